@@ -1,0 +1,29 @@
+import { runExtract } from './cli/extract.js';
+import { processIO, type CliIO } from './cli/io.js';
+import { UserError } from './errors.js';
+
+const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<number>> = {
+  extract: runExtract,
+};
+
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.error(`usage: cli <${Object.keys(COMMANDS).join('|')}> ...`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.error(`error: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { readArticleFile } from '../article-files.js';
+import { UserError } from '../errors.js';
+import { compileLexicon, extractClaims, parseArticle, type Claim } from '../extract/index.js';
+import { loadLexicon } from '../lexicon-files.js';
+import { DATA_DIR } from '../paths.js';
+import type { CliIO } from './io.js';
+
+/** The contract's claim fields, in its order; internal fields stay out of the output. */
+function contractClaim(claim: Claim) {
+  const { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date } = claim;
+  return { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date };
+}
+
+export function runExtract(args: string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, date: { type: 'string' }, outlet: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UserError('usage: cli extract --json [--date YYYY-MM-DD] [--outlet NAME] FILE...');
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UserError(`--date must be YYYY-MM-DD, not "${values.date}"`);
+  const lexicon = compileLexicon(loadLexicon(DATA_DIR));
+  const claims: ReturnType<typeof contractClaim>[] = [];
+  let failed = false;
+  for (const file of positionals) {
+    try {
+      const article = parseArticle(readArticleFile(file), { outlet: values.outlet, date: values.date });
+      claims.push(...extractClaims(article, lexicon).map(contractClaim));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      io.error(error.message);
+      failed = true;
+    }
+  }
+  if (values.json) io.out(JSON.stringify(claims, null, 2));
+  else for (const c of claims) io.out(`${c.low ?? '-'}${c.high !== c.low ? `-${c.high}` : ''} ${c.unit ?? ''} [${c.topic ?? '-'}] ${c.status} ${c.hedge ?? ''} claimant=${c.claimant ?? '-'} via=${c.via ?? '-'} :: ${c.sentence}`);
+  return failed ? 1 : 0;
+}

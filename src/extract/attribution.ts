@@ -1,0 +1,118 @@
+import { ArticleMemory, type Mention } from './entities.js';
+import type { EntityDef } from './types.js';
+
+/** One place in a sentence that names who is speaking, and for which part of it. */
+export interface Cue {
+  /** Where the cue acts: claims after it (a lead-in) or before it (a trailing "X said"). */
+  at: number;
+  claimant: string;
+  via: string | null;
+  outlet: boolean;
+  /** A relayer (lawmaker) rather than the source. */
+  relay: boolean;
+}
+
+const AUX = String.raw`(?:\s*,[^,"“”]{1,80},)?(?:\s+(?:has|have|had|also|later|previously|earlier|again|further|then|now|reportedly|publicly|separately|recently|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|briefing|post|report)|repeatedly|consistently|flatly|\w+ly|not|did|does|would|will|could))*\s+`;
+const SAY = String.raw`(?:said|says|say|told|tells|claimed|claims|claim|estimated|estimates|estimate|stated|states|reported|reports|added|adds|noted|notes|warned|warns|believes?|believed|assess(?:ed|es)?|announced|announces|confirmed|confirms|den(?:y|ies|ied)|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|admitted|insisted|insists|indicated|indicates|revealed|reveals|disclosed|discloses|suggested|suggests|alleged|alleges|asserted|argued|explained|wrote|writes|posted|tweeted|put|puts|projected|projects|expects|expected|predicted|thinks|concluded|found|counted|cited|cites|calls|called|described|referred|referring|verif(?:y|ied)|confirm|had no evidence|has no evidence|have no evidence|saw no evidence|has seen no evidence|cautioned|accused|accuses|informed|briefed|understands|learned|assessment|estimate that|'s claim|'s estimate|'s assessment)`;
+// "Both Russia and North Korea have denied": the first of coordinated subjects speaks too.
+const COORDINATED = String.raw`(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?`;
+const SUBJECT_VERB = new RegExp(`^${COORDINATED}${AUX}${SAY}\\b`, 'i');
+const SUBJECT_VERB_TIGHT = new RegExp(`^(?:'s?\\s+)?(?:\\s*(?:has|have|had|also|reportedly|later|previously)\\s+)?\\s*(?:${SAY})\\b`, 'i');
+const VERB_THEN_OBJECT = /\b(?:said|says|according to|told|as per|per|as reported by|reported by|as stated by|cited by|citing|quoting|quoted by|claimed by|estimated by|briefing (?:by|from)|briefed by|assessment (?:by|from)|estimates? (?:by|from)|report (?:by|from))\s+(?:the\s+)?$/i;
+const GENERIC_SUBJECT = /^(?:the|it|they|we|officials|analysts|experts|sources|reports|estimates|observers|critics|some|many|others|this|that|these|those|media|residents|witnesses|people|a|an|one|his|her|their)$/i;
+const TITLES = /^(?:(?:the|former|then|acting|deputy|vice|chief|top|senior|President|Prime|Minister|Foreign|Defen[cs]e|Secretary(?:-General)?|Spokes(?:man|woman|person)|Press|Rep\.|Sen\.|Gen\.|General|Lt\.|Lieutenant|Colonel|Col\.|Director|Chief|Dr\.|Mr\.|Ms\.|Mrs\.|Lawmaker|Commander|Ambassador|Adviser|Advisor|National|Security|Presidential|Deputy)\s+)+/;
+const UNKNOWN_NAME = /((?:[A-Z][\p{L}.'’-]*)(?:\s+(?:(?:of|for|the|and|on)\s+)?[A-Z][\p{L}.'’-]*)*)$/u;
+const LAWMAKER = /\b(?:lawmakers?|legislators?|MPs?|parliamentarians?|assembly members?|members of parliament|intelligence committee)\b/i;
+const BRIEFING_OBJECT = /\b(?:briefing|briefed|brief)\s+(?:by|from|with)\s+(?:the\s+)?$/i;
+const BRIEFING_SUBJECT = /^\s+(?:\w+\s+){0,2}(?:briefed|told)\s+(?:\w+\s+){0,3}(?:lawmakers|legislators|parliament|members)/i;
+
+function nameOf(raw: string): string | null {
+  const name = raw.replace(TITLES, '').replace(/[’']s$/, '').trim();
+  if (!name || GENERIC_SUBJECT.test(name) || name.split(/\s+/).every((w) => GENERIC_SUBJECT.test(w))) return null;
+  return name;
+}
+
+export interface SentenceContext {
+  text: string;
+  mentions: Mention[];
+  memory: ArticleMemory;
+  /** The briefing source named earlier in the paragraph, for lawmakers relaying it. */
+  briefedBy: string | null;
+}
+
+function creditOf(mention: Mention, memory: ArticleMemory): EntityDef | null {
+  return mention.entity ?? (mention.refersTo ? memory.resolve(mention.refersTo) : null);
+}
+
+/** Finds who speaks where in a sentence. Also returns the briefing source it names, if any. */
+export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string | null } {
+  const { text, mentions, memory } = ctx;
+  const cues: Cue[] = [];
+  let briefedBy: string | null = null;
+  const covered: Array<[number, number]> = [];
+  for (const mention of mentions) {
+    const entity = creditOf(mention, memory);
+    const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+    const after = text.slice(mention.end, mention.end + 140);
+    if (entity) memory.remember(entity);
+    if (!entity) continue;
+    const claimant = memory.credit(entity);
+    const outlet = entity.kind === 'outlet';
+    const relay = entity.role === 'lawmaker';
+    if (BRIEFING_OBJECT.test(before) || BRIEFING_SUBJECT.test(after)) briefedBy = claimant;
+    if (VERB_THEN_OBJECT.test(before)) {
+      // "according to Yonhap, citing the NIS": the cue binds from where the lead-in starts.
+      const leadIn = before.search(VERB_THEN_OBJECT);
+      const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before) ? mention.start : mention.start - (before.length - leadIn);
+      const citing = /\b(?:citing|quoting)\s+(?:the\s+)?$/i.test(before);
+      cues.push({ at, claimant, via: null, outlet, relay: relay || (citing ? false : false) });
+      if (citing) cues[cues.length - 1]!.at = -1; // a citation names the source of the whole sentence
+      covered.push([mention.start, mention.end]);
+    } else if (SUBJECT_VERB.test(after) || SUBJECT_VERB_TIGHT.test(after)) {
+      cues.push({ at: mention.start, claimant, via: null, outlet, relay });
+      covered.push([mention.start, mention.end]);
+    }
+  }
+  cues.push(...unknownSpeakers(text, covered));
+  return { cues, briefedBy };
+}
+
+/** "Korea Institute for Defense Analyses researcher X said": names not in the lexicon still count. */
+function unknownSpeakers(text: string, covered: Array<[number, number]>): Cue[] {
+  const cues: Cue[] = [];
+  const verb = new RegExp(`\\s+(?:has\\s+|had\\s+|also\\s+)?(?:said|says|told|claimed|estimated|stated|reported|added|warned|believes|estimates|wrote)\\b`, 'g');
+  for (const m of text.matchAll(verb)) {
+    const head = text.slice(Math.max(0, m.index - 120), m.index);
+    const name = UNKNOWN_NAME.exec(head);
+    if (!name) continue;
+    const start = m.index - name[1]!.length;
+    if (covered.some(([s, e]) => start < e && m.index > s)) continue;
+    const clean = nameOf(name[1]!);
+    if (clean) cues.push({ at: start, claimant: clean, via: null, outlet: false, relay: LAWMAKER.test(text.slice(Math.max(0, start - 40), m.index + 60)) });
+  }
+  return cues;
+}
+
+export interface Attribution {
+  claimant: string | null;
+  via: string | null;
+}
+
+/** The claimant and relayer for a figure at `position`, given the sentence's cues. */
+export function attribute(cues: Cue[], position: number, briefedBy: string | null, articleOutlet: string | null): Attribution {
+  if (cues.length === 0) return { claimant: null, via: null };
+  const sources = cues.filter((c) => !c.outlet && !c.relay);
+  const pick = (list: Cue[]) => {
+    const before = list.filter((c) => c.at <= position).sort((a, b) => b.at - a.at)[0];
+    return before ?? list.filter((c) => c.at > position).sort((a, b) => a.at - b.at)[0] ?? null;
+  };
+  const relayers = cues.filter((c) => (c.outlet || c.relay) && c.claimant !== articleOutlet);
+  const source = pick(sources);
+  if (source) {
+    const relayer = relayers.find((c) => c.claimant !== source.claimant);
+    return { claimant: source.claimant, via: relayer?.claimant ?? null };
+  }
+  const relayer = pick(relayers) ?? pick(cues)!;
+  if (briefedBy && relayer.relay) return { claimant: briefedBy, via: relayer.claimant };
+  return { claimant: relayer.claimant, via: null };
+}

@@ -1,0 +1,101 @@
+import type { EntityDef, EntityKind } from './types.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  /** The entity named, or for a back-reference the entity it was resolved to. */
+  entity: EntityDef | null;
+  /** A back-reference ("the agency", "he") that needs the article's memory. */
+  refersTo?: BackReference;
+}
+
+export type BackReference = 'agency' | 'ministry' | 'person' | 'chief' | 'outlet';
+
+const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
+  [/\bthe (?:spy|intelligence|national) agency\b|\bthe agency\b|\bthe (?:spy |intelligence )?service\b|\bthe alliance\b/gi, 'agency'],
+  [/\bthe (?:defen[cs]e |foreign )?ministry\b/gi, 'ministry'],
+  [/\bthe (?:intelligence|spy|agency's|agency) (?:chief|director|head)\b|\bthe (?:director|chief)\b/gi, 'chief'],
+  [/\b(?:he|she)\b(?!\s+(?:is|was)\s+(?:a|the)\b)|\bthe (?:president|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|leader|general|commander|secretary-general)\b/gi, 'person'],
+  [/\bthe (?:news agency|newspaper|paper|broadcaster|outlet|daily|wire service)\b/gi, 'outlet'],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface EntityMatcher {
+  byName: Map<string, EntityDef>;
+  find(text: string): Mention[];
+}
+
+/** Aliases that are acronyms or single names match case-sensitively; phrases match in any case. */
+export function entityMatcher(entities: EntityDef[]): EntityMatcher {
+  const byAlias = new Map<string, EntityDef>();
+  const exact: string[] = [];
+  const folded: string[] = [];
+  for (const entity of entities) {
+    for (const alias of new Set([entity.name, ...entity.aliases])) {
+      const caseSensitive = !alias.includes(' ') || alias === alias.toUpperCase();
+      byAlias.set(caseSensitive ? alias : alias.toLowerCase(), entity);
+      (caseSensitive ? exact : folded).push(alias);
+    }
+  }
+  const pattern = (aliases: string[], flags: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const exactRe = pattern(exact, 'gu');
+  const foldedRe = pattern(folded, 'giu');
+  const byName = new Map(entities.map((e) => [e.name, e]));
+
+  return {
+    byName,
+    find(text) {
+      const found: Mention[] = [];
+      for (const m of text.matchAll(foldedRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].toLowerCase()) ?? null });
+      for (const m of text.matchAll(exactRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0]) ?? null });
+      for (const [re, refersTo] of BACK_REFERENCES) {
+        for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: null, refersTo });
+      }
+      // Longest mention wins where two overlap ("South Korea's spy agency" over "South Korea").
+      found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      const kept: Mention[] = [];
+      for (const mention of found) {
+        const last = kept[kept.length - 1];
+        if (last && mention.start < last.end) continue;
+        kept.push(mention);
+      }
+      return kept;
+    },
+  };
+}
+
+/** What the article has named so far, for back-references. */
+export class ArticleMemory {
+  private last = new Map<EntityKind | 'chief' | 'ministry', EntityDef>();
+
+  constructor(private readonly byName: Map<string, EntityDef>) {}
+
+  remember(entity: EntityDef): void {
+    this.last.set(entity.kind, entity);
+    if (/ministry/i.test(entity.name)) this.last.set('ministry', entity);
+    if (entity.kind === 'agency' || (entity.kind === 'person' && entity.for)) this.last.set('chief', entity);
+  }
+
+  resolve(ref: BackReference): EntityDef | null {
+    switch (ref) {
+      case 'agency':
+        return this.last.get('agency') ?? null;
+      case 'ministry':
+        return this.last.get('ministry') ?? this.last.get('government') ?? null;
+      case 'chief':
+        return this.last.get('chief') ?? null;
+      case 'person':
+        return this.last.get('person') ?? null;
+      case 'outlet':
+        return this.last.get('outlet') ?? null;
+    }
+  }
+
+  /** Who a mention credits: a person speaking for an organisation credits the organisation. */
+  credit(entity: EntityDef): string {
+    return entity.for && this.byName.has(entity.for) ? entity.for : entity.name;
+  }
+}

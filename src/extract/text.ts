@@ -1,0 +1,101 @@
+import type { Span } from './types.js';
+
+export interface Sentence extends Span {
+  /** Index of the paragraph the sentence belongs to. */
+  paragraph: number;
+}
+
+/** NFKC folds full-width digits and odd spaces into plain ones; control characters go. */
+export function normaliseText(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060]/g, '');
+}
+
+export const foldWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr gen lt col maj sgt capt cpl adm rep sen gov pres st jr sr no nos vs etc approx ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec corp inc ltd co dept est fig al e.g i.e')
+    .split(' '),
+);
+
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
+
+function endsWithAbbreviation(text: string, dotIndex: number): boolean {
+  const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
+  const word = /([A-Za-z.]+)$/.exec(before)?.[1] ?? '';
+  if (!word) return false;
+  const bare = word.toLowerCase().replace(/\.$/, '');
+  if (ABBREVIATIONS.has(bare)) return true;
+  // Initials and dotted acronyms: "J.", "U.S.", "U.N."
+  return /^([A-Za-z]\.)*[A-Za-z]$/.test(word);
+}
+
+/**
+ * Paragraphs are separated by blank lines when the text has any; otherwise every line is one
+ * (scraped pages put each paragraph on its own line, wire copy wraps lines inside paragraphs).
+ */
+function paragraphs(body: string): Span[] {
+  const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/g : /\n+/g;
+  const spans: Span[] = [];
+  let start = 0;
+  for (const match of body.matchAll(separator)) {
+    spans.push({ start, end: match.index, text: body.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  spans.push({ start, end: body.length, text: body.slice(start) });
+  return spans.filter((span) => span.text.trim() !== '');
+}
+
+// Past this length a "sentence" is unpunctuated text; it is cut at spaces so every rule stays linear.
+const MAX_SENTENCE = 2000;
+
+function pushChunks(sentences: Sentence[], sentence: Sentence): void {
+  if (sentence.text.length <= MAX_SENTENCE) {
+    sentences.push(sentence);
+    return;
+  }
+  for (let at = 0; at < sentence.text.length; ) {
+    let cut = Math.min(sentence.text.length, at + MAX_SENTENCE);
+    const space = sentence.text.lastIndexOf(' ', cut);
+    if (cut < sentence.text.length && space > at) cut = space;
+    const text = sentence.text.slice(at, cut).trim();
+    if (text) sentences.push({ ...sentence, start: sentence.start + at, text });
+    at = cut + 1;
+  }
+}
+
+export function splitSentences(body: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  paragraphs(body).forEach((para, paragraph) => {
+    let start = 0;
+    const push = (end: number) => {
+      const raw = para.text.slice(start, end);
+      const text = foldWhitespace(raw);
+      if (text) {
+        const lead = raw.length - raw.trimStart().length;
+        pushChunks(sentences, { start: para.start + start + lead, end: para.start + end, text, paragraph });
+      }
+    };
+    for (const match of para.text.matchAll(BOUNDARY)) {
+      const dot = match.index;
+      if (match[0].startsWith('.') && match[0].length === 1 && endsWithAbbreviation(para.text, dot)) continue;
+      push(dot + match[0].length);
+      start = dot + match[0].length;
+    }
+    push(para.text.length);
+  });
+  return sentences;
+}
+
+/** Spans inside double quotes (straight or curly) within one sentence's text. */
+export function quoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /["“]([^"“”]*)["”]?/g;
+  for (const match of text.matchAll(re)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}

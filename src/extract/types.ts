@@ -1,0 +1,70 @@
+/** The claim shape fixed by ../shared/contract.md; extra fields are allowed. */
+export type Hedge = 'approximately' | 'up to' | 'at least' | 'more than' | 'nearly';
+export type Status = 'reported' | 'projected' | 'confirmed' | 'denied' | 'unverified';
+
+export interface Claim {
+  sentence: string;
+  low: number | null;
+  high: number | null;
+  hedge: Hedge | null;
+  unit: string | null;
+  topic: string | null;
+  status: Status;
+  claimant: string | null;
+  via: string | null;
+  outlet: string | null;
+  date: string | null;
+  /** Character offset of the figure (or statement) in the body, for text order. */
+  offset: number;
+  /** The figure as written, e.g. "11,000-12,000". Null for statements. */
+  figureText: string | null;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  lang: string | null;
+}
+
+export interface Article {
+  meta: ArticleMeta;
+  body: string;
+}
+
+export type EntityKind = 'agency' | 'government' | 'person' | 'outlet';
+
+export interface EntityDef {
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** The organisation a person speaks for: their claims are credited to it. */
+  for?: string;
+  /** "lawmaker": someone who relays what an agency briefed. */
+  role?: string;
+}
+
+export interface TopicDef {
+  key: string;
+  label: string;
+  command?: string;
+  /** Nouns that, as what a figure counts, put it in this topic. */
+  units: string[];
+  /** Words that put a figure-less statement in this topic. */
+  words: string[];
+  /** Phrases just before a figure that take it out of the topic (a whole army's size). */
+  exclude?: string[];
+}
+
+export interface Lexicon {
+  entities: EntityDef[];
+  topics: TopicDef[];
+}
+
+/** A span of text with absolute offsets into the article body. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}

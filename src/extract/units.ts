@@ -1,0 +1,91 @@
+import type { TopicDef } from './types.js';
+
+const MODIFIER = /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|of|the|its|their|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
+const FUNCTION_WORD = /^(?:and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
+const PEOPLE = /^(?:troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers|workers|commandos|engineers)$/;
+
+const CASUALTY_VERB = /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
+const CASUALTY_VERB_BEFORE = /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+(?:(?:an estimated|at least|about|around|some|up to|more than|nearly|over|roughly|approximately)\s+)?$/i;
+
+function casualtyUnit(verb: string): string {
+  const v = verb.toLowerCase();
+  if (/\bor\b|\band\b/.test(v)) return 'casualties';
+  if (/^(?:killed|killing|died|perished|dead|slain|lost|losing)$/.test(v)) return 'deaths';
+  if (/^(?:wounded|wounding|injured|injuring)$/.test(v)) return 'wounded';
+  return 'captured';
+}
+
+export interface UnitLexicon {
+  /** Known unit phrases, longest first, lowercase. */
+  phrases: string[];
+}
+
+export function unitLexicon(topics: TopicDef[]): UnitLexicon {
+  const all = new Set<string>();
+  for (const topic of topics) for (const unit of topic.units) all.add(unit.toLowerCase());
+  return { phrases: [...all].sort((a, b) => b.length - a.length) };
+}
+
+/**
+ * What a figure counts, from the words after it ("1,500 North Korean troops") or a verb that
+ * decides it ("six North Koreans had perished" counts deaths). Null when nothing follows.
+ */
+export function unitAfter(text: string, start: number, end: number, lexicon: UnitLexicon): string | null {
+  const after = text.slice(end, end + 120);
+  const words = after.match(/[\p{L}][\p{L}'’-]*|[^\s\p{L}]/gu) ?? [];
+  let unit: string | null = null;
+  let consumed = 0;
+  for (let i = 0; i < Math.min(words.length, 6) && unit === null; i++) {
+    const rest = words.slice(i, i + 4).join(' ').toLowerCase();
+    const phrase = lexicon.phrases.find((p) => rest === p || rest.startsWith(p + ' '));
+    if (phrase) {
+      unit = phrase;
+      consumed = i + phrase.split(' ').length;
+      break;
+    }
+    const word = words[i]!;
+    if (!/^[\p{L}]/u.test(word)) break;
+    if (MODIFIER.test(word)) {
+      if (/^North$/.test(word) && /^Koreans$/.test(words[i + 1] ?? '')) {
+        unit = 'north koreans';
+        consumed = i + 2;
+      }
+      continue;
+    }
+    if (FUNCTION_WORD.test(word)) break;
+    unit = word.toLowerCase();
+    consumed = i + 1;
+  }
+  const beforeText = text.slice(Math.max(0, start - 40), start);
+  const verbBefore = CASUALTY_VERB_BEFORE.exec(beforeText);
+  const tail = words.slice(consumed).join(' ');
+  const verbAfter = CASUALTY_VERB.exec(' ' + tail);
+  if ((unit === null || PEOPLE.test(unit)) && (verbAfter || verbBefore)) {
+    return casualtyUnit((verbAfter ?? verbBefore)![1]!);
+  }
+  return unit;
+}
+
+/** A unit word written before the figure in the same sentence ("the number of troops ... 12,000"). */
+export function unitBefore(text: string, start: number, lexicon: UnitLexicon): string | null {
+  const before = text.slice(0, start).toLowerCase();
+  let best: { unit: string; at: number } | null = null;
+  for (const phrase of lexicon.phrases) {
+    const at = before.lastIndexOf(phrase);
+    if (at >= 0 && /\b/.test(before[at + phrase.length] ?? ' ') && (!best || at > best.at)) best = { unit: phrase, at };
+  }
+  return best?.unit ?? null;
+}
+
+const singular = (word: string) => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+
+export function topicForUnit(unit: string | null, sentence: string, figureStart: number, topics: TopicDef[]): string | null {
+  if (!unit) return null;
+  const before = sentence.slice(Math.max(0, figureStart - 40), figureStart).toLowerCase();
+  for (const topic of topics) {
+    if (!topic.units.some((u) => u === unit || singular(u) === singular(unit))) continue;
+    if (topic.exclude?.some((phrase) => before.includes(phrase.toLowerCase()))) return null;
+    return topic.key;
+  }
+  return null;
+}
