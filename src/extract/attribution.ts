@@ -12,7 +12,8 @@ export interface Cue {
   relay: boolean;
 }
 
-const AUX = String.raw`(?:\s*,[^,"“”]{1,80},)?(?:\s+(?:has|have|had|also|later|previously|earlier|again|further|then|now|reportedly|publicly|separately|recently|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|briefing|post|report)|repeatedly|consistently|flatly|\w+ly|not|did|does|would|will|could))*\s+`;
+// Between a speaker and the verb: an appositive (", the agency's director," / "of the ruling party") and adverbs.
+const AUX = String.raw`(?:\s*,[^,"“”]{1,80},|\s+(?:of|from|at|with)\s+(?:the\s+)?[^,.;"“”]{1,60}?(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|claimed|estimated|stated|reported|added|warned)\b))?(?:\s+(?:has|have|had|also|later|previously|earlier|again|further|then|now|first|initially|originally|already|still|once|reportedly|publicly|separately|recently|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|briefing|post|report)|repeatedly|consistently|flatly|\w+ly|not|did|does|would|will|could))*\s+`;
 const SAY = String.raw`(?:said|says|say|told|tells|claimed|claims|claim|estimated|estimates|estimate|stated|states|reported|reports|added|adds|noted|notes|warned|warns|believes?|believed|assess(?:ed|es)?|announced|announces|confirmed|confirms|den(?:y|ies|ied)|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|admitted|insisted|insists|indicated|indicates|revealed|reveals|disclosed|discloses|suggested|suggests|alleged|alleges|asserted|argued|explained|wrote|writes|posted|tweeted|put|puts|projected|projects|expects|expected|predicted|thinks|concluded|found|counted|cited|cites|calls|called|described|referred|referring|verif(?:y|ied)|confirm|had no evidence|has no evidence|have no evidence|saw no evidence|has seen no evidence|cautioned|accused|accuses|informed|briefed|understands|learned|assessment|estimate that|'s claim|'s estimate|'s assessment)`;
 // "Both Russia and North Korea have denied": the first of coordinated subjects speaks too.
 const COORDINATED = String.raw`(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?`;
@@ -54,8 +55,9 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
     const entity = creditOf(mention, memory);
     const before = text.slice(Math.max(0, mention.start - 40), mention.start);
     const after = text.slice(mention.end, mention.end + 140);
-    if (entity) memory.remember(entity);
     if (!entity) continue;
+    memory.remember(entity, false);
+    const cuesBefore = cues.length;
     const claimant = memory.credit(entity);
     const outlet = entity.kind === 'outlet';
     const relay = entity.role === 'lawmaker';
@@ -65,13 +67,14 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
       const leadIn = before.search(VERB_THEN_OBJECT);
       const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before) ? mention.start : mention.start - (before.length - leadIn);
       const citing = /\b(?:citing|quoting)\s+(?:the\s+)?$/i.test(before);
-      cues.push({ at, claimant, via: null, outlet, relay: relay || (citing ? false : false) });
+      cues.push({ at, claimant, via: null, outlet, relay });
       if (citing) cues[cues.length - 1]!.at = -1; // a citation names the source of the whole sentence
       covered.push([mention.start, mention.end]);
     } else if (SUBJECT_VERB.test(after) || SUBJECT_VERB_TIGHT.test(after)) {
       cues.push({ at: mention.start, claimant, via: null, outlet, relay });
       covered.push([mention.start, mention.end]);
     }
+    if (cues.length > cuesBefore) memory.remember(entity, true);
   }
   cues.push(...unknownSpeakers(text, covered));
   return { cues, briefedBy };

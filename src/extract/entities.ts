@@ -1,4 +1,4 @@
-import type { EntityDef, EntityKind } from './types.js';
+import type { EntityDef } from './types.js';
 
 export interface Mention {
   start: number;
@@ -67,31 +67,27 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
   };
 }
 
-/** What the article has named so far, for back-references. */
+/** What the article has named so far, for back-references; speakers are preferred over mere mentions. */
 export class ArticleMemory {
-  private last = new Map<EntityKind | 'chief' | 'ministry', EntityDef>();
+  private named = new Map<string, EntityDef>();
+  private speakers = new Map<string, EntityDef>();
 
   constructor(private readonly byName: Map<string, EntityDef>) {}
 
-  remember(entity: EntityDef): void {
-    this.last.set(entity.kind, entity);
-    if (/ministry/i.test(entity.name)) this.last.set('ministry', entity);
-    if (entity.kind === 'agency' || (entity.kind === 'person' && entity.for)) this.last.set('chief', entity);
+  remember(entity: EntityDef, speaking: boolean): void {
+    const slots = [entity.kind as string];
+    if (/ministry/i.test(entity.name)) slots.push('ministry');
+    if (entity.kind === 'agency' || (entity.kind === 'person' && entity.for)) slots.push('chief');
+    for (const slot of slots) {
+      this.named.set(slot, entity);
+      if (speaking) this.speakers.set(slot, entity);
+    }
   }
 
   resolve(ref: BackReference): EntityDef | null {
-    switch (ref) {
-      case 'agency':
-        return this.last.get('agency') ?? null;
-      case 'ministry':
-        return this.last.get('ministry') ?? this.last.get('government') ?? null;
-      case 'chief':
-        return this.last.get('chief') ?? null;
-      case 'person':
-        return this.last.get('person') ?? null;
-      case 'outlet':
-        return this.last.get('outlet') ?? null;
-    }
+    const slot = (name: string) => this.speakers.get(name) ?? this.named.get(name);
+    if (ref === 'ministry') return slot('ministry') ?? slot('government') ?? null;
+    return slot(ref) ?? null;
   }
 
   /** Who a mention credits: a person speaking for an organisation credits the organisation. */

@@ -13,15 +13,27 @@ interface ParagraphState {
   paragraph: number;
   briefedBy: string | null;
   quoteSpeaker: Attribution | null;
+  /** What the last figure counted, for a figure with no noun of its own. */
+  lastUnit: string | null;
 }
 
 const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e]) => at > s && at < e);
+
 const PERSON_UNITS = new Set(['north koreans', 'people']);
 
-function unitFor(text: string, figure: Figure, previous: string | null, lexicon: CompiledLexicon): string | null {
+/**
+ * What a figure counts: the words after it; else a unit named earlier in its stretch of the
+ * sentence ("the number of wounded estimated at about 1,000"); else what the figure before it
+ * counted ("rise to around 12,000"); else the article's last unit.
+ */
+function unitFor(text: string, figure: Figure, since: number, previous: string | null, lexicon: CompiledLexicon): string | null {
   if (figure.measure === 'percent') return 'percent';
   if (figure.measure === 'money') return 'dollars';
-  return unitAfter(text, figure.start, figure.end, lexicon.units) ?? previous ?? unitBefore(text, figure.start, lexicon.units);
+  return (
+    unitAfter(text, figure.start, figure.end, lexicon.units) ??
+    unitBefore(text.slice(since, figure.start), figure.start - since, lexicon.units) ??
+    previous
+  );
 }
 
 function topicFor(unit: string | null, text: string, figure: Figure, lexicon: CompiledLexicon): string | null {
@@ -29,12 +41,10 @@ function topicFor(unit: string | null, text: string, figure: Figure, lexicon: Co
   return topicForUnit(unit, text, figure.start, lexicon.topics);
 }
 
-/** Cues outside quotes speak for a quote inside the same sentence. */
+/** A quote with no speaker of its own continues the paragraph's last quoted speaker. */
 function attributionFor(text: string, at: number, cues: Cue[], quotes: Array<[number, number]>, state: ParagraphState, outlet: string | null): Attribution {
-  const quoted = inside(quotes, at);
-  const usable = quoted ? cues.filter((c) => !inside(quotes, c.at)) : cues;
-  if (usable.length === 0 && quoted && state.quoteSpeaker) return state.quoteSpeaker;
-  return attribute(usable, at, state.briefedBy, outlet);
+  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker) return state.quoteSpeaker;
+  return attribute(cues, at, state.briefedBy, outlet);
 }
 
 function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledLexicon, memory: ArticleMemory, state: ParagraphState): Claim[] {
@@ -45,10 +55,11 @@ function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledL
   const quotes = quoteSpans(text);
   const base = { sentence: text, outlet: article.meta.outlet, date: article.meta.date };
   const claims: Claim[] = [];
-  let previousUnit: string | null = null;
+  let since = 0;
   for (const figure of findFigures(text)) {
-    const unit = unitFor(text, figure, previousUnit, lexicon);
-    previousUnit = unit ?? previousUnit;
+    const unit = unitFor(text, figure, since, state.lastUnit, lexicon);
+    state.lastUnit = unit ?? state.lastUnit;
+    since = figure.end;
     claims.push({
       ...base,
       low: figure.low,
@@ -80,12 +91,12 @@ export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim
   const memory = new ArticleMemory(lexicon.entities.byName);
   if (article.meta.outlet) {
     const own = lexicon.entities.byName.get(article.meta.outlet);
-    if (own) memory.remember(own);
+    if (own) memory.remember(own, false);
   }
-  let state: ParagraphState = { paragraph: -1, briefedBy: null, quoteSpeaker: null };
+  let state: ParagraphState = { paragraph: -1, briefedBy: null, quoteSpeaker: null, lastUnit: null };
   const claims: Claim[] = [];
   for (const sentence of splitSentences(article.body)) {
-    if (sentence.paragraph !== state.paragraph) state = { paragraph: sentence.paragraph, briefedBy: null, quoteSpeaker: null };
+    if (sentence.paragraph !== state.paragraph) state = { ...state, paragraph: sentence.paragraph, briefedBy: null, quoteSpeaker: null };
     claims.push(...sentenceClaims(sentence, article, lexicon, memory, state));
   }
   return claims;

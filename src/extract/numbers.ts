@@ -33,6 +33,10 @@ const CHANGE_BEFORE_FROM = /\b(?:rose|risen|rise|rising|increased?|increasing|gr
 // Dates, clock times and ISO dates are masked before looking for figures.
 const PLAIN_DATES = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b/gi;
 
+// A chrono match masks numbers only when it names a calendar thing, not for "from 10 to 12".
+const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:ago|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|noon|midnight)\b|\d[/:]\d|\b\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+const PHONE = /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}/g;
+
 function atoms(text: string): Atom[] {
   const found: Atom[] = [];
   for (const match of text.matchAll(ATOM)) {
@@ -58,11 +62,12 @@ function masked(text: string, from: number, to: number, masks: Array<[number, nu
 function dateMasks(text: string, candidates: Atom[]): Array<[number, number]> {
   const masks: Array<[number, number]> = [];
   for (const m of text.matchAll(PLAIN_DATES)) masks.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(PHONE)) masks.push([m.index, m.index + m[0].length]);
   const dateLike = candidates.some((a) => a.scale === 1 && (a.value <= 31 || (a.value >= 1900 && a.value <= 2100)));
   if (dateLike) {
     for (const r of chrono.parse(text)) {
       // A bare weekday or "now" is not what masks a number; a parsed day, month or year is.
-      if (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/i.test(r.text)) {
+      if (DATE_WORDS.test(r.text)) {
         masks.push([r.index, r.index + r.text.length]);
       }
     }

@@ -72,7 +72,8 @@ export function unitBefore(text: string, start: number, lexicon: UnitLexicon): s
   let best: { unit: string; at: number } | null = null;
   for (const phrase of lexicon.phrases) {
     const at = before.lastIndexOf(phrase);
-    if (at >= 0 && /\b/.test(before[at + phrase.length] ?? ' ') && (!best || at > best.at)) best = { unit: phrase, at };
+    const bounded = !/[\p{L}]/u.test(before[at - 1] ?? ' ') && !/[\p{L}]/u.test(before[at + phrase.length] ?? ' ');
+    if (at >= 0 && bounded && (!best || at > best.at)) best = { unit: phrase, at };
   }
   return best?.unit ?? null;
 }

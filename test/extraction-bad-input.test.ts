@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_ARTICLE_BYTES, readArticleFile } from '../src/article-files.js';
+import { claimsIn } from './support/extract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bad-'));
+
+describe('bad input gets a clear message or an empty result, never a crash', () => {
+  it('returns no claims for an empty article or one with no sentences', () => {
+    expect(claimsIn('')).toEqual([]);
+    expect(claimsIn('\n\n   \n')).toEqual([]);
+    expect(claimsIn('—— ** // ::: ——')).toEqual([]);
+  });
+
+  it('refuses a binary file by name', () => {
+    const path = join(dir, 'photo.jpg');
+    writeFileSync(path, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));
+    expect(() => readArticleFile(path)).toThrow(/photo\.jpg: not a text file/);
+  });
+
+  it('refuses a 50 MB file before reading it, saying why', () => {
+    const path = join(dir, 'huge.txt');
+    writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, 'a'));
+    expect(() => readArticleFile(path)).toThrow(/huge\.txt: too large for an article \(50\.0 MB; the limit is 5 MB\)/);
+    expect(MAX_ARTICLE_BYTES).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('gets through a long run of text with no punctuation at all', () => {
+    const text = 'troops said about 1,500 and '.repeat(20000);
+    const claims = claimsIn(text);
+    expect(claims.length).toBeGreaterThan(1000);
+    expect(claims.every((c) => c.sentence.length <= 2000)).toBe(true);
+  });
+
+  it('reads full-width digits, non-breaking spaces and curly quotes', () => {
+    const [claim] = claimsIn('“About １２，０００\u00a0troops are in Russia,” Zelensky said.');
+    expect(claim).toMatchObject({ low: 12000, hedge: 'approximately', unit: 'troops', claimant: 'Zelenskyy' });
+  });
+});

@@ -1,0 +1,16 @@
+import { compileLexicon, extractClaims, parseArticle, type Claim } from '../../src/extract/index.js';
+import { loadLexicon } from '../../src/lexicon-files.js';
+import { DATA_DIR } from '../../src/paths.js';
+
+export const lexicon = compileLexicon(loadLexicon(DATA_DIR));
+
+/** Claims in a piece of article text, extracted with the shipped lexicon. */
+export function claimsIn(text: string, defaults: { outlet?: string; date?: string } = {}): Claim[] {
+  return extractClaims(parseArticle(text, defaults), lexicon);
+}
+
+/** Figures only, as [low, high] pairs: the shape most number tests care about. */
+export const figuresIn = (text: string): Array<[number | null, number | null]> =>
+  claimsIn(text)
+    .filter((c) => c.low !== null)
+    .map((c) => [c.low, c.high]);
