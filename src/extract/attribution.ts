@@ -62,7 +62,9 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
     const outlet = entity.kind === 'outlet';
     const relay = entity.role === 'lawmaker';
     if (BRIEFING_OBJECT.test(before) || BRIEFING_SUBJECT.test(after)) briefedBy = claimant;
-    if (VERB_THEN_OBJECT.test(before)) {
+    const inverted = /\b(?:said|says)\s+(?:the\s+)?$/i.test(before);
+    const objectEndsClause = /^\s*(?:[,.;:!?)"”]|$|\s(?:on|in|at|during|last|this|from|to|who|which|that)\b)/.test(after) || /\btold\s+(?:the\s+)?$/i.test(before);
+    if (VERB_THEN_OBJECT.test(before) && (!inverted || objectEndsClause)) {
       // "according to Yonhap, citing the NIS": the cue binds from where the lead-in starts.
       const leadIn = before.search(VERB_THEN_OBJECT);
       const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before) ? mention.start : mention.start - (before.length - leadIn);
@@ -75,6 +77,11 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
       covered.push([mention.start, mention.end]);
     }
     if (cues.length > cuesBefore) memory.remember(entity, true);
+  }
+  const participle = /,\s+(?:saying|adding|noting|warning|stressing|claiming|estimating|telling)\b/i.exec(text);
+  const subject = mentions[0] && creditOf(mentions[0], memory);
+  if (participle && subject && mentions[0]!.start < 60 && !cues.some((c) => c.at < participle.index)) {
+    cues.push({ at: mentions[0]!.start, claimant: memory.credit(subject), via: null, outlet: subject.kind === 'outlet', relay: subject.role === 'lawmaker' });
   }
   cues.push(...unknownSpeakers(text, covered));
   return { cues, briefedBy };
@@ -102,12 +109,21 @@ export interface Attribution {
 }
 
 /** The claimant and relayer for a figure at `position`, given the sentence's cues. */
-export function attribute(cues: Cue[], position: number, briefedBy: string | null, articleOutlet: string | null): Attribution {
+const CONTRAST_BETWEEN = /[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas|but)\b|\.\s/i;
+
+export function attribute(cues: Cue[], position: number, briefedBy: string | null, articleOutlet: string | null, text = ''): Attribution {
   if (cues.length === 0) return { claimant: null, via: null };
   const sources = cues.filter((c) => !c.outlet && !c.relay);
   const pick = (list: Cue[]) => {
-    const before = list.filter((c) => c.at <= position).sort((a, b) => b.at - a.at)[0];
-    return before ?? list.filter((c) => c.at > position).sort((a, b) => a.at - b.at)[0] ?? null;
+    const before = list.filter((c) => c.at <= position).sort((a, b) => b.at - a.at);
+    // "Singh said the U.S. believes 10,000 ...": the outer speaker is the claimant, unless a
+    // contrast starts a new claim ("X said 1,500, while Y put it at 3,000").
+    let chosen = before[0];
+    for (const earlier of before.slice(1)) {
+      if (!chosen || !text || CONTRAST_BETWEEN.test(text.slice(Math.max(0, earlier.at), chosen.at))) break;
+      chosen = earlier;
+    }
+    return chosen ?? list.filter((c) => c.at > position).sort((a, b) => a.at - b.at)[0] ?? null;
   };
   const relayers = cues.filter((c) => (c.outlet || c.relay) && c.claimant !== articleOutlet);
   const source = pick(sources);

@@ -10,7 +10,7 @@ export interface Mention {
   refersTo?: BackReference;
 }
 
-export type BackReference = 'agency' | 'ministry' | 'person' | 'chief' | 'outlet';
+export type BackReference = 'agency' | 'ministry' | 'person' | 'chief' | 'outlet' | 'organisation';
 
 const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
   [/\bthe (?:spy|intelligence|national) agency\b|\bthe agency\b|\bthe (?:spy |intelligence )?service\b|\bthe alliance\b/gi, 'agency'],
@@ -18,6 +18,7 @@ const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
   [/\bthe (?:intelligence|spy|agency's|agency) (?:chief|director|head)\b|\bthe (?:director|chief)\b/gi, 'chief'],
   [/\b(?:he|she)\b(?!\s+(?:is|was)\s+(?:a|the)\b)|\bthe (?:president|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|leader|general|commander|secretary-general)\b/gi, 'person'],
   [/\bthe (?:news agency|newspaper|paper|broadcaster|outlet|daily|wire service)\b/gi, 'outlet'],
+  [/\b[Ii]t\b(?=\s+(?:\w+\s+)?(?:said|says|added|told|believes|expects|estimated|estimates|assessed|put|puts|cited|reported|noted)\b)/g, 'organisation'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,6 +77,7 @@ export class ArticleMemory {
 
   remember(entity: EntityDef, speaking: boolean): void {
     const slots = [entity.kind as string];
+    if (entity.kind !== 'person') slots.push('organisation');
     if (/ministry/i.test(entity.name)) slots.push('ministry');
     if (entity.kind === 'agency' || (entity.kind === 'person' && entity.for)) slots.push('chief');
     for (const slot of slots) {

@@ -13,13 +13,14 @@ interface ParagraphState {
   paragraph: number;
   briefedBy: string | null;
   quoteSpeaker: Attribution | null;
-  /** What the last figure counted, for a figure with no noun of its own. */
+  /** What the paragraph's last figure counted, for a figure with no noun of its own. */
   lastUnit: string | null;
 }
 
 const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e]) => at > s && at < e);
 
-const PERSON_UNITS = new Set(['north koreans', 'people']);
+const PERSON_UNITS = new Set(['people']);
+const COMPARISON = /\b(?:up|down|rising|falling|increase|decrease|compared)?\s*(?:from|than|with|to)\s+(?:the\s+)?(?:\S+\s+)?$/i;
 
 /**
  * What a figure counts: the words after it; else a unit named earlier in its stretch of the
@@ -29,22 +30,24 @@ const PERSON_UNITS = new Set(['north koreans', 'people']);
 function unitFor(text: string, figure: Figure, since: number, previous: string | null, lexicon: CompiledLexicon): string | null {
   if (figure.measure === 'percent') return 'percent';
   if (figure.measure === 'money') return 'dollars';
-  return (
-    unitAfter(text, figure.start, figure.end, lexicon.units) ??
-    unitBefore(text.slice(since, figure.start), figure.start - since, lexicon.units) ??
-    previous
-  );
+  const after = unitAfter(text, figure.start, figure.end, lexicon.units);
+  if (after) return after;
+  const stretch = text.slice(since, figure.start);
+  // "up from the 13,000 it estimated": a comparison counts what the figure before it counted.
+  if (since > 0 && previous && COMPARISON.test(stretch)) return previous;
+  return unitBefore(stretch, stretch.length, lexicon.units) ?? previous;
 }
 
 function topicFor(unit: string | null, text: string, figure: Figure, lexicon: CompiledLexicon): string | null {
-  if (unit && PERSON_UNITS.has(unit)) return topicForWords(text, lexicon) === 'troops' ? 'troops' : null;
+  if (!unit) return topicForWords(text, lexicon);
+  if (PERSON_UNITS.has(unit)) return topicForWords(text, lexicon) === 'troops' ? 'troops' : null;
   return topicForUnit(unit, text, figure.start, lexicon.topics);
 }
 
 /** A quote with no speaker of its own continues the paragraph's last quoted speaker. */
 function attributionFor(text: string, at: number, cues: Cue[], quotes: Array<[number, number]>, state: ParagraphState, outlet: string | null): Attribution {
   if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker) return state.quoteSpeaker;
-  return attribute(cues, at, state.briefedBy, outlet);
+  return attribute(cues, at, state.briefedBy, outlet, text);
 }
 
 function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledLexicon, memory: ArticleMemory, state: ParagraphState): Claim[] {
@@ -77,7 +80,7 @@ function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledL
     const topic = topicForWords(text, lexicon);
     const status = statusOf(text, null);
     if (topic && (status === 'denied' || status === 'unverified')) {
-      const who = attribute(cues, 0, state.briefedBy, article.meta.outlet);
+      const who = attribute(cues, 0, state.briefedBy, article.meta.outlet, text);
       claims.push({ ...base, low: null, high: null, hedge: null, unit: null, topic, status, ...who, offset: sentence.start, figureText: null });
     }
   }
@@ -96,7 +99,7 @@ export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim
   let state: ParagraphState = { paragraph: -1, briefedBy: null, quoteSpeaker: null, lastUnit: null };
   const claims: Claim[] = [];
   for (const sentence of splitSentences(article.body)) {
-    if (sentence.paragraph !== state.paragraph) state = { ...state, paragraph: sentence.paragraph, briefedBy: null, quoteSpeaker: null };
+    if (sentence.paragraph !== state.paragraph) state = { paragraph: sentence.paragraph, briefedBy: null, quoteSpeaker: null, lastUnit: null };
     claims.push(...sentenceClaims(sentence, article, lexicon, memory, state));
   }
   return claims;

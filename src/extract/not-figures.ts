@@ -16,6 +16,7 @@ const AFTER_RULES: RegExp[] = [
 
 const BEFORE_RULES: RegExp[] = [
   /\b(?:aged|age of|ages of|ages)\s+$/i,
+  /\b(?:aged|ages)\s+\d{1,2}\s+(?:and|or|to)\s+$/i,
   /(?:\bNo\.?|\bNos\.?|\bArticle|\bResolution|\bSection|\bChapter|\bRoute|\bFlight|\bRoom|\bpage|\bParagraph|\bProtocol|\bPhase|\bStage|\bLevel|\bGrade|\bCode|#)\s*$/,
   /\bone of\s+$/i,
   /\+\s*$/, // phone numbers and "+1"
@@ -35,23 +36,17 @@ export function isExcludedNumber(text: string, start: number, end: number, value
   return false;
 }
 
-// Nouns a small spelled-out number is idiomatic with, not a count a newsroom tracks.
-const GENERIC_NOUNS = /^(?:countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar|diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|neighbours|neighbors|men who|women|children|sons|daughters|brothers|sisters|koreas|governments|presidents|ministers|sessions|meetings|rounds of talks|occasions|cases|steps|stages|phases|fronts)\b/i;
 const DETERMINER_BEFORE = /\b(?:the|these|those|both|all|its|their|his|her|our|your|my|first|last|next|other|every|each)\s+$/i;
 const TOPIC_COUNT_AFTER = /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
 
 /**
- * Spelled-out small numbers ("two", "six", "one") are figures only when they count something:
- * "six North Koreans had perished" is, "the two countries" and "one of them" are not.
+ * Spelled-out small numbers ("two", "six", "one") are figures only when they count what the story
+ * counts: "six North Koreans had perished" is; "the two countries", "two waves" and "one of them" are not.
  */
 export function isSmallWordNumberWithoutCount(text: string, start: number, end: number, value: number): boolean {
   if (value > 10) return false;
   const before = text.slice(Math.max(0, start - 20), start);
   const after = text.slice(end, end + 80);
   if (DETERMINER_BEFORE.test(before)) return true;
-  if (TOPIC_COUNT_AFTER.test(after)) return false;
-  if (value === 1) return true;
-  if (GENERIC_NOUNS.test(after.trimStart())) return true;
-  // A small number followed by no noun at all ("two of them", "one or two") is not a count.
-  return !/^\s+(?:[a-z]+\s+){0,2}[a-z]+s\b/i.test(after);
+  return !TOPIC_COUNT_AFTER.test(after);
 }

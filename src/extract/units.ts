@@ -1,7 +1,7 @@
 import type { TopicDef } from './types.js';
 
-const MODIFIER = /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|of|the|its|their|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
-const FUNCTION_WORD = /^(?:and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
+const MODIFIER = /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
+const FUNCTION_WORD = /^(?:it|they|he|she|we|you|them|its|their|his|her|our|of|the|and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
 const PEOPLE = /^(?:troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers|workers|commandos|engineers)$/;
 
 const CASUALTY_VERB = /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
@@ -32,10 +32,14 @@ export function unitLexicon(topics: TopicDef[]): UnitLexicon {
  */
 export function unitAfter(text: string, start: number, end: number, lexicon: UnitLexicon): string | null {
   const after = text.slice(end, end + 120);
+  const strong = /^-?strong\s+([\p{L}]+)/u.exec(after);
+  if (strong) return strong[1]!.toLowerCase();
   const words = after.match(/[\p{L}][\p{L}'’-]*|[^\s\p{L}]/gu) ?? [];
   let unit: string | null = null;
   let consumed = 0;
-  for (let i = 0; i < Math.min(words.length, 6) && unit === null; i++) {
+  // A known unit anywhere in the noun phrase wins ("special operations troops" counts troops);
+  // otherwise the first plain noun after the modifiers does.
+  for (let i = 0; i < Math.min(words.length, 6); i++) {
     const rest = words.slice(i, i + 4).join(' ').toLowerCase();
     const phrase = lexicon.phrases.find((p) => rest === p || rest.startsWith(p + ' '));
     if (phrase) {
@@ -44,17 +48,12 @@ export function unitAfter(text: string, start: number, end: number, lexicon: Uni
       break;
     }
     const word = words[i]!;
-    if (!/^[\p{L}]/u.test(word)) break;
-    if (MODIFIER.test(word)) {
-      if (/^North$/.test(word) && /^Koreans$/.test(words[i + 1] ?? '')) {
-        unit = 'north koreans';
-        consumed = i + 2;
-      }
-      continue;
+    if (!/^[\p{L}]/u.test(word) || FUNCTION_WORD.test(word)) break;
+    if (MODIFIER.test(word)) continue;
+    if (unit === null) {
+      unit = word.toLowerCase();
+      consumed = i + 1;
     }
-    if (FUNCTION_WORD.test(word)) break;
-    unit = word.toLowerCase();
-    consumed = i + 1;
   }
   const beforeText = text.slice(Math.max(0, start - 40), start);
   const verbBefore = CASUALTY_VERB_BEFORE.exec(beforeText);
@@ -82,10 +81,10 @@ const singular = (word: string) => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)
 
 export function topicForUnit(unit: string | null, sentence: string, figureStart: number, topics: TopicDef[]): string | null {
   if (!unit) return null;
-  const before = sentence.slice(Math.max(0, figureStart - 40), figureStart).toLowerCase();
+  const around = sentence.slice(Math.max(0, figureStart - 40), figureStart + 40).toLowerCase();
   for (const topic of topics) {
     if (!topic.units.some((u) => u === unit || singular(u) === singular(unit))) continue;
-    if (topic.exclude?.some((phrase) => before.includes(phrase.toLowerCase()))) return null;
+    if (topic.exclude?.some((phrase) => around.includes(phrase.toLowerCase()))) return null;
     return topic.key;
   }
   return null;
