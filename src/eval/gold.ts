@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileLexicon, extractClaims, parseArticle, type Lexicon } from '../extract/index.js';
-import { addCounts, countMatches, emptyCounts, type Counts, type GoldClaim } from './score.js';
+import { addCounts, countMatches, emptyCounts, words, type Counts, type GoldClaim } from './score.js';
 
 export interface GoldArticle {
   name: string;
@@ -64,4 +64,3 @@ export function evaluate(articles: GoldArticle[], lexicon: Lexicon): { results: 
   return { results, total: results.reduce((sum, r) => addCounts(sum, r.figures), emptyCounts()) };
 }
 
-const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -34,7 +34,8 @@ export interface Scores {
   topic: number;
 }
 
-const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Case and punctuation folded away, for comparing sentences cut differently. */
+export const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Sentences agree when one contains the other once punctuation and case are folded. */
 export function sameSentence(a: string, b: string): boolean {
