@@ -19,7 +19,7 @@ const SAY = String.raw`(?:said|says|say|told|tells|claimed|claims|claim|estimate
 const COORDINATED = String.raw`(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?`;
 const SUBJECT_VERB = new RegExp(`^${COORDINATED}${AUX}${SAY}\\b`, 'i');
 const SUBJECT_VERB_TIGHT = new RegExp(`^(?:'s?\\s+)?(?:\\s*(?:has|have|had|also|reportedly|later|previously)\\s+)?\\s*(?:${SAY})\\b`, 'i');
-const VERB_THEN_OBJECT = /\b(?:said|says|according to|told|as per|per|as reported by|reported by|as stated by|cited by|citing|quoting|quoted by|claimed by|estimated by|briefing (?:by|from)|briefed by|assessment (?:by|from)|estimates? (?:by|from)|report (?:by|from))\s+(?:the\s+)?$/i;
+const VERB_THEN_OBJECT = /\b(?:said|says|according to|told|as per|per|as reported by|reported by|as stated by|cited by|citing(?:\s+[\w-]+){0,3}\s+(?:from|by|of)|citing|quoting|quoted by|claimed by|estimated by|briefing (?:by|from)|briefed by|assessment (?:by|from)|estimates? (?:by|from)|report (?:by|from))\s+(?:the\s+)?$/i;
 const GENERIC_SUBJECT = /^(?:the|it|they|we|officials|analysts|experts|sources|reports|estimates|observers|critics|some|many|others|this|that|these|those|media|residents|witnesses|people|a|an|one|his|her|their)$/i;
 const TITLES = /^(?:(?:the|former|then|acting|deputy|vice|chief|top|senior|President|Prime|Minister|Foreign|Defen[cs]e|Secretary(?:-General)?|Spokes(?:man|woman|person)|Press|Rep\.|Sen\.|Gen\.|General|Lt\.|Lieutenant|Colonel|Col\.|Director|Chief|Dr\.|Mr\.|Ms\.|Mrs\.|Lawmaker|Commander|Ambassador|Adviser|Advisor|National|Security|Presidential|Deputy)\s+)+/;
 const UNKNOWN_NAME = /((?:[A-Z][\p{L}.'’-]*)(?:\s+(?:(?:of|for|the|and|on)\s+)?[A-Z][\p{L}.'’-]*)*)$/u;
@@ -51,6 +51,7 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
   const cues: Cue[] = [];
   let briefedBy: string | null = null;
   const covered: Array<[number, number]> = [];
+  const citations: Cue[] = [];
   for (const mention of mentions) {
     const entity = creditOf(mention, memory);
     const before = text.slice(Math.max(0, mention.start - 40), mention.start);
@@ -68,9 +69,9 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
       // "according to Yonhap, citing the NIS": the cue binds from where the lead-in starts.
       const leadIn = before.search(VERB_THEN_OBJECT);
       const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before) ? mention.start : mention.start - (before.length - leadIn);
-      const citing = /\b(?:citing|quoting)\s+(?:the\s+)?$/i.test(before);
+      const citing = /\b(?:citing|quoting)(?:\s+[\w-]+){0,3}?(?:\s+(?:from|by|of))?\s+(?:the\s+)?$/i.test(before);
       cues.push({ at, claimant, via: null, outlet, relay });
-      if (citing) cues[cues.length - 1]!.at = -1; // a citation names the source of the whole sentence
+      if (citing) citations.push(cues[cues.length - 1]!);
       covered.push([mention.start, mention.end]);
     } else if (SUBJECT_VERB.test(after) || SUBJECT_VERB_TIGHT.test(after)) {
       cues.push({ at: mention.start, claimant, via: null, outlet, relay });
@@ -83,22 +84,33 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
   if (participle && subject && mentions[0]!.start < 60 && !cues.some((c) => c.at < participle.index)) {
     cues.push({ at: mentions[0]!.start, claimant: memory.credit(subject), via: null, outlet: subject.kind === 'outlet', relay: subject.role === 'lawmaker' });
   }
-  cues.push(...unknownSpeakers(text, covered));
+  cues.push(...unknownSpeakers(text, covered, memory));
+  // A citation names the source of the whole sentence; whoever cited it relayed it.
+  for (const cited of citations) {
+    const citer = cues.filter((c) => c !== cited && c.claimant !== cited.claimant).sort((a, b) => Math.abs(a.at - cited.at) - Math.abs(b.at - cited.at))[0];
+    cited.at = -1;
+    cited.via = citer?.claimant ?? null;
+  }
   return { cues, briefedBy };
 }
 
 /** "Korea Institute for Defense Analyses researcher X said": names not in the lexicon still count. */
-function unknownSpeakers(text: string, covered: Array<[number, number]>): Cue[] {
+function unknownSpeakers(text: string, covered: Array<[number, number]>, memory: ArticleMemory): Cue[] {
   const cues: Cue[] = [];
-  const verb = new RegExp(`\\s+(?:has\\s+|had\\s+|also\\s+)?(?:said|says|told|claimed|estimated|stated|reported|added|warned|believes|estimates|wrote)\\b`, 'g');
+  const verb = /(?:\s*\([A-Z]{2,6}\))?(?:\s*,[^,"“”]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|claimed|claim|estimated|stated|reported|added|warned|believes|estimates|wrote)\b/g;
   for (const m of text.matchAll(verb)) {
     const head = text.slice(Math.max(0, m.index - 120), m.index);
     const name = UNKNOWN_NAME.exec(head);
     if (!name) continue;
     const start = m.index - name[1]!.length;
+    // "Lee of the ruling People Power Party said": a party named after "of" is not the speaker.
+    if (/\b(?:of|for|from|at|with|in|by|to)\s+(?:the\s+)?(?:ruling\s+|main\s+|opposition\s+)*$/i.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (covered.some(([s, e]) => start < e && m.index > s)) continue;
     const clean = nameOf(name[1]!);
-    if (clean) cues.push({ at: start, claimant: clean, via: null, outlet: false, relay: LAWMAKER.test(text.slice(Math.max(0, start - 40), m.index + 60)) });
+    if (!clean) continue;
+    const known = memory.byToken(clean);
+    const claimant = known ? memory.credit(known) : memory.rememberName(clean);
+    cues.push({ at: start, claimant, via: null, outlet: false, relay: known?.role === 'lawmaker' || LAWMAKER.test(text.slice(Math.max(0, start - 40), m.index + 60)) });
   }
   return cues;
 }
@@ -129,7 +141,7 @@ export function attribute(cues: Cue[], position: number, briefedBy: string | nul
   const source = pick(sources);
   if (source) {
     const relayer = relayers.find((c) => c.claimant !== source.claimant);
-    return { claimant: source.claimant, via: relayer?.claimant ?? null };
+    return { claimant: source.claimant, via: source.via ?? relayer?.claimant ?? null };
   }
   const relayer = pick(relayers) ?? pick(cues)!;
   if (briefedBy && relayer.relay) return { claimant: briefedBy, via: relayer.claimant };

@@ -21,7 +21,8 @@ const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
   [/\b[Ii]t\b(?=\s+(?:\w+\s+)?(?:said|says|added|told|believes|expects|estimated|estimates|assessed|put|puts|cited|reported|noted)\b)/g, 'organisation'],
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Apostrophes match straight or curly: "South Korea’s spy agency".
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 
 export interface EntityMatcher {
   byName: Map<string, EntityDef>;
@@ -50,8 +51,8 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
     byName,
     find(text) {
       const found: Mention[] = [];
-      for (const m of text.matchAll(foldedRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].toLowerCase()) ?? null });
-      for (const m of text.matchAll(exactRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0]) ?? null });
+      for (const m of text.matchAll(foldedRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].toLowerCase().replace(/’/g, "'")) ?? null });
+      for (const m of text.matchAll(exactRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].replace(/’/g, "'")) ?? null });
       for (const [re, refersTo] of BACK_REFERENCES) {
         for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: null, refersTo });
       }
@@ -72,10 +73,12 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
 export class ArticleMemory {
   private named = new Map<string, EntityDef>();
   private speakers = new Map<string, EntityDef>();
+  private people = new Map<string, EntityDef>();
 
   constructor(private readonly byName: Map<string, EntityDef>) {}
 
   remember(entity: EntityDef, speaking: boolean): void {
+    if (entity.kind === 'person') this.rememberPerson(entity);
     const slots = [entity.kind as string];
     if (entity.kind !== 'person') slots.push('organisation');
     if (/ministry/i.test(entity.name)) slots.push('ministry');
@@ -90,6 +93,25 @@ export class ArticleMemory {
     const slot = (name: string) => this.speakers.get(name) ?? this.named.get(name);
     if (ref === 'ministry') return slot('ministry') ?? slot('government') ?? null;
     return slot(ref) ?? null;
+  }
+
+  /** A person named in full earlier, referred to by one of their names later ("Park said"). */
+  byToken(name: string): EntityDef | null {
+    return this.people.get(name) ?? null;
+  }
+
+  /** Remembers a speaker the lexicon does not know, so a later surname finds the full name. */
+  rememberName(name: string): string {
+    const known = this.byToken(name);
+    if (known) return known.name;
+    const entity: EntityDef = { name, kind: 'person', aliases: [] };
+    this.rememberPerson(entity);
+    return name;
+  }
+
+  private rememberPerson(entity: EntityDef): void {
+    this.people.set(entity.name, entity);
+    for (const token of entity.name.split(/\s+/)) if (/^[A-Z]/.test(token) && token.length > 2) this.people.set(token, entity);
   }
 
   /** Who a mention credits: a person speaking for an organisation credits the organisation. */

@@ -8,11 +8,11 @@ import { quoteSpans, splitSentences, type Sentence } from './text.js';
 import type { Article, Claim } from './types.js';
 import { topicForUnit, unitAfter, unitBefore } from './units.js';
 
-/** What carries from one sentence to the next inside a paragraph. */
+/** What carries from one sentence to the next. */
 interface ParagraphState {
   paragraph: number;
   briefedBy: string | null;
-  quoteSpeaker: Attribution | null;
+  quoteSpeaker: Cue | null;
   /** What the paragraph's last figure counted, for a figure with no noun of its own. */
   lastUnit: string | null;
 }
@@ -46,7 +46,7 @@ function topicFor(unit: string | null, text: string, figure: Figure, lexicon: Co
 
 /** A quote with no speaker of its own continues the paragraph's last quoted speaker. */
 function attributionFor(text: string, at: number, cues: Cue[], quotes: Array<[number, number]>, state: ParagraphState, outlet: string | null): Attribution {
-  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker) return state.quoteSpeaker;
+  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker) return attribute([state.quoteSpeaker], at, state.briefedBy, outlet, text);
   return attribute(cues, at, state.briefedBy, outlet, text);
 }
 
@@ -85,7 +85,7 @@ function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledL
     }
   }
   const speaker = quotes.length > 0 ? cues.find((c) => !inside(quotes, c.at) && !c.outlet) : undefined;
-  if (speaker) state.quoteSpeaker = { claimant: speaker.claimant, via: null };
+  if (speaker) state.quoteSpeaker = speaker;
   return claims;
 }
 
@@ -99,7 +99,8 @@ export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim
   let state: ParagraphState = { paragraph: -1, briefedBy: null, quoteSpeaker: null, lastUnit: null };
   const claims: Claim[] = [];
   for (const sentence of splitSentences(article.body)) {
-    if (sentence.paragraph !== state.paragraph) state = { paragraph: sentence.paragraph, briefedBy: null, quoteSpeaker: null, lastUnit: null };
+    // A briefing and a quoted speaker carry across paragraphs; what a figure counts does not.
+    if (sentence.paragraph !== state.paragraph) state = { ...state, paragraph: sentence.paragraph, lastUnit: null };
     claims.push(...sentenceClaims(sentence, article, lexicon, memory, state));
   }
   return claims;

@@ -19,6 +19,7 @@ const BEFORE_RULES: RegExp[] = [
   /\b(?:aged|ages)\s+\d{1,2}\s+(?:and|or|to)\s+$/i,
   /(?:\bNo\.?|\bNos\.?|\bArticle|\bResolution|\bSection|\bChapter|\bRoute|\bFlight|\bRoom|\bpage|\bParagraph|\bProtocol|\bPhase|\bStage|\bLevel|\bGrade|\bCode|#)\s*$/,
   /\bone of\s+$/i,
+  /\b(?:who|he|she) (?:is|was)\s+$/i, // "the younger, who is 20"
   /\+\s*$/, // phone numbers and "+1"
 ];
 
@@ -36,17 +37,22 @@ export function isExcludedNumber(text: string, start: number, end: number, value
   return false;
 }
 
+// Nouns a small spelled-out number is idiomatic with, not a count anyone reports.
+const GENERIC_NOUNS = /^(?:countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar|diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|koreas|governments|presidents|ministers|sessions|meetings|occasions|steps|stages|phases|times|others)\b/i;
 const DETERMINER_BEFORE = /\b(?:the|these|those|both|all|its|their|his|her|our|your|my|first|last|next|other|every|each)\s+$/i;
-const TOPIC_COUNT_AFTER = /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
+const TOPIC_COUNT_AFTER = /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|generals|commanders|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
 
 /**
- * Spelled-out small numbers ("two", "six", "one") are figures only when they count what the story
- * counts: "six North Koreans had perished" is; "the two countries", "two waves" and "one of them" are not.
+ * Spelled-out small numbers ("two", "six", "one") are figures only when they count something:
+ * "six North Koreans had perished" and "five military bases" are; "the two countries" and "one of them" are not.
  */
 export function isSmallWordNumberWithoutCount(text: string, start: number, end: number, value: number): boolean {
   if (value > 10) return false;
   const before = text.slice(Math.max(0, start - 20), start);
   const after = text.slice(end, end + 80);
   if (DETERMINER_BEFORE.test(before)) return true;
-  return !TOPIC_COUNT_AFTER.test(after);
+  if (TOPIC_COUNT_AFTER.test(after)) return false;
+  if (value === 1 || GENERIC_NOUNS.test(after.trimStart())) return true;
+  // "five military bases" counts; "two of them" and "one or two" do not.
+  return !/^\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b/i.test(after);
 }

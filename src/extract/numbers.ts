@@ -31,7 +31,7 @@ const ATOM = new RegExp(`(${DIGITS})${SCALE}?|(${WORDS})`, 'gi');
 
 const CHANGE_BEFORE_FROM = /\b(?:rose|risen|rise|rising|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|dropped|decreased?|up|down|revised|raised|lowered|doubled)\s+(?:\w+\s+){0,2}from\s+$/i;
 // Dates, clock times and ISO dates are masked before looking for figures.
-const PLAIN_DATES = /^\s*\d{1,2}[).]\s|\b\d{4}[-–]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b/gi;
+const PLAIN_DATES = /^\s*\d{1,2}[).]\s|\b\d{4}[-–]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\b\d{1,2}\.\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b/gi;
 
 // A chrono match masks numbers only when it names a calendar thing, not for "from 10 to 12".
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:ago|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|noon|midnight)\b|\d[/:]\d|\b\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;

@@ -95,6 +95,12 @@ export function splitSentences(body: string): Sentence[] {
 /** Spans inside double quotes (straight or curly) within one sentence's text. */
 export function quoteSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // A sentence that ends a quote opened in an earlier sentence: everything up to the close is quoted.
+  const close = /^[^"“”]*?[.,!?—-]\s*["”](?=\s|$)/.exec(text);
+  if (close && !/^\s*["“]/.test(text)) {
+    spans.push([-1, close[0].length]);
+    text = ' '.repeat(close[0].length) + text.slice(close[0].length);
+  }
   const re = /["“]([^"“”]*)["”]?/g;
   for (const match of text.matchAll(re)) spans.push([match.index, match.index + match[0].length]);
   return spans;
