@@ -37,8 +37,6 @@ export interface SentenceContext {
   text: string;
   mentions: Mention[];
   memory: ArticleMemory;
-  /** The briefing source named earlier in the paragraph, for lawmakers relaying it. */
-  briefedBy: string | null;
 }
 
 function creditOf(mention: Mention, memory: ArticleMemory): EntityDef | null {

@@ -53,7 +53,7 @@ function attributionFor(text: string, at: number, cues: Cue[], quotes: Array<[nu
 function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledLexicon, memory: ArticleMemory, state: ParagraphState): Claim[] {
   const text = sentence.text;
   const mentions = lexicon.entities.find(text);
-  const { cues, briefedBy } = findCues({ text, mentions, memory, briefedBy: state.briefedBy });
+  const { cues, briefedBy } = findCues({ text, mentions, memory });
   if (briefedBy) state.briefedBy = briefedBy;
   const quotes = quoteSpans(text);
   const base = { sentence: text, outlet: article.meta.outlet, date: article.meta.date };
