@@ -1,0 +1,115 @@
+// The Discord REST routes the fake answers. Anything not listed here is recorded and answered
+// 404 `{message, code}` by FakeRest, so unexpected calls stay visible in `fake.unhandled`.
+import { buildMessage, snowflake } from './fake-discord-builders.js';
+import type { InteractionTracker } from './fake-discord-interactions.js';
+import { DiscordError, type RecordedRequest, type RouteDef } from './fake-discord-rest.js';
+
+type Json = Record<string, any>;
+
+export interface CommandDeploy {
+  scope: 'global' | 'guild';
+  guildId: string | undefined;
+  /** The command definitions exactly as PUT by the client. */
+  body: Json[];
+  request: RecordedRequest;
+}
+
+export interface DeliveredMessage { channelId: string; body: Json; message: Json; request: RecordedRequest }
+
+export interface FakeState {
+  botUser: Json;
+  application: Json;
+  guild: Json;
+  gatewayUrl(): string;
+  interactions: InteractionTracker;
+  commandDeploys: CommandDeploy[];
+  /** Channel messages created (a replay of an enforced nonce is not a new delivery). */
+  channelMessages: DeliveredMessage[];
+}
+
+export function discordRoutes(state: FakeState): RouteDef[] {
+  const nonces = new Map<string, Json>();
+  const deployed = new Map<string, Json[]>();
+  const channel = (id: string): Json => {
+    const found = (state.guild.channels as Json[]).find((c) => c.id === id);
+    if (!found) throw new DiscordError(404, 'Unknown Channel', 10003);
+    return { ...found, guild_id: state.guild.id };
+  };
+  const checkApp = (app: string | undefined) => {
+    if (app !== state.application.id) throw new DiscordError(403, 'Missing Access', 50001);
+  };
+  const checkGuild = (guild: string | undefined) => {
+    if (guild !== state.guild.id) throw new DiscordError(403, 'Missing Access', 50001);
+  };
+  const putCommands = (scope: CommandDeploy['scope']): RouteDef['handle'] => ({ req, params }) => {
+    checkApp(params.app);
+    if (scope === 'guild') checkGuild(params.guild);
+    if (!Array.isArray(req.body)) throw new DiscordError(400, 'Invalid Form Body', 50035);
+    state.commandDeploys.push({ scope, guildId: params.guild, body: req.body, request: req });
+    const saved = req.body.map((cmd: Json) => ({
+      id: snowflake(), application_id: state.application.id, version: snowflake(), type: 1, description: '', options: [],
+      default_member_permissions: null, nsfw: false, contexts: null, integration_types: [0],
+      ...(scope === 'guild' ? { guild_id: params.guild } : {}), ...cmd,
+    }));
+    deployed.set(params.guild ?? 'global', saved);
+    return { body: saved };
+  };
+  const app = state.application;
+
+  return [
+    {
+      method: 'GET', pattern: '/gateway/bot',
+      handle: () => ({
+        body: {
+          url: state.gatewayUrl(), shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      }),
+    },
+    { method: 'GET', pattern: '/gateway', auth: false, handle: () => ({ body: { url: state.gatewayUrl() } }) },
+    { method: 'GET', pattern: '/users/@me', handle: () => ({ body: state.botUser }) },
+    { method: 'GET', pattern: '/applications/@me', handle: () => ({ body: app }) },
+    { method: 'GET', pattern: '/oauth2/applications/@me', handle: () => ({ body: app }) },
+    { method: 'PUT', pattern: '/applications/:app/commands', handle: putCommands('global') },
+    { method: 'PUT', pattern: '/applications/:app/guilds/:guild/commands', handle: putCommands('guild') },
+    {
+      method: 'GET', pattern: '/applications/:app/commands',
+      handle: ({ params }) => (checkApp(params.app), { body: deployed.get('global') ?? [] }),
+    },
+    {
+      method: 'GET', pattern: '/applications/:app/guilds/:guild/commands',
+      handle: ({ params }) => (checkApp(params.app), checkGuild(params.guild), { body: deployed.get(params.guild ?? '') ?? [] }),
+    },
+    {
+      method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false,
+      handle: ({ req, params }) => state.interactions.callback(params.id ?? '', params.token ?? '', req),
+    },
+    ...['GET', 'PATCH', 'DELETE'].map((method): RouteDef => ({
+      method, pattern: '/webhooks/:app/:token/messages/:message', auth: false,
+      handle: ({ req, params }) => (checkApp(params.app), state.interactions.webhookMessage(params.token ?? '', params.message ?? '', req)),
+    })),
+    {
+      method: 'POST', pattern: '/webhooks/:app/:token', auth: false,
+      handle: ({ req, params }) => (checkApp(params.app), state.interactions.followUp(params.token ?? '', req)),
+    },
+    { method: 'GET', pattern: '/channels/:id', handle: ({ params }) => ({ body: channel(params.id ?? '') }) },
+    { method: 'GET', pattern: '/guilds/:guild', handle: ({ params }) => (checkGuild(params.guild), { body: state.guild }) },
+    {
+      method: 'POST', pattern: '/channels/:id/messages',
+      handle: ({ req, params }) => {
+        const target = channel(params.id ?? '');
+        const body: Json = req.body ?? {};
+        const hasContent = body.content || body.embeds?.length || body.components?.length || body.sticker_ids?.length || body.poll || req.files.length;
+        if (!hasContent) throw new DiscordError(400, 'Cannot send an empty message', 50006);
+        if (typeof body.content === 'string' && body.content.length > 2000) throw new DiscordError(400, 'Invalid Form Body (content: Must be 2000 or fewer in length.)', 50035);
+        const key = body.nonce === undefined ? undefined : `${target.id}/${body.nonce}`;
+        const previous = key === undefined ? undefined : nonces.get(key);
+        if (previous && body.enforce_nonce) return { body: previous };
+        const message = buildMessage(target.id, state.botUser, body, { guild_id: state.guild.id });
+        if (key !== undefined) nonces.set(key, message);
+        state.channelMessages.push({ channelId: target.id, body, message, request: req });
+        return { body: message };
+      },
+    },
+  ];
+}
