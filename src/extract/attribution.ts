@@ -12,8 +12,10 @@ export interface Cue {
   relay: boolean;
 }
 
+// The plain verbs of speech, which also end an appositive and follow an unknown speaker's name.
+const SPEECH = 'said|says|say|told|claimed|claim|estimated|estimates|stated|reported|added|warned|believes|wrote';
 // Between a speaker and the verb: an appositive (", the agency's director," / "of the ruling party") and adverbs.
-const AUX = String.raw`(?:\s*,[^,"“”]{1,80},|\s+(?:of|from|at|with)\s+(?:the\s+)?[^,.;"“”]{1,60}?(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|claimed|estimated|stated|reported|added|warned)\b))?(?:\s+(?:has|have|had|also|later|previously|earlier|again|further|then|now|first|initially|originally|already|still|once|reportedly|publicly|separately|recently|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|briefing|post|report)|repeatedly|consistently|flatly|\w+ly|not|did|does|would|will|could))*\s+`;
+const AUX = String.raw`(?:\s*,[^,"“”]{1,80},|\s+(?:of|from|at|with)\s+(?:the\s+)?[^,.;"“”]{1,60}?(?=\s+(?:has\s+|had\s+|also\s+)?(?:${SPEECH})\b))?(?:\s+(?:has|have|had|also|later|previously|earlier|again|further|then|now|first|initially|originally|already|still|once|reportedly|publicly|separately|recently|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+(?:statement|briefing|post|report)|repeatedly|consistently|flatly|\w+ly|not|did|does|would|will|could))*\s+`;
 const SAY = String.raw`(?:said|says|say|told|tells|claimed|claims|claim|estimated|estimates|estimate|stated|states|reported|reports|added|adds|noted|notes|warned|warns|believes?|believed|assess(?:ed|es)?|announced|announces|confirmed|confirms|den(?:y|ies|ied)|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|admitted|insisted|insists|indicated|indicates|revealed|reveals|disclosed|discloses|suggested|suggests|alleged|alleges|asserted|argued|explained|wrote|writes|posted|tweeted|put|puts|projected|projects|expects|expected|predicted|thinks|concluded|found|counted|cited|cites|calls|called|described|referred|referring|verif(?:y|ied)|confirm|had no evidence|has no evidence|have no evidence|saw no evidence|has seen no evidence|cautioned|accused|accuses|informed|briefed|understands|learned|assessment|estimate that|'s claim|'s estimate|'s assessment)`;
 // "Both Russia and North Korea have denied": the first of coordinated subjects speaks too.
 const COORDINATED = String.raw`(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?`;
@@ -93,10 +95,12 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
 }
 
 /** "Korea Institute for Defense Analyses researcher X said": names not in the lexicon still count. */
+// A verb after a name the lexicon does not know, past an acronym or appositive: "Special Operations Forces (SSO) said".
+const UNKNOWN_SPEAKER_VERB = new RegExp(`(?:\\s*\\([A-Z]{2,6}\\))?(?:\\s*,[^,"“”]{1,80},)?\\s+(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH})\\b`, 'g');
+
 function unknownSpeakers(text: string, covered: Array<[number, number]>, memory: ArticleMemory): Cue[] {
   const cues: Cue[] = [];
-  const verb = /(?:\s*\([A-Z]{2,6}\))?(?:\s*,[^,"“”]{1,80},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|claimed|claim|estimated|stated|reported|added|warned|believes|estimates|wrote)\b/g;
-  for (const m of text.matchAll(verb)) {
+  for (const m of text.matchAll(UNKNOWN_SPEAKER_VERB)) {
     const head = text.slice(Math.max(0, m.index - 120), m.index);
     const name = UNKNOWN_NAME.exec(head);
     if (!name) continue;
