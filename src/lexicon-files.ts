@@ -19,6 +19,9 @@ function checkTopics(value: unknown, path: string): TopicDef[] {
     if (typeof t.key !== 'string' || typeof t.label !== 'string' || !Array.isArray(t.units) || !Array.isArray(t.words)) {
       throw new Error(`${path}: topic ${i} needs key, label, units[] and words[]`);
     }
+    if (t.measures !== undefined && !Object.values(t.measures).every(Array.isArray)) {
+      throw new Error(`${path}: topic ${i} measures must map a label to a list of units`);
+    }
   });
   return topics as TopicDef[];
 }

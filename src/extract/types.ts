@@ -55,6 +55,12 @@ export interface TopicDef {
   words: string[];
   /** Phrases just before a figure that take it out of the topic (a whole army's size). */
   exclude?: string[];
+  /**
+   * What a figure measures, by label, with the units that count it: "soldiers" and "troops" are
+   * one measure, "brigades" another, so deltas and ranges never compare unlike things.
+   * The first label is the topic's headline measure.
+   */
+  measures?: Record<string, string[]>;
 }
 
 export interface Lexicon {

@@ -1,0 +1,46 @@
+/**
+ * What a command says, before it becomes a Discord message or console text (src/render.ts).
+ * Text may use Discord markdown (**bold**, *italic*, [label](url)); anything quoted from an
+ * article or a feed is escaped with escapeMarkdown first, so claim text cannot format or ping.
+ */
+export interface AnswerSection {
+  heading: string;
+  /** One entry a line, most important first; the renderer cuts the tail with "and N more". */
+  lines: string[];
+  /** Lines the answer left out before rendering (it lists the newest 50 of 9,000): counted in "and N more". */
+  omitted?: number;
+}
+
+export interface Answer {
+  title: string;
+  /** A line or two under the title: the range across claimants, a summary, a hint. */
+  summary?: string;
+  sections: AnswerSection[];
+  /** Small print: how many claims the answer draws on, what was filtered. */
+  footer?: string;
+  url?: string;
+  /** Only the member who asked sees it: errors, empty results, suggestions. */
+  ephemeral?: boolean;
+}
+
+/** An autocomplete choice, as Discord takes it (name and value at most 100 characters). */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+// Inline markers anywhere; list, heading and quote markers only where a line starts.
+const INLINE = /[\\*_~`|[\]()<@]/g;
+const LINE_START = /^(\s*)(?:([-#>])|(\d+)\.)/gm;
+
+/** Quoted text stays literal in Discord: no formatting, links, headings, lists or mentions. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(INLINE, (char) => `\\${char}`)
+    .replace(LINE_START, (_, space: string, mark?: string, digits?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\.`));
+}
+
+/** The inverse, for console text, where markdown means nothing. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\*_~`|>#[\]()<@.-])/g, '$1');
+}

@@ -1,0 +1,55 @@
+import { escapeMarkdown } from '../answer.js';
+import type { FigureView, IndexedClaim } from '../claim-index.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export const formatNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** "Oct 18, 2024": unambiguous in every newsroom, unlike 10/18. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${MONTHS[Number(month) - 1] ?? month} ${Number(date)}, ${year}`;
+}
+
+export function formatRange(low: number | null, high: number | null): string {
+  if (low === null || high === null) return '';
+  return low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`;
+}
+
+/** "approximately 12,000 troops", "1,500–3,000 troops"; a statement with no figure is its status. */
+export function describeFigure(claim: Pick<IndexedClaim, 'low' | 'high' | 'hedge' | 'status' | 'measure'>): string {
+  if (claim.low === null) return claim.status === 'unverified' ? 'says there is no evidence' : claim.status;
+  return [claim.hedge, formatRange(claim.low, claim.high), claim.measure].filter(Boolean).join(' ');
+}
+
+/** The change from a claimant's previous figure, when the two can be compared. */
+export function describeChange(latest: FigureView, previous: FigureView | undefined): string {
+  if (!previous) return 'first figure';
+  const was = `${formatRange(previous.figure.low, previous.figure.high)} on ${formatDay(previous.last.article.day)}`;
+  const { low, high } = latest.figure;
+  if (low === null || high === null || low !== high || previous.figure.low !== previous.figure.high) return `was ${was}`;
+  const delta = low - previous.figure.low!;
+  if (delta === 0) return `same as ${was}`;
+  return `${delta > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(delta))} from ${was}`;
+}
+
+/** Who published the latest report of a figure, and the claim to ask /claim about. */
+export function provenance(claim: IndexedClaim): string {
+  const outlet = claim.article.outletName ? escapeMarkdown(claim.article.outletName) : 'unknown outlet';
+  const via = claim.via && claim.via !== claim.article.outletName ? ` via ${escapeMarkdown(claim.via)}` : '';
+  return `${outlet}${via}, ${formatDay(claim.article.day)} (#${claim.id})`;
+}
+
+export function nameOf(claimant: string | null): string {
+  return claimant ? `**${escapeMarkdown(claimant)}**` : '**Unattributed**';
+}
+
+/** A sentence cut to a readable length, safe to show. */
+export function quote(sentence: string, max = 200): string {
+  const cut = sentence.length > max ? `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : sentence;
+  return escapeMarkdown(cut);
+}
+
+export function plural(n: number, word: string): string {
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+}

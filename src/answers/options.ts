@@ -1,0 +1,39 @@
+import * as chrono from 'chrono-node';
+import type { ClaimIndex } from '../claim-index.js';
+import type { TopicDef } from '../extract/index.js';
+import { UserError } from '../errors.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isoDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** "2024-11-01", "Nov 1", "yesterday", "last week": the day a `since` option means. */
+export function parseSince(text: string, now: Date): string {
+  const trimmed = text.trim();
+  if (ISO_DAY.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed;
+  const date = chrono.parseDate(trimmed, now);
+  if (!date) throw new UserError(`"${trimmed}" is not a date I can read: try 2024-11-01, "Nov 1" or "yesterday".`);
+  return isoDay(date);
+}
+
+/** A topic by key, command or label, forgiving case; else a list of the topics there are. */
+export function resolveTopic(index: ClaimIndex, text: string): TopicDef {
+  const wanted = text.trim().toLowerCase();
+  const topic = index.topics.find((t) => [t.key, t.command, t.label].some((name) => name?.toLowerCase() === wanted));
+  if (topic) return topic;
+  const known = index.topics.map((t) => `\`${t.key}\` (${t.label})`).join(', ');
+  throw new UserError(`There is no topic "${text.trim()}". Topics: ${known}.`);
+}
+
+/**
+ * A claimant or outlet by any alias, forgiving typos; an unknown name gets the closest names.
+ * Returns the canonical name and whether it was a guess.
+ */
+export function resolveSource(index: ClaimIndex, text: string): { name: string; guessed: boolean } {
+  const exact = index.names.exact(text);
+  if (exact) return { name: exact.name, guessed: false };
+  const [best] = index.names.search(text, 1);
+  if (best) return { name: best.name, guessed: true };
+  throw new UserError(`I know no source called "${text.trim()}". Try /source with the list it suggests as you type.`);
+}

@@ -1,0 +1,88 @@
+import type { Answer, AnswerSection } from '../answer.js';
+import type { ClaimIndex, FigureView, Row } from '../claim-index.js';
+import type { TopicDef } from '../extract/index.js';
+import { describeChange, describeFigure, formatDay, formatRange, nameOf, plural, provenance } from './format.js';
+
+export interface TopicQuery {
+  topic: TopicDef;
+  /** Only rows reported on or after this day (YYYY-MM-DD). */
+  since: string | null;
+  /** Only this claimant's rows (canonical name). */
+  claimant: string | null;
+  guildId: string | null;
+}
+
+interface RowState {
+  row: Row;
+  latest: FigureView;
+  previous: FigureView | undefined;
+}
+
+/** A row's latest figure and the one before it, as this server may see them. */
+function stateOf(row: Row, guildId: string | null): RowState | null {
+  const visible: FigureView[] = [];
+  for (let i = row.figures.length - 1; i >= 0 && visible.length < 8; i--) {
+    const view = row.figures[i]!.view(guildId);
+    if (view) visible.push(view);
+  }
+  // Restricted claims can make a server's order differ from the overall one, so re-sort the few.
+  visible.sort((a, b) => (a.last.article.day < b.last.article.day ? 1 : a.last.article.day > b.last.article.day ? -1 : b.last.id - a.last.id));
+  return visible[0] ? { row, latest: visible[0], previous: visible[1] } : null;
+}
+
+const newestFirst = (a: RowState, b: RowState) =>
+  Number(a.row.claimant === null) - Number(b.row.claimant === null) ||
+  (a.latest.last.article.day < b.latest.last.article.day ? 1 : a.latest.last.article.day > b.latest.last.article.day ? -1 : 0);
+
+function figureLine(state: RowState): string {
+  const { latest, previous } = state;
+  return `${nameOf(state.row.claimant)}: ${describeFigure(latest.last)} · ${describeChange(latest, previous)} · ${provenance(latest.last)}`;
+}
+
+function statementLine(state: RowState): string {
+  const claim = state.latest.last;
+  const what = claim.low === null ? describeFigure(claim) : `${claim.status}: ${describeFigure(claim)}`;
+  return `${nameOf(state.row.claimant)} ${what} · ${provenance(claim)}`;
+}
+
+/** The spread of the latest headline figures across claimants: the story at a glance. */
+function rangeAcross(states: RowState[], headline: string): string | null {
+  const current = states.filter((s) => s.row.measure === headline && s.latest.figure.low !== null);
+  if (current.length < 1) return null;
+  const low = Math.min(...current.map((s) => s.latest.figure.low!));
+  const high = Math.max(...current.map((s) => s.latest.figure.high!));
+  const latest = current.reduce((a, b) => (a.latest.last.article.day >= b.latest.last.article.day ? a : b));
+  return `Range across ${plural(current.length, 'claimant')}: **${formatRange(low, high)} ${headline}** (latest figures; newest ${formatDay(latest.latest.last.article.day)}).`;
+}
+
+/** The state of one topic: latest figure per claimant with what changed, projections, denials. */
+export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
+  const states = index.topicRows(query.topic.key)
+    .filter((row) => query.claimant === null || row.claimant === query.claimant)
+    .map((row) => stateOf(row, query.guildId))
+    .filter((s): s is RowState => s !== null && (query.since === null || s.latest.last.article.day >= query.since))
+    .sort(newestFirst);
+  const group = (name: Row['group']) => states.filter((s) => s.row.group === name);
+  const sections: AnswerSection[] = [
+    { heading: 'Latest figure by claimant', lines: group('current').map(figureLine) },
+    { heading: 'Projections', lines: group('projected').map(figureLine) },
+    { heading: 'Denials and no-evidence statements', lines: [...group('denied'), ...group('unverified')].sort(newestFirst).map(statementLine) },
+  ].filter((section) => section.lines.length > 0);
+  const filters = [query.claimant && `claimant ${query.claimant}`, query.since && `since ${formatDay(query.since)}`].filter(Boolean);
+  if (sections.length === 0) {
+    return {
+      title: query.topic.label,
+      summary: `No claims on ${query.topic.label.toLowerCase()}${filters.length ? ` (${filters.join(', ')})` : ''} yet.`,
+      sections: [],
+      footer: filters.length ? 'Try without the filters, or /search for a word from the story.' : 'Add sources, or /search for a word from the story.',
+      ephemeral: true,
+    };
+  }
+  const claims = states.reduce((n, s) => n + s.latest.claims.length, 0);
+  return {
+    title: query.topic.label,
+    summary: rangeAcross(group('current'), index.measures.headline(query.topic.key)) ?? undefined,
+    sections,
+    footer: [filters.length ? `Filtered: ${filters.join(', ')}` : null, `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`].filter(Boolean).join(' · '),
+  };
+}

@@ -1,0 +1,33 @@
+import type { TopicDef } from '../extract/index.js';
+
+const singular = (word: string) => word.replace(/(?<=\w)s$/, '');
+
+/** Maps a claim's unit to what it measures within its topic (see TopicDef.measures). */
+export class Measures {
+  private readonly byTopic = new Map<string, { headline: string; byUnit: Map<string, string> }>();
+
+  constructor(topics: readonly TopicDef[]) {
+    for (const topic of topics) {
+      const byUnit = new Map<string, string>();
+      for (const [label, units] of Object.entries(topic.measures ?? {})) {
+        for (const unit of [label, ...units]) {
+          byUnit.set(unit.toLowerCase(), label);
+          byUnit.set(singular(unit.toLowerCase()), label);
+        }
+      }
+      this.byTopic.set(topic.key, { headline: Object.keys(topic.measures ?? {})[0] ?? topic.key, byUnit });
+    }
+  }
+
+  /** The topic's headline measure: what an unqualified figure in it counts. */
+  headline(topic: string | null): string {
+    return (topic && this.byTopic.get(topic)?.headline) || 'items';
+  }
+
+  of(topic: string | null, unit: string | null): string {
+    const entry = topic ? this.byTopic.get(topic) : undefined;
+    if (!unit) return entry?.headline ?? 'items';
+    const folded = unit.toLowerCase();
+    return entry?.byUnit.get(folded) ?? entry?.byUnit.get(singular(folded)) ?? folded;
+  }
+}

@@ -1,0 +1,71 @@
+import Fuse from 'fuse.js';
+import type { EntityDef, EntityKind } from '../extract/index.js';
+
+export interface NamedSource {
+  name: string;
+  kind: EntityKind | 'unknown';
+}
+
+interface AliasEntry {
+  alias: string;
+  source: NamedSource;
+}
+
+/**
+ * Who can be asked about: the lexicon's claimants and outlets plus any name the claims use.
+ * Exact look-ups by alias; fuse.js for typos over this small set ("zelensky", "yonhop").
+ */
+export class SourceNames {
+  private readonly byAlias = new Map<string, NamedSource>();
+  private readonly entries: AliasEntry[] = [];
+  private fuse: Fuse<AliasEntry> | null = null;
+
+  constructor(entities: readonly EntityDef[]) {
+    for (const entity of entities) {
+      const source = { name: entity.name, kind: entity.kind };
+      for (const alias of new Set([entity.name, ...entity.aliases])) this.addAlias(alias, source);
+    }
+  }
+
+  /** The canonical name of an outlet or claimant as written, or the text itself if unknown. */
+  canonical(raw: string): string {
+    return this.byAlias.get(raw.trim().toLowerCase())?.name ?? raw.trim();
+  }
+
+  /** Makes a name seen in claims (an outlet not in the lexicon) findable. */
+  remember(name: string): void {
+    if (!this.byAlias.has(name.toLowerCase())) this.addAlias(name, { name, kind: 'unknown' });
+  }
+
+  exact(query: string): NamedSource | undefined {
+    return this.byAlias.get(query.trim().toLowerCase());
+  }
+
+  /** Best matches first, one entry per canonical name. */
+  search(query: string, limit: number): NamedSource[] {
+    const exact = this.exact(query);
+    this.fuse ??= new Fuse(this.entries, { keys: ['alias'], threshold: 0.4, ignoreLocation: true });
+    const found = this.fuse.search(query.trim(), { limit: limit * 4 }).map((r) => r.item.source);
+    const seen = new Set<string>();
+    const out: NamedSource[] = [];
+    for (const source of exact ? [exact, ...found] : found) {
+      if (seen.has(source.name)) continue;
+      seen.add(source.name);
+      out.push(source);
+      if (out.length === limit) break;
+    }
+    return out;
+  }
+
+  all(): NamedSource[] {
+    return [...new Map(this.entries.map((e) => [e.source.name, e.source])).values()];
+  }
+
+  private addAlias(alias: string, source: NamedSource): void {
+    const key = alias.toLowerCase();
+    if (this.byAlias.has(key)) return;
+    this.byAlias.set(key, source);
+    this.entries.push({ alias, source });
+    this.fuse = null;
+  }
+}

@@ -1,0 +1,101 @@
+import type { Status } from '../extract/index.js';
+import type { ArticleRecord, ClaimRecord } from '../store/records.js';
+
+/** Who may see an article: everyone (a default source carried it) or the servers that added it. */
+export type Audience = 'everyone' | Set<string>;
+
+export interface IndexedArticle extends ArticleRecord {
+  /** The article's date, else the day it was ingested: what answers sort and filter by. */
+  day: string;
+  /** The outlet under its canonical name (data/entities.json), so "The Associated Press" is AP. */
+  outletName: string | null;
+  audience: Audience;
+}
+
+export interface IndexedClaim extends ClaimRecord {
+  article: IndexedArticle;
+  /** What the figure counts within its topic (topics.json measures): "troops", "brigades". */
+  measure: string;
+  figure: Figure;
+}
+
+/** Statuses that answer the same question sit in one row of a topic summary. */
+export type StatusGroup = 'current' | 'projected' | 'denied' | 'unverified';
+
+export const statusGroup = (status: Status): StatusGroup =>
+  status === 'reported' || status === 'confirmed' ? 'current' : status;
+
+export const isVisible = (article: IndexedArticle, guildId: string | null): boolean =>
+  article.audience === 'everyone' || (guildId !== null && article.audience.has(guildId));
+
+const byDayThenId = (a: IndexedClaim, b: IndexedClaim) =>
+  a.article.day < b.article.day ? -1 : a.article.day > b.article.day ? 1 : a.id - b.id;
+
+/** One figure as a server sees it: who reported it, first and last. */
+export interface FigureView {
+  figure: Figure;
+  first: IndexedClaim;
+  last: IndexedClaim;
+  claims: IndexedClaim[];
+  outlets: string[];
+}
+
+/**
+ * Claims with the same topic, claimant, status, measure and low/high: one figure however many
+ * outlets repeat it. Measure is part of the key so "300 killed" and "300 wounded" stay apart.
+ */
+export class Figure {
+  readonly claims: IndexedClaim[] = [];
+  private everyoneView: FigureView | null = null;
+  private restricted = 0;
+
+  constructor(
+    readonly key: string,
+    readonly topic: string | null,
+    readonly claimant: string | null,
+    readonly status: Status,
+    readonly measure: string,
+    readonly low: number | null,
+    readonly high: number | null,
+  ) {}
+
+  static keyOf(claim: { topic: string | null; claimant: string | null; status: Status; low: number | null; high: number | null }, measure: string): string {
+    return `${claim.topic}|${claim.claimant}|${claim.status}|${measure}|${claim.low}|${claim.high}`;
+  }
+
+  get lastDay(): string {
+    return this.claims[this.claims.length - 1]!.article.day;
+  }
+
+  add(claim: IndexedClaim): void {
+    const at = this.claims.length;
+    let i = at;
+    while (i > 0 && byDayThenId(this.claims[i - 1]!, claim) > 0) i--;
+    this.claims.splice(i, 0, claim);
+    if (claim.article.audience !== 'everyone') this.restricted++;
+    this.everyoneView = null;
+  }
+
+  /** The figure as one server may see it, or null when none of its claims are visible there. */
+  view(guildId: string | null): FigureView | null {
+    if (this.restricted === 0) return (this.everyoneView ??= this.viewOf(this.claims));
+    return this.viewOf(this.claims.filter((claim) => isVisible(claim.article, guildId)));
+  }
+
+  private viewOf(claims: IndexedClaim[]): FigureView | null {
+    if (claims.length === 0) return null;
+    const outlets = [...new Set(claims.map((c) => c.article.outletName).filter((o): o is string => o !== null))];
+    return { figure: this, first: claims[0]!, last: claims[claims.length - 1]!, claims, outlets };
+  }
+}
+
+/** Keeps a list ordered by day then id as claims arrive, mostly in order, at the end. */
+export function insertByDay(list: IndexedClaim[], claim: IndexedClaim): void {
+  let i = list.length;
+  while (i > 0 && byDayThenId(list[i - 1]!, claim) > 0) i--;
+  list.splice(i, 0, claim);
+}
+
+export function sortByDay(list: IndexedClaim[]): void {
+  list.sort(byDayThenId);
+}

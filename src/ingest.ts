@@ -1,0 +1,61 @@
+import type { ClaimIndex, Figure, IndexedClaim } from './claim-index.js';
+import { extractClaims, parseArticle, type CompiledLexicon } from './extract/index.js';
+import { articleIdentity } from './store/identity.js';
+import type { SourceRecord } from './store/records.js';
+import type { NewSource, Store } from './store/store.js';
+
+export interface Ingestion {
+  store: Store;
+  index: ClaimIndex;
+  lexicon: CompiledLexicon;
+}
+
+/** What the fetcher knows about an item beyond its text (a feed's link, outlet, date). */
+export interface ArticleHints {
+  url?: string | null;
+  outlet?: string | null;
+  date?: string | null;
+}
+
+export interface IngestResult {
+  articleId: number;
+  /** Claims the extractor found in the text. */
+  found: number;
+  /** Claims stored by this call: none when the article was already known. */
+  added: IndexedClaim[];
+  /** Figures no earlier claim had reported: what alerts are about. */
+  newFigures: Figure[];
+  duplicate: boolean;
+}
+
+/**
+ * The one path an article takes, for the CLI, console mode and the scheduler alike: extract,
+ * store in one transaction, then index. The store is written first, so a crash loses at most
+ * the index update, which the next boot rebuilds.
+ */
+export function ingestArticle(ingestion: Ingestion, raw: string, source: SourceRecord, hints: ArticleHints, now: Date): IngestResult {
+  const { store, index, lexicon } = ingestion;
+  const article = parseArticle(raw, { outlet: hints.outlet ?? undefined, date: hints.date ?? undefined });
+  const url = article.meta.url ?? hints.url ?? null;
+  const claims = extractClaims(article, lexicon);
+  const { identity, hash } = articleIdentity(url, article.body);
+  const result = store.addArticle({
+    identity, url, title: article.meta.title, outlet: article.meta.outlet, date: article.meta.date,
+    contentHash: hash, ingestedAt: now.toISOString(),
+  }, claims, source.id);
+  if (!result.added) {
+    index.linkArticle(result.articleId, source.id);
+    return { articleId: result.articleId, found: claims.length, added: [], newFigures: [], duplicate: true };
+  }
+  const added = index.addArticle(result.article, [source.id], result.claims);
+  const firstHere = (claim: IndexedClaim) => claim.figure.claims.every((c) => c.articleId === claim.articleId);
+  const newFigures = [...new Set(added.filter(firstHere).map((c) => c.figure))];
+  return { articleId: result.article.id, found: claims.length, added, newFigures, duplicate: false };
+}
+
+/** A source the store and the index both know, created on first use. */
+export function registerSource(ingestion: Ingestion, source: NewSource, now: Date): SourceRecord {
+  const record = ingestion.store.ensureSource(source, now);
+  ingestion.index.addSource(record);
+  return record;
+}

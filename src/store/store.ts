@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Claim } from '../extract/index.js';
+import { migrate } from './migrations.js';
+import { DEFAULTS, type ArticleRecord, type ClaimRecord, type GuildScope, type SourceRecord } from './records.js';
+
+export interface NewSource {
+  guildId?: GuildScope;
+  name: string;
+  kind: string;
+  location: string;
+  topics?: string[] | null;
+}
+
+export type NewArticle = Omit<ArticleRecord, 'id'>;
+
+export type AddArticleResult =
+  | { added: true; article: ArticleRecord; claims: ClaimRecord[] }
+  | { added: false; articleId: number };
+
+const SOURCE_COLUMNS = `id, guild_id AS guildId, name, kind, location, topics, paused, created_at AS createdAt`;
+const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
+const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
+  claimant, via, figure_text AS figureText`;
+
+type SourceRow = Omit<SourceRecord, 'topics' | 'paused'> & { topics: string | null; paused: number };
+const toSource = (row: SourceRow): SourceRecord => ({
+  ...row, topics: row.topics ? (JSON.parse(row.topics) as string[]) : null, paused: row.paused === 1,
+});
+
+/** The durable record: sources, articles and their claims, in one SQLite file. */
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  static open(path: string): Store {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new Store(db);
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once: ingest runs the same few thousands of times. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The source with this name in this scope, created on first use. */
+  ensureSource(source: NewSource, now: Date): SourceRecord {
+    const guildId = source.guildId ?? DEFAULTS;
+    this.sql(`INSERT INTO sources (guild_id, name, kind, location, topics, created_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, name) DO NOTHING`)
+      .run(guildId, source.name, source.kind, source.location, source.topics ? JSON.stringify(source.topics) : null, now.toISOString());
+    const row = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ?`).get(guildId, source.name);
+    return toSource(row as SourceRow);
+  }
+
+  sources(): SourceRecord[] {
+    return (this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY id`).all() as SourceRow[]).map(toSource);
+  }
+
+  hasArticle(identity: string): boolean {
+    return this.sql('SELECT 1 FROM articles WHERE identity = ?').get(identity) !== undefined;
+  }
+
+  /**
+   * One transaction per article: its row, its claims and its source link land together or not
+   * at all, so a crash mid-ingest leaves no half article. A known article only gains the link.
+   */
+  addArticle(article: NewArticle, claims: readonly Claim[], sourceId: number): AddArticleResult {
+    return this.db.transaction((): AddArticleResult => {
+      const known = this.sql('SELECT id FROM articles WHERE identity = ?').get(article.identity) as { id: number } | undefined;
+      if (known) {
+        this.link(known.id, sourceId);
+        return { added: false, articleId: known.id };
+      }
+      const { lastInsertRowid } = this.sql(`INSERT INTO articles (identity, url, title, outlet, date, content_hash, ingested_at)
+        VALUES (@identity, @url, @title, @outlet, @date, @contentHash, @ingestedAt)`).run(article);
+      const articleId = Number(lastInsertRowid);
+      this.link(articleId, sourceId);
+      const stored = claims.map((claim, position) => this.insertClaim(articleId, position, claim));
+      return { added: true, article: { id: articleId, ...article }, claims: stored };
+    }).immediate();
+  }
+
+  private link(articleId: number, sourceId: number): void {
+    this.sql('INSERT OR IGNORE INTO article_sources (article_id, source_id) VALUES (?, ?)').run(articleId, sourceId);
+  }
+
+  private insertClaim(articleId: number, position: number, claim: Claim): ClaimRecord {
+    const record = {
+      articleId, position, sentence: claim.sentence, low: claim.low, high: claim.high, hedge: claim.hedge,
+      unit: claim.unit, topic: claim.topic, status: claim.status, claimant: claim.claimant, via: claim.via,
+      figureText: claim.figureText,
+    };
+    const { lastInsertRowid } = this.sql(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit,
+      topic, status, claimant, via, figure_text) VALUES (@articleId, @position, @sentence, @low, @high, @hedge, @unit,
+      @topic, @status, @claimant, @via, @figureText)`).run(record);
+    return { id: Number(lastInsertRowid), ...record };
+  }
+
+  articles(): IterableIterator<ArticleRecord> {
+    return this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY id`).iterate() as IterableIterator<ArticleRecord>;
+  }
+
+  /** Every article's source links, for working out who may see it. */
+  articleSources(): IterableIterator<{ articleId: number; sourceId: number }> {
+    return this.sql('SELECT article_id AS articleId, source_id AS sourceId FROM article_sources')
+      .iterate() as IterableIterator<{ articleId: number; sourceId: number }>;
+  }
+
+  claims(): IterableIterator<ClaimRecord> {
+    return this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).iterate() as IterableIterator<ClaimRecord>;
+  }
+
+  counts(): { sources: number; articles: number; claims: number } {
+    const count = (table: string) => (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { sources: count('sources'), articles: count('articles'), claims: count('claims') };
+  }
+}
