@@ -1,0 +1,112 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { DATA_DIR } from './paths.js';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** discord.js's own default (`rest.api`); it appends `/v10` itself. */
+export const DEFAULT_API_BASE = 'https://discord.com/api';
+export const DEFAULT_DB_PATH = join(DATA_DIR, 'claimwatch.db');
+
+export interface DiscordConfig {
+  token: string;
+  /** Needed by deploy only, which can also ask Discord for it. */
+  applicationId: string | undefined;
+  /** Deploy registers to this server when set (instant), else globally. */
+  guildId: string | undefined;
+  /** Without a trailing slash, so discord.js's `${api}/v10` stays a clean path. */
+  apiBase: string;
+}
+
+interface CommonConfig {
+  /** Absolute, or `:memory:` for a throwaway database. */
+  dbPath: string;
+  logLevel: LogLevel;
+}
+
+/** Without a token the bot runs in the terminal; narrow on `mode` to reach the Discord settings. */
+export type Config =
+  | (CommonConfig & { mode: 'console'; discord: null })
+  | (CommonConfig & { mode: 'discord'; discord: DiscordConfig });
+
+type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
+
+/** Every configuration problem at once, so a newsroom fixes .env in one pass rather than one error per start. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** `.env` lines like `DISCORD_GUILD_ID=` are the usual way of leaving a variable out. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+// The token is a secret: problems describe it, never quote it.
+function checkToken(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (/\s/.test(value)) {
+    problems.push('DISCORD_TOKEN contains whitespace; paste the bare bot token (no "Bot " prefix, no spaces or line breaks)');
+    return undefined;
+  }
+  return value;
+}
+
+// Ids are not secret, but a token pasted into the wrong variable would be, so values are not echoed.
+function checkSnowflake(name: string, value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined || SNOWFLAKE.test(value)) return value;
+  problems.push(`${name} must be a Discord id (17 to 20 digits); copy it with Developer Mode on`);
+  return undefined;
+}
+
+function checkApiBase(value: string | undefined, problems: string[]): string {
+  if (value === undefined) return DEFAULT_API_BASE;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push('DISCORD_API_BASE must be an http or https URL, e.g. https://discord.com/api');
+    return DEFAULT_API_BASE;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push(`DISCORD_API_BASE must use http or https, not ${url.protocol.replace(/:$/, '')}`);
+  } else if (/\/v\d+\/?$/.test(url.pathname)) {
+    problems.push('DISCORD_API_BASE must not end in an API version such as /v10: discord.js appends it');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function checkLogLevel(value: string | undefined, problems: string[]): LogLevel {
+  if (value === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === value.toLowerCase());
+  if (!level) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(value)}`);
+  return level ?? 'info';
+}
+
+function resolveDbPath(value: string | undefined, cwd: string): string {
+  if (value === undefined) return DEFAULT_DB_PATH;
+  if (value === ':memory:' || isAbsolute(value)) return value;
+  return resolve(cwd, value);
+}
+
+/** Reads and validates the whole environment; throws one ConfigError naming every problem. */
+export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
+  const problems: string[] = [];
+  const token = checkToken(read(env, 'DISCORD_TOKEN'), problems);
+  const applicationId = checkSnowflake('DISCORD_APPLICATION_ID', read(env, 'DISCORD_APPLICATION_ID'), problems);
+  const guildId = checkSnowflake('DISCORD_GUILD_ID', read(env, 'DISCORD_GUILD_ID'), problems);
+  const apiBase = checkApiBase(read(env, 'DISCORD_API_BASE'), problems);
+  const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
+  const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), options.cwd ?? process.cwd());
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const common = { dbPath, logLevel };
+  if (token === undefined) return { ...common, mode: 'console', discord: null };
+  return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase } };
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_API_BASE, DEFAULT_DB_PATH, loadConfig } from '../src/config.js';
+import { DATA_DIR } from '../src/paths.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-part_of-the-token';
+const APP = '123456789012345678';
+const GUILD = '987654321098765432';
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs in console mode with defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      mode: 'console', discord: null, dbPath: join(DATA_DIR, 'claimwatch.db'), logLevel: 'info',
+    });
+    expect(DEFAULT_DB_PATH).toBe(join(DATA_DIR, 'claimwatch.db'));
+  });
+
+  it('runs in discord mode with every Discord setting when a token is set', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_GUILD_ID: GUILD,
+      DISCORD_API_BASE: 'http://127.0.0.1:3000/api/', LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      mode: 'discord', logLevel: 'debug',
+      discord: { token: TOKEN, applicationId: APP, guildId: GUILD, apiBase: 'http://127.0.0.1:3000/api' },
+    });
+  });
+
+  it('leaves the ids unset and the API base at discord.js default when only a token is set', () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN });
+    expect(config.discord).toEqual({ token: TOKEN, applicationId: undefined, guildId: undefined, apiBase: DEFAULT_API_BASE });
+    expect(DEFAULT_API_BASE).toBe('https://discord.com/api');
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CLAIMWATCH_DB: '', LOG_LEVEL: '',
+    });
+    expect(config).toEqual(loadConfig({}));
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/home/x', DISCORD_SOMETHING: 'whatever' })).toEqual(loadConfig({}));
+  });
+
+  it('reports every problem at once in one error, one per line', () => {
+    const env = {
+      DISCORD_TOKEN: 'has a space', DISCORD_APPLICATION_ID: 'abc', DISCORD_GUILD_ID: '12',
+      DISCORD_API_BASE: 'ftp://proxy.example/api', LOG_LEVEL: 'verbose',
+    };
+    const error = (() => {
+      try {
+        return loadConfig(env);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(5);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'LOG_LEVEL',
+    ]);
+    expect(message.split('\n')).toEqual(['Invalid configuration (5 problems):', ...problems.map((p) => `- ${p}`)]);
+    expect(message).toContain('"verbose"');
+  });
+
+  it('rejects an API base that is not a URL or already carries the API version', () => {
+    expect(problemsOf({ DISCORD_API_BASE: 'not a url' })).toEqual([expect.stringMatching(/^DISCORD_API_BASE must be an http or https URL/)]);
+    expect(problemsOf({ DISCORD_API_BASE: 'https://proxy.example/api/v10' })).toEqual([expect.stringMatching(/discord\.js appends it/)]);
+  });
+
+  it('accepts ids of 17 to 20 digits and rejects 16 or 21', () => {
+    expect(loadConfig({ DISCORD_GUILD_ID: '1'.repeat(17) }).mode).toBe('console');
+    expect(loadConfig({ DISCORD_GUILD_ID: '1'.repeat(20) }).mode).toBe('console');
+    expect(problemsOf({ DISCORD_GUILD_ID: '1'.repeat(16) })).toHaveLength(1);
+    expect(problemsOf({ DISCORD_GUILD_ID: '1'.repeat(21) })).toHaveLength(1);
+  });
+
+  it('never puts a token in its messages, even one pasted into the wrong variable', () => {
+    const secret = 'Bot MTIzNDU2.secret';
+    const problems = problemsOf({ DISCORD_TOKEN: secret, DISCORD_APPLICATION_ID: TOKEN, DISCORD_GUILD_ID: TOKEN });
+    expect(problems).toHaveLength(3);
+    for (const text of problems) {
+      expect(text).not.toContain('MTIzNDU2');
+      expect(text).not.toContain('secret');
+    }
+  });
+
+  it('resolves a relative database path against the given cwd and keeps an absolute one', () => {
+    expect(loadConfig({ CLAIMWATCH_DB: 'db/news.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe('/srv/claimwatch/db/news.db');
+    expect(loadConfig({ CLAIMWATCH_DB: '/var/lib/cw.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe('/var/lib/cw.db');
+    expect(loadConfig({ CLAIMWATCH_DB: 'x.db' }).dbPath).toBe(join(process.cwd(), 'x.db'));
+  });
+
+  it('keeps :memory: as an in-memory database rather than a file name', () => {
+    expect(loadConfig({ CLAIMWATCH_DB: ':memory:' }, { cwd: '/srv' }).dbPath).toBe(':memory:');
+  });
+
+  it('accepts a log level in any case', () => {
+    expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+  });
+});
