@@ -1,11 +1,21 @@
 import type { TopicDef } from '../src/extract/index.js';
+import { claim } from './claim.js';
+import { figures } from './figures.js';
+import { help } from './help.js';
+import { search } from './search.js';
+import { source } from './source.js';
+import { topicCommand } from './topic.js';
 import type { Command } from './types.js';
+
+export type { Command, CommandContext, CommandInput } from './types.js';
 
 /**
  * The one registry of slash commands: deploy, dispatch, /help and the tests read it.
  * Topic commands come from data/topics.json, so a newsroom adds a story's topic without code.
  */
 export function commandRegistry(topics: readonly TopicDef[]): Command[] {
-  void topics;
-  return [];
+  const topicCommands = topics
+    .filter((t): t is TopicDef & { command: string } => typeof t.command === 'string')
+    .map(topicCommand);
+  return [...topicCommands, source, search, claim, figures, help];
 }

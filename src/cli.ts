@@ -1,9 +1,13 @@
+import { runAsk } from './cli/ask.js';
 import { runExtract } from './cli/extract.js';
+import { runIngest } from './cli/ingest.js';
 import { processIO, type CliIO } from './cli/io.js';
 import { UserError } from './errors.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<number>> = {
   extract: runExtract,
+  ask: runAsk,
+  ingest: runIngest,
 };
 
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {

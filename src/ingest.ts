@@ -37,8 +37,14 @@ export function ingestArticle(ingestion: Ingestion, raw: string, source: SourceR
   const { store, index, lexicon } = ingestion;
   const article = parseArticle(raw, { outlet: hints.outlet ?? undefined, date: hints.date ?? undefined });
   const url = article.meta.url ?? hints.url ?? null;
-  const claims = extractClaims(article, lexicon);
   const { identity, hash } = articleIdentity(url, article.body);
+  const known = store.knownArticle(identity);
+  if (known) {
+    store.linkSource(known.id, source.id);
+    index.linkArticle(known.id, source.id);
+    return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
+  }
+  const claims = extractClaims(article, lexicon);
   const result = store.addArticle({
     identity, url, title: article.meta.title, outlet: article.meta.outlet, date: article.meta.date,
     contentHash: hash, ingestedAt: now.toISOString(),

@@ -2,6 +2,7 @@ import type { Answer, AnswerSection } from '../answer.js';
 import type { ClaimIndex, FigureView, Row } from '../claim-index.js';
 import type { TopicDef } from '../extract/index.js';
 import { describeChange, describeFigure, formatDay, formatRange, nameOf, plural, provenance } from './format.js';
+import { parseSince, resolveSource } from './options.js';
 
 export interface TopicQuery {
   topic: TopicDef;
@@ -85,4 +86,20 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
     sections,
     footer: [filters.length ? `Filtered: ${filters.join(', ')}` : null, `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`].filter(Boolean).join(' · '),
   };
+}
+
+/** A topic command's options as typed: a `since` date in any common form, a claimant by any alias. */
+export function answerTopic(
+  index: ClaimIndex,
+  topic: TopicDef,
+  options: { since: string | null; claimant: string | null },
+  guildId: string | null,
+  now: Date,
+): Answer {
+  return topicSummary(index, {
+    topic,
+    since: options.since ? parseSince(options.since, now) : null,
+    claimant: options.claimant ? resolveSource(index, options.claimant).name : null,
+    guildId,
+  });
 }

@@ -19,14 +19,14 @@ export class Measures {
     }
   }
 
-  /** The topic's headline measure: what an unqualified figure in it counts. */
+  /** The topic's headline measure: what an unqualified figure in it counts ('' with no topic). */
   headline(topic: string | null): string {
-    return (topic && this.byTopic.get(topic)?.headline) || 'items';
+    return (topic && this.byTopic.get(topic)?.headline) || '';
   }
 
   of(topic: string | null, unit: string | null): string {
     const entry = topic ? this.byTopic.get(topic) : undefined;
-    if (!unit) return entry?.headline ?? 'items';
+    if (!unit) return entry?.headline ?? '';
     const folded = unit.toLowerCase();
     return entry?.byUnit.get(folded) ?? entry?.byUnit.get(singular(folded)) ?? folded;
   }

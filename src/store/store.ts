@@ -75,8 +75,15 @@ export class Store {
     return (this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources ORDER BY id`).all() as SourceRow[]).map(toSource);
   }
 
-  hasArticle(identity: string): boolean {
-    return this.sql('SELECT 1 FROM articles WHERE identity = ?').get(identity) !== undefined;
+  /** A stored article by identity, with how many claims it holds. */
+  knownArticle(identity: string): { id: number; claims: number } | undefined {
+    return this.sql(`SELECT a.id, (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
+      FROM articles a WHERE a.identity = ?`).get(identity) as { id: number; claims: number } | undefined;
+  }
+
+  /** Records that one more source carried a known article. */
+  linkSource(articleId: number, sourceId: number): void {
+    this.link(articleId, sourceId);
   }
 
   /**
@@ -127,6 +134,12 @@ export class Store {
 
   claims(): IterableIterator<ClaimRecord> {
     return this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).iterate() as IterableIterator<ClaimRecord>;
+  }
+
+  /** The first and last article dates, for the console's banner. */
+  dateRange(): { first: string; last: string } | null {
+    const row = this.sql('SELECT min(date) AS first, max(date) AS last FROM articles WHERE date IS NOT NULL').get() as { first: string | null; last: string | null };
+    return row.first && row.last ? { first: row.first, last: row.last } : null;
   }
 
   counts(): { sources: number; articles: number; claims: number } {

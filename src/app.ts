@@ -1,0 +1,60 @@
+import { isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { commandRegistry, type Command, type CommandContext } from '../commands/index.js';
+import { ClaimIndex } from './claim-index.js';
+import { compileLexicon, type Lexicon } from './extract/index.js';
+import { registerSource, type Ingestion } from './ingest.js';
+import { loadLexicon } from './lexicon-files.js';
+import { articleFiles, ingestFiles, type FileOutcome } from './sources/folder.js';
+import { Store } from './store/store.js';
+
+/** Everything a running claimwatch holds: the store, the index built from it, the commands. */
+export interface App extends Ingestion {
+  lexiconData: Lexicon;
+  commands: Command[];
+}
+
+export function openApp(dbPath: string, dataDir: string): App {
+  const lexiconData = loadLexicon(dataDir);
+  const store = Store.open(dbPath);
+  try {
+    const index = ClaimIndex.load(store, lexiconData);
+    return { store, index, lexicon: compileLexicon(lexiconData), lexiconData, commands: commandRegistry(lexiconData.topics) };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+export function commandContext(app: App, now: Date): CommandContext {
+  return { index: app.index, commands: app.commands, now };
+}
+
+interface DefaultSource {
+  name: string;
+  kind: string;
+  location: string;
+  mode?: 'console' | 'discord';
+}
+
+function readDefaults(dataDir: string): DefaultSource[] {
+  const path = join(dataDir, 'sources.json');
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { sources?: DefaultSource[] };
+  if (!Array.isArray(parsed.sources)) throw new Error(`${path}: expected {"sources": [...]}`);
+  return parsed.sources;
+}
+
+/**
+ * The default sources of data/sources.json for this mode, every server's to read. Folders are
+ * scanned now; articles already stored are recognised by identity and skipped.
+ */
+export function loadDefaultFolders(app: App, dataDir: string, mode: 'console' | 'discord', now: Date): FileOutcome[] {
+  const outcomes: FileOutcome[] = [];
+  for (const def of readDefaults(dataDir)) {
+    if (def.kind !== 'folder' || (def.mode && def.mode !== mode)) continue;
+    const location = isAbsolute(def.location) ? def.location : join(dataDir, def.location);
+    const source = registerSource(app, { name: def.name, kind: 'folder', location }, now);
+    outcomes.push(...ingestFiles(app, articleFiles(location), source, now));
+  }
+  return outcomes;
+}

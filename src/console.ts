@@ -1,0 +1,36 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { App } from './app.js';
+import { answerLine } from './ask.js';
+import type { CliIO } from './cli/io.js';
+import { formatDay, plural } from './answers/format.js';
+import type { Logger } from './log.js';
+import { renderText } from './render.js';
+
+const QUIT = /^(?:\/?(?:quit|exit)|\.exit)$/i;
+
+/** Two lines saying what is loaded and what to type: a new user's first screen. */
+export function banner(app: App): string {
+  const { articles, claims } = app.store.counts();
+  const days = app.store.dateRange();
+  const span = days ? `, ${formatDay(days.first)} to ${formatDay(days.last)}` : '';
+  const topics = app.commands.filter((c) => app.index.topics.some((t) => t.command === c.data.name)).map((c) => `/${c.data.name}`);
+  return [
+    `claimwatch console: ${plural(claims, 'claim')} from ${plural(articles, 'article')}${span}.`,
+    `Try ${[...topics, '/source yonhap', '/search artillery shells', '/help'].join(', ')}. End of input (Ctrl-D) quits.`,
+  ].join('\n');
+}
+
+/** Reads slash commands line by line and prints each reply as text, until the input ends. */
+export async function runConsole(app: App, input: Readable, io: CliIO, now: () => Date, log: Logger): Promise<void> {
+  io.out(banner(app));
+  const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (QUIT.test(line)) break;
+    io.out(renderText(await answerLine(app, line, now(), log)));
+    io.out('');
+  }
+  lines.close();
+}

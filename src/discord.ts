@@ -1,0 +1,66 @@
+import {
+  Client, Events, GatewayIntentBits, MessageFlags,
+  type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
+} from 'discord.js';
+import type { Answer } from './answer.js';
+import { commandContext, type App } from './app.js';
+import type { DiscordConfig } from './config.js';
+import { answerAutocomplete, answerCommand } from './dispatch.js';
+import type { Logger } from './log.js';
+import { renderPayload, toReplyOptions } from './render.js';
+
+export interface BotOptions {
+  /** Async work still running after this long is answered "thinking…" first (Discord allows 3 s). */
+  deferAfterMs?: number;
+  now?: () => Date;
+}
+
+/** The discord.js edge: interactions go to the registry through the one error boundary. */
+export async function startDiscordBot(app: App, discord: DiscordConfig, log: Logger, options: BotOptions = {}): Promise<Client<true>> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase } });
+  const now = options.now ?? (() => new Date());
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(app, interaction, log, now, options.deferAfterMs ?? 1500).catch((error) => log.error('interaction failed', error));
+  });
+  client.on(Events.Error, (error) => log.error('discord client error', error));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(discord.token);
+  await ready;
+  log.info(`logged in to Discord as ${client.user?.tag ?? 'unknown'}; ${app.commands.length} commands`);
+  return client as Client<true>;
+}
+
+async function handle(app: App, interaction: Interaction, log: Logger, now: () => Date, deferAfterMs: number): Promise<void> {
+  if (interaction.isAutocomplete()) return complete(app, interaction, log, now);
+  if (interaction.isChatInputCommand()) return respond(app, interaction, log, now, deferAfterMs);
+}
+
+async function complete(app: App, interaction: AutocompleteInteraction, log: Logger, now: () => Date): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const input = { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options, focused: { name: focused.name, value: String(focused.value) } };
+  await interaction.respond(answerAutocomplete(app.commands, input, commandContext(app, now()), log));
+}
+
+/**
+ * Replies at once when the answer is ready in time; otherwise defers ("thinking…") and edits.
+ * An ephemeral answer that arrives after a public deferral replaces it with an ephemeral follow-up.
+ */
+async function respond(app: App, interaction: ChatInputCommandInteraction, log: Logger, now: () => Date, deferAfterMs: number): Promise<void> {
+  const input = { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options };
+  const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
+  let deferral: Promise<unknown> | undefined;
+  const timer = setTimeout(() => { deferral = interaction.deferReply(); }, deferAfterMs);
+  const answer: Answer = await pending.finally(() => clearTimeout(timer));
+  const reply = toReplyOptions(renderPayload(answer));
+  if (!deferral) {
+    await interaction.reply(reply);
+    return;
+  }
+  await deferral;
+  if (!answer.ephemeral) {
+    await interaction.editReply({ ...reply, flags: undefined });
+    return;
+  }
+  await interaction.deleteReply();
+  await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
+}
