@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runRecorded } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimwatch-cli-'));
 const file = (name: string, content: string | Buffer) => {
@@ -12,12 +12,7 @@ const file = (name: string, content: string | Buffer) => {
   return path;
 };
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), error: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err };
-}
+const run = runRecorded;
 
 const withHeader = file('header.txt', 'title: Troops\noutlet: Yonhap\ndate: 2024-10-23\nurl: https://example.test/a\n---\nThe NIS said about 3,000 troops had arrived.\n');
 const bare = file('bare.txt', 'Seoul\nOct 21, 2024\n\nThe Pentagon said 10,000 troops were training.\n');

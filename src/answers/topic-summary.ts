@@ -37,7 +37,9 @@ const newestFirst = (a: RowState, b: RowState) =>
 
 function figureLine(state: RowState): string {
   const { latest, previous } = state;
-  return `${nameOf(state.row.claimant)}: ${describeFigure(latest.last)} · ${describeChange(latest, previous)} · ${provenance(latest.last)}`;
+  const others = latest.outlets.length - 1;
+  const also = others > 0 ? ` +${plural(others, 'other outlet')}` : '';
+  return `${nameOf(state.row.claimant)}: ${describeFigure(latest.last)} · ${describeChange(latest, previous)} · ${provenance(latest.last)}${also}`;
 }
 
 function statementLine(state: RowState): string {

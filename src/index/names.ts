@@ -41,20 +41,33 @@ export class SourceNames {
     return this.byAlias.get(query.trim().toLowerCase());
   }
 
-  /** Best matches first, one entry per canonical name. */
+  /**
+   * Best matches first, one entry per canonical name: the exact alias, then aliases with a word
+   * starting with what was typed (autocomplete sees "yon" long before "yonhap"), then typos.
+   */
   search(query: string, limit: number): NamedSource[] {
-    const exact = this.exact(query);
+    const text = query.trim();
+    const exact = this.exact(text);
+    const prefixed = this.withWordPrefix(text.toLowerCase());
     this.fuse ??= new Fuse(this.entries, { keys: ['alias'], threshold: 0.4, ignoreLocation: true });
-    const found = this.fuse.search(query.trim(), { limit: limit * 4 }).map((r) => r.item.source);
+    const found = this.fuse.search(text, { limit: limit * 4 }).map((r) => r.item.source);
     const seen = new Set<string>();
     const out: NamedSource[] = [];
-    for (const source of exact ? [exact, ...found] : found) {
+    for (const source of [...(exact ? [exact] : []), ...prefixed, ...found]) {
       if (seen.has(source.name)) continue;
       seen.add(source.name);
       out.push(source);
       if (out.length === limit) break;
     }
     return out;
+  }
+
+  private withWordPrefix(prefix: string): NamedSource[] {
+    if (!prefix) return [];
+    return this.entries
+      .filter((e) => e.alias.toLowerCase().split(/[\s'’-]+/).some((word) => word.startsWith(prefix)))
+      .sort((a, b) => Number(!a.alias.toLowerCase().startsWith(prefix)) - Number(!b.alias.toLowerCase().startsWith(prefix)) || a.alias.length - b.alias.length)
+      .map((e) => e.source);
   }
 
   all(): NamedSource[] {

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDefaultFolders } from '../src/app.js';
+import { runConsole } from '../src/console.js';
+import { DATA_DIR } from '../src/paths.js';
+import { silentLogger } from '../src/log.js';
+import { tempApp, type TempApp } from './support/store-app.js';
+
+let t: TempApp;
+afterEach(() => t?.close());
+
+async function session(lines: string[]) {
+  t = tempApp();
+  loadDefaultFolders(t.app, DATA_DIR, 'console', new Date());
+  const out: string[] = [];
+  await runConsole(t.app, Readable.from(lines.map((l) => `${l}\n`)), { out: (l) => out.push(l), error: (l) => out.push(l) }, () => new Date(), silentLogger);
+  return out.join('\n');
+}
+
+describe('console mode', () => {
+  it('opens with a banner that says what is loaded and what to type', async () => {
+    const out = await session([]);
+    expect(out).toMatch(/^claimwatch console: \d+ claims from 21 articles, Oct 18, 2024 to Apr 30, 2025\.\nTry \/troops, \/casualties, \/munitions, \/source yonhap/);
+  });
+
+  it('answers slash commands typed one per line with the same replies as text, until input ends', async () => {
+    const out = await session(['/troops', '', '# a comment', '/source yonhap', '/help']);
+    expect(out).toMatch(/North Korean troops in Russia\nRange across \d+ claimants/);
+    expect(out).toMatch(/Yonhap: claims and relays/);
+    expect(out).toMatch(/`\/troops \[since\] \[claimant\]`/);
+  });
+
+  it('says what went wrong with a bad line and carries on', async () => {
+    const out = await session(['/nonsense', 'troops since:2024-12-01']);
+    expect(out).toMatch(/I don't know|Unknown command/);
+    expect(out).toMatch(/Filtered: since Dec 1, 2024/);
+  });
+
+  it('stops at quit without reading further', async () => {
+    const out = await session(['/quit', '/troops']);
+    expect(out).not.toMatch(/North Korean troops in Russia/);
+  });
+});
+
+describe('npm start without DISCORD_TOKEN', () => {
+  it('loads the sample articles, answers /troops from standard input and exits cleanly at end of input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimwatch-start-'));
+    const result = spawnSync('npm', ['start', '--silent'], {
+      input: '/troops\n',
+      encoding: 'utf8',
+      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db') },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/claimwatch console: \d+ claims from 21 articles/);
+    expect(result.stdout).toMatch(/Latest figure by claimant\n {2}- NIS: /);
+  });
+});

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import { canonicalUrl } from '../src/store/identity.js';
+import { tempApp, type TempApp } from './support/store-app.js';
+
+const BODY = 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.';
+let t: TempApp;
+afterEach(() => t?.close());
+
+describe('the SQLite store', () => {
+  it('applies every numbered migration at first boot, in WAL mode, and none again at the next', () => {
+    t = tempApp();
+    const db = t.app.store.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    t.reopen();
+    expect(t.app.store.counts()).toMatchObject({ articles: 1, claims: 1 });
+  });
+
+  it('refuses a store written by a newer build rather than guessing at its schema', () => {
+    t = tempApp();
+    t.app.store.db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => t.reopen()).toThrow(/newer than this build/);
+  });
+});
+
+describe('article identity', () => {
+  it('adds nothing when the same article is ingested twice', () => {
+    t = tempApp();
+    const first = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    const again = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    expect(first.added).toHaveLength(1);
+    expect(again).toMatchObject({ duplicate: true, found: 1, added: [] });
+    expect(t.app.store.counts()).toMatchObject({ articles: 1, claims: 1 });
+    expect(t.app.index.claimCount()).toBe(1);
+  });
+
+  it('knows an article by its canonical URL even when the text was edited', () => {
+    t = tempApp();
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://News.example/a/1?utm_source=x#top', body: BODY });
+    const edited = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1/', body: `${BODY} Updated.` });
+    expect(edited.duplicate).toBe(true);
+  });
+
+  it('tells two articles at different URLs apart even with the same text', () => {
+    t = tempApp();
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1', body: BODY });
+    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/2', body: BODY }).duplicate).toBe(false);
+  });
+
+  it('without a URL, knows an article by its text, whatever its spacing', () => {
+    t = tempApp();
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: `  ${BODY.replace(/ /g, '  ')}\n\n` }).duplicate).toBe(true);
+  });
+
+  it('canonical URLs drop tracking parameters, fragments and case of the host, but keep real parameters', () => {
+    expect(canonicalUrl('HTTPS://Example.com/story/?id=7&utm_medium=rss#x')).toBe('https://example.com/story?id=7');
+    expect(canonicalUrl('ftp://example.com/x')).toBeNull();
+    expect(canonicalUrl('not a url')).toBeNull();
+  });
+});
+
+describe('a crash mid-ingest', () => {
+  it('leaves no half article: the article and its claims land together or not at all', () => {
+    t = tempApp();
+    // A trigger stands in for the process dying between the article row and its second claim.
+    t.app.store.db.exec(`CREATE TRIGGER crash BEFORE INSERT ON claims WHEN NEW.position = 1
+      BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+    const body = `${BODY} The agency expects the total to reach 10,000 by December.`;
+    expect(() => t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body })).toThrow(/simulated crash/);
+    expect(t.app.store.counts()).toMatchObject({ articles: 0, claims: 0 });
+    t.app.store.db.exec('DROP TRIGGER crash');
+    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body }).added).toHaveLength(2);
+  });
+
+  it('another process sees only committed articles while one is being written', () => {
+    t = tempApp();
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    const reader = new Database(t.dbPath, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM claims').get()).toEqual({ n: 1 });
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('the index rebuilt at boot', () => {
+  it('answers exactly as the index that was updated claim by claim', () => {
+    t = tempApp();
+    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    t.ingest({ outlet: 'Reuters', date: '2024-10-24', body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.' });
+    t.ingest({ outlet: 'AP', date: '2024-10-25', body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia, AP reported.' });
+    const live = t.app.index;
+    const rebuilt = t.reopen().index;
+    const shape = (index: typeof live) => index.topicRows('troops').map((row) => ({
+      claimant: row.claimant, figures: row.figures.map((f) => [f.key, f.view(null)!.outlets, f.view(null)!.first.id]),
+    }));
+    expect(rebuilt.claimCount()).toBe(live.claimCount());
+    expect(shape(rebuilt)).toEqual(shape(live));
+    expect(rebuilt.search('pentagon soldiers', 5, null).map((h) => h.id)).toEqual(live.search('pentagon soldiers', 5, null).map((h) => h.id));
+  });
+});
