@@ -48,15 +48,22 @@ async function complete(app: App, interaction: AutocompleteInteraction, log: Log
 async function respond(app: App, interaction: ChatInputCommandInteraction, log: Logger, now: () => Date, deferAfterMs: number): Promise<void> {
   const input = { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options };
   const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
-  let deferral: Promise<unknown> | undefined;
-  const timer = setTimeout(() => { deferral = interaction.deferReply(); }, deferAfterMs);
+  let deferral: Promise<boolean> | undefined;
+  const timer = setTimeout(() => {
+    // Handled at once: the command may run on long after a refused deferral, and a rejection left
+    // unhandled until then would take the whole process down.
+    deferral = interaction.deferReply().then(() => true, (error: unknown) => {
+      log.error(`/${interaction.commandName}: could not defer the reply`, error);
+      return false;
+    });
+  }, deferAfterMs);
   const answer: Answer = await pending.finally(() => clearTimeout(timer));
   const reply = toReplyOptions(renderPayload(answer));
   if (!deferral) {
     await interaction.reply(reply);
     return;
   }
-  await deferral;
+  if (!(await deferral)) return; // never acknowledged: there is no reply to edit
   if (!answer.ephemeral) {
     await interaction.editReply({ ...reply, flags: undefined });
     return;
