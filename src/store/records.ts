@@ -1,4 +1,4 @@
-import type { Hedge, Status } from '../extract/index.js';
+import type { Claim } from '../extract/index.js';
 
 /** '' is the defaults every server sees; otherwise the id of the one server that added it. */
 export type GuildScope = string;
@@ -28,18 +28,9 @@ export interface ArticleRecord {
 }
 
 /** A claim as stored: the extractor's fields, its article, and its place in the article. */
-export interface ClaimRecord {
+export interface ClaimRecord
+  extends Pick<Claim, 'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'figureText'> {
   id: number;
   articleId: number;
   position: number;
-  sentence: string;
-  low: number | null;
-  high: number | null;
-  hedge: Hedge | null;
-  unit: string | null;
-  topic: string | null;
-  status: Status;
-  claimant: string | null;
-  via: string | null;
-  figureText: string | null;
 }
