@@ -1,0 +1,199 @@
+import http, { STATUS_CODES, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { decodeBody } from './charset.js';
+import { ACCEPT_ENCODING, FetchFailure, formatSize, readBody } from './fetch-body.js';
+import { bareHost, createHostSlots, pinnedLookup, resolveAllowed, systemLookup, type AddressRules, type HostSlots, type Lookup, type ResolvedAddress } from './fetch-hosts.js';
+
+export type { Lookup, ResolvedAddress } from './fetch-hosts.js';
+
+export interface FetcherOptions {
+  /** ALLOW_PRIVATE_SOURCES: lets feeds on private, loopback and link-local addresses be read (tests, intranets). */
+  allowPrivate: boolean;
+  /** Names the bot, so a site's operator can tell who is polling and how to reach them. */
+  userAgent: string;
+  /** Per request (each redirect hop), from DNS to the last body byte. */
+  timeoutMs?: number;
+  /** Cap on the body, both as sent and once decompressed. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  perHostConcurrency?: number;
+  /** Exact addresses allowed although private, e.g. a newsroom's own feed server. */
+  allowedAddresses?: readonly string[];
+  /** DNS, injectable for tests; the connection is made to the addresses it returns. */
+  lookup?: Lookup;
+}
+
+/** The validators of the last successful fetch, for a conditional GET. */
+export interface PreviousFetch {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type FetchResult =
+  | { status: 'ok'; url: string; text: string; charset: string; contentType: string | null; etag: string | null; lastModified: string | null; bytes: number }
+  | { status: 'not-modified'; url: string }
+  | { status: 'failed'; url: string; reason: string; retryAfterMs?: number; httpStatus?: number };
+
+export interface Fetcher {
+  /** Never throws for network or HTTP trouble: that comes back as `failed` with a moderator-safe reason. */
+  fetch(url: string, previous?: PreviousFetch): Promise<FetchResult>;
+}
+
+interface Settings extends AddressRules {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+type Hop = FetchResult | { status: 'redirect'; location: URL };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
+
+export function createFetcher(options: FetcherOptions): Fetcher {
+  const settings: Settings = {
+    allowPrivate: options.allowPrivate,
+    allowedAddresses: new Set(options.allowedAddresses ?? []),
+    lookup: options.lookup ?? systemLookup,
+    userAgent: options.userAgent,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    maxRedirects: options.maxRedirects ?? 5,
+  };
+  const slots = createHostSlots(options.perHostConcurrency ?? 2);
+  return { fetch: (url, previous = {}) => fetchFollowing(settings, slots, url, previous) };
+}
+
+function failed(url: string, reason: string, extra: { retryAfterMs?: number; httpStatus?: number } = {}): FetchResult {
+  return { status: 'failed', url, reason, ...extra };
+}
+
+function httpTarget(text: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not a valid URL';
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : 'not http(s)';
+}
+
+async function fetchFollowing(settings: Settings, slots: HostSlots, start: string, previous: PreviousFetch): Promise<FetchResult> {
+  let url = httpTarget(start);
+  if (typeof url === 'string') return failed(start, url);
+  for (let redirects = 0; ; redirects += 1) {
+    const current: URL = url;
+    const hop = await slots.run(bareHost(current).toLowerCase(), () => fetchOnce(settings, current, previous, redirects > 0));
+    if (hop.status !== 'redirect') return hop;
+    if (redirects >= settings.maxRedirects) return failed(current.href, `too many redirects (more than ${settings.maxRedirects})`);
+    url = hop.location;
+  }
+}
+
+/** `10 s`, `1.5 s`, `200 ms`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+// One request and its response, with its own deadline; the caller follows any redirect.
+async function fetchOnce(settings: Settings, url: URL, previous: PreviousFetch, redirected: boolean): Promise<Hop> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), settings.timeoutMs);
+  let request: ClientRequest | undefined;
+  try {
+    const addresses = await resolveAllowed(settings, url, redirected, deadline.signal);
+    const sent = send(url, addresses, requestHeaders(settings, previous), deadline.signal);
+    request = sent.request;
+    return await handleResponse(settings, url, await sent.response);
+  } catch (error) {
+    if (error instanceof FetchFailure) return failed(url.href, error.message);
+    if (deadline.signal.aborted) return failed(url.href, `timed out after ${formatDuration(settings.timeoutMs)}`);
+    return failed(url.href, describeNetworkError(error));
+  } finally {
+    clearTimeout(timer);
+    request?.destroy(); // frees the socket of a response left unread (redirect, 304, error)
+  }
+}
+
+function requestHeaders(settings: Settings, previous: PreviousFetch): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { 'user-agent': settings.userAgent, accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING };
+  if (previous.etag) headers['if-none-match'] = previous.etag;
+  if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
+  return headers;
+}
+
+function send(url: URL, addresses: readonly ResolvedAddress[], headers: OutgoingHttpHeaders, signal: AbortSignal) {
+  const client = url.protocol === 'https:' ? https : http;
+  // agent: false: no pooled keep-alive socket outlives the poll, and none is shared across checks.
+  const request = client.request(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(addresses) });
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
+    request.on('error', reject); // `on`, not `once`: a late second error must not go unhandled
+    request.once('response', (res: IncomingMessage) => {
+      res.on('error', () => {}); // surfaces through readBody's pipeline; unread responses are simply dropped
+      resolve(res);
+    });
+  });
+  request.end();
+  return { request, response };
+}
+
+async function handleResponse(settings: Settings, url: URL, response: IncomingMessage): Promise<Hop> {
+  const status = response.statusCode ?? 0;
+  if (REDIRECTS.has(status)) return redirectTarget(url, response.headers.location);
+  if (status === 304) return { status: 'not-modified', url: url.href };
+  if (status < 200 || status > 299) return httpFailure(url, status, response.headers['retry-after']);
+  const body = await readBody(response, settings.maxBytes);
+  const contentType = response.headers['content-type'] ?? null;
+  const { text, charset } = decodeBody(body, contentType);
+  const etag = response.headers.etag ?? null;
+  const lastModified = response.headers['last-modified'] ?? null;
+  return { status: 'ok', url: url.href, text, charset, contentType, etag, lastModified, bytes: body.length };
+}
+
+function redirectTarget(from: URL, location: string | undefined): Hop {
+  if (location === undefined) throw new FetchFailure('redirects without saying where (no Location header)');
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new FetchFailure('redirects to an invalid address');
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FetchFailure('redirects to an address that is not http(s)');
+  return { status: 'redirect', location: next };
+}
+
+function httpFailure(url: URL, status: number, retryAfter: string | undefined): FetchResult {
+  const name = STATUS_CODES[status]; // Node's wording, never the server's reason phrase
+  const reason = `HTTP ${status}${name ? ` ${name}` : ''}`;
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : undefined;
+  return failed(url.href, reason, retryAfterMs === undefined ? { httpStatus: status } : { httpStatus: status, retryAfterMs });
+}
+
+/** Retry-After as delay-seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by the server',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  EPIPE: 'connection closed by the server',
+};
+
+function describeNetworkError(error: unknown): string {
+  const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+  const known = NETWORK_ERRORS[code];
+  if (known) return known;
+  if (code.startsWith('HPE_')) return 'sent an invalid HTTP response';
+  if (/CERT|TLS|SSL/.test(code)) return `TLS error (${code})`;
+  return /^[A-Z0-9_]{1,40}$/.test(code) ? `network error (${code})` : 'network error';
+}
