@@ -1,6 +1,7 @@
 import { runAsk } from './cli/ask.js';
 import { runExtract } from './cli/extract.js';
 import { runIngest } from './cli/ingest.js';
+import { runReplay } from './cli/replay.js';
 import { processIO, type CliIO } from './cli/io.js';
 import { UserError } from './errors.js';
 
@@ -8,6 +9,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<n
   extract: runExtract,
   ask: runAsk,
   ingest: runIngest,
+  replay: runReplay,
 };
 
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {

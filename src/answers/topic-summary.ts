@@ -1,5 +1,6 @@
 import type { Answer, AnswerSection } from '../answer.js';
-import type { ClaimIndex, FigureView, Row } from '../claim-index.js';
+import type { ClaimIndex, Row } from '../claim-index.js';
+import { spreadOf, topicStates, type RowState } from '../index/topic-state.js';
 import type { TopicDef } from '../extract/index.js';
 import { describeChange, describeFigure, formatDay, formatRange, nameOf, plural, provenance } from './format.js';
 import { parseSince, resolveSource } from './options.js';
@@ -11,24 +12,6 @@ export interface TopicQuery {
   /** Only this claimant's rows (canonical name). */
   claimant: string | null;
   guildId: string | null;
-}
-
-interface RowState {
-  row: Row;
-  latest: FigureView;
-  previous: FigureView | undefined;
-}
-
-/** A row's latest figure and the one before it, as this server may see them. */
-function stateOf(row: Row, guildId: string | null): RowState | null {
-  const visible: FigureView[] = [];
-  for (let i = row.figures.length - 1; i >= 0 && visible.length < 8; i--) {
-    const view = row.figures[i]!.view(guildId);
-    if (view) visible.push(view);
-  }
-  // Restricted claims can make a server's order differ from the overall one, so re-sort the few.
-  visible.sort((a, b) => (a.last.article.day < b.last.article.day ? 1 : a.last.article.day > b.last.article.day ? -1 : b.last.id - a.last.id));
-  return visible[0] ? { row, latest: visible[0], previous: visible[1] } : null;
 }
 
 const newestFirst = (a: RowState, b: RowState) =>
@@ -48,22 +31,17 @@ function statementLine(state: RowState): string {
   return `${nameOf(state.row.claimant)} ${what} · ${provenance(claim)}`;
 }
 
-/** The spread of the latest headline figures across claimants: the story at a glance. */
-function rangeAcross(states: RowState[], headline: string): string | null {
-  const current = states.filter((s) => s.row.measure === headline && s.latest.figure.low !== null);
-  if (current.length < 1) return null;
-  const low = Math.min(...current.map((s) => s.latest.figure.low!));
-  const high = Math.max(...current.map((s) => s.latest.figure.high!));
-  const latest = current.reduce((a, b) => (a.latest.last.article.day >= b.latest.last.article.day ? a : b));
-  return `Range across ${plural(current.length, 'claimant')}: **${formatRange(low, high)} ${headline}** (latest figures; newest ${formatDay(latest.latest.last.article.day)}).`;
+function spreadLine(states: RowState[], headline: string): string | undefined {
+  const spread = spreadOf(states, headline);
+  if (!spread) return undefined;
+  return `Range across ${plural(spread.claimants, 'claimant')}: **${formatRange(spread.low, spread.high)} ${headline}** (latest figures; newest ${formatDay(spread.newestDay)}).`;
 }
 
 /** The state of one topic: latest figure per claimant with what changed, projections, denials. */
 export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
-  const states = index.topicRows(query.topic.key)
-    .filter((row) => query.claimant === null || row.claimant === query.claimant)
-    .map((row) => stateOf(row, query.guildId))
-    .filter((s): s is RowState => s !== null && (query.since === null || s.latest.last.article.day >= query.since))
+  const states = topicStates(index, query.topic.key, query.guildId)
+    .filter((s) => query.claimant === null || s.row.claimant === query.claimant)
+    .filter((s) => query.since === null || s.latest.last.article.day >= query.since)
     .sort(newestFirst);
   const group = (name: Row['group']) => states.filter((s) => s.row.group === name);
   const sections: AnswerSection[] = [
@@ -84,7 +62,7 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
   const claims = states.reduce((n, s) => n + s.latest.claims.length, 0);
   return {
     title: query.topic.label,
-    summary: rangeAcross(group('current'), index.measures.headline(query.topic.key)) ?? undefined,
+    summary: spreadLine(states, index.measures.headline(query.topic.key)),
     sections,
     footer: [filters.length ? `Filtered: ${filters.join(', ')}` : null, `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`].filter(Boolean).join(' · '),
   };

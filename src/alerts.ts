@@ -1,0 +1,83 @@
+import type { ClaimIndex, Figure, IndexedClaim } from './claim-index.js';
+import type { Hedge, Status } from './extract/index.js';
+import { isVisible, statusGroup } from './index/records.js';
+import { spreadOf, topicStates, type Spread } from './index/topic-state.js';
+import type { IngestResult } from './ingest.js';
+
+/** What a channel hears when a new figure lands: the figure, who said it, and what it changes. */
+export interface Alert {
+  kind: 'figure' | 'statement';
+  claimId: number;
+  figureKey: string;
+  topic: string;
+  low: number | null;
+  high: number | null;
+  hedge: Hedge | null;
+  unit: string | null;
+  measure: string;
+  status: Status;
+  claimant: string | null;
+  via: string | null;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  sentence: string;
+  /** The claimant's figure before this one, in the same measure and status group. */
+  previous: { low: number; high: number; date: string } | null;
+  /** Change from the previous point figure, when both are points. */
+  delta: number | null;
+  /** Claimants' latest current figures in this measure, this one included. */
+  range: Spread | null;
+}
+
+/** The claimant's figure this one replaces: the latest earlier one in the same row. */
+function previousOf(index: ClaimIndex, figure: Figure, guildId: string | null) {
+  const state = topicStates(index, figure.topic!, guildId).find((s) => s.row.figures.includes(figure));
+  const before = state?.latest.figure === figure ? state.previous : undefined;
+  if (!before || before.figure.low === null || before.figure.high === null) return null;
+  return { low: before.figure.low, high: before.figure.high, date: before.last.article.day };
+}
+
+function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): Alert {
+  const figure = claim.figure;
+  const isStatement = statusGroup(claim.status) === 'denied' || statusGroup(claim.status) === 'unverified';
+  const previous = isStatement ? null : previousOf(index, figure, guildId);
+  const point = (low: number | null, high: number | null) => (low !== null && low === high ? low : null);
+  const now = point(claim.low, claim.high);
+  const then = previous ? point(previous.low, previous.high) : null;
+  return {
+    kind: isStatement ? 'statement' : 'figure',
+    claimId: claim.id, figureKey: figure.key, topic: claim.topic!, low: claim.low, high: claim.high, hedge: claim.hedge,
+    unit: claim.unit, measure: claim.measure, status: claim.status, claimant: claim.claimant, via: claim.via,
+    outlet: claim.article.outletName, date: claim.article.date, url: claim.article.url, sentence: claim.sentence,
+    previous, delta: now !== null && then !== null ? now - then : null,
+    range: isStatement ? null : spreadOf(topicStates(index, claim.topic!, guildId), claim.measure),
+  };
+}
+
+/** A denial or no-evidence statement alerts once per topic, claimant and status, whatever its wording. */
+function isFirstStatement(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): boolean {
+  const row = index.topicRows(claim.topic!).find((r) => r.claimant === claim.claimant && r.group === statusGroup(claim.status));
+  return !row || row.figures.every((f) => f.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId)));
+}
+
+/**
+ * The alerts an ingested article raises for a server: one per figure nobody had reported
+ * before (a repeat by another outlet only joins the figure), one per first statement. Claims
+ * with no topic alert nobody, since channels follow topics.
+ */
+export function alertsFor(index: ClaimIndex, result: IngestResult, guildId: string | null): Alert[] {
+  const alerts: Alert[] = [];
+  const fresh = new Set(result.newFigures);
+  const done = new Set<string>();
+  for (const claim of result.added) {
+    if (!claim.topic || !fresh.has(claim.figure)) continue;
+    const group = statusGroup(claim.status);
+    const key = group === 'denied' || group === 'unverified' ? `${claim.topic}|${claim.claimant}|${group}` : claim.figure.key;
+    if (done.has(key)) continue;
+    done.add(key);
+    if (key !== claim.figure.key && !isFirstStatement(index, claim, guildId)) continue;
+    alerts.push(alertOf(index, claim, guildId));
+  }
+  return alerts;
+}

@@ -1,0 +1,47 @@
+import type { ClaimIndex } from '../claim-index.js';
+import type { FigureView } from './records.js';
+import type { Row } from './topic-rows.js';
+
+/** A row's latest figure and the one before it, as one server may see them. */
+export interface RowState {
+  row: Row;
+  latest: FigureView;
+  previous: FigureView | undefined;
+}
+
+const newerFirst = (a: FigureView, b: FigureView) =>
+  a.last.article.day < b.last.article.day ? 1 : a.last.article.day > b.last.article.day ? -1 : b.last.id - a.last.id;
+
+export function stateOf(row: Row, guildId: string | null): RowState | null {
+  const visible: FigureView[] = [];
+  for (let i = row.figures.length - 1; i >= 0 && visible.length < 8; i--) {
+    const view = row.figures[i]!.view(guildId);
+    if (view) visible.push(view);
+  }
+  // Restricted claims can make a server's order differ from the overall one, so re-sort the few.
+  visible.sort(newerFirst);
+  return visible[0] ? { row, latest: visible[0], previous: visible[1] } : null;
+}
+
+export function topicStates(index: ClaimIndex, topic: string, guildId: string | null): RowState[] {
+  return index.topicRows(topic).map((row) => stateOf(row, guildId)).filter((s): s is RowState => s !== null);
+}
+
+export interface Spread {
+  low: number;
+  high: number;
+  claimants: number;
+  newestDay: string;
+}
+
+/** The spread of claimants' latest current figures in one measure: the story at a glance. */
+export function spreadOf(states: readonly RowState[], measure: string): Spread | null {
+  const current = states.filter((s) => s.row.group === 'current' && s.row.measure === measure && s.latest.figure.low !== null);
+  if (current.length === 0) return null;
+  return {
+    low: Math.min(...current.map((s) => s.latest.figure.low!)),
+    high: Math.max(...current.map((s) => s.latest.figure.high!)),
+    claimants: current.length,
+    newestDay: current.map((s) => s.latest.last.article.day).reduce((a, b) => (a > b ? a : b)),
+  };
+}
