@@ -112,3 +112,12 @@ describe('autocomplete', () => {
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe('search after a restart', () => {
+  it('finds every claim of a sentence that holds two figures, not just the first', async () => {
+    t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: 'The NIS said about 1,100 North Korean soldiers had been killed and 2,900 wounded near Kursk.' });
+    const rebuilt = t.reopen();
+    const ids = rebuilt.index.search('kursk killed wounded', 10, null).map((h) => h.claim.low);
+    expect(ids).toEqual(expect.arrayContaining([1100, 2900]));
+  });
+});

@@ -31,6 +31,9 @@ export const isVisible = (article: IndexedArticle, guildId: string | null): bool
 const byDayThenId = (a: IndexedClaim, b: IndexedClaim) =>
   a.article.day < b.article.day ? -1 : a.article.day > b.article.day ? 1 : a.id - b.id;
 
+/** Views a figure keeps for servers that see some of its restricted claims. */
+const GUILD_VIEWS = 8;
+
 /** One figure as a server sees it: who reported it, first and last. */
 export interface FigureView {
   figure: Figure;
@@ -47,6 +50,11 @@ export interface FigureView {
 export class Figure {
   readonly claims: IndexedClaim[] = [];
   private everyoneView: FigureView | null = null;
+  /**
+   * Views where some claims are restricted, by server (null: DMs and the console). Filtering a
+   * big figure's claims on every /troops was most of its time; any change drops them all.
+   */
+  private guildViews: Map<string | null, FigureView | null> | null = null;
   private restricted = 0;
 
   constructor(
@@ -73,13 +81,37 @@ export class Figure {
     while (i > 0 && byDayThenId(this.claims[i - 1]!, claim) > 0) i--;
     this.claims.splice(i, 0, claim);
     if (claim.article.audience !== 'everyone') this.restricted++;
+    this.forgetViews();
+  }
+
+  /** Bulk loading: appends in store order; sortClaims then orders the lot once, as add would have. */
+  append(claim: IndexedClaim): void {
+    this.claims.push(claim);
+    if (claim.article.audience !== 'everyone') this.restricted++;
+    this.forgetViews();
+  }
+
+  sortClaims(): void {
+    this.claims.sort(byDayThenId);
+    this.forgetViews();
+  }
+
+  /** After a claim is added, or one of its claims' articles reaches more servers (linkArticle). */
+  forgetViews(): void {
     this.everyoneView = null;
+    this.guildViews = null;
   }
 
   /** The figure as one server may see it, or null when none of its claims are visible there. */
   view(guildId: string | null): FigureView | null {
     if (this.restricted === 0) return (this.everyoneView ??= this.viewOf(this.claims));
-    return this.viewOf(this.claims.filter((claim) => isVisible(claim.article, guildId)));
+    const views = (this.guildViews ??= new Map());
+    if (views.has(guildId)) return views.get(guildId) ?? null;
+    const view = this.viewOf(this.claims.filter((claim) => isVisible(claim.article, guildId)));
+    // Each holds a copy of the visible claims: keep a few servers' views, not every server's.
+    if (views.size >= GUILD_VIEWS) views.delete(views.keys().next().value!);
+    views.set(guildId, view);
+    return view;
   }
 
   private viewOf(claims: IndexedClaim[]): FigureView | null {

@@ -103,10 +103,16 @@ export class TextSearch {
   private best(touched: number[], limit: number, accept: (id: number) => boolean): SearchHit[] {
     const hits: SearchHit[] = [];
     const worse = (a: SearchHit, b: SearchHit) => a.score < b.score || (a.score === b.score && a.id < b.id);
-    for (const id of touched) {
-      const hit = { id, score: this.scores[id]! };
-      if (hits.length === limit && !worse(hits[hits.length - 1]!, hit)) continue;
+    // Newest first: ties go to the newer claim, so in ascending order every tied claim would win
+    // a place for a moment. The order of visits does not change the result, only its cost.
+    for (let k = touched.length - 1; k >= 0; k--) {
+      const id = touched[k]!;
+      const score = this.scores[id]!;
+      // Compared before a hit is made: a broad query touches half the claims, and most lose here.
+      const last = hits.length === limit ? hits[limit - 1]! : undefined;
+      if (last && !(last.score < score || (last.score === score && last.id < id))) continue;
       if (!accept(id)) continue;
+      const hit = { id, score };
       let i = hits.length;
       while (i > 0 && worse(hits[i - 1]!, hit)) i--;
       hits.splice(i, 0, hit);

@@ -137,8 +137,20 @@ export class Store {
       .iterate() as IterableIterator<{ articleId: number; sourceId: number }>;
   }
 
-  claims(): IterableIterator<ClaimRecord> {
-    return this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).iterate() as IterableIterator<ClaimRecord>;
+  /**
+   * Every claim, in id order. Read as raw rows (columns in CLAIM_COLUMNS order) and built here:
+   * better-sqlite3 naming 13 columns on each of a million rows was a tenth of the bot's boot.
+   */
+  *claims(): IterableIterator<ClaimRecord> {
+    const rows = this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).raw(true).iterate() as IterableIterator<unknown[]>;
+    for (const r of rows) {
+      yield {
+        id: r[0] as number, articleId: r[1] as number, position: r[2] as number, sentence: r[3] as string,
+        low: r[4] as number | null, high: r[5] as number | null, hedge: r[6] as ClaimRecord['hedge'], unit: r[7] as string | null,
+        topic: r[8] as string | null, status: r[9] as ClaimRecord['status'], claimant: r[10] as string | null,
+        via: r[11] as string | null, figureText: r[12] as string | null,
+      };
+    }
   }
 
   /** The first and last article dates, for the console's banner. */

@@ -1,0 +1,141 @@
+/**
+ * The bot bench's measuring half, run by bot.ts as a fresh process
+ * (`node --expose-gc --import tsx scripts/bench/bot-measure.ts <config json>`) so its RSS is
+ * the bot's own and not the generator's or the extraction bench's. Boots as the bot does
+ * (openApp), answers through the real entry points, prints one JSON object on its last line.
+ */
+import type { AutocompleteInput } from '../../commands/types.js';
+import { commandContext, openApp, type App } from '../../src/app.js';
+import { answerLine } from '../../src/ask.js';
+import { optionReader } from '../../src/command-line.js';
+import { answerAutocomplete } from '../../src/dispatch.js';
+import { silentLogger } from '../../src/log.js';
+import { DATA_DIR } from '../../src/paths.js';
+
+export interface MeasureConfig {
+  db: string;
+  /** The server the queries are asked in: it has its own sources, so visibility is checked. */
+  guild: string;
+  /** "Now" for relative dates: the end of the generated story. */
+  now: string;
+  runs: number;
+  warmup: number;
+}
+
+export interface Latency {
+  queries: number;
+  /** The slowest first call, before any warm-up: what the first member after a boot waits. */
+  first_ms: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  /** The slowest query of the kind by its median, to know where to look on a miss. */
+  slowest: { query: string; p50_ms: number };
+  /** Each query's median. */
+  by_query: Record<string, number>;
+}
+
+export type QueryKind = 'topic' | 'source' | 'search' | 'autocomplete';
+
+/** What members ask, per kind: aliases, partial names, a typo and a number among them. */
+const QUERIES: Record<Exclude<QueryKind, 'autocomplete'>, string[]> = {
+  topic: ['/troops', '/troops claimant:NIS', '/troops claimant:zelensky', '/casualties', '/munitions since:2025-12-01', '/troops claimant:Pentagon'],
+  source: ['/source NIS', '/source yonhap', '/source Pentagon', '/source zelensky', '/source Reuters', '/source Kremlin'],
+  search: ['/search north korean troops kursk', '/search artillery shells', '/search 12,000', '/search Khabarovsk',
+    '/search ballistic misiles', '/search zelensky casualties', '/search pentagn', '/search satellite imagery Vladivostok'],
+};
+
+/** [command, focused option, typed text, other options already filled]. */
+const AUTOCOMPLETE: Array<[string, string, string, Record<string, string>]> = [
+  ['source', 'name', '', {}], ['source', 'name', 'yon', {}], ['source', 'name', 'nis', {}], ['source', 'name', 'pent', {}],
+  ['source', 'name', 'zelen', {}], ['source', 'name', 'south kor', {}], ['troops', 'claimant', '', {}],
+  ['troops', 'claimant', 'ukr', {}], ['casualties', 'claimant', 'kim', {}], ['figures', 'claimant', 'n', { topic: 'munitions' }],
+];
+
+const round = (ms: number) => Number(ms.toFixed(3));
+
+async function timed(call: () => unknown): Promise<number> {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}
+
+/** First pass cold, then a warm-up, then `runs` timed calls cycling through the queries. */
+async function measure(labels: string[], calls: Array<() => unknown>, config: MeasureConfig): Promise<Latency> {
+  let first = 0;
+  for (const call of calls) first = Math.max(first, await timed(call));
+  for (let i = 0; i < config.warmup; i++) await calls[i % calls.length]!();
+  const all: number[] = [];
+  const byQuery = calls.map((): number[] => []);
+  for (let i = 0; i < config.runs; i++) {
+    const ms = await timed(calls[i % calls.length]!);
+    all.push(ms);
+    byQuery[i % calls.length]!.push(ms);
+  }
+  const at = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(q * list.length) - 1)]!;
+  const medians = byQuery.map((list) => at(list, 0.5));
+  const worst = medians.indexOf(Math.max(...medians));
+  return {
+    queries: config.runs, first_ms: round(first), p50_ms: round(at(all, 0.5)), p95_ms: round(at(all, 0.95)),
+    p99_ms: round(at(all, 0.99)), max_ms: round(Math.max(...all)), slowest: { query: labels[worst]!, p50_ms: round(medians[worst]!) },
+    by_query: Object.fromEntries(labels.map((label, i) => [label, round(medians[i]!)])),
+  };
+}
+
+/** Every answer must be a real one: a failure would time the error path instead. */
+async function checkedLine(app: App, line: string, now: Date, guild: string): Promise<void> {
+  const answer = await answerLine(app, line, now, silentLogger, guild);
+  if (answer.title === 'Sorry') throw new Error(`${line} failed: ${answer.summary}`);
+}
+
+function autocompleteCall(app: App, now: Date, guild: string, [command, focused, typed, others]: (typeof AUTOCOMPLETE)[number]) {
+  const input: AutocompleteInput = {
+    commandName: command, guildId: guild, focused: { name: focused, value: typed },
+    options: optionReader({ name: command, subcommand: null, options: { ...others, [focused]: typed } }),
+  };
+  return () => {
+    const choices = answerAutocomplete(app.commands, input, commandContext(app, now), silentLogger);
+    if (choices.length === 0) throw new Error(`autocomplete /${command} ${focused}:"${typed}" offered nothing`);
+    return choices;
+  };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as MeasureConfig;
+  const now = new Date(config.now);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const app = openApp(config.db, DATA_DIR);
+  const bootSeconds = (performance.now() - started) / 1000;
+  const rssAfterBoot = process.memoryUsage().rss;
+  gc?.();
+  const afterGc = process.memoryUsage();
+
+  const latency: Partial<Record<QueryKind, Latency>> = {};
+  for (const [kind, lines] of Object.entries(QUERIES) as Array<[QueryKind, string[]]>) {
+    latency[kind] = await measure(lines, lines.map((line) => () => checkedLine(app, line, now, config.guild)), config);
+  }
+  const labels = AUTOCOMPLETE.map(([c, f, t]) => `/${c} ${f}:"${t}"`);
+  latency.autocomplete = await measure(labels, AUTOCOMPLETE.map((a) => autocompleteCall(app, now, config.guild, a)), config);
+
+  const result = {
+    claims: app.index.claimCount(),
+    boot_seconds: Number(bootSeconds.toFixed(3)),
+    rss_before_boot_mb: mb(rssBefore),
+    rss_after_boot_mb: mb(rssAfterBoot),
+    rss_after_gc_mb: gc ? mb(afterGc.rss) : null,
+    heap_used_after_gc_mb: gc ? mb(afterGc.heapUsed) : null,
+    rss_after_queries_mb: mb(process.memoryUsage().rss),
+    // ru_maxrss is in kilobytes on Linux: the peak, which a container's memory limit must allow.
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    latency,
+  };
+  app.store.close();
+  console.log(JSON.stringify(result));
+}
+
+await main();
