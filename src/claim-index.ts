@@ -3,6 +3,7 @@ import { Measures } from './index/measures.js';
 import { SourceNames } from './index/names.js';
 import { Figure, insertByDay, isVisible, sortByDay, type Audience, type IndexedArticle, type IndexedClaim } from './index/records.js';
 import { TextSearch, type SearchHit } from './index/text-search.js';
+import { SourceTallies } from './index/source-tally.js';
 import { tokenize } from './index/tokens.js';
 import { TopicRows, type Row } from './index/topic-rows.js';
 import type { Store } from './store/store.js';
@@ -40,6 +41,7 @@ export class ClaimIndex {
   private readonly strings = new Map<string, string>();
   /** Names already handed to names.remember, which would otherwise lower-case them per claim. */
   private readonly remembered = new Set<string>();
+  readonly tallies = new SourceTallies();
   private bulk = false;
   private lastWords: { sentence: string; words: string[] } | undefined;
 
@@ -87,7 +89,12 @@ export class ClaimIndex {
     if (audience === article.audience) return;
     article.audience = audience;
     // Figures keep each server's view of them (Figure.view): this article's figures may now show more.
-    for (const claim of this.byDay.get(article.day) ?? []) if (claim.article === article) claim.figure.forgetViews();
+    const everyone = audience === 'everyone';
+    for (const claim of this.byDay.get(article.day) ?? []) {
+      if (claim.article !== article) continue;
+      claim.figure.forgetViews();
+      if (everyone) this.tallies.promote(claim);
+    }
   }
 
   claim(id: number): IndexedClaim | undefined {
@@ -165,6 +172,7 @@ export class ClaimIndex {
     if (claim.via) file(this.byRelay, claim.via, claim);
     if (article.outletName && article.outletName !== claim.via) file(this.byRelay, article.outletName, claim);
     file(this.byDay, article.day, claim);
+    this.tallies.add(claim);
     this.remember(claim.claimant);
     this.remember(claim.via);
     // Claims from one sentence come together: its words are worked out once, but every claim is findable.

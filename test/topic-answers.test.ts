@@ -109,6 +109,16 @@ describe('each newsroom’s own sources', () => {
     expect((await ask('/search guardian pentagon 12000', '222')).text).not.toMatch(/12,000/);
   });
 
+  it('/source counts a server’s own claims for that server only, until the defaults carry them too', async () => {
+    t.ingest(SCOOP, { guildId: '111' });
+    const heading = async (guildId: string | null) => (await ask('/source pentagon', guildId)).answer.sections[0]!.heading;
+    expect(await heading('111')).toBe('Claimed (2 claims)');
+    expect(await heading('222')).toBe('Claimed (1 claim)');
+    t.ingest(SCOOP);
+    expect(await heading('222')).toBe('Claimed (2 claims)');
+    expect(await heading('111')).toBe('Claimed (2 claims)');
+  });
+
   it('the same article reaching the defaults later becomes everyone’s', async () => {
     t.ingest(SCOOP, { guildId: '111' });
     expect(t.ingest(SCOOP).duplicate).toBe(true);
