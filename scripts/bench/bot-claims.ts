@@ -4,21 +4,12 @@
  * claimant and via names, units as written, denials and no-evidence statements without figures.
  */
 import type { EntityDef, Hedge, Lexicon, Status, TopicDef } from '../../src/extract/index.js';
+import type { ClaimRecord } from '../../src/store/records.js';
 import * as W from './bot-words.js';
 import { pick, zipf, type Rng } from './bot-words.js';
 
-export interface MadeClaim {
-  sentence: string;
-  low: number | null;
-  high: number | null;
-  hedge: Hedge | null;
-  unit: string | null;
-  topic: string | null;
-  status: Status;
-  claimant: string | null;
-  via: string | null;
-  figureText: string | null;
-}
+/** The stored fields of a claim (src/store/records.ts), made up rather than extracted. */
+export type MadeClaim = Omit<ClaimRecord, 'id' | 'articleId' | 'position'>;
 
 /** What one article is about: most of its claims share its topic and main claimant. */
 export interface ArticlePlan {
