@@ -1,7 +1,7 @@
 import http, { STATUS_CODES, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { decodeBody } from './charset.js';
-import { ACCEPT_ENCODING, FetchFailure, formatSize, readBody } from './fetch-body.js';
+import { ACCEPT_ENCODING, FetchFailure, readBody } from './fetch-body.js';
 import { bareHost, createHostSlots, pinnedLookup, resolveAllowed, systemLookup, type AddressRules, type HostSlots, type Lookup, type ResolvedAddress } from './fetch-hosts.js';
 
 export type { Lookup, ResolvedAddress } from './fetch-hosts.js';
