@@ -115,9 +115,6 @@ export class ClaimIndex {
     return this.byRelay.get(name) ?? [];
   }
 
-  claimsOn(day: string): readonly IndexedClaim[] {
-    return this.byDay.get(day) ?? [];
-  }
 
   topicRows(topic: string): Row[] {
     return this.rows.of(topic);

@@ -31,5 +31,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
+  // Only as the entry point: tests import runCli and must not read a developer's .env.
+  await import('dotenv/config');
   process.exitCode = await runCli(process.argv.slice(2));
 }
