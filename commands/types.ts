@@ -1,5 +1,6 @@
 import type { Answer, Choice } from '../src/answer.js';
 import type { ClaimIndex } from '../src/claim-index.js';
+import type { Newsroom } from '../src/newsroom.js';
 
 /** The options of one invocation: discord.js's resolver or the console's parsed line. */
 export interface OptionReader {
@@ -7,6 +8,8 @@ export interface OptionReader {
   getInteger(name: string, required?: boolean): number | null;
   getBoolean(name: string, required?: boolean): boolean | null;
   getSubcommand(required?: boolean): string | null;
+  /** A channel option: discord.js resolves the channel, the console takes a name or id as given. */
+  getChannel(name: string, required?: boolean): { id: string } | null;
 }
 
 export interface CommandInput {
@@ -14,9 +17,16 @@ export interface CommandInput {
   /** The server it was asked in; null for a DM or the console, which see the defaults only. */
   guildId: string | null;
   options: OptionReader;
+  /**
+   * May change sources and alert routes: Manage Server (or MOD_ROLE_ID) in Discord, checked on
+   * our side too; the console's operator always may.
+   */
+  moderator: boolean;
 }
 
-export interface AutocompleteInput extends CommandInput {
+/** Discord resolves no channels while a member is still typing. */
+export interface AutocompleteInput extends Omit<CommandInput, 'options'> {
+  options: Omit<OptionReader, 'getChannel'>;
   focused: { name: string; value: string };
 }
 
@@ -25,6 +35,8 @@ export interface CommandContext {
   index: ClaimIndex;
   commands: readonly Command[];
   now: Date;
+  /** What moderator commands change: sources, follows, briefings. */
+  newsroom: Newsroom;
 }
 
 /** The JSON Discord takes for a slash command, as SlashCommandBuilder#toJSON gives it. */
@@ -46,6 +58,8 @@ export interface OptionJSON {
 }
 
 export interface Command {
+  /** Moderators only: registered with Manage Server as the default permission, and checked again here. */
+  moderator?: boolean;
   data: { name: string; description: string; toJSON(): CommandJSON };
   execute(input: CommandInput, context: CommandContext): Answer | Promise<Answer>;
   autocomplete?(input: AutocompleteInput, context: CommandContext): Choice[];

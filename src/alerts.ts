@@ -2,7 +2,6 @@ import type { ClaimIndex, Figure, IndexedClaim } from './claim-index.js';
 import type { Hedge, Status } from './extract/index.js';
 import { isVisible, statusGroup } from './index/records.js';
 import { spreadOf, topicStates, type Spread } from './index/topic-state.js';
-import type { IngestResult } from './ingest.js';
 
 /** What a channel hears when a new figure lands: the figure, who said it, and what it changes. */
 export interface Alert {
@@ -61,19 +60,30 @@ function isFirstStatement(index: ClaimIndex, claim: IndexedClaim, guildId: strin
   return !row || row.figures.every((f) => f.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId)));
 }
 
+/** Seen before in this server: an earlier article it may see already carried the figure. */
+function isNewHere(claim: IndexedClaim, guildId: string | null): boolean {
+  return claim.figure.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId));
+}
+
+/** What makes two alerts the same alert: the figure, or for a statement its topic, claimant and status. */
+export function alertKeyOf(claim: IndexedClaim): string {
+  const group = statusGroup(claim.status);
+  return group === 'denied' || group === 'unverified' ? `${claim.topic}|${claim.claimant}|${group}` : claim.figure.key;
+}
+
 /**
- * The alerts an ingested article raises for a server: one per figure nobody had reported
- * before (a repeat by another outlet only joins the figure), one per first statement. Claims
- * with no topic alert nobody, since channels follow topics.
+ * The alerts one article's claims raise for a server (null: the defaults' audience), once the
+ * server can see the article: one per figure nobody there had reported before (a repeat by
+ * another outlet only joins the figure), one per first statement. Newness is per server, so a
+ * figure one newsroom's source broke is still news to another's. Claims with no topic alert
+ * nobody, since channels follow topics.
  */
-export function alertsFor(index: ClaimIndex, result: IngestResult, guildId: string | null): Alert[] {
+export function alertsFor(index: ClaimIndex, claims: readonly IndexedClaim[], guildId: string | null): Alert[] {
   const alerts: Alert[] = [];
-  const fresh = new Set(result.newFigures);
   const done = new Set<string>();
-  for (const claim of result.added) {
-    if (!claim.topic || !fresh.has(claim.figure)) continue;
-    const group = statusGroup(claim.status);
-    const key = group === 'denied' || group === 'unverified' ? `${claim.topic}|${claim.claimant}|${group}` : claim.figure.key;
+  for (const claim of claims) {
+    if (!claim.topic || !isNewHere(claim, guildId)) continue;
+    const key = alertKeyOf(claim);
     if (done.has(key)) continue;
     done.add(key);
     if (key !== claim.figure.key && !isFirstStatement(index, claim, guildId)) continue;

@@ -3,23 +3,38 @@ import { readFileSync } from 'node:fs';
 import { commandRegistry, type Command, type CommandContext } from '../commands/index.js';
 import { ClaimIndex } from './claim-index.js';
 import { compileLexicon, type Lexicon } from './extract/index.js';
-import { registerSource, type Ingestion } from './ingest.js';
+import { registerSource } from './ingest.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type Newsroom } from './newsroom.js';
+import { createFetcher, type Fetcher } from './sources/fetch.js';
 import { loadLexicon } from './lexicon-files.js';
 import { articleFiles, ingestFiles, type FileOutcome } from './sources/folder.js';
 import { Store } from './store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
-export interface App extends Ingestion {
+export interface App extends Newsroom {
   lexiconData: Lexicon;
   commands: Command[];
 }
 
-export function openApp(dbPath: string, dataDir: string): App {
+export interface AppOptions {
+  /** Defaults to one that refuses private addresses, as production should. */
+  fetcher?: Fetcher;
+  alertSettings?: AlertSettings;
+}
+
+export const USER_AGENT = 'claimwatch/0.1 (Discord bot for newsrooms; +https://github.com/claimwatch/claimwatch)';
+
+export function openApp(dbPath: string, dataDir: string, options: AppOptions = {}): App {
   const lexiconData = loadLexicon(dataDir);
   const store = Store.open(dbPath);
   try {
     const index = ClaimIndex.load(store, lexiconData);
-    return { store, index, lexicon: compileLexicon(lexiconData), lexiconData, commands: commandRegistry(lexiconData.topics) };
+    return {
+      store, index, lexicon: compileLexicon(lexiconData), lexiconData, commands: commandRegistry(lexiconData.topics),
+      fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
+      alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
+      digestsChanged: () => {},
+    };
   } catch (error) {
     store.close();
     throw error;
@@ -27,7 +42,7 @@ export function openApp(dbPath: string, dataDir: string): App {
 }
 
 export function commandContext(app: App, now: Date): CommandContext {
-  return { index: app.index, commands: app.commands, now };
+  return { index: app.index, commands: app.commands, now, newsroom: app };
 }
 
 interface DefaultSource {

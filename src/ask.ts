@@ -17,6 +17,7 @@ export async function answerLine(app: App, line: string, now: Date, log: Logger,
     if (error instanceof UserError) return failure(error.message);
     throw error;
   }
-  const input = { commandName: parsed.name, guildId, options: optionReader(parsed) };
+  // Whoever types at the console or runs the cli runs the bot: they are its moderator.
+  const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator: true };
   return answerCommand(app.commands, input, commandContext(app, now), log);
 }

@@ -65,6 +65,11 @@ export function optionReader(parsed: ParsedCommand): OptionReader {
       return value;
     },
     getBoolean: (name, required = false) => read(parsed, name, required, 'boolean'),
+    getChannel: (name, required = false) => {
+      const typed = read(parsed, name, required, 'string');
+      // The console has no channels to resolve: "#alerts", "<#123>" and "123" name one as typed.
+      return typed === null ? null : { id: typed.replace(/^<#(\d+)>$/u, '$1').replace(/^#/u, '') };
+    },
     getSubcommand: (required = true) => {
       if (parsed.subcommand === null && required) throw new UserError(`/${parsed.name} has no subcommand.`);
       return parsed.subcommand;

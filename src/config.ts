@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import cron from 'node-cron';
 import { DATA_DIR } from './paths.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -18,10 +19,25 @@ export interface DiscordConfig {
   apiBase: string;
 }
 
+/** Polling and alert delivery, the same in both modes. */
+export interface AlertConfig {
+  /** ALERT_CRON: when sources are polled and alerts decided; default every 5 minutes. */
+  cron: string;
+  /** ALERT_TZ: the IANA time zone ALERT_CRON and briefing schedules are read in. */
+  timeZone: string;
+  /** ALLOW_PRIVATE_SOURCES: feeds on private, loopback and link-local addresses may be read. */
+  allowPrivateSources: boolean;
+  /** ALERTS_PER_TICK: at most this many alerts per channel per tick; the rest fold into one digest. */
+  perChannelPerTick: number;
+  /** MOD_ROLE_ID: members with this role may use moderator commands, besides Manage Server. */
+  modRoleId: string | undefined;
+}
+
 interface CommonConfig {
   /** Absolute, or `:memory:` for a throwaway database. */
   dbPath: string;
   logLevel: LogLevel;
+  alerts: AlertConfig;
 }
 
 /** Without a token the bot runs in the terminal; narrow on `mode` to reach the Discord settings. */
@@ -89,6 +105,42 @@ function checkLogLevel(value: string | undefined, problems: string[]): LogLevel 
   return level ?? 'info';
 }
 
+export const DEFAULT_ALERT_CRON = '*/5 * * * *';
+
+function checkCron(value: string | undefined, problems: string[]): string {
+  if (value === undefined) return DEFAULT_ALERT_CRON;
+  if (!cron.validate(value)) problems.push(`ALERT_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes); got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function checkTimeZone(value: string | undefined, problems: string[]): string {
+  const zone = value ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    problems.push(`ALERT_TZ must be an IANA time zone such as Europe/London or Asia/Seoul; got ${JSON.stringify(value)}`);
+    return 'UTC';
+  }
+  return zone;
+}
+
+function checkBoolean(name: string, value: string | undefined, problems: string[]): boolean {
+  if (value === undefined) return false;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (!/^(false|0|no)$/i.test(value)) problems.push(`${name} must be true or false; got ${JSON.stringify(value)}`);
+  return false;
+}
+
+function checkPositive(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 100) {
+    problems.push(`${name} must be a whole number from 1 to 100; got ${JSON.stringify(value)}`);
+    return fallback;
+  }
+  return number;
+}
+
 function resolveDbPath(value: string | undefined, cwd: string): string {
   if (value === undefined) return DEFAULT_DB_PATH;
   if (value === ':memory:' || isAbsolute(value)) return value;
@@ -104,9 +156,16 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const apiBase = checkApiBase(read(env, 'DISCORD_API_BASE'), problems);
   const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
   const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), options.cwd ?? process.cwd());
+  const alerts: AlertConfig = {
+    cron: checkCron(read(env, 'ALERT_CRON'), problems),
+    timeZone: checkTimeZone(read(env, 'ALERT_TZ'), problems),
+    allowPrivateSources: checkBoolean('ALLOW_PRIVATE_SOURCES', read(env, 'ALLOW_PRIVATE_SOURCES'), problems),
+    perChannelPerTick: checkPositive('ALERTS_PER_TICK', read(env, 'ALERTS_PER_TICK'), 5, problems),
+    modRoleId: checkSnowflake('MOD_ROLE_ID', read(env, 'MOD_ROLE_ID'), problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const common = { dbPath, logLevel };
+  const common = { dbPath, logLevel, alerts };
   if (token === undefined) return { ...common, mode: 'console', discord: null };
   return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase } };
 }

@@ -1,5 +1,5 @@
 import {
-  Client, Events, GatewayIntentBits, MessageFlags,
+  Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits,
   type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
 } from 'discord.js';
 import type { Answer } from './answer.js';
@@ -13,14 +13,37 @@ export interface BotOptions {
   /** Async work still running after this long is answered "thinking…" first (Discord allows 3 s). */
   deferAfterMs?: number;
   now?: () => Date;
+  /** MOD_ROLE_ID: members with this role may use moderator commands besides Manage Server. */
+  modRoleId?: string;
+}
+
+interface Bot {
+  app: App;
+  log: Logger;
+  now: () => Date;
+  deferAfterMs: number;
+  modRoleId: string | undefined;
+}
+
+/** Manage Server as Discord reports it for this member here, or the configured moderator role. */
+function isModerator(interaction: ChatInputCommandInteraction | AutocompleteInteraction, modRoleId: string | undefined): boolean {
+  if (!interaction.inGuild()) return false;
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  if (!modRoleId) return false;
+  const roles = interaction.member.roles;
+  return Array.isArray(roles) ? roles.includes(modRoleId) : roles.cache.has(modRoleId);
+}
+
+function inputOf<I extends ChatInputCommandInteraction | AutocompleteInteraction>(interaction: I, modRoleId: string | undefined) {
+  return { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options as I['options'], moderator: isModerator(interaction, modRoleId) };
 }
 
 /** The discord.js edge: interactions go to the registry through the one error boundary. */
 export async function startDiscordBot(app: App, discord: DiscordConfig, log: Logger, options: BotOptions = {}): Promise<Client<true>> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase } });
-  const now = options.now ?? (() => new Date());
+  const bot: Bot = { app, log, now: options.now ?? (() => new Date()), deferAfterMs: options.deferAfterMs ?? 1500, modRoleId: options.modRoleId };
   client.on(Events.InteractionCreate, (interaction) => {
-    handle(app, interaction, log, now, options.deferAfterMs ?? 1500).catch((error) => log.error('interaction failed', error));
+    handle(bot, interaction).catch((error) => log.error('interaction failed', error));
   });
   client.on(Events.Error, (error) => log.error('discord client error', error));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -30,14 +53,14 @@ export async function startDiscordBot(app: App, discord: DiscordConfig, log: Log
   return client as Client<true>;
 }
 
-async function handle(app: App, interaction: Interaction, log: Logger, now: () => Date, deferAfterMs: number): Promise<void> {
-  if (interaction.isAutocomplete()) return complete(app, interaction, log, now);
-  if (interaction.isChatInputCommand()) return respond(app, interaction, log, now, deferAfterMs);
+async function handle(bot: Bot, interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) return complete(bot, interaction);
+  if (interaction.isChatInputCommand()) return respond(bot, interaction);
 }
 
-async function complete(app: App, interaction: AutocompleteInteraction, log: Logger, now: () => Date): Promise<void> {
+async function complete({ app, log, now, modRoleId }: Bot, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const input = { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options, focused: { name: focused.name, value: String(focused.value) } };
+  const input = { ...inputOf(interaction, modRoleId), focused: { name: focused.name, value: String(focused.value) } };
   await interaction.respond(answerAutocomplete(app.commands, input, commandContext(app, now()), log));
 }
 
@@ -45,8 +68,8 @@ async function complete(app: App, interaction: AutocompleteInteraction, log: Log
  * Replies at once when the answer is ready in time; otherwise defers ("thinking…") and edits.
  * An ephemeral answer that arrives after a public deferral replaces it with an ephemeral follow-up.
  */
-async function respond(app: App, interaction: ChatInputCommandInteraction, log: Logger, now: () => Date, deferAfterMs: number): Promise<void> {
-  const input = { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options };
+async function respond({ app, log, now, deferAfterMs, modRoleId }: Bot, interaction: ChatInputCommandInteraction): Promise<void> {
+  const input = inputOf(interaction, modRoleId);
   const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
   let deferral: Promise<boolean> | undefined;
   const timer = setTimeout(() => {

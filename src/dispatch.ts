@@ -19,6 +19,11 @@ const isOptionError = (error: unknown) => /^CommandInteractionOption/.test(Strin
 export async function answerCommand(commands: readonly Command[], input: CommandInput, context: CommandContext, log: Logger): Promise<Answer> {
   const command = commands.find((c) => c.data.name === input.commandName);
   if (!command) return failure(`I don't know /${input.commandName}. /help lists what I can answer.`);
+  // Discord hides moderator commands from members without Manage Server, but that setting is the
+  // server's to change and the interaction is the member's to forge: the check that counts is here.
+  if (command.moderator && !input.moderator) {
+    return failure(`/${input.commandName} is for moderators: it needs the Manage Server permission${input.guildId ? ' or the moderator role' : ', in a server'}.`);
+  }
   try {
     return await command.execute(input, context);
   } catch (error) {

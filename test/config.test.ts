@@ -21,6 +21,7 @@ describe('loadConfig', () => {
   it('runs in console mode with defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       mode: 'console', discord: null, dbPath: join(DATA_DIR, 'claimwatch.db'), logLevel: 'info',
+      alerts: { cron: '*/5 * * * *', timeZone: 'UTC', allowPrivateSources: false, perChannelPerTick: 5, modRoleId: undefined },
     });
     expect(DEFAULT_DB_PATH).toBe(join(DATA_DIR, 'claimwatch.db'));
   });
@@ -109,5 +110,19 @@ describe('loadConfig', () => {
 
   it('accepts a log level in any case', () => {
     expect(loadConfig({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+  });
+
+  it('reads the polling and alert settings', () => {
+    const config = loadConfig({
+      ALERT_CRON: '0 8 * * 1-5', ALERT_TZ: 'Asia/Seoul', ALLOW_PRIVATE_SOURCES: 'true', ALERTS_PER_TICK: '3', MOD_ROLE_ID: GUILD,
+    });
+    expect(config.alerts).toEqual({ cron: '0 8 * * 1-5', timeZone: 'Asia/Seoul', allowPrivateSources: true, perChannelPerTick: 3, modRoleId: GUILD });
+  });
+
+  it('reports a bad cron, time zone, flag, limit and role all at once', () => {
+    const problems = problemsOf({
+      ALERT_CRON: 'every five minutes', ALERT_TZ: 'Mars/Olympus', ALLOW_PRIVATE_SOURCES: 'perhaps', ALERTS_PER_TICK: '0', MOD_ROLE_ID: 'mods',
+    });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['ALERT_CRON', 'ALERT_TZ', 'ALLOW_PRIVATE_SOURCES', 'ALERTS_PER_TICK', 'MOD_ROLE_ID']);
   });
 });

@@ -91,7 +91,7 @@ async function checkedLine(app: App, line: string, now: Date, guild: string): Pr
 
 function autocompleteCall(app: App, now: Date, guild: string, [command, focused, typed, others]: (typeof AUTOCOMPLETE)[number]) {
   const input: AutocompleteInput = {
-    commandName: command, guildId: guild, focused: { name: focused, value: typed },
+    commandName: command, guildId: guild, moderator: false, focused: { name: focused, value: typed },
     options: optionReader({ name: command, subcommand: null, options: { ...others, [focused]: typed } }),
   };
   return () => {

@@ -48,7 +48,7 @@ export function runReplay(args: string[], io: CliIO): number {
     for (const { raw, date } of articles) {
       const arrived = date ? new Date(`${date}T12:00:00Z`) : firstSeen;
       const result = ingestArticle(app, raw, source, {}, arrived);
-      for (const alert of alertsFor(app.index, result, null)) {
+      for (const alert of alertsFor(app.index, result.added, null)) {
         io.out(values.json ? JSON.stringify(alert) : `${alert.date ?? '-'} [${alert.topic}] ${alert.claimant ?? 'unattributed'}: ${alert.low ?? alert.status}${alert.high !== alert.low ? `-${alert.high}` : ''} ${alert.measure}`);
       }
     }

@@ -50,6 +50,84 @@ export const MIGRATIONS: readonly string[] = [
      figure_text TEXT
    );
    CREATE INDEX claims_by_article ON claims(article_id);`,
+  // 2: polling, routing and delivery. Fetch state lives per feed URL (one fetch however many
+  // servers add it); items are remembered per source, so each server's copy of a feed knows what
+  // it has taken in. Decisions and the outbox are written in the claims' own transaction.
+  `ALTER TABLE sources ADD COLUMN paused_reason TEXT;
+   ALTER TABLE sources ADD COLUMN removed_at TEXT;
+   ALTER TABLE sources ADD COLUMN failure_notice INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE feeds (
+     location TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     last_attempt_at TEXT,
+     last_success_at TEXT,
+     last_error TEXT,
+     failures INTEGER NOT NULL DEFAULT 0,
+     next_poll_at TEXT,
+     items INTEGER
+   ) WITHOUT ROWID;
+   CREATE TABLE source_items (
+     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+     item_key TEXT NOT NULL,
+     article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (source_id, item_key)
+   ) WITHOUT ROWID;
+   CREATE TABLE follows (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     topic TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (guild_id, topic, channel_id)
+   );
+   CREATE TABLE broken_channels (
+     channel_id TEXT PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     broken_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE digests (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     schedule TEXT NOT NULL,
+     last_run_at TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (guild_id, channel_id)
+   );
+   CREATE TABLE decisions (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     alert_key TEXT NOT NULL,
+     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+     article_id INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     decided_at TEXT NOT NULL,
+     UNIQUE (guild_id, alert_key)
+   );
+   CREATE INDEX decisions_by_claim ON decisions(claim_id);
+   CREATE INDEX decisions_by_article ON decisions(article_id);
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     decision_id INTEGER REFERENCES decisions(id) ON DELETE SET NULL,
+     payload TEXT NOT NULL,
+     folded INTEGER NOT NULL DEFAULT 0,
+     nonce TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     sent_at TEXT,
+     message_id TEXT,
+     last_error TEXT
+   );
+   CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE status = 'pending';
+   CREATE INDEX outbox_by_decision ON outbox(decision_id);`,
 ];
 
 export function migrate(db: Database): number {

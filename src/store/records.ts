@@ -12,7 +12,28 @@ export interface SourceRecord {
   location: string;
   topics: string[] | null;
   paused: boolean;
+  /** Why it is paused: a moderator's pause, or the poller's after repeated failures. */
+  pausedReason: 'moderator' | 'failing' | null;
+  /** Removed sources stop polling; the claims they brought stay, so they keep their audience. */
+  removedAt: string | null;
+  /** A notice about the current failure streak has been queued; recovery sends one more. */
+  failureNotice: boolean;
   createdAt: string;
+}
+
+/** What polling knows about one feed URL, shared by every server that added it. */
+export interface FeedState {
+  location: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  failures: number;
+  /** ISO time of the next poll; null means due now. */
+  nextPollAt: string | null;
+  /** Items in the feed at its last successful fetch. */
+  items: number | null;
 }
 
 export interface ArticleRecord {

@@ -3,6 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Claim } from '../extract/index.js';
 import { migrate } from './migrations.js';
+import { Outbox } from './outbox.js';
+import { Routes } from './routes.js';
+import { SourceBook } from './source-book.js';
+import { SOURCE_COLUMNS, toSource, type SourceRow } from './source-rows.js';
+import { statementCache } from './statements.js';
 import { DEFAULTS, type ArticleRecord, type ClaimRecord, type GuildScope, type SourceRecord } from './records.js';
 
 export interface NewSource {
@@ -19,22 +24,33 @@ export type AddArticleResult =
   | { added: true; article: ArticleRecord; claims: ClaimRecord[] }
   | { added: false; articleId: number };
 
-const SOURCE_COLUMNS = `id, guild_id AS guildId, name, kind, location, topics, paused, created_at AS createdAt`;
 const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
 const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
   claimant, via, figure_text AS figureText`;
 
-type SourceRow = Omit<SourceRecord, 'topics' | 'paused'> & { topics: string | null; paused: number };
-const toSource = (row: SourceRow): SourceRecord => ({
-  ...row, topics: row.topics ? (JSON.parse(row.topics) as string[]) : null, paused: row.paused === 1,
-});
 
 /** The durable record: sources, articles and their claims, in one SQLite file. */
 export class Store {
   readonly db: Database.Database;
+  private readonly sql: ReturnType<typeof statementCache>;
+  /** Servers' sources and polling state. */
+  readonly sourceBook: SourceBook;
+  /** Follows, broken channels and briefing schedules. */
+  readonly routes: Routes;
+  /** Alert decisions and the messages waiting for Discord. */
+  readonly outbox: Outbox;
 
   private constructor(db: Database.Database) {
     this.db = db;
+    this.sql = statementCache(db);
+    this.sourceBook = new SourceBook(db);
+    this.routes = new Routes(db);
+    this.outbox = new Outbox(db);
+  }
+
+  /** Runs the work in one immediate transaction (nested calls become savepoints). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
   }
 
   static open(path: string): Store {
@@ -53,14 +69,6 @@ export class Store {
     return new Store(db);
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /** Statements are prepared once: ingest runs the same few thousands of times. */
-  private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
-  }
 
   close(): void {
     this.db.close();

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { GuildScope } from './records.js';
+import { statementCache } from './statements.js';
+
+export type DecisionOutcome = 'queued' | 'folded' | 'no-followers';
+export type MessageKind = 'alert' | 'notice' | 'briefing';
+export type MessageStatus = 'pending' | 'sent' | 'broken';
+
+export interface Decision {
+  id: number;
+  guildId: GuildScope;
+  alertKey: string;
+  claimId: number;
+  articleId: number;
+  outcome: DecisionOutcome;
+  decidedAt: string;
+}
+
+/** One message to post: built when decided, so delivery after a restart sends the same thing. */
+export interface OutboxMessage {
+  id: number;
+  guildId: GuildScope;
+  channelId: string;
+  kind: MessageKind;
+  decisionId: number | null;
+  /** JSON the deliverer renders: see src/delivery. */
+  payload: string;
+  /** Over the channel's per-tick limit: goes out in one digest with the others folded. */
+  folded: boolean;
+  nonce: string;
+  status: MessageStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentAt: string | null;
+  messageId: string | null;
+  lastError: string | null;
+}
+
+export interface NewMessage {
+  guildId: GuildScope;
+  channelId: string;
+  kind: MessageKind;
+  decisionId?: number | null;
+  payload: string;
+  folded?: boolean;
+}
+
+const DECISION = 'id, guild_id AS guildId, alert_key AS alertKey, claim_id AS claimId, article_id AS articleId, outcome, decided_at AS decidedAt';
+const MESSAGE = `id, guild_id AS guildId, channel_id AS channelId, kind, decision_id AS decisionId, payload, folded, nonce, status,
+  attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt, message_id AS messageId, last_error AS lastError`;
+const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({ ...row, folded: row.folded === 1 });
+
+/**
+ * Alert decisions and the messages they queue. Both are written in the transaction that stores
+ * the claims, and a message leaves `pending` only when Discord has confirmed it, so a crash
+ * anywhere loses nothing and, with the nonce Discord enforces, posts nothing twice.
+ */
+export class Outbox {
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(db: Database.Database) {
+    this.sql = statementCache(db);
+  }
+
+  /** Records that the server decided on this alert; null when it already had (the key is unique per server). */
+  decide(guildId: GuildScope, alertKey: string, claimId: number, articleId: number, outcome: DecisionOutcome, now: Date): number | null {
+    const result = this.sql(`INSERT OR IGNORE INTO decisions (guild_id, alert_key, claim_id, article_id, outcome, decided_at)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(guildId, alertKey, claimId, articleId, outcome, now.toISOString());
+    return result.changes > 0 ? Number(result.lastInsertRowid) : null;
+  }
+
+  decisionsFor(guildId: GuildScope, claimIds: readonly number[]): Decision[] {
+    return this.sql(`SELECT ${DECISION} FROM decisions WHERE guild_id = ? AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(guildId, JSON.stringify(claimIds)) as Decision[];
+  }
+
+  enqueue(message: NewMessage, now: Date): number {
+    const at = now.toISOString();
+    const { lastInsertRowid } = this.sql(`INSERT INTO outbox (guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(message.guildId, message.channelId, message.kind, message.decisionId ?? null,
+      message.payload, message.folded ? 1 : 0, randomBytes(8).toString('hex'), at, at);
+    return Number(lastInsertRowid);
+  }
+
+  /** Pending messages whose time has come, oldest first. */
+  due(now: Date, limit = 500): OutboxMessage[] {
+    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
+      .all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]).map(toMessage);
+  }
+
+  pendingCount(): number {
+    return (this.sql(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
+  }
+
+  messagesFor(decisionIds: readonly number[]): OutboxMessage[] {
+    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(decisionIds)) as Parameters<typeof toMessage>[0][]).map(toMessage);
+  }
+
+  markSent(ids: readonly number[], messageId: string | null, now: Date): void {
+    this.sql(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL
+      WHERE id IN (SELECT value FROM json_each(?))`).run(now.toISOString(), messageId, JSON.stringify(ids));
+  }
+
+  retryLater(ids: readonly number[], error: string, at: Date): void {
+    this.sql(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
+      .run(error, at.toISOString(), JSON.stringify(ids));
+  }
+
+  /** The channel refused for good (gone, or no access): kept for /alerts why, never retried. */
+  markBroken(ids: readonly number[], error: string): void {
+    this.sql(`UPDATE outbox SET status = 'broken', attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`)
+      .run(error, JSON.stringify(ids));
+  }
+}
