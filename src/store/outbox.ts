@@ -90,6 +90,12 @@ export class Outbox {
       .all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]).map(toMessage);
   }
 
+  /** Every pending message for one channel, due or waiting on a back-off. */
+  pendingFor(channelId: string): OutboxMessage[] {
+    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND channel_id = ? ORDER BY id`)
+      .all(channelId) as Parameters<typeof toMessage>[0][]).map(toMessage);
+  }
+
   pendingCount(): number {
     return (this.sql(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
   }

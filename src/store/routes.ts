@@ -64,6 +64,17 @@ export class Routes {
     return (this.sql('SELECT DISTINCT guild_id AS g FROM follows WHERE topic = ? ORDER BY guild_id').all(topic) as Array<{ g: string }>).map((r) => r.g);
   }
 
+  /**
+   * Where a server's moderators hear about its sources and channels: the oldest working channel
+   * following one of these topics, else its oldest working alert channel.
+   */
+  noticeChannel(guildId: GuildScope, options: { topics?: readonly string[] | null; except?: string } = {}): string | undefined {
+    const usable = this.follows(guildId)
+      .filter((f) => f.channelId !== options.except && !this.broken(f.channelId))
+      .sort((a, b) => a.id - b.id);
+    return (usable.find((f) => options.topics?.includes(f.topic)) ?? usable[0])?.channelId;
+  }
+
   markBroken(guildId: GuildScope, channelId: string, reason: string, now: Date): boolean {
     return this.sql('INSERT OR IGNORE INTO broken_channels (channel_id, guild_id, reason, broken_at) VALUES (?, ?, ?, ?)')
       .run(channelId, guildId, reason, now.toISOString()).changes > 0;

@@ -41,6 +41,11 @@ export interface FailureSpec {
   body?: unknown;
   /** How many matching requests fail. Default 1. */
   times?: number;
+  /**
+   * The request takes effect (the route runs: a message is created) and only then is the answer
+   * replaced by the failure, as when Discord commits and the response is lost on the way back.
+   */
+  afterHandling?: boolean;
 }
 
 export interface RouteContext { req: RecordedRequest; params: Record<string, string> }
@@ -161,6 +166,7 @@ export class FakeRest {
     if (failure) {
       if (--failure.left <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       req.injected = true;
+      if (failure.spec.afterHandling && matched) await matched.def.handle({ req, params: matched.params });
       return failureResult(failure.spec, req, bucket);
     }
     if (!matched) {

@@ -25,6 +25,8 @@ export interface FakeState {
   commandDeploys: CommandDeploy[];
   /** Channel messages created (a replay of an enforced nonce is not a new delivery). */
   channelMessages: DeliveredMessage[];
+  /** Channels the bot can no longer post in: messages there get 403 Missing Access (50001). */
+  lockedChannels?: Set<string>;
 }
 
 export function discordRoutes(state: FakeState): RouteDef[] {
@@ -98,6 +100,7 @@ export function discordRoutes(state: FakeState): RouteDef[] {
       method: 'POST', pattern: '/channels/:id/messages',
       handle: ({ req, params }) => {
         const target = channel(params.id ?? '');
+        if (state.lockedChannels?.has(target.id)) throw new DiscordError(403, 'Missing Access', 50001);
         const body: Json = req.body ?? {};
         const hasContent = body.content || body.embeds?.length || body.components?.length || body.sticker_ids?.length || body.poll || req.files.length;
         if (!hasContent) throw new DiscordError(400, 'Cannot send an empty message', 50006);

@@ -71,6 +71,10 @@ export interface FakeDiscord {
   gateway: FakeGateway;
   /** Queue a failure for the next matching request(s); see FailureSpec. */
   failNext(matcher: RouteMatcher, spec: FailureSpec): void;
+  /** From now on the bot may not post in this channel: POST messages answer 403 Missing Access (50001). */
+  revokeAccess(nameOrId: string): void;
+  /** Deletes the channel: every REST call on it answers 404 Unknown Channel (10003). Returns its id. */
+  removeChannel(nameOrId: string): string;
   chatInput(opts: InteractionOptions): Json;
   autocomplete(opts: InteractionOptions & { focused: string }): Json;
   /** Dispatches INTERACTION_CREATE; resolves with the record once the client's callback arrives. */
@@ -93,8 +97,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rest = new FakeRest(options.token);
   const commandDeploys: CommandDeploy[] = [];
   const channelMessages: DeliveredMessage[] = [];
+  const lockedChannels = new Set<string>();
   let gatewayUrl = '';
-  rest.add(...discordRoutes({ botUser, application, guild, gatewayUrl: () => gatewayUrl, interactions, commandDeploys, channelMessages }));
+  rest.add(...discordRoutes({ botUser, application, guild, gatewayUrl: () => gatewayUrl, interactions, commandDeploys, channelMessages, lockedChannels }));
   rest.onAnswered(() => interactions.notify());
 
   const server = createServer((req, res) => void rest.handle(req, res).catch(() => res.destroy()));
@@ -121,12 +126,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const context = () => ({ applicationId: application.id, guild, user });
   let closed: Promise<void> | undefined;
 
+  const findChannel = (nameOrId: string): Json => {
+    const found = (guild.channels as Json[]).find((c) => c.id === nameOrId || c.name === nameOrId);
+    if (!found) throw new Error(`fake guild has no channel ${nameOrId}`);
+    return found;
+  };
+
   return {
     port, url, restBase: `${url}/api`, gatewayUrl, botUser, application, guild, user,
-    channel(nameOrId) {
-      const found = (guild.channels as Json[]).find((c) => c.id === nameOrId || c.name === nameOrId);
-      if (!found) throw new Error(`fake guild has no channel ${nameOrId}`);
-      return found;
+    channel: findChannel,
+    revokeAccess: (nameOrId) => void lockedChannels.add(findChannel(nameOrId).id),
+    removeChannel(nameOrId) {
+      const found = findChannel(nameOrId);
+      guild.channels = (guild.channels as Json[]).filter((c) => c !== found);
+      return found.id as string;
     },
     requests: rest.requests,
     get unhandled() {

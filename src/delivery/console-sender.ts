@@ -1,0 +1,35 @@
+/**
+ * Console mode's delivery: alerts print in the terminal between answers. The outbox row keeps
+ * the Discord payload; the console shows the Answer it was rendered from, as replies are shown.
+ */
+import type { Answer } from '../answer.js';
+import { renderText, type DiscordPayload } from '../render.js';
+import type { SendResult, Sender } from './deliver.js';
+
+/** Prints every message and reports it sent: a terminal never refuses. */
+export function consoleSender(write: (text: string) => void): Sender {
+  let printed = 0;
+  return {
+    async send(channelId: string, payload: DiscordPayload): Promise<SendResult> {
+      write(renderText(answerOf(payload)));
+      printed += 1;
+      return { status: 'sent', messageId: `console-${channelId}-${printed}` };
+    },
+  };
+}
+
+/**
+ * Back from the payload to an Answer. The embed already went through render.ts's cuts, which
+ * only shorten text, so the console shows what Discord would, markdown taken out.
+ */
+function answerOf(payload: DiscordPayload): Answer {
+  const embed = payload.embeds[0];
+  const answer: Answer = {
+    title: embed?.title ?? payload.content ?? '',
+    sections: (embed?.fields ?? []).map((field) => ({ heading: field.name, lines: field.value.split('\n') })),
+  };
+  if (embed?.description !== undefined) answer.summary = embed.description;
+  if (embed?.footer) answer.footer = embed.footer.text;
+  if (embed?.url !== undefined) answer.url = embed.url;
+  return answer;
+}

@@ -1,0 +1,168 @@
+/**
+ * Delivery from the outbox, exactly once: a row leaves `pending` only when Discord confirmed the
+ * message, every resend of a row carries the row's nonce (Discord, with enforce_nonce, answers a
+ * replay with the first message instead of posting again), and a failure is either retried
+ * later or, when the channel itself is gone, recorded and told, never dropped silently.
+ * Pure core: the Sender is the only way out (discord-sender.ts, console-sender.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from '../log.js';
+import { renderPayload, type DiscordPayload } from '../render.js';
+import type { OutboxMessage } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+import { foldedDigest } from './alert-message.js';
+import { channelBroke } from './broken-channel.js';
+import { decodePayload } from './payload.js';
+
+export type SendResult =
+  | { status: 'sent'; messageId: string | null }
+  /** Try again later (5xx, rate limit, network): retryAfterMs is the least wait the server asked for. */
+  | { status: 'retry'; error: string; retryAfterMs?: number }
+  /** The channel refuses for good (403 no access, 404 gone): stop sending there. */
+  | { status: 'broken'; error: string }
+  /** This message can never be sent (400: Discord refuses its body); the channel is fine. */
+  | { status: 'rejected'; error: string };
+
+export interface Sender {
+  send(channelId: string, payload: DiscordPayload, nonce: string): Promise<SendResult>;
+}
+
+/** Counted in outbox rows: a digest of five folded alerts counts five. */
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  /** Marked broken: refused, to a broken channel, or rejected. */
+  broken: number;
+  /** Due, but left for the next run because their channel just asked to wait. */
+  deferred: number;
+}
+
+export interface DeliveryOptions {
+  /** Most rows looked at in one run (default 500, as Outbox.due). */
+  limit?: number;
+  /** First retry delay, doubled each attempt (default 30 s). */
+  firstRetryMs?: number;
+  /** Longest back-off (default 30 min); a longer wait Discord asks for is still honoured. */
+  maxRetryMs?: number;
+}
+
+/** One Discord message: a single row, or a channel's folded rows as one digest. */
+interface Post {
+  channelId: string;
+  guildId: string;
+  rows: OutboxMessage[];
+  nonce: string;
+}
+
+/**
+ * Sends what is due, oldest first, one message at a time. Not re-entrant: the caller runs one
+ * delivery at a time (two at once could each send a row before either marks it).
+ */
+export async function deliverDue(store: Store, sender: Sender, now: Date, log: Logger, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, broken: 0, deferred: 0 };
+  // Channels that failed this run: a failing channel gets one try a run, not one per message,
+  // and the rest of its messages keep their place for the next run.
+  const waiting = new Set<string>();
+  const brokenNow = new Set<string>();
+  for (const post of plan(store.outbox.due(now, options.limit))) {
+    if (brokenNow.has(post.channelId)) continue; // already marked, with everything pending there
+    if (waiting.has(post.channelId)) {
+      report.deferred += post.rows.length;
+      continue;
+    }
+    const outcome = await deliverPost(store, sender, post, now, log, options);
+    report[outcome.counted] += outcome.rows;
+    if (outcome.counted === 'retried') waiting.add(post.channelId);
+    if (outcome.channelBroken) brokenNow.add(post.channelId);
+  }
+  return report;
+}
+
+interface Outcome {
+  counted: 'sent' | 'retried' | 'broken';
+  rows: number;
+  channelBroken?: boolean;
+}
+
+async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, log: Logger, options: DeliveryOptions): Promise<Outcome> {
+  const ids = post.rows.map((r) => r.id);
+  const known = store.routes.broken(post.channelId);
+  if (known) {
+    // Marked broken earlier: sending again would only fail again (and count against the bot).
+    store.outbox.markBroken(ids, `channel broken: ${known.reason}`);
+    return { counted: 'broken', rows: ids.length };
+  }
+  const result = await sendSafely(sender, post, log);
+  switch (result.status) {
+    case 'sent':
+      store.outbox.markSent(ids, result.messageId, now);
+      log.debug(`delivered ${ids.length === 1 ? `message ${ids[0]}` : `digest of ${ids.length}`} to channel ${post.channelId}`);
+      return { counted: 'sent', rows: ids.length };
+    case 'retry': {
+      const at = new Date(now.getTime() + retryDelay(post.rows, result.retryAfterMs, options));
+      store.outbox.retryLater(ids, result.error, at);
+      log.warn(`channel ${post.channelId}: ${result.error}; ${ids.length} message(s) retry at ${at.toISOString()}`);
+      return { counted: 'retried', rows: ids.length };
+    }
+    case 'rejected':
+      store.outbox.markBroken(ids, `rejected: ${result.error}`);
+      log.error(`channel ${post.channelId}: Discord rejected outbox message(s) ${ids.join(', ')}: ${result.error}`);
+      return { counted: 'broken', rows: ids.length };
+    case 'broken': {
+      const marked = channelBroke(store, log, { guildId: post.guildId, channelId: post.channelId, ids, reason: result.error }, now);
+      return { counted: 'broken', rows: marked, channelBroken: true };
+    }
+  }
+}
+
+/** A Sender that throws (a bug, a crash mid-send) is a retry: the nonce makes the resend safe. */
+async function sendSafely(sender: Sender, post: Post, log: Logger): Promise<SendResult> {
+  try {
+    return await sender.send(post.channelId, render(post), post.nonce);
+  } catch (error) {
+    log.error(`sending to channel ${post.channelId} failed unexpectedly`, error);
+    return { status: 'retry', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** 30 s × 2^attempts, capped at 30 min, but never sooner than the server asked. */
+export function retryDelay(rows: readonly OutboxMessage[], retryAfterMs: number | undefined, options: DeliveryOptions = {}): number {
+  const attempts = Math.max(0, ...rows.map((r) => r.attempts));
+  const backoff = Math.min((options.firstRetryMs ?? 30_000) * 2 ** Math.min(attempts, 30), options.maxRetryMs ?? 30 * 60_000);
+  return Math.max(backoff, retryAfterMs ?? 0);
+}
+
+/**
+ * Each unfolded row is a post; a channel's folded rows are one digest post at the place of its
+ * first row. Rows retried together share their attempts and next time, and stay together, so a
+ * resend is the same set with the same nonce even if more folded alerts arrived meanwhile.
+ */
+function plan(due: readonly OutboxMessage[]): Post[] {
+  const posts: Post[] = [];
+  const digests = new Map<string, OutboxMessage[]>();
+  for (const row of due) {
+    const key = `${row.channelId}|${row.attempts === 0 ? 'new' : `${row.attempts}|${row.nextAttemptAt}`}`;
+    const digest = row.folded ? digests.get(key) : undefined;
+    if (digest) {
+      digest.push(row);
+      continue;
+    }
+    const rows = [row];
+    if (row.folded) digests.set(key, rows);
+    posts.push({ channelId: row.channelId, guildId: row.guildId, rows, nonce: '' });
+  }
+  return posts.map((post) => ({ ...post, nonce: nonceOf(post.rows) }));
+}
+
+/** A lone row's own nonce; a digest's is derived from all its rows', so the same set resends the same. */
+function nonceOf(rows: readonly OutboxMessage[]): string {
+  if (rows.length === 1) return rows[0]!.nonce;
+  return createHash('sha256').update(rows.map((r) => r.nonce).join(',')).digest('hex').slice(0, 16);
+}
+
+function render(post: Post): DiscordPayload {
+  const payloads = post.rows.map((row) => decodePayload(row.payload));
+  // A digest of one is just that alert, in full.
+  const message = payloads.length === 1 ? payloads[0]! : foldedDigest(payloads);
+  return renderPayload({ ...message.answer, ephemeral: false });
+}
