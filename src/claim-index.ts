@@ -97,6 +97,12 @@ export class ClaimIndex {
     }
   }
 
+  /** Whether the server (null: the defaults' audience) may already see the article. */
+  canSee(articleId: number, guildId: string | null): boolean {
+    const article = this.articles.get(articleId);
+    return article !== undefined && isVisible(article, guildId);
+  }
+
   claim(id: number): IndexedClaim | undefined {
     return Number.isSafeInteger(id) && id >= 0 ? this.claims[id] : undefined;
   }

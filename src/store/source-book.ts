@@ -109,6 +109,21 @@ export class SourceBook {
     return (this.sql('SELECT count(*) AS n FROM source_items WHERE source_id = ?').get(sourceId) as { n: number }).n;
   }
 
+  /** Whether the source already carries the article (a folder loaded at boot, or a feed item that moved). */
+  carries(sourceId: number, articleId: number): boolean {
+    return this.sql('SELECT 1 FROM article_sources WHERE source_id = ? AND article_id = ?').get(sourceId, articleId) !== undefined;
+  }
+
+  /**
+   * Makes a feed due at the next tick. Forgetting the validators forces a full fetch: a source
+   * that was paused has not taken in what the others got meanwhile, and a 304 would hide it.
+   */
+  makeDue(location: string, forgetValidators: boolean): void {
+    this.sql(`UPDATE feeds SET next_poll_at = NULL,
+      etag = CASE WHEN ? THEN NULL ELSE etag END, last_modified = CASE WHEN ? THEN NULL ELSE last_modified END
+      WHERE location = ?`).run(forgetValidators ? 1 : 0, forgetValidators ? 1 : 0, location);
+  }
+
   /** The stored claims of one article, for a server that reaches it through a new source. */
   claimIdsOf(articleId: number): number[] {
     return (this.sql('SELECT id FROM claims WHERE article_id = ? ORDER BY id').all(articleId) as Array<{ id: number }>).map((r) => r.id);

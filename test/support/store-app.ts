@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App } from '../../src/app.js';
+import { openApp, type App, type AppOptions } from '../../src/app.js';
 import { ingestArticle, registerSource, type IngestResult } from '../../src/ingest.js';
 import { DATA_DIR } from '../../src/paths.js';
 
@@ -31,11 +31,12 @@ export interface TempApp {
   close(): void;
 }
 
-export function tempApp(): TempApp {
+/** `appOptions` go to openApp, e.g. a fetcher with allowPrivate: true for feeds served on 127.0.0.1. */
+export function tempApp(appOptions: AppOptions = {}): TempApp {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-test-'));
   const dbPath = join(dir, 'claimwatch.db');
   const handle: TempApp = {
-    app: openApp(dbPath, DATA_DIR),
+    app: openApp(dbPath, DATA_DIR, appOptions),
     dir,
     dbPath,
     ingest(article, options = {}) {
@@ -46,7 +47,7 @@ export function tempApp(): TempApp {
     },
     reopen() {
       handle.app.store.close();
-      handle.app = openApp(dbPath, DATA_DIR);
+      handle.app = openApp(dbPath, DATA_DIR, appOptions);
       return handle.app;
     },
     close() {

@@ -1,0 +1,133 @@
+/**
+ * Adding a source: the address is read first, and only a source that answered is saved. Its
+ * current items are indexed silently: the newsroom asked for the feed, not for an alert about
+ * every story it already carries. Alerts start with the first item published after the add.
+ */
+import { resolve } from 'node:path';
+import { escapeMarkdown } from '../answer.js';
+import { UserError } from '../errors.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Newsroom } from '../newsroom.js';
+import { itemToArticle, needsPage } from '../sources/article-text.js';
+import { parseFeed, type ParsedFeed } from '../sources/feed-parse.js';
+import { DEFAULTS, type GuildScope, type SourceRecord } from '../store/records.js';
+import type { SourceBook } from '../store/source-book.js';
+import { feedEntries, scanFolder } from './items.js';
+import { mapLimit } from './limit.js';
+import { feedAddress, shown, sourceName } from './naming.js';
+import { pageFor, type PageCache } from './pages.js';
+import { lackers, takeIn } from './take-in.js';
+
+export interface NewFeedSource {
+  /** null: the console, which adds to the defaults every server sees. */
+  guildId: string | null;
+  name: string;
+  url: string;
+  /** Topic keys (see topicKeys); null or empty for every topic. */
+  topics?: string[] | null;
+}
+
+export interface NewFolderSource {
+  name: string;
+  path: string;
+  topics?: string[] | null;
+}
+
+export interface AddedSource {
+  source: SourceRecord;
+  /** Items the feed (or folder) holds now. */
+  items: number;
+  /** Claims in them: what the server can now ask about. */
+  claims: number;
+}
+
+export interface AddOptions {
+  log?: Logger;
+  /** Pages fetched at once for items that only tease their article. */
+  pageConcurrency?: number;
+}
+
+/** Refuses a name already in use, or an address already polled, in this scope. */
+function refuseTaken(book: SourceBook, scope: GuildScope, name: string, location: string): void {
+  if (book.find(scope, name)) throw new UserError(`There is already a source named ${shown(name)} here. Pick another name, or remove that one first.`);
+  const same = book.inScope(scope).find((s) => s.location === location);
+  if (same) throw new UserError(`${shown(same.name)} already reads that address.`);
+}
+
+async function readFeed(newsroom: Newsroom, url: string) {
+  const result = await newsroom.fetcher.fetch(url);
+  if (result.status !== 'ok') {
+    const reason = result.status === 'failed' ? result.reason : 'the server answered "not modified" to a first request';
+    throw new UserError(`Could not read that address: ${escapeMarkdown(reason)}. Nothing was added.`);
+  }
+  try {
+    return { result, feed: parseFeed(result.text, result.contentType) };
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`Could not use that address: ${escapeMarkdown(error.message)}. Nothing was added.`);
+    throw error;
+  }
+}
+
+/** Each item as the article file it becomes, teasers with their page fetched. */
+async function arrivalsOf(newsroom: Newsroom, feed: ParsedFeed, concurrency: number) {
+  const pages: PageCache = new Map();
+  return mapLimit(feedEntries(feed), concurrency, async ({ key, item }) => {
+    const page = needsPage(item) ? await pageFor(newsroom.fetcher, pages, item.link!) : null;
+    return { key, raw: itemToArticle(item, feed.title, page) };
+  });
+}
+
+/**
+ * The feed state after a first read. When other sources already poll the address, its validators
+ * are left alone: those sources have not taken in what this read saw, and a 304 next tick would
+ * hide it from them. The read still ends any failure streak, since the feed demonstrably works.
+ */
+function saveFirstRead(book: SourceBook, location: string, fresh: { etag: string | null; lastModified: string | null; items: number }, shared: boolean, now: Date): void {
+  const before = book.feed(location);
+  const at = now.toISOString();
+  book.saveFeed({
+    ...before, ...(shared ? {} : fresh), failures: 0, lastError: null, lastAttemptAt: at, lastSuccessAt: at, nextPollAt: null,
+  });
+}
+
+/** Saves the source and takes in every current item silently; one transaction, so all or nothing. */
+function saveSource(newsroom: Newsroom, scope: GuildScope, spec: { name: string; kind: string; location: string; topics?: string[] | null },
+  arrivals: Array<{ key: string; raw: string }>, fresh: { etag: string | null; lastModified: string | null }, now: Date, log: Logger): AddedSource {
+  const book = newsroom.store.sourceBook;
+  return newsroom.store.transaction(() => {
+    refuseTaken(book, scope, spec.name, spec.location); // again: the read took time, and another moderator may have been quicker
+    const shared = book.atLocation(spec.location).length > 0;
+    const source = book.add({ guildId: scope, ...spec }, now);
+    newsroom.index.addSource(source);
+    const lacking = lackers(book, [source], arrivals.map((a) => a.key));
+    const taken = takeIn(newsroom, arrivals.map((a) => ({ ...a, takers: lacking.get(a.key)! })), now, null, log);
+    saveFirstRead(book, spec.location, { ...fresh, items: arrivals.length }, shared, now);
+    return { source, items: arrivals.length, claims: taken.found };
+  });
+}
+
+/** Adds a feed for a server (or the defaults): read now, saved only if it could be read and parsed. */
+export async function addFeedSource(newsroom: Newsroom, spec: NewFeedSource, now: Date, options: AddOptions = {}): Promise<AddedSource> {
+  const scope = spec.guildId ?? DEFAULTS;
+  const name = sourceName(spec.name);
+  const location = feedAddress(spec.url);
+  refuseTaken(newsroom.store.sourceBook, scope, name, location);
+  const { result, feed } = await readFeed(newsroom, location);
+  const arrivals = await arrivalsOf(newsroom, feed, options.pageConcurrency ?? 4);
+  const fresh = { etag: result.etag, lastModified: result.lastModified };
+  return saveSource(newsroom, scope, { name, kind: 'feed', location, topics: spec.topics ?? null }, arrivals, fresh, now, options.log ?? silentLogger);
+}
+
+/**
+ * Adds a folder of article files to the defaults: the console's operator's, never a server's,
+ * since a path names a place on the bot's own machine.
+ */
+export function addFolderSource(newsroom: Newsroom, spec: NewFolderSource, now: Date, options: AddOptions = {}): AddedSource {
+  const name = sourceName(spec.name);
+  const location = resolve(spec.path.trim());
+  refuseTaken(newsroom.store.sourceBook, DEFAULTS, name, location);
+  const { entries } = scanFolder(location);
+  const arrivals = entries.map(({ key, raw }) => ({ key, raw }));
+  const fresh = { etag: null, lastModified: null };
+  return saveSource(newsroom, DEFAULTS, { name, kind: 'folder', location, topics: spec.topics ?? null }, arrivals, fresh, now, options.log ?? silentLogger);
+}

@@ -1,0 +1,49 @@
+/** What a moderator types when adding a source, checked before anything is fetched or saved. */
+import { escapeMarkdown } from '../answer.js';
+import { UserError } from '../errors.js';
+import type { TopicDef } from '../extract/index.js';
+
+const MAX_NAME = 100;
+
+/** A source's name: one line, 1–100 characters, spaces collapsed. */
+export function sourceName(typed: string): string {
+  const name = typed.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+  if (!name) throw new UserError('Give the source a name, for example "Yonhap English".');
+  if (name.length > MAX_NAME) throw new UserError(`A source's name can be at most ${MAX_NAME} characters.`);
+  return name;
+}
+
+/** The feed's address as it will be fetched and shared: http(s) only, without a #fragment. */
+export function feedAddress(typed: string): string {
+  let url: URL;
+  try {
+    url = new URL(typed.trim());
+  } catch {
+    throw new UserError("That is not a web address: give the feed's full address, starting with https://");
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UserError('Only http:// and https:// feed addresses can be added.');
+  }
+  url.hash = ''; // never sent to the server, so two spellings of one feed stay one fetch
+  return url.href;
+}
+
+/** A name as a reply shows it: quoted text cannot format or ping. */
+export const shown = (name: string): string => `**${escapeMarkdown(name)}**`;
+
+/**
+ * "troops, Casualties among North Korean troops" to topic keys: each part a key or a label, in
+ * any case. Null when nothing was typed: the source is about every topic.
+ */
+export function topicKeys(topics: readonly TopicDef[], typed: string | null | undefined): string[] | null {
+  const parts = (typed ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  const keys = parts.map((part) => {
+    const wanted = part.toLowerCase();
+    const topic = topics.find((t) => t.key.toLowerCase() === wanted || t.label.toLowerCase() === wanted);
+    if (topic) return topic.key;
+    const known = topics.map((t) => `${t.key} (${escapeMarkdown(t.label)})`).join(', ');
+    throw new UserError(`Unknown topic "${escapeMarkdown(part.slice(0, 50))}". The topics are: ${known}.`);
+  });
+  return [...new Set(keys)];
+}

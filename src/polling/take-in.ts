@@ -1,0 +1,114 @@
+/**
+ * Items into the store and index, for the sources at one location that lack them: one
+ * transaction per item, holding the article, its claims, every source's item record and the
+ * alert decisions, so a crash never leaves claims stored without their decisions or the reverse.
+ */
+import { parseArticle } from '../extract/index.js';
+import { ingestArticle } from '../ingest.js';
+import type { Logger } from '../log.js';
+import type { Newsroom } from '../newsroom.js';
+import { articleIdentity } from '../store/identity.js';
+import { DEFAULTS, type SourceRecord } from '../store/records.js';
+import type { SourceBook } from '../store/source-book.js';
+
+/** One item and the sources about to take it in. */
+export interface Arrival {
+  key: string;
+  /** The article file text ingestArticle takes. */
+  raw: string;
+  takers: SourceRecord[];
+}
+
+export interface TakeInResult {
+  /** Items at least one source took in as new to it. */
+  items: number;
+  /** Claims newly stored. */
+  claims: number;
+  /** Claims in those items, whether stored now or before: what the sources' servers now see. */
+  found: number;
+}
+
+type Decide = (articleId: number, scopes: string[], now: Date) => void;
+
+/** For each item key, the sources that have not taken it in yet (none: the item is old news). */
+export function lackers(book: SourceBook, sources: readonly SourceRecord[], keys: readonly string[]): Map<string, SourceRecord[]> {
+  const lacking = new Map<string, SourceRecord[]>(keys.map((key) => [key, []]));
+  for (const source of sources) {
+    const known = book.knownItems(source.id, keys);
+    for (const key of keys) if (!known.has(key)) lacking.get(key)!.push(source);
+  }
+  return lacking;
+}
+
+/**
+ * Whether the text has a body, and the stored article it is, if any: identity computed as
+ * ingestArticle computes it (no hints: the feed's link, outlet and date are in the text's header).
+ * Lets a source that already carries the article (a folder loaded at boot, a feed item whose
+ * GUID changed) take the item in without it counting as news there.
+ */
+function lookUp(newsroom: Newsroom, raw: string): { empty: boolean; stored?: { id: number } } {
+  const article = parseArticle(raw);
+  if (article.body.trim() === '') return { empty: true };
+  return { empty: false, stored: newsroom.store.knownArticle(articleIdentity(article.meta.url, article.body).identity) };
+}
+
+/**
+ * Takes the arrivals in, oldest first. With `decide` null (a source's first add) nothing is
+ * decided: a newsroom adding a feed wants its history indexed, not fifty alerts.
+ */
+export function takeIn(newsroom: Newsroom, arrivals: readonly Arrival[], now: Date, decide: Decide | null, log: Logger): TakeInResult {
+  const total: TakeInResult = { items: 0, claims: 0, found: 0 };
+  for (const arrival of arrivals) {
+    if (arrival.takers.length === 0) continue;
+    const one = newsroom.store.transaction(() => takeInOne(newsroom, arrival, now, decide, log));
+    total.items += one.items;
+    total.claims += one.claims;
+    total.found += one.found;
+  }
+  return total;
+}
+
+function takeInOne(newsroom: Newsroom, { key, raw, takers }: Arrival, now: Date, decide: Decide | null, log: Logger): TakeInResult {
+  const book = newsroom.store.sourceBook;
+  const { empty, stored } = lookUp(newsroom, raw);
+  // An item with no text at all (no title, summary or content) is remembered, so it is not
+  // looked at again every tick, but it is no article.
+  if (empty) {
+    for (const source of takers) book.recordItem(source.id, key, null, now);
+    return { items: 0, claims: 0, found: 0 };
+  }
+  const scopes = new Set<string>();
+  let articleId: number | null = null;
+  let claims = 0;
+  let found = 0;
+  for (const source of takers) {
+    if (stored && book.carries(source.id, stored.id)) {
+      book.recordItem(source.id, key, stored.id, now);
+      continue;
+    }
+    // Only news to a server alerts it: not an article it already saw through another source.
+    const seen = stored !== undefined && newsroom.index.canSee(stored.id, source.guildId === DEFAULTS ? null : source.guildId);
+    const result = ingestArticle(newsroom, raw, source, {}, now);
+    book.recordItem(source.id, key, result.articleId, now);
+    articleId = result.articleId;
+    claims += result.added.length;
+    found = result.found;
+    if (!seen) scopes.add(source.guildId);
+  }
+  if (articleId === null) return { items: 0, claims: 0, found: 0 };
+  if (decide && scopes.size > 0) decideSafely(newsroom, decide, articleId, [...scopes], now, log);
+  return { items: 1, claims, found };
+}
+
+/**
+ * Decisions run in a savepoint of the item's transaction. If deciding throws, its own writes are
+ * undone and the claims are kept: rolling them back too would leave the in-memory index holding
+ * claims the store lost, and the same item failing again every tick. Its alerts are lost, and logged.
+ */
+function decideSafely(newsroom: Newsroom, decide: Decide, articleId: number, scopes: string[], now: Date, log: Logger): void {
+  try {
+    newsroom.store.transaction(() => decide(articleId, scopes, now));
+  } catch (error) {
+    log.error(`poll: deciding alerts for article ${articleId} failed; its claims are kept without alerts`, error);
+  }
+}
