@@ -1,9 +1,11 @@
 import type { TopicDef } from '../src/extract/index.js';
+import { alerts } from './alerts.js';
 import { claim } from './claim.js';
 import { figures } from './figures.js';
 import { help } from './help.js';
 import { search } from './search.js';
 import { source } from './source.js';
+import { sources } from './sources.js';
 import { topicCommand } from './topic.js';
 import type { Command } from './types.js';
 
@@ -17,5 +19,5 @@ export function commandRegistry(topics: readonly TopicDef[]): Command[] {
   const topicCommands = topics
     .filter((t): t is TopicDef & { command: string } => typeof t.command === 'string')
     .map(topicCommand);
-  return [...topicCommands, source, search, claim, figures, help];
+  return [...topicCommands, source, search, claim, figures, sources, alerts, help];
 }

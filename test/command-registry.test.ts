@@ -14,7 +14,7 @@ const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 describe('the command registry', () => {
   it('has one topic command per topic that data/topics.json names a command for, then the rest', () => {
-    expect(bodies.map((b) => b.name)).toEqual([...topics.filter((t) => t.command).map((t) => t.command), 'source', 'search', 'claim', 'figures', 'help']);
+    expect(bodies.map((b) => b.name)).toEqual([...topics.filter((t) => t.command).map((t) => t.command), 'source', 'search', 'claim', 'figures', 'sources', 'alerts', 'help']);
   });
 
   it('grows a command when a newsroom adds a topic to the data, with no code', () => {
@@ -41,7 +41,9 @@ describe('the command registry', () => {
 
   it('offers autocomplete only where the command can answer it', () => {
     for (const command of registry) {
-      const wantsAutocomplete = (command.data.toJSON().options ?? []).some((o) => o.autocomplete);
+      // A command with subcommands declares its options one level down.
+      const options = (command.data.toJSON().options ?? []).flatMap((o) => [o, ...(o.options ?? [])]);
+      const wantsAutocomplete = options.some((o) => o.autocomplete);
       expect(typeof command.autocomplete === 'function').toBe(wantsAutocomplete);
     }
   });

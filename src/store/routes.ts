@@ -90,7 +90,7 @@ export class Routes {
       .get(channelId) as BrokenChannel | undefined;
   }
 
-  /** Replaces the channel's briefing schedule; the next briefing covers what is new from now. */
+  /** Sets the channel's briefing schedule: a new briefing covers what is new from now, a changed one keeps its mark. */
   setDigest(guildId: GuildScope, channelId: string, schedule: string, now: Date): Digest {
     const at = now.toISOString();
     this.sql(`INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, ?, ?, ?)

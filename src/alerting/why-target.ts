@@ -1,0 +1,55 @@
+import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../claim-index.js';
+import { UserError } from '../errors.js';
+import { isVisible } from '../index/records.js';
+import { canonicalUrl } from '../store/identity.js';
+import type { Store } from '../store/store.js';
+
+/** What /alerts why was asked about: one article's claims, or one claim among them. */
+export interface WhyTarget {
+  article: IndexedArticle;
+  /** All the article's claims this server can see, in the article's order. */
+  claims: IndexedClaim[];
+  /** Set when a claim was asked about: the answer explains that one. */
+  claim?: IndexedClaim;
+}
+
+const CLAIM = /^(?:claim\s*[:#]?\s*)?#?\s*(\d{1,15})$/i;
+const ARTICLE = /^article\s*[:#]?\s*(\d{1,15})$/i;
+
+/** The article's claims as the index holds them (the index keeps no per-article list; the store does). */
+function claimsOfArticle(index: ClaimIndex, store: Store, articleId: number): IndexedClaim[] {
+  return store.sourceBook.claimIdsOf(articleId).map((id) => index.claim(id)).filter((c): c is IndexedClaim => c !== undefined);
+}
+
+// Not found, not visible and empty read the same: telling them apart would say what another
+// server's sources carried. Either way nothing there could alert here, which is what was asked.
+const unseen = (what: string, or: string) => new UserError(`I have ${what} that this server can see: none of its sources `
+  + `(nor the defaults) carried it${or}, or it does not exist. Either way it could not alert here.`);
+
+function articleTarget(index: ClaimIndex, store: Store, articleId: number | undefined, what: string, viewer: string | null): WhyTarget {
+  const claims = articleId === undefined ? [] : claimsOfArticle(index, store, articleId);
+  if (claims.length === 0 || !isVisible(claims[0]!.article, viewer)) throw unseen(`no claims from ${what}`, ', it held no figures');
+  return { article: claims[0]!.article, claims };
+}
+
+/**
+ * "42", "#42", "claim 42" (a claim, as /claim takes it), "article:7", or the article's link.
+ * viewer is the visibility scope: a server id, or null for the defaults.
+ */
+export function resolveWhyTarget(index: ClaimIndex, store: Store, text: string, viewer: string | null): WhyTarget {
+  const typed = text.trim();
+  const claimId = CLAIM.exec(typed)?.[1];
+  if (claimId !== undefined) {
+    const claim = index.claim(Number(claimId));
+    if (!claim || !isVisible(claim.article, viewer)) throw unseen(`no claim #${Number(claimId)}`, '');
+    return { ...articleTarget(index, store, claim.articleId, `claim #${claim.id}'s article`, viewer), claim };
+  }
+  const articleId = ARTICLE.exec(typed)?.[1];
+  if (articleId !== undefined) return articleTarget(index, store, Number(articleId), `article ${Number(articleId)}`, viewer);
+  const url = canonicalUrl(typed);
+  if (url) {
+    const known = store.knownArticle(`url:${url}`);
+    return articleTarget(index, store, known?.id, 'that link', viewer);
+  }
+  throw new UserError('Give a claim number (42 or #42, as /claim takes it), an article\'s link, or article:ID.');
+}

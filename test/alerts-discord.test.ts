@@ -1,0 +1,54 @@
+// /alerts through the real discord.js client and the bot's Discord edge, against the fake Discord:
+// the channel option arrives resolved, as Discord sends it, and the permission comes from the member.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscordPayload } from '../src/render.js';
+import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type RecordingLogger, type RunningBot } from './support/bot-app.js';
+import { permissions } from './support/fake-discord.js';
+
+const EPHEMERAL = 64;
+let sample: BotApp;
+let bot: RunningBot;
+let log: RecordingLogger;
+
+beforeAll(async () => {
+  sample = openSampleApp();
+  log = recordingLogger();
+  bot = await startBotOnFake(sample.app, log);
+});
+afterAll(async () => {
+  await bot?.stop();
+  sample?.close();
+});
+afterEach(() => {
+  expect(bot.fake.unhandled).toEqual([]);
+  expect(log.errors()).toEqual([]);
+});
+
+/** /alerts follow troops #alerts, with the channel resolved the way Discord resolves it. */
+async function follow(memberPermissions?: string): Promise<DiscordPayload> {
+  const channel = (bot.fake.guild.channels as Array<{ id: string; name: string; type: number }>).find((c) => c.name === 'alerts')!;
+  const payload = bot.fake.chatInput({
+    name: 'alerts', subcommand: 'follow', memberPermissions,
+    options: [{ name: 'topic', type: 3, value: 'troops' }, { name: 'channel', type: 7, value: channel.id }],
+  });
+  payload.data.resolved = { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: '0' } } };
+  const record = await bot.fake.sendInteraction(payload);
+  return record.callback?.data as DiscordPayload;
+}
+
+describe('/alerts in Discord', () => {
+  it('lets a member with Manage Server follow a topic in a channel, privately', async () => {
+    const reply = await follow(permissions('ViewChannel', 'SendMessages', 'UseApplicationCommands', 'ManageGuild'));
+    const channel = (bot.fake.guild.channels as Array<{ id: string; name: string }>).find((c) => c.name === 'alerts')!;
+    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.embeds[0]!.title).toBe('Following North Korean troops in Russia');
+    expect(reply.embeds[0]!.description).toContain(`<#${channel.id}> will get an alert`);
+    expect(sample.app.store.routes.channelsFor(bot.fake.guild.id, 'troops')).toEqual([channel.id]);
+  });
+
+  it('refuses a member without Manage Server, whatever the client showed them', async () => {
+    const reply = await follow();
+    expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.embeds[0]!.description).toMatch(/^\/alerts is for moderators/);
+  });
+});
