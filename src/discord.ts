@@ -5,6 +5,7 @@ import {
 import type { Answer } from './answer.js';
 import { commandContext, type App } from './app.js';
 import type { DiscordConfig } from './config.js';
+import { rejectLongMessageRateLimits } from './delivery/discord-sender.js';
 import { answerAutocomplete, answerCommand } from './dispatch.js';
 import type { Logger } from './log.js';
 import { renderPayload, toReplyOptions } from './render.js';
@@ -40,7 +41,9 @@ function inputOf<I extends ChatInputCommandInteraction | AutocompleteInteraction
 
 /** The discord.js edge: interactions go to the registry through the one error boundary. */
 export async function startDiscordBot(app: App, discord: DiscordConfig, log: Logger, options: BotOptions = {}): Promise<Client<true>> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiBase } });
+  // A long rate limit on posting alerts fails fast: the outbox retries it at Discord's time while other channels go on.
+  const rest = { api: discord.apiBase, rejectOnRateLimit: rejectLongMessageRateLimits(60_000) };
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
   const bot: Bot = { app, log, now: options.now ?? (() => new Date()), deferAfterMs: options.deferAfterMs ?? 1500, modRoleId: options.modRoleId };
   client.on(Events.InteractionCreate, (interaction) => {
     handle(bot, interaction).catch((error) => log.error('interaction failed', error));

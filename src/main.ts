@@ -1,12 +1,16 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
-import { loadDefaultFolders, openApp, type App } from './app.js';
+import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app.js';
 import { processIO } from './cli/io.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
+import { consoleSender } from './delivery/console-sender.js';
+import { discordSender } from './delivery/discord-sender.js';
 import { startDiscordBot } from './discord.js';
 import { createLogger, type Logger } from './log.js';
 import { DATA_DIR } from './paths.js';
+import { startScheduler } from './scheduler.js';
+import { createFetcher } from './sources/fetch.js';
 
 function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
   for (const outcome of loadDefaultFolders(app, DATA_DIR, mode, new Date())) {
@@ -24,16 +28,27 @@ async function main(): Promise<number> {
     return 1;
   }
   const log = createLogger(config.logLevel);
-  const app = openApp(config.dbPath, DATA_DIR);
+  const { alerts } = config;
+  const app = openApp(config.dbPath, DATA_DIR, {
+    fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
+    alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
+  });
   if (config.mode === 'console') {
     loadSamples(app, 'console', log);
+    // The console speaks for the defaults' audience: their alerts print between answers.
+    const scheduler = startScheduler({ newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } }, alerts);
+    app.digestsChanged = () => scheduler.reloadDigests();
     await runConsole(app, process.stdin, processIO, () => new Date(), log);
+    await scheduler.stop();
     app.store.close();
     return 0;
   }
   loadSamples(app, 'discord', log);
-  const client = await startDiscordBot(app, config.discord, log);
+  const client = await startDiscordBot(app, config.discord, log, { modRoleId: alerts.modRoleId });
+  const scheduler = startScheduler({ newsroom: app, sender: discordSender(client.rest), log }, alerts);
+  app.digestsChanged = () => scheduler.reloadDigests();
   const stop = async () => {
+    await scheduler.stop();
     await client.destroy();
     app.store.close();
     process.exit(0);

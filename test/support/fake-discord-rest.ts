@@ -46,6 +46,8 @@ export interface FailureSpec {
    * replaced by the failure, as when Discord commits and the response is lost on the way back.
    */
   afterHandling?: boolean;
+  /** Never answer (after handling, with afterHandling): a process killed while waiting on Discord. */
+  hang?: boolean;
 }
 
 export interface RouteContext { req: RecordedRequest; params: Record<string, string> }
@@ -167,6 +169,7 @@ export class FakeRest {
       if (--failure.left <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       req.injected = true;
       if (failure.spec.afterHandling && matched) await matched.def.handle({ req, params: matched.params });
+      if (failure.spec.hang) return new Promise<RouteResult>(() => {});
       return failureResult(failure.spec, req, bucket);
     }
     if (!matched) {

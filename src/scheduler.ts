@@ -1,0 +1,82 @@
+/**
+ * The clock's edge: node-cron fires the polling tick (ALERT_CRON) and each channel's briefing
+ * schedule. Every job runs through one queue, so ticks never overlap and two jobs never deliver
+ * the same pending message at once; every job is caught and logged by name.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import { flushOutbox, runBriefing, runTick, type TickDeps, type TickReport } from './alerting/tick.js';
+
+export interface ScheduleSettings {
+  cron: string;
+  timeZone: string;
+}
+
+export interface Scheduler {
+  /** Queues a polling tick now, unless one is already waiting or running. */
+  tick(): Promise<void>;
+  /** Follows the briefing schedules in the store after one is added, changed or removed. */
+  reloadDigests(): void;
+  /** Stops the clock and waits for the running job. */
+  stop(): Promise<void>;
+}
+
+function describe({ poll, delivery }: TickReport): string {
+  return `poll tick: ${poll.sources} sources, ${poll.fetched} fetched, ${poll.notModified} unchanged, ${poll.failed} failed, ` +
+    `${poll.newItems} new items, ${poll.claims} claims; ${delivery.sent} sent, ${delivery.retried} to retry, ${delivery.broken} broken`;
+}
+
+export function startScheduler(deps: TickDeps, settings: ScheduleSettings, clock: () => Date = () => new Date()): Scheduler {
+  const { log } = deps;
+  let chain: Promise<void> = Promise.resolve();
+  let tickWaiting = false;
+  const job = (name: string, work: (now: Date) => Promise<unknown>): Promise<void> => {
+    chain = chain.then(() => work(clock())).then(() => undefined, (error: unknown) => log.error(`${name} failed`, error));
+    return chain;
+  };
+  const tick = (): Promise<void> => {
+    if (tickWaiting) {
+      log.warn('poll tick skipped: the previous one is still running');
+      return chain;
+    }
+    tickWaiting = true;
+    return job('poll tick', async (now) => {
+      try {
+        const report = await runTick(deps, now);
+        const eventful = report.poll.newItems + report.poll.failed + report.delivery.sent + report.delivery.retried + report.delivery.broken > 0;
+        (eventful ? log.info : log.debug)(describe(report));
+      } finally {
+        tickWaiting = false;
+      }
+    });
+  };
+  const options = { timezone: settings.timeZone };
+  const main = cron.schedule(settings.cron, () => void tick(), { ...options, name: 'poll tick' });
+  const briefings = new Map<number, ScheduledTask>();
+  const reloadDigests = () => {
+    for (const task of briefings.values()) void task.destroy();
+    briefings.clear();
+    for (const digest of deps.newsroom.store.routes.digests()) {
+      if (!cron.validate(digest.schedule)) {
+        log.warn(`briefing ${digest.id}: schedule ${JSON.stringify(digest.schedule)} is not valid cron; skipped`);
+        continue;
+      }
+      const name = `briefing ${digest.id} (#${digest.channelId})`;
+      briefings.set(digest.id, cron.schedule(digest.schedule, () => void job(name, async (now) => {
+        const current = deps.newsroom.store.routes.digest(digest.id);
+        if (current) await runBriefing(deps, current, now);
+      }), { ...options, name }));
+    }
+  };
+  reloadDigests();
+  void job('startup delivery', (now) => flushOutbox(deps, now));
+  void tick();
+  return {
+    tick,
+    reloadDigests,
+    async stop() {
+      await main.destroy();
+      for (const task of briefings.values()) await task.destroy();
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The whole alert path on real parts: feeds served on 127.0.0.1, a real SQLite store, the poller,
+// the decider, the outbox, and the real @discordjs/rest client posting to a fake Discord.
+import { REST } from 'discord.js';
+import { runTick, type TickReport } from '../../src/alerting/tick.js';
+import { discordSender } from '../../src/delivery/discord-sender.js';
+import { addFeedSource } from '../../src/polling/add-source.js';
+import { recordingLogger, type RecordingLogger } from './bot-app.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { FAKE_TOKEN } from './fake-discord-client.js';
+import { loopbackFetcher, rssFeed, startFeedServer, withEtag, type FeedServer, type TestItem } from './feed-server.js';
+import { tempApp, type TempApp } from './store-app.js';
+
+export interface AlertRig {
+  temp: TempApp;
+  feeds: FeedServer;
+  fake: FakeDiscord;
+  log: RecordingLogger;
+  guildId: string;
+  channel(name: string): string;
+  /** Serves an RSS feed at the path; change `items` between ticks. */
+  serveFeed(path: string, title: string, items: TestItem[]): void;
+  addSource(name: string, path: string, guildId?: string | null): ReturnType<typeof addFeedSource>;
+  follow(topic: string, channel: string, guildId?: string): void;
+  tick(now: Date): Promise<TickReport>;
+  /** Embeds Discord received, by channel name. */
+  posted(channel: string): Array<Record<string, any>>;
+  close(): Promise<void>;
+}
+
+export async function alertRig(options: { perChannelPerTick?: number } = {}): Promise<AlertRig> {
+  const feeds = await startFeedServer();
+  const fake = await startFakeDiscord({ token: FAKE_TOKEN, guild: { channels: [{ name: 'general' }, { name: 'alerts' }, { name: 'desk' }] } });
+  const temp = tempApp({ fetcher: loopbackFetcher(), alertSettings: { timeZone: 'UTC', perChannelPerTick: options.perChannelPerTick ?? 5 } });
+  const rest = new REST({ api: fake.restBase }).setToken(FAKE_TOKEN);
+  const log = recordingLogger();
+  const guildId = fake.guild.id as string;
+  const channel = (name: string) => fake.channel(name).id as string;
+  return {
+    temp, feeds, fake, log, guildId, channel,
+    serveFeed: (path, title, items) => feeds.route(path, withEtag(() => rssFeed(title, items))),
+    addSource: (name, path, guild = guildId) => addFeedSource(temp.app, { guildId: guild, name, url: feeds.url(path) }, new Date('2024-10-01T00:00:00Z')),
+    follow: (topic, name, guild = guildId) => void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
+    tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), log }, now),
+    posted: (name) => fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
+    async close() {
+      temp.close();
+      await fake.close();
+      await feeds.close();
+    },
+  };
+}
