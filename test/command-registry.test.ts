@@ -37,6 +37,9 @@ describe('the command registry', () => {
     const lines = helpAnswer(bodies).sections.flatMap((s) => s.lines).join('\n');
     for (const body of bodies) expect(lines).toContain(`\`/${body.name}`);
     expect(lines).toContain('`/figures <topic> [since] [claimant]`');
+    // Each subcommand in a code span of its own: one span across lines shows as a code block.
+    expect(lines).toContain('`/sources add <name> <url> [topics]`, `/sources list`');
+    expect(lines).not.toMatch(/`[^`]*\n[^`]*`/);
   });
 
   it('offers autocomplete only where the command can answer it', () => {

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sender } from '../src/delivery/deliver.js';
+import { noticeMessage } from '../src/delivery/alert-message.js';
+import { encodePayload } from '../src/delivery/payload.js';
+import type { DiscordPayload } from '../src/render.js';
+import { startScheduler, type Scheduler } from '../src/scheduler.js';
+import { recordingLogger, type RecordingLogger } from './support/bot-app.js';
+import { tempApp, type TempApp } from './support/store-app.js';
+
+// node-cron drives these schedulers, but no test waits on the clock except the one briefing set to
+// fire every second; ticks are asked for directly, and stop() waits for the queue to drain.
+
+const NEVER = '0 0 1 1 *'; // New Year's midnight: the cron itself never fires during a test
+const NOW = new Date('2025-05-01T12:00:00Z');
+const GUILD = '111111111111111111';
+
+interface RecordingSender extends Sender {
+  sent: Array<{ channelId: string; payload: DiscordPayload }>;
+  /** Holds every send until released. */
+  hold(): () => void;
+}
+
+function recordingSender(): RecordingSender {
+  let gate: Promise<void> | undefined;
+  const sender: RecordingSender = {
+    sent: [],
+    hold() {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return release;
+    },
+    async send(channelId, payload) {
+      await gate;
+      sender.sent.push({ channelId, payload });
+      return { status: 'sent', messageId: String(sender.sent.length) };
+    },
+  };
+  return sender;
+}
+
+let temp: TempApp;
+let log: RecordingLogger;
+let sender: RecordingSender;
+let scheduler: Scheduler | undefined;
+
+beforeEach(() => {
+  temp = tempApp();
+  log = recordingLogger();
+  sender = recordingSender();
+});
+afterEach(async () => {
+  await scheduler?.stop();
+  scheduler = undefined;
+  temp.close();
+});
+
+const start = (cron = NEVER) => (scheduler = startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
+const queueNotice = (channelId: string) =>
+  temp.app.store.outbox.enqueue({ guildId: GUILD, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Left over', 'from before')) }, NOW);
+
+describe('the scheduler', () => {
+  it('delivers what an earlier run left pending as soon as it starts', async () => {
+    queueNotice('900000000000000001');
+    await start().stop();
+    expect(sender.sent.map((s) => s.channelId)).toEqual(['900000000000000001']);
+    expect(temp.app.store.outbox.pendingCount()).toBe(0);
+  });
+
+  it('skips a tick asked for while one is still waiting to run, and logs that it did', async () => {
+    queueNotice('900000000000000001');
+    const release = sender.hold();
+    const running = start();
+    void running.tick();
+    expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toContain('poll tick skipped: the previous one is still running');
+    release();
+    await running.stop();
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('catches a failing tick, logs it by name, and still runs the next one', async () => {
+    // A store whose polling query fails, as a full disk or a locked file would make it.
+    const store = Object.create(temp.app.store, { sourceBook: { value: { due: () => { throw new Error('disk I/O error'); } } } });
+    const failing = (scheduler = startScheduler({ newsroom: { ...temp.app, store }, sender, log }, { cron: NEVER, timeZone: 'UTC' }, () => NOW));
+    await failing.tick();
+    await failing.tick();
+    const failures = log.errors().filter((l) => l.message === 'poll tick failed');
+    expect(failures).toHaveLength(2);
+    expect(String(failures[0]!.error)).toMatch(/disk I\/O error/);
+  });
+
+  it('skips a briefing whose schedule is not valid cron, saying which', async () => {
+    temp.app.store.db.prepare(`INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, 'at eight', ?, ?)`)
+      .run(GUILD, '900000000000000002', NOW.toISOString(), NOW.toISOString());
+    await start().stop();
+    expect(log.lines.map((l) => l.message)).toContainEqual(expect.stringMatching(/^briefing \d+: schedule "at eight" is not valid cron; skipped$/));
+  });
+
+  it('posts a briefing on its own schedule once it is set', async () => {
+    const running = start();
+    temp.app.store.routes.setDigest(GUILD, '900000000000000003', '* * * * * *', NOW);
+    running.reloadDigests();
+    while (sender.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sender.sent[0]!.channelId).toBe('900000000000000003');
+    expect(JSON.stringify(sender.sent[0]!.payload)).toMatch(/Briefing/);
+  }, 10_000);
+});
