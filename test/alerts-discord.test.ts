@@ -6,6 +6,8 @@ import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type Recor
 import { permissions } from './support/fake-discord.js';
 
 const EPHEMERAL = 64;
+/** MOD_ROLE_ID: its members may moderate without Manage Server. */
+const DESK_ROLE = '333333333333333333';
 let sample: BotApp;
 let bot: RunningBot;
 let log: RecordingLogger;
@@ -13,7 +15,8 @@ let log: RecordingLogger;
 beforeAll(async () => {
   sample = openSampleApp();
   log = recordingLogger();
-  bot = await startBotOnFake(sample.app, log);
+  const deskEditors = { id: DESK_ROLE, name: 'Desk editors', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
+  bot = await startBotOnFake(sample.app, log, { modRoleId: DESK_ROLE }, { roles: [deskEditors], channels: [{ name: 'general' }, { name: 'alerts' }] });
 });
 afterAll(async () => {
   await bot?.stop();
@@ -25,10 +28,10 @@ afterEach(() => {
 });
 
 /** /alerts follow troops #alerts, with the channel resolved the way Discord resolves it. */
-async function follow(memberPermissions?: string): Promise<DiscordPayload> {
+async function follow(memberPermissions?: string, memberRoles?: string[]): Promise<DiscordPayload> {
   const channel = (bot.fake.guild.channels as Array<{ id: string; name: string; type: number }>).find((c) => c.name === 'alerts')!;
   const payload = bot.fake.chatInput({
-    name: 'alerts', subcommand: 'follow', memberPermissions,
+    name: 'alerts', subcommand: 'follow', memberPermissions, memberRoles,
     options: [{ name: 'topic', type: 3, value: 'troops' }, { name: 'channel', type: 7, value: channel.id }],
   });
   payload.data.resolved = { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: '0' } } };
@@ -50,5 +53,11 @@ describe('/alerts in Discord', () => {
     const reply = await follow();
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.embeds[0]!.description).toMatch(/^\/alerts is for moderators/);
+  });
+
+  it('lets a member with the moderator role in without Manage Server', async () => {
+    const reply = await follow(undefined, [DESK_ROLE]);
+    expect(reply.embeds[0]!.title).toMatch(/^(Already following|Following) North Korean troops in Russia/);
+    expect(reply.embeds[0]!.description).not.toMatch(/is for moderators/);
   });
 });

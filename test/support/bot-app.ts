@@ -10,6 +10,7 @@ import { loadDefaultFolders, openApp, type App } from '../../src/app.js';
 import { startDiscordBot, type BotOptions } from '../../src/discord.js';
 import type { Logger } from '../../src/log.js';
 import { DATA_DIR } from '../../src/paths.js';
+import type { FakeGuildOptions } from './fake-discord-builders.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
 
@@ -65,8 +66,8 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBotOnFake(app: App, log: Logger, options: BotOptions = {}): Promise<RunningBot> {
-  const fake = await startFakeDiscord({ token: FAKE_TOKEN });
+export async function startBotOnFake(app: App, log: Logger, options: BotOptions = {}, guild?: FakeGuildOptions): Promise<RunningBot> {
+  const fake = await startFakeDiscord({ token: FAKE_TOKEN, guild });
   let client: Client<true>;
   try {
     client = await startDiscordBot(app, { token: FAKE_TOKEN, apiBase: fake.restBase, applicationId: undefined, guildId: undefined }, log, { now: () => SAMPLE_NOW, ...options });
