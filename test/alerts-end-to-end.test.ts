@@ -38,9 +38,8 @@ afterEach(async () => {
 describe('a new figure reaches the channels that follow its topic, once', () => {
   it('posts nothing when a source is added, then one alert for a new figure with what it changes', async () => {
     const wire = [FIRST];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
     rig.follow('troops', 'alerts');
-    const added = await rig.addSource('Desk Wire', '/wire.xml');
+    const added = await rig.feedSource('Desk Wire', '/wire.xml', wire);
     expect(added.items).toBe(1);
     await rig.tick(at('2024-10-23'));
     expect(rig.fake.channelMessages).toHaveLength(0);
@@ -61,11 +60,9 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
   it('does not post again when a second outlet reports a figure already alerted', async () => {
     const wire = [FIRST];
     const harbour: TestItem[] = [];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
-    rig.serveFeed('/harbour.xml', 'Harbour Times', harbour);
     rig.follow('troops', 'alerts');
-    await rig.addSource('Desk Wire', '/wire.xml');
-    await rig.addSource('Harbour Times', '/harbour.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
+    await rig.feedSource('Harbour Times', '/harbour.xml', harbour);
     wire.push(RAISED);
     await rig.tick(at('2024-10-30'));
     harbour.push(REPEATED);
@@ -77,10 +74,8 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
   it('does not alert an article the server already saw when a second source of its own carries it', async () => {
     const wire = [FIRST];
     const harbour: TestItem[] = [];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
-    rig.serveFeed('/harbour.xml', 'Harbour Times', harbour);
-    await rig.addSource('Desk Wire', '/wire.xml');
-    await rig.addSource('Harbour Times', '/harbour.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
+    await rig.feedSource('Harbour Times', '/harbour.xml', harbour);
     wire.push(RAISED);
     await rig.tick(at('2024-10-30'));
     rig.follow('troops', 'alerts');
@@ -92,9 +87,8 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 
   it('alerts a denial with no figure once, and a reworded one not again', async () => {
     const wire = [FIRST];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
     rig.follow('troops', 'alerts');
-    await rig.addSource('Desk Wire', '/wire.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
     wire.push(DENIAL);
     await rig.tick(at('2024-11-02'));
     wire.push({ ...DENIAL, guid: 'wire-4', link: 'https://wire.example/4', content: 'The Kremlin again called the reports of North Korean troops in Russia fake news.' });
@@ -106,9 +100,8 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 
   it('delivers exactly one message when Discord answers 500 before it answers 200', async () => {
     const wire = [FIRST];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
     rig.follow('troops', 'alerts');
-    await rig.addSource('Desk Wire', '/wire.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
     rig.fake.failNext('POST /channels/:id/messages', { status: 500 });
     wire.push(RAISED);
     await rig.tick(at('2024-10-30'));
@@ -119,9 +112,8 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 
   it('folds the alerts past a channel\'s limit into one digest message', async () => {
     const wire: TestItem[] = [];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
     rig.follow('troops', 'alerts');
-    await rig.addSource('Desk Wire', '/wire.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
     const claimants = ['Pentagon', 'NATO', 'Zelenskyy', 'the National Intelligence Service', 'the Ukrainian military intelligence agency'];
     claimants.forEach((who, i) => wire.push({
       title: `Estimate ${i}`, guid: `many-${i}`, link: `https://wire.example/many/${i}`, date: '2024-11-05',

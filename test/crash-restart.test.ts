@@ -43,9 +43,8 @@ afterEach(async () => {
 describe('a tick killed part-way and run again', () => {
   it('loses nothing and posts each alert exactly once', async () => {
     const wire: TestItem[] = [item(1, 'NATO', '3,000')];
-    rig.serveFeed('/wire.xml', 'Desk Wire', wire);
     rig.follow('troops', 'alerts');
-    await rig.addSource('Desk Wire', '/wire.xml');
+    await rig.feedSource('Desk Wire', '/wire.xml', wire);
     const { dbPath } = rig.temp;
     rig.temp.app.store.close();
 

@@ -20,6 +20,8 @@ export interface AlertRig {
   /** Serves an RSS feed at the path; change `items` between ticks. */
   serveFeed(path: string, title: string, items: TestItem[]): void;
   addSource(name: string, path: string, guildId?: string | null): ReturnType<typeof addFeedSource>;
+  /** serveFeed, then addSource: a server's feed whose current items are taken in silently. */
+  feedSource(name: string, path: string, items: TestItem[]): ReturnType<typeof addFeedSource>;
   follow(topic: string, channel: string, guildId?: string): void;
   tick(now: Date): Promise<TickReport>;
   /** Embeds Discord received, by channel name. */
@@ -35,10 +37,14 @@ export async function alertRig(options: { perChannelPerTick?: number } = {}): Pr
   const log = recordingLogger();
   const guildId = fake.guild.id as string;
   const channel = (name: string) => fake.channel(name).id as string;
-  return {
+  const rig: AlertRig = {
     temp, feeds, fake, log, guildId, channel,
     serveFeed: (path, title, items) => feeds.route(path, withEtag(() => rssFeed(title, items))),
     addSource: (name, path, guild = guildId) => addFeedSource(temp.app, { guildId: guild, name, url: feeds.url(path) }, new Date('2024-10-01T00:00:00Z')),
+    feedSource: (name, path, items) => {
+      rig.serveFeed(path, name, items);
+      return rig.addSource(name, path);
+    },
     follow: (topic, name, guild = guildId) => void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
     tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), log }, now),
     posted: (name) => fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
@@ -48,4 +54,5 @@ export async function alertRig(options: { perChannelPerTick?: number } = {}): Pr
       await feeds.close();
     },
   };
+  return rig;
 }
