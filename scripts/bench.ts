@@ -1,18 +1,28 @@
 /**
- * `npm run bench [-- --json] [-- --claims N]`: speed and memory figures. Tests never time things;
- * this does. Extraction first, then the bot over a generated store of N claims (default 1,000,000).
- * With --json the last line is one object: { extraction, bot, rss_mb }.
+ * `npm run bench [-- --json] [-- --claims N] [-- --feeds N] [-- --skip-bot]`: speed and memory
+ * figures. Tests never time things; this does. Extraction first, then polling N feeds of 50 items
+ * on 127.0.0.1 (default 500), then the bot over a generated store of N claims (default 1,000,000).
+ * With --json the last line is one object: { extraction, rss_mb, polling, bot }.
  */
 import { benchBot, DEFAULT_CLAIMS } from './bench/bot.js';
 import { benchExtraction } from './bench/extraction.js';
+import { benchPolling } from './bench/polling.js';
 
 const json = process.argv.includes('--json');
-const claimsAt = process.argv.indexOf('--claims');
-const claims = claimsAt === -1 ? DEFAULT_CLAIMS : Number(process.argv[claimsAt + 1]);
-if (!Number.isSafeInteger(claims) || claims < 1) {
-  console.error('--claims takes a whole number of claims, e.g. --claims 100000');
-  process.exit(2);
+const skipBot = process.argv.includes('--skip-bot');
+
+/** A whole-number option, or the default when absent; a bad value stops the bench with usage. */
+function countOption(name: string, fallback: number, example: string): number {
+  const at = process.argv.indexOf(name);
+  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    console.error(`${name} takes a whole number, e.g. ${name} ${example}`);
+    process.exit(2);
+  }
+  return value;
 }
+const claims = countOption('--claims', DEFAULT_CLAIMS, '100000');
+const feeds = countOption('--feeds', 500, '100');
 const results: Record<string, unknown> = {};
 
 const extraction = benchExtraction(1000);
@@ -26,5 +36,6 @@ console.log(
 results.rss_mb = Math.round(process.memoryUsage().rss / 1048576);
 console.log(`rss: ${results.rss_mb} MB (extraction process)`);
 
-results.bot = benchBot(claims);
+results.polling = await benchPolling(feeds);
+if (!skipBot) results.bot = benchBot(claims);
 if (json) console.log(JSON.stringify(results));
