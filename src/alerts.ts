@@ -1,7 +1,7 @@
 import type { ClaimIndex, Figure, IndexedClaim } from './claim-index.js';
 import type { Hedge, Status } from './extract/index.js';
 import { isVisible, statusGroup } from './index/records.js';
-import { spreadOf, topicStates, type Spread } from './index/topic-state.js';
+import { spreadOf, topicStates, type RowState, type Spread } from './index/topic-state.js';
 
 /** What a channel hears when a new figure lands: the figure, who said it, and what it changes. */
 export interface Alert {
@@ -30,17 +30,19 @@ export interface Alert {
 }
 
 /** The claimant's figure this one replaces: the latest earlier one in the same row. */
-function previousOf(index: ClaimIndex, figure: Figure, guildId: string | null) {
-  const state = topicStates(index, figure.topic!, guildId).find((s) => s.row.figures.includes(figure));
+function previousOf(states: readonly RowState[], figure: Figure) {
+  const state = states.find((s) => s.row.figures.includes(figure));
   const before = state?.latest.figure === figure ? state.previous : undefined;
   if (!before || before.figure.low === null || before.figure.high === null) return null;
   return { low: before.figure.low, high: before.figure.high, date: before.last.article.day };
 }
 
+/** An alert's contents. The topic's rows are walked once, for both the previous figure and the range. */
 function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): Alert {
   const figure = claim.figure;
   const isStatement = statusGroup(claim.status) === 'denied' || statusGroup(claim.status) === 'unverified';
-  const previous = isStatement ? null : previousOf(index, figure, guildId);
+  const states = isStatement ? [] : topicStates(index, claim.topic!, guildId);
+  const previous = isStatement ? null : previousOf(states, figure);
   const point = (low: number | null, high: number | null) => (low !== null && low === high ? low : null);
   const now = point(claim.low, claim.high);
   const then = previous ? point(previous.low, previous.high) : null;
@@ -50,7 +52,7 @@ function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null)
     unit: claim.unit, measure: claim.measure, status: claim.status, claimant: claim.claimant, via: claim.via,
     outlet: claim.article.outletName, date: claim.article.date, url: claim.article.url, sentence: claim.sentence,
     previous, delta: now !== null && then !== null ? now - then : null,
-    range: isStatement ? null : spreadOf(topicStates(index, claim.topic!, guildId), claim.measure),
+    range: isStatement ? null : spreadOf(states, claim.measure),
   };
 }
 
