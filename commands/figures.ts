@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices, topicChoices } from '../src/answers/choices.js';
 import { resolveTopic } from '../src/answers/options.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
+import { chartOption, topicOptions } from './topic.js';
 import type { Command } from './types.js';
 
 /** Any topic's summary, for the topics that have no command of their own. */
@@ -11,11 +12,10 @@ export const figures: Command = {
     .setDescription('Latest figures, changes and denials on any topic')
     .addStringOption((o) => o.setName('topic').setDescription('The topic').setRequired(true).setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => o.setName('since').setDescription('Only what was reported since this date').setMaxLength(40))
-    .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100)),
+    .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption(chartOption),
   execute: (input, { index, now }) =>
-    answerTopic(index, resolveTopic(index, input.options.getString('topic', true)!), {
-      since: input.options.getString('since'), claimant: input.options.getString('claimant'),
-    }, input.guildId, now),
+    answerTopic(index, resolveTopic(index, input.options.getString('topic', true)!), topicOptions(input), input.guildId, now),
   autocomplete: (input, { index }) => {
     if (input.focused.name === 'topic') return topicChoices(index, input.focused.value);
     const topic = input.options.getString('topic');

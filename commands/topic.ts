@@ -2,7 +2,14 @@ import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices } from '../src/answers/choices.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
 import type { TopicDef } from '../src/extract/index.js';
-import type { Command } from './types.js';
+import type { BooleanOption, Command, CommandInput } from './types.js';
+
+export const chartOption = (o: BooleanOption) => o.setName('chart').setDescription('Attach the timeline chart (default: yes)');
+
+/** The options every topic answer takes, read the same way for /troops and /figures. */
+export const topicOptions = (input: CommandInput) => ({
+  since: input.options.getString('since'), claimant: input.options.getString('claimant'), chart: input.options.getBoolean('chart'),
+});
 
 /** /troops, /casualties, ...: one command per topic that data/topics.json gives a command name. */
 export function topicCommand(topic: TopicDef & { command: string }): Command {
@@ -11,9 +18,9 @@ export function topicCommand(topic: TopicDef & { command: string }): Command {
       .setName(topic.command)
       .setDescription(`Latest figures, changes and denials: ${topic.label}`.slice(0, 100))
       .addStringOption((o) => o.setName('since').setDescription('Only what was reported since this date (2024-11-01, "Nov 1", "yesterday")').setMaxLength(40))
-      .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100)),
-    execute: (input, { index, now }) =>
-      answerTopic(index, topic, { since: input.options.getString('since'), claimant: input.options.getString('claimant') }, input.guildId, now),
+      .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100))
+      .addBooleanOption(chartOption),
+    execute: (input, { index, now }) => answerTopic(index, topic, topicOptions(input), input.guildId, now),
     autocomplete: (input, { index }) => claimantChoices(index, topic.key, input.focused.value),
   };
 }

@@ -1,6 +1,9 @@
+import type { SlashCommandBooleanOption } from 'discord.js';
 import type { Answer, Choice } from '../src/answer.js';
 import type { ClaimIndex } from '../src/claim-index.js';
 import type { Newsroom } from '../src/newsroom.js';
+
+export type BooleanOption = SlashCommandBooleanOption;
 
 /** The options of one invocation: discord.js's resolver or the console's parsed line. */
 export interface OptionReader {

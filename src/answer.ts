@@ -21,6 +21,16 @@ export interface Answer {
   url?: string;
   /** Only the member who asked sees it: errors, empty results, suggestions. */
   ephemeral?: boolean;
+  /** A picture under the text: an attached PNG in Discord, a file the console saves. */
+  image?: AnswerImage;
+}
+
+export interface AnswerImage {
+  /** File name, also how the embed refers to it (attachment://name): letters, digits, - and . only. */
+  name: string;
+  data: Uint8Array;
+  /** Alt text, for screen readers. */
+  description: string;
 }
 
 /** An autocomplete choice, as Discord takes it (name and value at most 100 characters). */

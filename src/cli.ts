@@ -1,4 +1,5 @@
 import { runAsk } from './cli/ask.js';
+import { runChart } from './cli/chart.js';
 import { runExtract } from './cli/extract.js';
 import { runIngest } from './cli/ingest.js';
 import { runReplay } from './cli/replay.js';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<n
   ask: runAsk,
   ingest: runIngest,
   replay: runReplay,
+  chart: runChart,
 };
 
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { App } from './app.js';
+import { imageDirFor, saveAnswerImage } from './answer-image.js';
 import { answerLine } from './ask.js';
 import type { CliIO } from './cli/io.js';
 import { formatDay, plural } from './answers/format.js';
@@ -21,15 +22,20 @@ export function banner(app: App): string {
   ].join('\n');
 }
 
-/** Reads slash commands line by line and prints each reply as text, until the input ends. */
-export async function runConsole(app: App, input: Readable, io: CliIO, now: () => Date, log: Logger): Promise<void> {
+/**
+ * Reads slash commands line by line and prints each reply as text, until the input ends. A
+ * picture (a topic's chart) is saved in imageDir and its path printed.
+ */
+export async function runConsole(app: App, input: Readable, io: CliIO, now: () => Date, log: Logger, imageDir = imageDirFor(':memory:')): Promise<void> {
   io.out(banner(app));
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
   for await (const raw of lines) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     if (QUIT.test(line)) break;
-    io.out(renderText(await answerLine(app, line, now(), log)));
+    const answer = await answerLine(app, line, now(), log);
+    io.out(renderText(answer));
+    if (answer.image) io.out(`Chart saved to ${saveAnswerImage(answer.image, imageDir)}`);
     io.out('');
   }
   lines.close();

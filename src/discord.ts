@@ -84,7 +84,7 @@ async function respond({ app, log, now, deferAfterMs, modRoleId }: Bot, interact
     });
   }, deferAfterMs);
   const answer: Answer = await pending.finally(() => clearTimeout(timer));
-  const reply = toReplyOptions(renderPayload(answer));
+  const reply = toReplyOptions(renderPayload(answer), answer.image);
   if (!deferral) {
     await interaction.reply(reply);
     return;

@@ -1,5 +1,6 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
+import { imageDirFor } from './answer-image.js';
 import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app.js';
 import { processIO } from './cli/io.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
     // The console speaks for the defaults' audience: their alerts print between answers.
     const scheduler = startScheduler({ newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } }, alerts);
     app.digestsChanged = () => scheduler.reloadDigests();
-    await runConsole(app, process.stdin, processIO, () => new Date(), log);
+    await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath));
     await scheduler.stop();
     app.store.close();
     return 0;

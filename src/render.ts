@@ -3,7 +3,7 @@
  * (renderText). Pure: no discord.js, no I/O, so `cli ask --json` prints exactly what the
  * bot would send. Long answers are cut to Discord's limits, never rejected.
  */
-import { unescapeMarkdown, type Answer, type AnswerSection } from './answer.js';
+import { unescapeMarkdown, type Answer, type AnswerImage, type AnswerSection } from './answer.js';
 import { LIMITS, PLACEHOLDER, clean, fitText, isBlank, more, oneLine, packLines } from './render-fit.js';
 
 /** MessageFlags.Ephemeral: only the member who asked sees the reply. */
@@ -24,6 +24,7 @@ export interface EmbedJSON {
   url?: string;
   color?: number;
   fields?: EmbedField[];
+  image?: { url: string };
   footer?: { text: string };
 }
 
@@ -41,6 +42,7 @@ export interface ReplyOptions {
   embeds: EmbedJSON[];
   allowedMentions: { parse: [] };
   flags?: number;
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 const FOOTER_SEPARATOR = ' · ';
@@ -52,13 +54,15 @@ export function renderPayload(answer: Answer): DiscordPayload {
   return payload;
 }
 
-export function toReplyOptions(payload: DiscordPayload): ReplyOptions {
+/** The reply discord.js sends; the answer's image goes as a file the embed shows (attachment://name). */
+export function toReplyOptions(payload: DiscordPayload, image?: AnswerImage): ReplyOptions {
   const { content, embeds, flags } = payload;
   return {
     ...(content === undefined ? {} : { content }),
     embeds,
     allowedMentions: { parse: [] },
     ...(flags === undefined ? {} : { flags }),
+    ...(image ? { files: [{ attachment: Buffer.from(image.data), name: image.name, description: image.description }] } : {}),
   };
 }
 
@@ -86,6 +90,7 @@ function renderEmbed(answer: Answer): EmbedJSON {
     ...(url === undefined ? {} : { url }),
     color: EMBED_COLOR,
     ...(fields.length > 0 ? { fields } : {}),
+    ...(answer.image ? { image: { url: `attachment://${answer.image.name}` } } : {}),
     ...(footerText === undefined ? {} : { footer: { text: footerText } }),
   };
 }

@@ -163,7 +163,7 @@ describe('chart edge cases', () => {
   });
 
   it('says when there are only denials and no-evidence statements, or nothing at all', () => {
-    expect(data().reason).toBe('No figures on north korean troops in russia yet: nothing to plot.');
+    expect(data().reason).toBe('No figures yet on North Korean troops in Russia: nothing to plot.');
     ingest([STORY[3]!, STORY[8]!]);
     expect(data().reason).toBe('Only denials and no-evidence statements so far: nothing to plot.');
   });

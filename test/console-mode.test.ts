@@ -31,7 +31,7 @@ describe('console mode', () => {
     const out = await session(['/troops', '', '# a comment', '/source yonhap', '/help']);
     expect(out).toMatch(/North Korean troops in Russia\nRange across \d+ claimants/);
     expect(out).toMatch(/Yonhap: claims and relays/);
-    expect(out).toMatch(/`\/troops \[since\] \[claimant\]`/);
+    expect(out).toMatch(/`\/troops \[since\] \[claimant\] \[chart\]`/);
   });
 
   it('says what went wrong with a bad line and carries on', async () => {

@@ -1,3 +1,4 @@
+import { topicChart } from '../charts/index.js';
 import type { Answer, AnswerSection } from '../answer.js';
 import type { ClaimIndex, Row } from '../claim-index.js';
 import { spreadOf, topicStates, type RowState } from '../index/topic-state.js';
@@ -69,17 +70,27 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
 }
 
 /** A topic command's options as typed: a `since` date in any common form, a claimant by any alias. */
-export function answerTopic(
-  index: ClaimIndex,
-  topic: TopicDef,
-  options: { since: string | null; claimant: string | null },
-  guildId: string | null,
-  now: Date,
-): Answer {
-  return topicSummary(index, {
+export interface TopicOptions {
+  since: string | null;
+  claimant: string | null;
+  /** The timeline chart is attached unless this is false. */
+  chart?: boolean | null;
+}
+
+export function answerTopic(index: ClaimIndex, topic: TopicDef, options: TopicOptions, guildId: string | null, now: Date): Answer {
+  const answer = topicSummary(index, {
     topic,
     since: options.since ? parseSince(options.since, now) : null,
     claimant: options.claimant ? resolveSource(index, options.claimant).name : null,
     guildId,
   });
+  return options.chart === false ? answer : withChart(index, topic, guildId, answer);
+}
+
+/** The whole topic's timeline under the summary; when there is nothing to draw, the footer says why. */
+function withChart(index: ClaimIndex, topic: TopicDef, guildId: string | null, answer: Answer): Answer {
+  const chart = topicChart(index, topic.key, guildId);
+  if (!chart.png) return { ...answer, footer: [answer.footer, `No chart: ${chart.reason}`].filter(Boolean).join(' · ') };
+  const description = `Timeline of ${topic.label}: ${chart.data.series.map((s) => s.claimant).join(', ')}`;
+  return { ...answer, image: { name: `${topic.key.replace(/[^a-z0-9-]/gi, '-')}-chart.png`, data: chart.png, description: description.slice(0, 1000) } };
 }

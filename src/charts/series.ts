@@ -128,7 +128,7 @@ function gatherStatements(rows: Row[], guildId: string | null): ChartStatement[]
 
 function emptyReason(label: string, statements: ChartStatement[]): string {
   const kinds = new Set(statements.map((s) => s.kind));
-  if (kinds.size === 0) return `No figures on ${label.toLowerCase()} yet: nothing to plot.`;
+  if (kinds.size === 0) return `No figures yet on ${label}: nothing to plot.`;
   if (kinds.size === 2) return 'Only denials and no-evidence statements so far: nothing to plot.';
   return kinds.has('denied') ? 'Only denials so far: nothing to plot.' : 'Only no-evidence statements so far: nothing to plot.';
 }

@@ -20,7 +20,10 @@ export async function runAsk(args: string[], io: CliIO): Promise<number> {
     if (values.json) {
       const { content, embeds } = renderPayload(answer);
       io.out(JSON.stringify({ content: content ?? '', embeds, ...(answer.ephemeral ? { flags: 64 } : {}) }, null, 2));
-    } else io.out(renderText(answer));
+    } else {
+      io.out(renderText(answer));
+      if (answer.image) io.out(`Chart: ${answer.image.name} is attached in Discord; \`cli chart TOPIC --out FILE.png\` writes it to a file.`);
+    }
     return 0;
   } finally {
     app.store.close();

@@ -1,0 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { AnswerImage } from './answer.js';
+
+/** Where the console saves pictures: beside the store, or the temp folder for an in-memory one. */
+export function imageDirFor(dbPath: string): string {
+  return dbPath === ':memory:' ? join(tmpdir(), 'claimwatch-charts') : join(dirname(dbPath), 'charts');
+}
+
+/** Writes the picture (a topic's chart replaces its last one) and says where it went. */
+export function saveAnswerImage(image: AnswerImage, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, image.name);
+  writeFileSync(path, image.data);
+  return path;
+}
