@@ -231,4 +231,14 @@ describe('chart edge cases', () => {
     expect(svg).toContain('Troops &lt;&amp;&gt; &quot;quoted&quot;');
     expect(svg).not.toMatch(/<Ltd>|& Sons/);
   });
+
+  it('draws only the latest 40 figures of a claimant with a long history', () => {
+    const day = (i: number) => new Date(Date.UTC(2024, 9, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const figures = Array.from({ length: 45 }, (_, i): Article => ['Yonhap', day(i), `The NIS said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`]);
+    ingest(figures);
+    const points = data().series[0]!.points;
+    expect(points).toHaveLength(40);
+    expect(points[0]!.day).toBe(day(5));
+    expect(points.at(-1)).toMatchObject({ day: day(44), low: 5400 });
+  });
 });

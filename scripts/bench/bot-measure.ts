@@ -36,11 +36,14 @@ export interface Latency {
   by_query: Record<string, number>;
 }
 
-export type QueryKind = 'topic' | 'source' | 'search' | 'autocomplete';
+export type QueryKind = 'topic' | 'chart' | 'source' | 'search' | 'autocomplete';
 
 /** What members ask, per kind: aliases, partial names, a typo and a number among them. */
 const QUERIES: Record<Exclude<QueryKind, 'autocomplete'>, string[]> = {
-  topic: ['/troops', '/troops claimant:NIS', '/troops claimant:zelensky', '/casualties', '/munitions since:2025-12-01', '/troops claimant:Pentagon'],
+  // The text answer alone (chart:false), then the same commands as members get them, chart attached.
+  topic: ['/troops chart:false', '/troops claimant:NIS chart:false', '/troops claimant:zelensky chart:false', '/casualties chart:false',
+    '/munitions since:2025-12-01 chart:false', '/troops claimant:Pentagon chart:false'],
+  chart: ['/troops', '/casualties', '/munitions', '/troops claimant:NIS'],
   source: ['/source NIS', '/source yonhap', '/source Pentagon', '/source zelensky', '/source Reuters', '/source Kremlin'],
   search: ['/search north korean troops kursk', '/search artillery shells', '/search 12,000', '/search Khabarovsk',
     '/search ballistic misiles', '/search zelensky casualties', '/search pentagn', '/search satellite imagery Vladivostok'],

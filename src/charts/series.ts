@@ -44,11 +44,20 @@ export const UNATTRIBUTED = 'Unattributed';
 
 const isFigureRow = (row: Row) => row.group === 'current' || row.group === 'projected';
 
-/** Every visible view of a row's figures, for one server. */
-function viewsOf(row: Row, guildId: string | null): FigureView[] {
+/** Points one claimant's row may put on the chart: a line of 40 moves is already a long story. */
+export const POINTS_PER_ROW = 40;
+/** Figures looked at per row to find them: another server's figures are skipped, but not without end. */
+const SCAN_PER_ROW = 400;
+
+/**
+ * A row's latest visible figures for one server, newest first. Bounded, because a topic at a
+ * million claims has rows of thousands of figures, and each view a server asks for is kept.
+ */
+function viewsOf(row: Row, guildId: string | null, limit = POINTS_PER_ROW): FigureView[] {
   const views: FigureView[] = [];
-  for (const figure of row.figures) {
-    const view = figure.view(guildId);
+  const stop = Math.max(0, row.figures.length - SCAN_PER_ROW);
+  for (let i = row.figures.length - 1; i >= stop && views.length < limit; i--) {
+    const view = row.figures[i]!.view(guildId);
     if (view) views.push(view);
   }
   return views;
@@ -114,8 +123,9 @@ function gatherStatements(rows: Row[], guildId: string | null): ChartStatement[]
   for (const row of rows) {
     if (row.group !== 'denied' && row.group !== 'unverified') continue;
     const claimant = row.claimant ?? UNATTRIBUTED;
-    for (const view of viewsOf(row, guildId)) {
-      for (const claim of view.claims) {
+    for (const view of viewsOf(row, guildId, 10)) {
+      // A denial repeated a thousand times is a thousand claims of one figure: its latest days say enough.
+      for (const claim of view.claims.slice(-POINTS_PER_ROW)) {
         const key = `${claimant}|${row.group}|${claim.article.day}`;
         if (seen.has(key)) continue;
         seen.add(key);
