@@ -3,6 +3,7 @@ import { topicChoices } from '../src/answers/choices.js';
 import { followTopic, listRoutes, setBriefing, unfollowTopic } from '../src/alerting/routes-desk.js';
 import { explainAlerts } from '../src/alerting/why.js';
 import { UserError } from '../src/errors.js';
+import { scopeOf } from '../src/store/records.js';
 import type { Command, CommandInput } from './types.js';
 
 const topicOption = (s: SlashCommandSubcommandBuilder) =>
@@ -12,8 +13,6 @@ const channelOption = (s: SlashCommandSubcommandBuilder, description: string) =>
   s.addChannelOption((o) => o.setName('channel').setDescription(description).setRequired(true)
     .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
 
-/** The console acts on the defaults scope (''), a server on its own. */
-const scopeOf = (input: CommandInput) => input.guildId ?? '';
 const channelOf = (input: CommandInput) => input.options.getChannel('channel', true)!.id;
 
 export const alerts: Command = {
@@ -31,7 +30,7 @@ export const alerts: Command = {
     .addSubcommand((s) => s.setName('why').setDescription('Why a claim or an article\'s claims did or did not alert here')
       .addStringOption((o) => o.setName('target').setDescription('A claim number (42), an article\'s link, or article:ID').setRequired(true).setMaxLength(500))),
   execute: (input, { newsroom, now }) => {
-    const scope = scopeOf(input);
+    const scope = scopeOf(input.guildId);
     switch (input.options.getSubcommand(true)) {
       case 'follow': return followTopic(newsroom, scope, input.options.getString('topic', true)!, channelOf(input), now);
       case 'unfollow': return unfollowTopic(newsroom, scope, input.options.getString('topic', true)!, channelOf(input));

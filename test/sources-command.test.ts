@@ -91,7 +91,7 @@ describe('/sources add', () => {
 
     expect(sameName.summary).toBe('There is already a source named **ledger** here. Pick another name, or remove that one first.');
     expect(sameUrl.summary).toBe('**Ledger** already reads that address.');
-    expect(badTopic.summary).toMatch(/^Unknown topic "weather"\. The topics are: troops \(North Korean troops in Russia\), casualties/);
+    expect(badTopic.summary).toMatch(/^There is no topic "weather"\. Topics: `troops` \(North Korean troops in Russia\), `casualties`/);
     expect(own('g1')).toEqual(['Ledger']);
   });
 

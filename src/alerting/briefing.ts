@@ -5,12 +5,12 @@ import { encodePayload, type MessagePayload } from '../delivery/payload.js';
 import { topicStates } from '../index/topic-state.js';
 import { formatMoment } from './desk-format.js';
 import type { Newsroom } from '../newsroom.js';
-import { DEFAULTS, type GuildScope } from '../store/records.js';
+import { viewerOf, type GuildScope } from '../store/records.js';
 import type { Digest } from '../store/routes.js';
 
 /** Each claimant whose latest figure on the topic reached this server after `since`, with its change. */
 function changedLines(index: ClaimIndex, topic: string, guildId: GuildScope, since: string): string[] {
-  return topicStates(index, topic, guildId === DEFAULTS ? null : guildId)
+  return topicStates(index, topic, viewerOf(guildId))
     .filter((state) => state.latest.first.article.ingestedAt > since)
     .map(({ row, latest, previous }) => `${nameOf(row.claimant)}: ${describeFigure(latest.last)} (${describeChange(latest, previous)}) · ${provenance(latest.last)}`);
 }

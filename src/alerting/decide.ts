@@ -3,7 +3,7 @@ import type { IndexedClaim } from '../claim-index.js';
 import { alertMessage } from '../delivery/alert-message.js';
 import { encodePayload } from '../delivery/payload.js';
 import type { Newsroom } from '../newsroom.js';
-import { DEFAULTS, type GuildScope } from '../store/records.js';
+import { DEFAULTS, viewerOf, type GuildScope } from '../store/records.js';
 
 /** How many alerts each channel has had this tick: past the limit they fold into one digest. */
 export interface TickBudget {
@@ -70,7 +70,7 @@ export function decideAlerts(newsroom: Newsroom, articleId: number, scopes: read
     // Working out an alert (previous figure, range) costs a topic walk: only for topics someone follows here.
     const routed = new Map(topics.map((topic) => [topic, channelsFor(newsroom, guildId, topic, options)]));
     const followed = claims.filter((c) => c.topic !== null && routed.get(c.topic)!.length > 0);
-    for (const alert of alertsFor(index, followed, guildId === DEFAULTS ? null : guildId)) {
+    for (const alert of alertsFor(index, followed, viewerOf(guildId))) {
       const claim = index.claim(alert.claimId)!;
       if (queueAlert(newsroom, guildId, alert, claim, routed.get(alert.topic)!, budget, now)) queued++;
     }

@@ -4,7 +4,7 @@ import { alertKeyOf } from '../alerts.js';
 import type { ClaimIndex, IndexedClaim } from '../claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
-import type { GuildScope } from '../store/records.js';
+import { viewerOf, type GuildScope } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { channelMention, formatMoment, topicName } from './desk-format.js';
 import { describeDecision } from './why-delivery.js';
@@ -131,7 +131,7 @@ const lineOf = (claim: IndexedClaim, verdict: Verdict) =>
  * defaults). The target is a claim number, an article's link, or article:ID.
  */
 export function explainAlerts(index: ClaimIndex, store: Store, guildId: GuildScope, targetText: string, zone = 'UTC'): Answer {
-  const viewer = guildId === '' ? null : guildId;
+  const viewer = viewerOf(guildId);
   const target = resolveWhyTarget(index, store, targetText, viewer);
   const decisions = store.outbox.decisionsFor(guildId, target.claims.map((c) => c.id));
   const why: Why = {

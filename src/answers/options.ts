@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../answer.js';
 import * as chrono from 'chrono-node';
 import type { ClaimIndex } from '../claim-index.js';
 import type { TopicDef } from '../extract/index.js';
@@ -23,7 +24,8 @@ export function resolveTopic(index: ClaimIndex, text: string): TopicDef {
   const topic = index.topics.find((t) => [t.key, t.command, t.label].some((name) => name?.toLowerCase() === wanted));
   if (topic) return topic;
   const known = index.topics.map((t) => `\`${t.key}\` (${t.label})`).join(', ');
-  throw new UserError(`There is no topic "${text.trim()}". Topics: ${known}.`);
+  // Typed text is shown back escaped and cut short: it must not format, and need not fill the reply.
+  throw new UserError(`There is no topic "${escapeMarkdown(text.trim().slice(0, 50))}". Topics: ${known}.`);
 }
 
 /**

@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../log.js';
 import type { Newsroom } from '../newsroom.js';
 import { itemToArticle, needsPage } from '../sources/article-text.js';
 import { parseFeed, type ParsedFeed } from '../sources/feed-parse.js';
-import { DEFAULTS, type GuildScope, type SourceRecord } from '../store/records.js';
+import { DEFAULTS, scopeOf, type GuildScope, type SourceRecord } from '../store/records.js';
 import type { SourceBook } from '../store/source-book.js';
 import { feedEntries, scanFolder } from './items.js';
 import { mapLimit } from './limit.js';
@@ -108,7 +108,7 @@ function saveSource(newsroom: Newsroom, scope: GuildScope, spec: { name: string;
 
 /** Adds a feed for a server (or the defaults): read now, saved only if it could be read and parsed. */
 export async function addFeedSource(newsroom: Newsroom, spec: NewFeedSource, now: Date, options: AddOptions = {}): Promise<AddedSource> {
-  const scope = spec.guildId ?? DEFAULTS;
+  const scope = scopeOf(spec.guildId);
   const name = sourceName(spec.name);
   const location = feedAddress(spec.url);
   refuseTaken(newsroom.store.sourceBook, scope, name, location);

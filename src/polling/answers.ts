@@ -3,10 +3,10 @@ import { escapeMarkdown, type Answer, type Choice } from '../answer.js';
 import { MAX_CHOICES } from '../answers/choices.js';
 import { plural } from '../answers/format.js';
 import type { Newsroom } from '../newsroom.js';
-import type { SourceRecord } from '../store/records.js';
+import { scopeOf, type SourceRecord } from '../store/records.js';
 import type { AddedSource } from './add-source.js';
 import { PAUSE_AFTER } from './health.js';
-import { scopeOf, type SourceStatus, type SourceView } from './manage.js';
+import type { SourceStatus, SourceView } from './manage.js';
 import { shown } from './naming.js';
 import { utcText } from './time.js';
 

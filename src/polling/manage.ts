@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Newsroom } from '../newsroom.js';
-import { DEFAULTS, type FeedState, type GuildScope, type SourceRecord } from '../store/records.js';
+import { DEFAULTS, scopeOf, type FeedState, type GuildScope, type SourceRecord } from '../store/records.js';
 import { shown } from './naming.js';
 
 export interface SourceView {
@@ -20,7 +20,6 @@ export interface SourceStatus extends SourceView {
   isDefault: boolean;
 }
 
-export const scopeOf = (guildId: string | null): GuildScope => guildId ?? DEFAULTS;
 
 /** The asking server's own live source of that name, or a UserError that says where to look. */
 export function ownSource(newsroom: Newsroom, guildId: string | null, name: string): SourceRecord {

@@ -1,7 +1,8 @@
 /** What a moderator types when adding a source, checked before anything is fetched or saved. */
 import { escapeMarkdown } from '../answer.js';
 import { UserError } from '../errors.js';
-import type { TopicDef } from '../extract/index.js';
+import { resolveTopic } from '../answers/options.js';
+import type { ClaimIndex } from '../claim-index.js';
 
 const MAX_NAME = 100;
 
@@ -32,18 +33,11 @@ export function feedAddress(typed: string): string {
 export const shown = (name: string): string => `**${escapeMarkdown(name)}**`;
 
 /**
- * "troops, Casualties among North Korean troops" to topic keys: each part a key or a label, in
- * any case. Null when nothing was typed: the source is about every topic.
+ * "troops, Casualties among North Korean troops" to topic keys: each part read as any topic
+ * option is (resolveTopic). Null when nothing was typed: the source is about every topic.
  */
-export function topicKeys(topics: readonly TopicDef[], typed: string | null | undefined): string[] | null {
+export function topicKeys(index: ClaimIndex, typed: string | null | undefined): string[] | null {
   const parts = (typed ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return null;
-  const keys = parts.map((part) => {
-    const wanted = part.toLowerCase();
-    const topic = topics.find((t) => t.key.toLowerCase() === wanted || t.label.toLowerCase() === wanted);
-    if (topic) return topic.key;
-    const known = topics.map((t) => `${t.key} (${escapeMarkdown(t.label)})`).join(', ');
-    throw new UserError(`Unknown topic "${escapeMarkdown(part.slice(0, 50))}". The topics are: ${known}.`);
-  });
-  return [...new Set(keys)];
+  return [...new Set(parts.map((part) => resolveTopic(index, part).key))];
 }

@@ -8,7 +8,7 @@ import { ingestArticle } from '../ingest.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom.js';
 import { articleIdentity } from '../store/identity.js';
-import { DEFAULTS, type SourceRecord } from '../store/records.js';
+import { viewerOf, type SourceRecord } from '../store/records.js';
 import type { SourceBook } from '../store/source-book.js';
 
 /** One item and the sources about to take it in. */
@@ -87,7 +87,7 @@ function takeInOne(newsroom: Newsroom, { key, raw, takers }: Arrival, now: Date,
       continue;
     }
     // Only news to a server alerts it: not an article it already saw through another source.
-    const seen = stored !== undefined && newsroom.index.canSee(stored.id, source.guildId === DEFAULTS ? null : source.guildId);
+    const seen = stored !== undefined && newsroom.index.canSee(stored.id, viewerOf(source.guildId));
     const result = ingestArticle(newsroom, raw, source, {}, now);
     book.recordItem(source.id, key, result.articleId, now);
     articleId = result.articleId;

@@ -4,6 +4,12 @@ import type { Claim } from '../extract/index.js';
 export type GuildScope = string;
 export const DEFAULTS: GuildScope = '';
 
+/** The scope a command acts on: its server, or the defaults for the console (no server). */
+export const scopeOf = (guildId: string | null): GuildScope => guildId ?? DEFAULTS;
+
+/** Who reads as a scope: the server, or null (the defaults' audience) for the defaults. */
+export const viewerOf = (scope: GuildScope): string | null => (scope === DEFAULTS ? null : scope);
+
 export interface SourceRecord {
   id: number;
   guildId: GuildScope;
