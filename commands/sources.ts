@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
-import type { Answer } from '../src/answer.js';
+import type { Answer } from '../src/answers/answer.js';
 import { addFeedSource, addFolderSource } from '../src/polling/add-source.js';
-import { addedAnswer, listAnswer, ownSourceChoices, pausedAnswer, removedAnswer, resumedAnswer, statusAnswer } from '../src/polling/answers.js';
+import { addedAnswer, listAnswer, ownSourceChoices, pausedAnswer, removedAnswer, resumedAnswer, statusAnswer } from '../src/polling/source-replies.js';
 import { listSources, pauseSource, removeSource, resumeSource, sourceStatus } from '../src/polling/manage.js';
 import { topicKeys } from '../src/polling/naming.js';
 import type { Command, CommandContext, CommandInput } from './types.js';

@@ -1,7 +1,7 @@
 import type { SlashCommandBooleanOption } from 'discord.js';
-import type { Answer, Choice } from '../src/answer.js';
-import type { ClaimIndex } from '../src/claim-index.js';
-import type { Newsroom } from '../src/newsroom.js';
+import type { Answer, Choice } from '../src/answers/answer.js';
+import type { ClaimIndex } from '../src/index/claim-index.js';
+import type { Newsroom } from '../src/newsroom/newsroom.js';
 
 export type BooleanOption = SlashCommandBooleanOption;
 

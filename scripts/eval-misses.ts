@@ -1,6 +1,6 @@
 /** `npm run eval:misses [GOLD_DIR]`: each gold figure the extractor missed or attributed differently. */
 import { join } from 'node:path';
-import { DATA_DIR } from '../src/paths.js';
+import { DATA_DIR } from '../src/config.js';
 import { readFileSync } from 'node:fs';
 import { loadGoldDir } from '../src/eval/gold.js';
 import { sameSentence } from '../src/eval/score.js';

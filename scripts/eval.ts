@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { evaluate, loadGoldDir } from '../src/eval/gold.js';
 import { scores, type Counts } from '../src/eval/score.js';
-import { loadLexicon } from '../src/lexicon-files.js';
-import { DATA_DIR } from '../src/paths.js';
+import { loadLexicon } from '../src/newsroom/lexicon-files.js';
+import { DATA_DIR } from '../src/config.js';
 
 const root = join(DATA_DIR, '..');
 const sets: Array<[string, string]> = [

@@ -1,6 +1,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
-import { DATA_DIR } from './paths.js';
+
+/** The repository's data folder: the story lexicon, default sources and sample articles. */
+export const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -1,16 +1,15 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
-import { imageDirFor } from './answer-image.js';
-import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app.js';
+import { imageDirFor } from './console/answer-image.js';
+import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app/app.js';
 import { processIO } from './cli/io.js';
-import { ConfigError, loadConfig } from './config.js';
-import { runConsole } from './console.js';
-import { consoleSender } from './delivery/console-sender.js';
-import { discordSender } from './delivery/discord-sender.js';
-import { startDiscordBot } from './discord.js';
+import { ConfigError, DATA_DIR, loadConfig } from './config.js';
+import { runConsole } from './console/console.js';
+import { consoleSender } from './console/sender.js';
+import { discordSender } from './discord/sender.js';
+import { startDiscordBot } from './discord/bot.js';
 import { createLogger, type Logger } from './log.js';
-import { DATA_DIR } from './paths.js';
-import { startScheduler } from './scheduler.js';
+import { startScheduler } from './scheduler/scheduler.js';
 import { createFetcher } from './sources/fetch.js';
 
 function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {

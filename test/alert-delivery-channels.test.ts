@@ -1,10 +1,10 @@
 // Per-channel delivery through the real @discordjs/rest client and a fake Discord on 127.0.0.1:
 // channels that refuse for good, and folded alerts going out as one digest.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodePayload } from '../src/delivery/payload.js';
+import { decodePayload } from '../src/alerting/message-payload.js';
 import { deliverDue } from '../src/delivery/deliver.js';
-import { discordSender } from '../src/delivery/discord-sender.js';
-import type { DiscordPayload } from '../src/render.js';
+import { discordSender } from '../src/discord/sender.js';
+import type { DiscordPayload } from '../src/render/render.js';
 import { deliveryRig, later, NOW, POST_MESSAGES, type DeliveryRig } from './support/delivery-rig.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 

@@ -2,9 +2,9 @@
 // 127.0.0.1: exactly one message per row, whatever Discord answers on the way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverDue, retryDelay, type Sender } from '../src/delivery/deliver.js';
-import { discordSender, rejectLongMessageRateLimits } from '../src/delivery/discord-sender.js';
-import { consoleSender } from '../src/delivery/console-sender.js';
-import type { DiscordPayload } from '../src/render.js';
+import { discordSender, rejectLongMessageRateLimits } from '../src/discord/sender.js';
+import { consoleSender } from '../src/console/sender.js';
+import type { DiscordPayload } from '../src/render/render.js';
 import type { OutboxMessage } from '../src/store/outbox.js';
 import { recordingLogger, startBotOnFake } from './support/bot-app.js';
 import { deliveryRig, later, NOW, POST_MESSAGES, type DeliveryRig } from './support/delivery-rig.js';

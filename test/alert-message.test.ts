@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { alertsFor, type Alert } from '../src/alerts.js';
-import { alertMessage, foldedDigest, noticeMessage } from '../src/delivery/alert-message.js';
-import { decodePayload, encodePayload, type MessagePayload } from '../src/delivery/payload.js';
-import { renderPayload, renderText, type DiscordPayload } from '../src/render.js';
+import { alertsFor, type Alert } from '../src/alerting/alert-rule.js';
+import { alertMessage, foldedDigest, noticeMessage } from '../src/alerting/alert-message.js';
+import { decodePayload, encodePayload, type MessagePayload } from '../src/alerting/message-payload.js';
+import { renderPayload, renderText, type DiscordPayload } from '../src/render/render.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 

@@ -1,7 +1,7 @@
 // /alerts through the real discord.js client and the bot's Discord edge, against the fake Discord:
 // the channel option arrives resolved, as Discord sends it, and the permission comes from the member.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscordPayload } from '../src/render.js';
+import type { DiscordPayload } from '../src/render/render.js';
 import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type RecordingLogger, type RunningBot } from './support/bot-app.js';
 import { permissions } from './support/fake-discord.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../src/answer.js';
+import type { Answer } from '../src/answers/answer.js';
 import { explainAlerts } from '../src/alerting/why.js';
-import { alertKeyOf } from '../src/alerts.js';
-import { answerLine } from '../src/ask.js';
+import { alertKeyOf } from '../src/alerting/alert-rule.js';
+import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
 import { tempApp, type TempApp, type TestArticle } from './support/store-app.js';
 

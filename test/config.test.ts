@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_API_BASE, DEFAULT_DB_PATH, loadConfig } from '../src/config.js';
-import { DATA_DIR } from '../src/paths.js';
+import { ConfigError, DATA_DIR, DEFAULT_API_BASE, DEFAULT_DB_PATH, loadConfig } from '../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.secret-part_of-the-token';
 const APP = '123456789012345678';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDefaultFolders } from '../src/app.js';
-import { runConsole } from '../src/console.js';
-import { DATA_DIR } from '../src/paths.js';
+import { loadDefaultFolders } from '../src/app/app.js';
+import { runConsole } from '../src/console/console.js';
+import { DATA_DIR } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 

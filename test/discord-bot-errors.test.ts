@@ -2,10 +2,10 @@
 // discord.js client against a fake Discord, over the sample articles in a real SQLite file.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../commands/types.js';
-import type { App } from '../src/app.js';
-import type { BotOptions } from '../src/discord.js';
+import type { App } from '../src/app/app.js';
+import type { BotOptions } from '../src/discord/bot.js';
 import { UserError } from '../src/errors.js';
-import type { DiscordPayload } from '../src/render.js';
+import type { DiscordPayload } from '../src/render/render.js';
 import {
   gatedCommand, openSampleApp, recordingLogger, startBotOnFake, testCommand,
   type BotApp, type RecordingLogger, type RunningBot,

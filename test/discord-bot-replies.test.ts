@@ -1,8 +1,8 @@
 // The real discord.js client, started by startDiscordBot over the sample articles in a real SQLite
 // file, answering slash commands and autocomplete from a fake Discord on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
-import type { DiscordPayload, EmbedJSON } from '../src/render.js';
+import type { App } from '../src/app/app.js';
+import type { DiscordPayload, EmbedJSON } from '../src/render/render.js';
 import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type RecordingLogger, type RunningBot } from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 import type { InteractionOptions, InteractionRecord } from './support/fake-discord.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArticleFile } from '../src/article-files.js';
+import { readArticleFile } from '../src/sources/article-file.js';
 import { claimsIn } from './support/extract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bad-'));

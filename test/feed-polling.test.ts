@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerSource } from '../src/ingest.js';
+import { registerSource } from '../src/newsroom/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { addFeedSource } from '../src/polling/add-source.js';
 import { pauseSource, resumeSource } from '../src/polling/manage.js';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../src/delivery/deliver.js';
-import { noticeMessage } from '../src/delivery/alert-message.js';
-import { encodePayload } from '../src/delivery/payload.js';
-import type { DiscordPayload } from '../src/render.js';
-import { startScheduler, type Scheduler } from '../src/scheduler.js';
+import { noticeMessage } from '../src/alerting/alert-message.js';
+import { encodePayload } from '../src/alerting/message-payload.js';
+import type { DiscordPayload } from '../src/render/render.js';
+import { startScheduler, type Scheduler } from '../src/scheduler/scheduler.js';
 import { recordingLogger, type RecordingLogger } from './support/bot-app.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 

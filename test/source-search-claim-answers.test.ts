@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimantChoices, sourceChoices, topicChoices } from '../src/answers/choices.js';
-import { answerLine } from '../src/ask.js';
+import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 import { STORY } from './support/story.js';

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AutocompleteInput } from '../commands/types.js';
-import { unescapeMarkdown, type Answer } from '../src/answer.js';
-import { commandContext } from '../src/app.js';
-import { optionReader, parseCommandLine } from '../src/command-line.js';
-import { answerAutocomplete, answerCommand } from '../src/dispatch.js';
-import { registerSource } from '../src/ingest.js';
+import { unescapeMarkdown, type Answer } from '../src/answers/answer.js';
+import { commandContext } from '../src/app/app.js';
+import { optionReader, parseCommandLine } from '../src/console/command-line.js';
+import { answerAutocomplete, answerCommand } from '../src/app/dispatch.js';
+import { registerSource } from '../src/newsroom/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { pollDue } from '../src/polling/poll.js';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerLine } from '../src/ask.js';
+import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
-import { renderText } from '../src/render.js';
+import { renderText } from '../src/render/render.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 import { STORY } from './support/story.js';
 

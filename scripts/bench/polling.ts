@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flushOutbox, runTick, type TickReport } from '../../src/alerting/tick.js';
-import { openApp, USER_AGENT, type App } from '../../src/app.js';
+import { flushOutbox, runTick, type TickReport } from '../../src/scheduler/tick.js';
+import { openApp, USER_AGENT, type App } from '../../src/app/app.js';
 import type { Sender } from '../../src/delivery/deliver.js';
 import { silentLogger } from '../../src/log.js';
-import { DATA_DIR } from '../../src/paths.js';
+import { DATA_DIR } from '../../src/config.js';
 import { POLLED_KINDS } from '../../src/polling/poll.js';
 import { createFetcher, type Lookup } from '../../src/sources/fetch.js';
 import { hostOf } from './polling-feeds.js';

@@ -1,10 +1,10 @@
-import type { Answer, AnswerSection } from '../answer.js';
+import type { Answer, AnswerSection } from '../answers/answer.js';
 import { describeChange, describeFigure, nameOf, plural, provenance } from '../answers/format.js';
-import type { ClaimIndex } from '../claim-index.js';
-import { encodePayload, type MessagePayload } from '../delivery/payload.js';
+import type { ClaimIndex } from '../index/claim-index.js';
+import { encodePayload, type MessagePayload } from './message-payload.js';
 import { topicStates } from '../index/topic-state.js';
 import { formatMoment } from './desk-format.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { viewerOf, type GuildScope } from '../store/records.js';
 import type { Digest } from '../store/routes.js';
 

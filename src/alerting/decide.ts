@@ -1,8 +1,8 @@
-import { alertKeyOf, alertsFor, type Alert } from '../alerts.js';
-import type { IndexedClaim } from '../claim-index.js';
-import { alertMessage } from '../delivery/alert-message.js';
-import { encodePayload } from '../delivery/payload.js';
-import type { Newsroom } from '../newsroom.js';
+import { alertKeyOf, alertsFor, type Alert } from './alert-rule.js';
+import type { IndexedClaim } from '../index/claim-index.js';
+import { alertMessage } from './alert-message.js';
+import { encodePayload } from './message-payload.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { DEFAULTS, viewerOf, type GuildScope } from '../store/records.js';
 
 /** How many alerts each channel has had this tick: past the limit they fold into one digest. */

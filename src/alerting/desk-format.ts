@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../answer.js';
-import type { ClaimIndex } from '../claim-index.js';
+import { escapeMarkdown } from '../answers/answer.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
 
 /**

@@ -1,8 +1,8 @@
-import { escapeMarkdown } from '../answer.js';
-import { noticeMessage } from '../delivery/alert-message.js';
-import { encodePayload } from '../delivery/payload.js';
+import { escapeMarkdown } from '../answers/answer.js';
+import { noticeMessage } from './alert-message.js';
+import { encodePayload } from './message-payload.js';
 import type { Logger } from '../log.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { DEFAULTS, type SourceRecord } from '../store/records.js';
 
 export type SourceEvent = 'failing' | 'paused' | 'recovered';

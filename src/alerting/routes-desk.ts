@@ -1,7 +1,7 @@
-import { escapeMarkdown, type Answer } from '../answer.js';
+import { escapeMarkdown, type Answer } from '../answers/answer.js';
 import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import type { BrokenChannel } from '../store/routes.js';
 import type { GuildScope } from '../store/records.js';
 import { channelMention, checkChannelId, formatMoment, topicName } from './desk-format.js';

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../answer.js';
+import { escapeMarkdown } from '../answers/answer.js';
 import { plural } from '../answers/format.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';

@@ -1,4 +1,4 @@
-import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../claim-index.js';
+import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
 import { isVisible } from '../index/records.js';
 import { canonicalUrl } from '../store/identity.js';

@@ -1,7 +1,7 @@
-import { escapeMarkdown, type Answer } from '../answer.js';
+import { escapeMarkdown, type Answer } from '../answers/answer.js';
 import { describeFigure, formatDay, nameOf, plural, quote } from '../answers/format.js';
-import { alertKeyOf } from '../alerts.js';
-import type { ClaimIndex, IndexedClaim } from '../claim-index.js';
+import { alertKeyOf } from './alert-rule.js';
+import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
 import { viewerOf, type GuildScope } from '../store/records.js';

@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../answer.js';
-import type { FigureView, IndexedClaim } from '../claim-index.js';
+import { escapeMarkdown } from './answer.js';
+import type { FigureView, IndexedClaim } from '../index/claim-index.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

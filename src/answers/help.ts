@@ -1,6 +1,6 @@
-import type { Answer } from '../answer.js';
+import type { Answer } from './answer.js';
 import type { CommandJSON } from '../../commands/types.js';
-import { usageOf } from '../command-line.js';
+import { usageOf } from '../console/command-line.js';
 
 /** /help from the registry itself, so it can never list a command that does not exist. */
 export function helpAnswer(commands: readonly CommandJSON[]): Answer {

@@ -1,6 +1,6 @@
-import { escapeMarkdown } from '../answer.js';
+import { escapeMarkdown } from './answer.js';
 import * as chrono from 'chrono-node';
-import type { ClaimIndex } from '../claim-index.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 import type { TopicDef } from '../extract/index.js';
 import { UserError } from '../errors.js';
 

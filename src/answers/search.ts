@@ -1,6 +1,6 @@
-import type { Answer } from '../answer.js';
-import { escapeMarkdown } from '../answer.js';
-import type { ClaimIndex } from '../claim-index.js';
+import type { Answer } from './answer.js';
+import { escapeMarkdown } from './answer.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
 import { describeFigure, nameOf, provenance, quote } from './format.js';
 

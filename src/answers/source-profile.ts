@@ -1,6 +1,6 @@
-import type { Answer, AnswerSection } from '../answer.js';
-import { escapeMarkdown } from '../answer.js';
-import type { ClaimIndex, IndexedClaim } from '../claim-index.js';
+import type { Answer, AnswerSection } from './answer.js';
+import { escapeMarkdown } from './answer.js';
+import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { Role, Tally } from '../index/source-tally.js';
 import { describeFigure, formatDay, nameOf, plural } from './format.js';

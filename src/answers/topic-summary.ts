@@ -1,6 +1,6 @@
 import { topicChart } from '../charts/index.js';
-import type { Answer, AnswerSection } from '../answer.js';
-import type { ClaimIndex, Row } from '../claim-index.js';
+import type { Answer, AnswerSection } from './answer.js';
+import type { ClaimIndex, Row } from '../index/claim-index.js';
 import { spreadOf, topicStates, type RowState } from '../index/topic-state.js';
 import type { TopicDef } from '../extract/index.js';
 import { describeChange, describeFigure, formatDay, formatRange, nameOf, plural, provenance } from './format.js';

@@ -1,4 +1,4 @@
-import type { ClaimIndex } from '../claim-index.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 import { svgToPng } from './raster.js';
 import { chartData, type ChartData, type ChartDataOptions } from './series.js';
 import { chartSvg, type ChartSize } from './svg.js';

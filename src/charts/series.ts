@@ -1,4 +1,4 @@
-import type { ClaimIndex, FigureView, Row } from '../claim-index.js';
+import type { ClaimIndex, FigureView, Row } from '../index/claim-index.js';
 
 /** One figure on the chart: a value (low = high) or a range, on the day it was first reported. */
 export interface ChartPoint {

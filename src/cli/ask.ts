@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { answerLine } from '../ask.js';
+import { answerLine } from '../console/ask.js';
 import { UserError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { renderPayload, renderText } from '../render.js';
+import { renderPayload, renderText } from '../render/render.js';
 import type { CliIO } from './io.js';
 import { openCliApp } from './store-options.js';
 

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { readArticleFile } from '../article-files.js';
+import { readArticleFile } from '../sources/article-file.js';
 import { UserError } from '../errors.js';
 import { compileLexicon, extractClaims, parseArticle, type Claim } from '../extract/index.js';
-import { loadLexicon } from '../lexicon-files.js';
-import { DATA_DIR } from '../paths.js';
+import { loadLexicon } from '../newsroom/lexicon-files.js';
+import { DATA_DIR } from '../config.js';
 import type { CliIO } from './io.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
-import { registerSource } from '../ingest.js';
+import { registerSource } from '../newsroom/ingest.js';
 import { articleFiles, ingestFiles } from '../sources/folder.js';
 import type { CliIO } from './io.js';
 import { openCliApp } from './store-options.js';

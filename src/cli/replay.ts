@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { alertsFor } from '../alerts.js';
-import { openApp } from '../app.js';
-import { readArticleFile } from '../article-files.js';
+import { alertsFor } from '../alerting/alert-rule.js';
+import { openApp } from '../app/app.js';
+import { readArticleFile } from '../sources/article-file.js';
 import { UserError } from '../errors.js';
 import { parseArticle } from '../extract/index.js';
-import { ingestArticle, registerSource } from '../ingest.js';
-import { DATA_DIR } from '../paths.js';
+import { ingestArticle, registerSource } from '../newsroom/ingest.js';
+import { DATA_DIR } from '../config.js';
 import { articleFiles } from '../sources/folder.js';
 import type { CliIO } from './io.js';
 

@@ -1,6 +1,5 @@
-import { loadDefaultFolders, openApp, type App } from '../app.js';
-import { loadConfig } from '../config.js';
-import { DATA_DIR } from '../paths.js';
+import { loadDefaultFolders, openApp, type App } from '../app/app.js';
+import { DATA_DIR, loadConfig } from '../config.js';
 
 /**
  * `--db PATH` opens exactly that store. Without it, the configured store is opened and, like

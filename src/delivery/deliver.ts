@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
-import { renderPayload, type DiscordPayload } from '../render.js';
+import { renderPayload, type DiscordPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
-import { foldedDigest } from './alert-message.js';
+import { foldedDigest } from '../alerting/alert-message.js';
 import { channelBroke } from './broken-channel.js';
-import { decodePayload } from './payload.js';
+import { decodePayload } from '../alerting/message-payload.js';
 
 export type SendResult =
   | { status: 'sent'; messageId: string | null }

@@ -1,4 +1,4 @@
-import type { ClaimIndex } from '../claim-index.js';
+import type { ClaimIndex } from './claim-index.js';
 import type { FigureView } from './records.js';
 import type { Row } from './topic-rows.js';
 

@@ -4,10 +4,10 @@
  * every story it already carries. Alerts start with the first item published after the add.
  */
 import { resolve } from 'node:path';
-import { escapeMarkdown } from '../answer.js';
+import { escapeMarkdown } from '../answers/answer.js';
 import { UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage } from '../sources/article-text.js';
 import { parseFeed, type ParsedFeed } from '../sources/feed-parse.js';
 import { DEFAULTS, scopeOf, type GuildScope, type SourceRecord } from '../store/records.js';

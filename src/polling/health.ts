@@ -5,7 +5,7 @@
  */
 import { plural } from '../answers/format.js';
 import type { Logger } from '../log.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import type { FeedState, SourceRecord } from '../store/records.js';
 import type { PollHooks } from './hooks.js';
 import { spanText, utcText } from './time.js';

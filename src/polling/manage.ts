@@ -4,7 +4,7 @@
  * defaults are listed to every server (they read them) but only the console changes them.
  */
 import { UserError } from '../errors.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { DEFAULTS, scopeOf, type FeedState, type GuildScope, type SourceRecord } from '../store/records.js';
 import { shown } from './naming.js';
 

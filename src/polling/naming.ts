@@ -1,8 +1,8 @@
 /** What a moderator types when adding a source, checked before anything is fetched or saved. */
-import { escapeMarkdown } from '../answer.js';
+import { escapeMarkdown } from '../answers/answer.js';
 import { UserError } from '../errors.js';
 import { resolveTopic } from '../answers/options.js';
-import type { ClaimIndex } from '../claim-index.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 
 const MAX_NAME = 100;
 

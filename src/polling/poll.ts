@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage, type PageArticle } from '../sources/article-text.js';
 import { parseFeed } from '../sources/feed-parse.js';
 import type { DueSource } from '../store/source-book.js';

@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readArticleFile } from '../article-files.js';
+import { readArticleFile } from './article-file.js';
 import { UserError } from '../errors.js';
-import { ingestArticle, type IngestResult, type Ingestion } from '../ingest.js';
+import { ingestArticle, type IngestResult, type Ingestion } from '../newsroom/ingest.js';
 import type { SourceRecord } from '../store/records.js';
 
 const ARTICLE = /\.(txt|md)$/i;

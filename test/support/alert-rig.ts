@@ -1,8 +1,8 @@
 // The whole alert path on real parts: feeds served on 127.0.0.1, a real SQLite store, the poller,
 // the decider, the outbox, and the real @discordjs/rest client posting to a fake Discord.
 import { REST } from 'discord.js';
-import { runTick, type TickReport } from '../../src/alerting/tick.js';
-import { discordSender } from '../../src/delivery/discord-sender.js';
+import { runTick, type TickReport } from '../../src/scheduler/tick.js';
+import { discordSender } from '../../src/discord/sender.js';
 import { addFeedSource } from '../../src/polling/add-source.js';
 import { recordingLogger, type RecordingLogger } from './bot-app.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';

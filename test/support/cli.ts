@@ -1,4 +1,4 @@
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/run.js';
 
 /** Runs a cli command in process, recording what it printed. */
 export async function runRecorded(args: string[]) {

@@ -1,9 +1,9 @@
 // A real SQLite store (tempApp), a fake Discord on 127.0.0.1 and the real @discordjs/rest client
 // talking to it, for outbox delivery tests. Call close() in afterEach.
 import { REST, type RESTOptions } from 'discord.js';
-import type { Alert } from '../../src/alerts.js';
-import { alertMessage } from '../../src/delivery/alert-message.js';
-import { encodePayload } from '../../src/delivery/payload.js';
+import type { Alert } from '../../src/alerting/alert-rule.js';
+import { alertMessage } from '../../src/alerting/alert-message.js';
+import { encodePayload } from '../../src/alerting/message-payload.js';
 import type { MessageKind } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
 import { recordingLogger, type RecordingLogger } from './bot-app.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { DiscordPayload } from '../../src/render.js';
+import type { DiscordPayload } from '../../src/render/render.js';
 
 /**
  * Discord's documented message and embed limits, written out here rather than imported from

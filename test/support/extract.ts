@@ -1,6 +1,6 @@
 import { compileLexicon, extractClaims, parseArticle, type Claim } from '../../src/extract/index.js';
-import { loadLexicon } from '../../src/lexicon-files.js';
-import { DATA_DIR } from '../../src/paths.js';
+import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
+import { DATA_DIR } from '../../src/config.js';
 
 export const lexicon = compileLexicon(loadLexicon(DATA_DIR));
 

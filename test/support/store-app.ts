@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App, type AppOptions } from '../../src/app.js';
-import { ingestArticle, registerSource, type IngestResult } from '../../src/ingest.js';
-import { DATA_DIR } from '../../src/paths.js';
+import { openApp, type App, type AppOptions } from '../../src/app/app.js';
+import { ingestArticle, registerSource, type IngestResult } from '../../src/newsroom/ingest.js';
+import { DATA_DIR } from '../../src/config.js';
 
 export interface TestArticle {
   outlet: string;

@@ -1,11 +1,11 @@
 // One polling tick in a process of its own, for tests that kill it with SIGKILL part-way:
 // `node --import tsx test/support/tick-child.ts DB_PATH DISCORD_API_BASE NOW_ISO`.
 import { REST } from 'discord.js';
-import { openApp } from '../../src/app.js';
-import { runTick } from '../../src/alerting/tick.js';
-import { discordSender } from '../../src/delivery/discord-sender.js';
+import { openApp } from '../../src/app/app.js';
+import { runTick } from '../../src/scheduler/tick.js';
+import { discordSender } from '../../src/discord/sender.js';
 import { createLogger } from '../../src/log.js';
-import { DATA_DIR } from '../../src/paths.js';
+import { DATA_DIR } from '../../src/config.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
 import { loopbackFetcher } from './feed-server.js';
 

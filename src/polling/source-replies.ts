@@ -1,8 +1,8 @@
 /** What /sources says. Moderators' answers are ephemeral: source management is not channel news. */
-import { escapeMarkdown, type Answer, type Choice } from '../answer.js';
+import { escapeMarkdown, type Answer, type Choice } from '../answers/answer.js';
 import { MAX_CHOICES } from '../answers/choices.js';
 import { plural } from '../answers/format.js';
-import type { Newsroom } from '../newsroom.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
 import { scopeOf, type SourceRecord } from '../store/records.js';
 import type { AddedSource } from './add-source.js';
 import { PAUSE_AFTER } from './health.js';

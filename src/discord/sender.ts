@@ -10,8 +10,8 @@
  * Every resend carries the same body, so the same nonce: a first try that did land is not posted twice.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type RateLimitData, type REST } from 'discord.js';
-import type { DiscordPayload } from '../render.js';
-import type { SendResult, Sender } from './deliver.js';
+import type { DiscordPayload } from '../render/render.js';
+import type { SendResult, Sender } from '../delivery/deliver.js';
 
 export function discordSender(rest: REST): Sender {
   return {

@@ -2,7 +2,7 @@
  * What an outbox row holds: the message as an Answer, built when the alert was decided, so a
  * delivery after a restart (or a code change) sends what was decided, not a re-computation.
  */
-import { escapeMarkdown, type Answer, type AnswerSection } from '../answer.js';
+import { escapeMarkdown, type Answer, type AnswerSection } from '../answers/answer.js';
 import { noticeMessage } from './alert-message.js';
 
 export interface MessagePayload {

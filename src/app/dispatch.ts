@@ -1,8 +1,8 @@
-import type { Answer, Choice } from './answer.js';
-import type { AutocompleteInput, Command, CommandContext, CommandInput } from '../commands/types.js';
-import { MAX_CHOICES } from './answers/choices.js';
-import { UserError } from './errors.js';
-import type { Logger } from './log.js';
+import type { Answer, Choice } from '../answers/answer.js';
+import type { AutocompleteInput, Command, CommandContext, CommandInput } from '../../commands/types.js';
+import { MAX_CHOICES } from '../answers/choices.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
 
 /** What a member sees when a command cannot answer: only them, and only the safe message. */
 export function failure(message: string): Answer {

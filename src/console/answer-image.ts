@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { AnswerImage } from './answer.js';
+import type { AnswerImage } from '../answers/answer.js';
 
 /** Where the console saves pictures: beside the store, or the temp folder for an in-memory one. */
 export function imageDirFor(dbPath: string): string {

@@ -3,10 +3,10 @@
  * many alerts into one message. Pure: Answers in, rendered later by src/render.ts, which keeps
  * every message within Discord's limits and pings nobody (allowed_mentions is always empty).
  */
-import { escapeMarkdown, type Answer, type AnswerSection } from '../answer.js';
-import type { Alert } from '../alerts.js';
+import { escapeMarkdown, type Answer, type AnswerSection } from '../answers/answer.js';
+import type { Alert } from './alert-rule.js';
 import { describeFigure, formatDay, formatNumber, formatRange, nameOf, plural, quote } from '../answers/format.js';
-import type { MessagePayload } from './payload.js';
+import type { MessagePayload } from './message-payload.js';
 
 /** A digest line stays short enough that several fit in one embed field. */
 const LINE_MAX = 400;

@@ -2,9 +2,9 @@
  * Console mode's delivery: alerts print in the terminal between answers. The outbox row keeps
  * the Discord payload; the console shows the Answer it was rendered from, as replies are shown.
  */
-import type { Answer } from '../answer.js';
-import { renderText, type DiscordPayload } from '../render.js';
-import type { SendResult, Sender } from './deliver.js';
+import type { Answer } from '../answers/answer.js';
+import { renderText, type DiscordPayload } from '../render/render.js';
+import type { SendResult, Sender } from '../delivery/deliver.js';
 
 /** Prints every message and reports it sent: a terminal never refuses. */
 export function consoleSender(write: (text: string) => void): Sender {

@@ -14,9 +14,9 @@
  *    shells"). Words taken together are joined by single spaces.
  * Errors are UserErrors that end with the usage and never echo the user's values.
  */
-import type { CommandJSON, OptionJSON, OptionReader } from '../commands/types.js';
+import type { CommandJSON, OptionJSON, OptionReader } from '../../commands/types.js';
 import { closestNames, splitWords, type Word } from './command-line-words.js';
-import { UserError } from './errors.js';
+import { UserError } from '../errors.js';
 
 export type OptionValue = string | number | boolean;
 

@@ -1,9 +1,8 @@
 import { DiscordAPIError, HTTPError, REST, Routes, type RESTGetCurrentApplicationResult } from 'discord.js';
-import { commandRegistry } from '../commands/index.js';
-import type { CommandJSON } from '../commands/types.js';
-import { ConfigError, loadConfig } from './config.js';
-import { loadLexicon } from './lexicon-files.js';
-import { DATA_DIR } from './paths.js';
+import { commandRegistry } from '../../commands/index.js';
+import type { CommandJSON } from '../../commands/types.js';
+import { ConfigError, DATA_DIR, loadConfig } from '../config.js';
+import { loadLexicon } from '../newsroom/lexicon-files.js';
 
 export interface DeployOptions {
   token: string;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { UserError } from './errors.js';
+import { UserError } from '../errors.js';
 
 /** No news article is this long; a larger file is a mistake, refused before it is read. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;

@@ -1,16 +1,16 @@
-import type { Lexicon, TopicDef } from './extract/index.js';
-import { Measures } from './index/measures.js';
-import { SourceNames } from './index/names.js';
-import { Figure, insertByDay, isVisible, sortByDay, type Audience, type IndexedArticle, type IndexedClaim } from './index/records.js';
-import { TextSearch, type SearchHit } from './index/text-search.js';
-import { SourceTallies } from './index/source-tally.js';
-import { tokenize } from './index/tokens.js';
-import { TopicRows, type Row } from './index/topic-rows.js';
-import type { Store } from './store/store.js';
-import { DEFAULTS, type ArticleRecord, type ClaimRecord, type SourceRecord } from './store/records.js';
+import type { Lexicon, TopicDef } from '../extract/index.js';
+import { Measures } from './measures.js';
+import { SourceNames } from './names.js';
+import { Figure, insertByDay, isVisible, sortByDay, type Audience, type IndexedArticle, type IndexedClaim } from './records.js';
+import { TextSearch, type SearchHit } from './text-search.js';
+import { SourceTallies } from './source-tally.js';
+import { tokenize } from './tokens.js';
+import { TopicRows, type Row } from './topic-rows.js';
+import type { Store } from '../store/store.js';
+import { DEFAULTS, type ArticleRecord, type ClaimRecord, type SourceRecord } from '../store/records.js';
 
-export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './index/records.js';
-export type { Row } from './index/topic-rows.js';
+export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records.js';
+export type { Row } from './topic-rows.js';
 
 const push = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
   const list = map.get(key);

@@ -1,10 +1,10 @@
-import { runAsk } from './cli/ask.js';
-import { runChart } from './cli/chart.js';
-import { runExtract } from './cli/extract.js';
-import { runIngest } from './cli/ingest.js';
-import { runReplay } from './cli/replay.js';
-import { processIO, type CliIO } from './cli/io.js';
-import { UserError } from './errors.js';
+import { runAsk } from './ask.js';
+import { runChart } from './chart.js';
+import { runExtract } from './extract.js';
+import { runIngest } from './ingest.js';
+import { runReplay } from './replay.js';
+import { processIO, type CliIO } from './io.js';
+import { UserError } from '../errors.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<number>> = {
   extract: runExtract,

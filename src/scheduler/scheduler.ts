@@ -4,7 +4,7 @@
  * the same pending message at once; every job is caught and logged by name.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import { flushOutbox, runBriefing, runTick, type TickDeps, type TickReport } from './alerting/tick.js';
+import { flushOutbox, runBriefing, runTick, type TickDeps, type TickReport } from './tick.js';
 
 export interface ScheduleSettings {
   cron: string;

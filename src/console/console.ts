@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import { imageDirFor, saveAnswerImage } from './answer-image.js';
 import { answerLine } from './ask.js';
-import type { CliIO } from './cli/io.js';
-import { formatDay, plural } from './answers/format.js';
-import type { Logger } from './log.js';
-import { renderText } from './render.js';
+import type { CliIO } from '../cli/io.js';
+import { formatDay, plural } from '../answers/format.js';
+import type { Logger } from '../log.js';
+import { renderText } from '../render/render.js';
 
 const QUIT = /^(?:\/?(?:quit|exit)|\.exit)$/i;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityDef, Lexicon, TopicDef } from './extract/index.js';
+import type { EntityDef, Lexicon, TopicDef } from '../extract/index.js';
 
 const KINDS = new Set(['agency', 'government', 'person', 'outlet']);
 

@@ -1,14 +1,14 @@
 import { isAbsolute, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { commandRegistry, type Command, type CommandContext } from '../commands/index.js';
-import { ClaimIndex } from './claim-index.js';
-import { compileLexicon, type Lexicon } from './extract/index.js';
-import { registerSource } from './ingest.js';
-import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type Newsroom } from './newsroom.js';
-import { createFetcher, type Fetcher } from './sources/fetch.js';
-import { loadLexicon } from './lexicon-files.js';
-import { articleFiles, ingestFiles, type FileOutcome } from './sources/folder.js';
-import { Store } from './store/store.js';
+import { commandRegistry, type Command, type CommandContext } from '../../commands/index.js';
+import { ClaimIndex } from '../index/claim-index.js';
+import { compileLexicon, type Lexicon } from '../extract/index.js';
+import { registerSource } from '../newsroom/ingest.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type Newsroom } from '../newsroom/newsroom.js';
+import { createFetcher, type Fetcher } from '../sources/fetch.js';
+import { loadLexicon } from '../newsroom/lexicon-files.js';
+import { articleFiles, ingestFiles, type FileOutcome } from '../sources/folder.js';
+import { Store } from '../store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {

@@ -2,13 +2,13 @@ import {
   Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits,
   type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
 } from 'discord.js';
-import type { Answer } from './answer.js';
-import { commandContext, type App } from './app.js';
-import type { DiscordConfig } from './config.js';
-import { rejectLongMessageRateLimits } from './delivery/discord-sender.js';
-import { answerAutocomplete, answerCommand } from './dispatch.js';
-import type { Logger } from './log.js';
-import { renderPayload, toReplyOptions } from './render.js';
+import type { Answer } from '../answers/answer.js';
+import { commandContext, type App } from '../app/app.js';
+import type { DiscordConfig } from '../config.js';
+import { rejectLongMessageRateLimits } from './sender.js';
+import { answerAutocomplete, answerCommand } from '../app/dispatch.js';
+import type { Logger } from '../log.js';
+import { renderPayload, toReplyOptions } from '../render/render.js';
 
 export interface BotOptions {
   /** Async work still running after this long is answered "thinking…" first (Discord allows 3 s). */
