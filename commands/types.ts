@@ -2,8 +2,10 @@ import type { SlashCommandBooleanOption } from 'discord.js';
 import type { Answer, Choice } from '../src/answers/answer.js';
 import type { ClaimIndex } from '../src/index/claim-index.js';
 import type { Newsroom } from '../src/newsroom/newsroom.js';
+import type { CommandJSON } from '../src/format/usage.js';
 
 export type BooleanOption = SlashCommandBooleanOption;
+export type { CommandJSON, OptionJSON } from '../src/format/usage.js';
 
 /** The options of one invocation: discord.js's resolver or the console's parsed line. */
 export interface OptionReader {
@@ -42,23 +44,6 @@ export interface CommandContext {
   newsroom: Newsroom;
 }
 
-/** The JSON Discord takes for a slash command, as SlashCommandBuilder#toJSON gives it. */
-export interface CommandJSON {
-  name: string;
-  description: string;
-  options?: OptionJSON[];
-  default_member_permissions?: string | null;
-}
-
-export interface OptionJSON {
-  type: number;
-  name: string;
-  description: string;
-  required?: boolean;
-  autocomplete?: boolean;
-  choices?: Array<{ name: string; value: string | number }>;
-  options?: OptionJSON[];
-}
 
 export interface Command {
   /** Moderators only: registered with Manage Server as the default permission, and checked again here. */

@@ -2,7 +2,7 @@
 import 'dotenv/config';
 import { imageDirFor } from './console/answer-image.js';
 import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app/app.js';
-import { processIO } from './cli/io.js';
+import { processIO } from './console/io.js';
 import { ConfigError, DATA_DIR, loadConfig } from './config.js';
 import { runConsole } from './console/console.js';
 import { consoleSender } from './console/sender.js';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alertsFor, type Alert } from '../src/alerting/alert-rule.js';
-import { alertMessage, foldedDigest, noticeMessage } from '../src/alerting/alert-message.js';
+import { alertMessage, foldedDigest } from '../src/alerting/alert-message.js';
+import { noticeMessage } from '../src/alerting/message-payload.js';
 import { decodePayload, encodePayload, type MessagePayload } from '../src/alerting/message-payload.js';
 import { renderPayload, renderText, type DiscordPayload } from '../src/render/render.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';

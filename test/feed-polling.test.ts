@@ -6,7 +6,8 @@ import { silentLogger } from '../src/log.js';
 import { addFeedSource } from '../src/polling/add-source.js';
 import { pauseSource, resumeSource } from '../src/polling/manage.js';
 import { pollDue } from '../src/polling/poll.js';
-import { articleFiles, ingestFiles } from '../src/sources/folder.js';
+import { articleFiles } from '../src/sources/folder.js';
+import { ingestFiles } from '../src/newsroom/ingest-files.js';
 import type { Lookup } from '../src/sources/fetch.js';
 import {
   T0, articlePage, atomFeed, jsonFeed, loopbackFetcher, minutesAfter, plain, recordingHooks, rssFeed, startFeedServer, withEtag,

@@ -1,6 +1,7 @@
 import type { InteractionReplyOptions } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, type Answer, type AnswerSection } from '../src/answers/answer.js';
+import { escapeMarkdown } from '../src/format/markdown.js';
+import { type Answer, type AnswerSection } from '../src/answers/answer.js';
 import { renderPayload, renderText, toReplyOptions, type EmbedJSON } from '../src/render/render.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../src/delivery/deliver.js';
-import { noticeMessage } from '../src/alerting/alert-message.js';
+import { noticeMessage } from '../src/alerting/message-payload.js';
 import { encodePayload } from '../src/alerting/message-payload.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import { startScheduler, type Scheduler } from '../src/scheduler/scheduler.js';

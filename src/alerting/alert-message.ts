@@ -3,9 +3,13 @@
  * many alerts into one message. Pure: Answers in, rendered later by src/render.ts, which keeps
  * every message within Discord's limits and pings nobody (allowed_mentions is always empty).
  */
-import { escapeMarkdown, type Answer, type AnswerSection } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Answer, type AnswerSection } from '../answers/answer.js';
 import type { Alert } from './alert-rule.js';
-import { describeFigure, formatDay, formatNumber, formatRange, nameOf, plural, quote } from '../answers/format.js';
+import { describeFigure, nameOf } from '../answers/figure-text.js';
+import { formatDay } from '../format/days.js';
+import { formatNumber, formatRange, plural } from '../format/numbers.js';
+import { quote } from '../format/markdown.js';
 import type { MessagePayload } from './message-payload.js';
 
 /** A digest line stays short enough that several fit in one embed field. */
@@ -90,11 +94,6 @@ function lineOf(alert: Alert, topicLabel: string): string {
   const line = [...parts, sourceLine(alert)].join(' · ');
   // A very long address is the one part worth dropping: the full message still links it.
   return line.length <= LINE_MAX ? line : [...parts, sourceLine(alert, false)].join(' · ');
-}
-
-/** A message to moderators (a channel stopped taking alerts, say): text may use markdown. */
-export function noticeMessage(title: string, text: string): MessagePayload {
-  return { answer: { title, summary: text, sections: [] }, line: `**${escapeMarkdown(title)}**: ${text.replace(/\s*\n\s*/g, ' ')}` };
 }
 
 /** Room for the digest's fields: Discord allows 6,000 characters an embed, title and footer included. */

@@ -1,5 +1,6 @@
 import type { Answer, AnswerSection } from '../answers/answer.js';
-import { describeChange, describeFigure, nameOf, plural, provenance } from '../answers/format.js';
+import { describeChange, describeFigure, nameOf, provenance } from '../answers/figure-text.js';
+import { plural } from '../format/numbers.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { encodePayload, type MessagePayload } from './message-payload.js';
 import { topicStates } from '../index/topic-state.js';

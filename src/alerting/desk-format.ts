@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
 

@@ -2,13 +2,18 @@
  * What an outbox row holds: the message as an Answer, built when the alert was decided, so a
  * delivery after a restart (or a code change) sends what was decided, not a re-computation.
  */
-import { escapeMarkdown, type Answer, type AnswerSection } from '../answers/answer.js';
-import { noticeMessage } from './alert-message.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Answer, type AnswerSection } from '../answers/answer.js';
 
 export interface MessagePayload {
   answer: Answer;
   /** The one-line form, used when the message is folded into a digest. */
   line: string;
+}
+
+/** A message to moderators (a channel stopped taking alerts, say): text may use markdown. */
+export function noticeMessage(title: string, text: string): MessagePayload {
+  return { answer: { title, summary: text, sections: [] }, line: `**${escapeMarkdown(title)}**: ${text.replace(/\s*\n\s*/g, ' ')}` };
 }
 
 /** Bumped if the stored shape ever changes, so old rows can still be read. */

@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../answers/answer.js';
-import { noticeMessage } from './alert-message.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { noticeMessage } from './message-payload.js';
 import { encodePayload } from './message-payload.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';

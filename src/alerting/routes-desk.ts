@@ -1,4 +1,5 @@
-import { escapeMarkdown, type Answer } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Answer } from '../answers/answer.js';
 import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
 import type { Newsroom } from '../newsroom/newsroom.js';

@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../answers/answer.js';
-import { plural } from '../answers/format.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { plural } from '../format/numbers.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { channelMention, formatMoment } from './desk-format.js';

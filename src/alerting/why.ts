@@ -1,5 +1,9 @@
-import { escapeMarkdown, type Answer } from '../answers/answer.js';
-import { describeFigure, formatDay, nameOf, plural, quote } from '../answers/format.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Answer } from '../answers/answer.js';
+import { describeFigure, nameOf } from '../answers/figure-text.js';
+import { formatDay } from '../format/days.js';
+import { plural } from '../format/numbers.js';
+import { quote } from '../format/markdown.js';
 import { alertKeyOf } from './alert-rule.js';
 import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';

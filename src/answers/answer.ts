@@ -38,19 +38,3 @@ export interface Choice {
   name: string;
   value: string;
 }
-
-// Inline markers anywhere; list, heading and quote markers only where a line starts.
-const INLINE = /[\\*_~`|[\]()<@]/g;
-const LINE_START = /^(\s*)(?:([-#>])|(\d+)\.)/gm;
-
-/** Quoted text stays literal in Discord: no formatting, links, headings, lists or mentions. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INLINE, (char) => `\\${char}`)
-    .replace(LINE_START, (_, space: string, mark?: string, digits?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\.`));
-}
-
-/** The inverse, for console text, where markdown means nothing. */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\*_~`|>#[\]()<@.-])/g, '$1');
-}

@@ -1,6 +1,5 @@
 import type { Answer } from './answer.js';
-import type { CommandJSON } from '../../commands/types.js';
-import { usageOf } from '../console/command-line.js';
+import { usageOf, type CommandJSON } from '../format/usage.js';
 
 /** /help from the registry itself, so it can never list a command that does not exist. */
 export function helpAnswer(commands: readonly CommandJSON[]): Answer {

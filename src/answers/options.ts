@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import * as chrono from 'chrono-node';
 import type { ClaimIndex } from '../index/claim-index.js';
 import type { TopicDef } from '../extract/index.js';

@@ -1,8 +1,9 @@
 import type { Answer } from './answer.js';
-import { escapeMarkdown } from './answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
-import { describeFigure, nameOf, provenance, quote } from './format.js';
+import { describeFigure, nameOf, provenance } from './figure-text.js';
+import { quote } from '../format/markdown.js';
 
 const HITS = 10;
 

@@ -1,9 +1,11 @@
 import type { Answer, AnswerSection } from './answer.js';
-import { escapeMarkdown } from './answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { Role, Tally } from '../index/source-tally.js';
-import { describeFigure, formatDay, nameOf, plural } from './format.js';
+import { describeFigure, nameOf } from './figure-text.js';
+import { formatDay } from '../format/days.js';
+import { plural } from '../format/numbers.js';
 import { resolveSource } from './options.js';
 
 const LISTED = 40;

@@ -3,7 +3,9 @@ import type { Answer, AnswerSection } from './answer.js';
 import type { ClaimIndex, Row } from '../index/claim-index.js';
 import { spreadOf, topicStates, type RowState } from '../index/topic-state.js';
 import type { TopicDef } from '../extract/index.js';
-import { describeChange, describeFigure, formatDay, formatRange, nameOf, plural, provenance } from './format.js';
+import { describeChange, describeFigure, nameOf, provenance } from './figure-text.js';
+import { formatDay } from '../format/days.js';
+import { formatRange, plural } from '../format/numbers.js';
 import { parseSince, resolveSource } from './options.js';
 
 export interface TopicQuery {

@@ -7,7 +7,8 @@ import { registerSource } from '../newsroom/ingest.js';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type Newsroom } from '../newsroom/newsroom.js';
 import { createFetcher, type Fetcher } from '../sources/fetch.js';
 import { loadLexicon } from '../newsroom/lexicon-files.js';
-import { articleFiles, ingestFiles, type FileOutcome } from '../sources/folder.js';
+import { articleFiles } from '../sources/folder.js';
+import { ingestFiles, type FileOutcome } from '../newsroom/ingest-files.js';
 import { Store } from '../store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */

@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog, scaleUtc } from 'd3-scale';
-import { formatNumber } from '../answers/format.js';
+import { formatNumber } from '../format/numbers.js';
 import type { ChartData } from './series.js';
 
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import { formatNumber } from '../answers/format.js';
+import { formatNumber } from '../format/numbers.js';
 import { formatValue } from './axes.js';
 import { statementGlyph } from './marks.js';
 import type { ChartData, ChartPoint, ChartStatement } from './series.js';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../answers/format.js';
+import { formatNumber } from '../format/numbers.js';
 import { timeAxis, valueAxis, type TimeAxis, type ValueAxis } from './axes.js';
 import { legend } from './legend.js';
 import { dodger, otherMarks, seriesMarks, statementMarks, type Plot } from './marks.js';

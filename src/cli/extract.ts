@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { compileLexicon, extractClaims, parseArticle, type Claim } from '../extract/index.js';
 import { loadLexicon } from '../newsroom/lexicon-files.js';
 import { DATA_DIR } from '../config.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../console/io.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */
 function contractClaim(claim: Claim) {

@@ -10,7 +10,7 @@ import { parseArticle } from '../extract/index.js';
 import { ingestArticle, registerSource } from '../newsroom/ingest.js';
 import { DATA_DIR } from '../config.js';
 import { articleFiles } from '../sources/folder.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../console/io.js';
 
 interface Dated {
   file: string;

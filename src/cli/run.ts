@@ -3,7 +3,7 @@ import { runChart } from './chart.js';
 import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runReplay } from './replay.js';
-import { processIO, type CliIO } from './io.js';
+import { processIO, type CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<number>> = {
@@ -30,10 +30,4 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     }
     throw error;
   }
-}
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''))) {
-  // Only as the entry point: tests import runCli and must not read a developer's .env.
-  await import('dotenv/config');
-  process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -14,7 +14,8 @@
  *    shells"). Words taken together are joined by single spaces.
  * Errors are UserErrors that end with the usage and never echo the user's values.
  */
-import type { CommandJSON, OptionJSON, OptionReader } from '../../commands/types.js';
+import type { OptionReader } from '../../commands/types.js';
+import { isSubcommandLike, SUB_COMMAND_GROUP, usageLine, usageOf, type CommandJSON, type OptionJSON } from '../format/usage.js';
 import { closestNames, splitWords, type Word } from './command-line-words.js';
 import { UserError } from '../errors.js';
 
@@ -27,7 +28,7 @@ export interface ParsedCommand {
 }
 
 /** Discord's ApplicationCommandOptionType numbers, without importing discord.js. */
-const SUB_COMMAND = 1, SUB_COMMAND_GROUP = 2, STRING = 3, INTEGER = 4, BOOLEAN = 5, NUMBER = 10;
+const STRING = 3, INTEGER = 4, BOOLEAN = 5, NUMBER = 10;
 const BOOLEANS = new Map([['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false]]);
 
 export function parseCommandLine(line: string, commands: readonly CommandJSON[]): ParsedCommand {
@@ -43,16 +44,6 @@ export function parseCommandLine(line: string, commands: readonly CommandJSON[])
   const sub = findSubcommand(command, words[0]);
   const usage = usageLine(`/${command.name} ${sub.name}`, sub.options ?? []);
   return { name: command.name, subcommand: sub.name, options: readOptions(words.slice(1), sub.options ?? [], usage) };
-}
-
-/** "/troops [since] [claimant]"; required options in <angle brackets>, one line per subcommand. */
-export function usageOf(command: CommandJSON): string {
-  const declared = command.options ?? [];
-  if (!declared.some(isSubcommandLike)) return usageLine(`/${command.name}`, declared);
-  return declared
-    .flatMap((o) => (o.type === SUB_COMMAND_GROUP ? (o.options ?? []).map((s) => ({ head: `${o.name} ${s.name}`, s })) : [{ head: o.name, s: o }]))
-    .map(({ head, s }) => usageLine(`/${command.name} ${head}`, s.options ?? []))
-    .join('\n');
 }
 
 /** The OptionReader over a parsed line, with discord.js's semantics for absent and required. */
@@ -88,14 +79,6 @@ function read<K extends keyof Kinds>(parsed: ParsedCommand, name: string, requir
   // Like discord.js, asking for the wrong type is the command's bug, not the user's.
   if (typeof value !== kind) throw new TypeError(`Option "${name}" is a ${typeof value}, not a ${kind}.`);
   return value as Kinds[K];
-}
-
-function usageLine(head: string, options: readonly OptionJSON[]): string {
-  return [head, ...options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`))].join(' ');
-}
-
-function isSubcommandLike(option: OptionJSON): boolean {
-  return option.type === SUB_COMMAND || option.type === SUB_COMMAND_GROUP;
 }
 
 function fail(message: string, usage: string): never {

@@ -2,7 +2,8 @@ import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { extractClaims, parseArticle, type CompiledLexicon } from '../extract/index.js';
 import { articleIdentity } from '../store/identity.js';
 import type { SourceRecord } from '../store/records.js';
-import type { NewSource, Store } from '../store/store.js';
+import type { NewSource } from '../store/records.js';
+import type { Store } from '../store/store.js';
 
 export interface Ingestion {
   store: Store;

@@ -4,7 +4,7 @@
  * every story it already carries. Alerts start with the first item published after the add.
  */
 import { resolve } from 'node:path';
-import { escapeMarkdown } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import { UserError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';

@@ -3,7 +3,7 @@
  * exponentially, tell each server once when a streak gets long, pause its source when the streak
  * gets very long, and say so once more when the feed works again.
  */
-import { plural } from '../answers/format.js';
+import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import type { FeedState, SourceRecord } from '../store/records.js';

@@ -1,5 +1,5 @@
 /** What a moderator types when adding a source, checked before anything is fetched or saved. */
-import { escapeMarkdown } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import { UserError } from '../errors.js';
 import { resolveTopic } from '../answers/options.js';
 import type { ClaimIndex } from '../index/claim-index.js';

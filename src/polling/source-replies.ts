@@ -1,7 +1,8 @@
 /** What /sources says. Moderators' answers are ephemeral: source management is not channel news. */
-import { escapeMarkdown, type Answer, type Choice } from '../answers/answer.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Answer, type Choice } from '../answers/answer.js';
 import { MAX_CHOICES } from '../answers/choices.js';
-import { plural } from '../answers/format.js';
+import { plural } from '../format/numbers.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { scopeOf, type SourceRecord } from '../store/records.js';
 import type { AddedSource } from './add-source.js';

@@ -3,7 +3,8 @@
  * (renderText). Pure: no discord.js, no I/O, so `cli ask --json` prints exactly what the
  * bot would send. Long answers are cut to Discord's limits, never rejected.
  */
-import { unescapeMarkdown, type Answer, type AnswerImage, type AnswerSection } from '../answers/answer.js';
+import { unescapeMarkdown } from '../format/markdown.js';
+import { type Answer, type AnswerImage, type AnswerSection } from '../answers/answer.js';
 import { LIMITS, PLACEHOLDER, clean, fitText, isBlank, more, oneLine, packLines } from './fit.js';
 
 /** MessageFlags.Ephemeral: only the member who asked sees the reply. */

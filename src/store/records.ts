@@ -61,3 +61,12 @@ export interface ClaimRecord
   articleId: number;
   position: number;
 }
+
+/** A source as a caller names it; the store gives it an id and a server scope (the defaults when none). */
+export interface NewSource {
+  guildId?: GuildScope;
+  name: string;
+  kind: string;
+  location: string;
+  topics?: string[] | null;
+}

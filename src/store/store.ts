@@ -8,15 +8,7 @@ import { Routes } from './routes.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, toSource, type SourceRow } from './source-rows.js';
 import { statementCache } from './statements.js';
-import { DEFAULTS, type ArticleRecord, type ClaimRecord, type GuildScope, type SourceRecord } from './records.js';
-
-export interface NewSource {
-  guildId?: GuildScope;
-  name: string;
-  kind: string;
-  location: string;
-  topics?: string[] | null;
-}
+import { DEFAULTS, type ArticleRecord, type ClaimRecord, type GuildScope, type NewSource, type SourceRecord } from './records.js';
 
 export type NewArticle = Omit<ArticleRecord, 'id'>;
 

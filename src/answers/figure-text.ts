@@ -1,22 +1,8 @@
-import { escapeMarkdown } from './answer.js';
+/** How a figure, a change and a claim's provenance read in answers and alerts. */
+import { formatDay } from '../format/days.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { formatNumber, formatRange } from '../format/numbers.js';
 import type { FigureView, IndexedClaim } from '../index/claim-index.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-// One formatter for every figure: toLocaleString builds a new one per call, 50 times slower.
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-export const formatNumber = (n: number): string => NUMBER.format(n);
-
-/** "Oct 18, 2024": unambiguous in every newsroom, unlike 10/18. */
-export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${MONTHS[Number(month) - 1] ?? month} ${Number(date)}, ${year}`;
-}
-
-export function formatRange(low: number | null, high: number | null): string {
-  if (low === null || high === null) return '';
-  return low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`;
-}
 
 /** "approximately 12,000 troops", "1,500–3,000 troops"; a statement with no figure is its status. */
 export function describeFigure(claim: Pick<IndexedClaim, 'low' | 'high' | 'hedge' | 'status' | 'measure'>): string {
@@ -46,12 +32,3 @@ export function nameOf(claimant: string | null): string {
   return claimant ? `**${escapeMarkdown(claimant)}**` : '**Unattributed**';
 }
 
-/** A sentence cut to a readable length, safe to show. */
-export function quote(sentence: string, max = 200): string {
-  const cut = sentence.length > max ? `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : sentence;
-  return escapeMarkdown(cut);
-}
-
-export function plural(n: number, word: string): string {
-  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
-}
