@@ -41,5 +41,5 @@ export const alerts: Command = {
     }
   },
   // Not gated like execute: topic names are no secret (/help lists their commands).
-  autocomplete: (input, { index }) => (input.focused.name === 'topic' ? topicChoices(index, input.focused.value) : []),
+  autocomplete: (input, { newsroom: { index } }) => (input.focused.name === 'topic' ? topicChoices(index, input.focused.value) : []),
 };

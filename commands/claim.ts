@@ -7,5 +7,5 @@ export const claim: Command = {
     .setName('claim')
     .setDescription('One claim in full, with every outlet that reported the same figure')
     .addIntegerOption((o) => o.setName('id').setDescription('The claim number shown in brackets, like #42').setRequired(true).setMinValue(1)),
-  execute: (input, { index }) => claimDetail(index, input.options.getInteger('id', true)!, input.guildId),
+  execute: (input, { newsroom: { index } }) => claimDetail(index, input.options.getInteger('id', true)!, input.guildId),
 };

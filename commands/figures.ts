@@ -14,9 +14,9 @@ export const figures: Command = {
     .addStringOption((o) => o.setName('since').setDescription('Only what was reported since this date').setMaxLength(40))
     .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100))
     .addBooleanOption(chartOption),
-  execute: (input, { index, now }) =>
+  execute: (input, { newsroom: { index }, now }) =>
     answerTopic(index, resolveTopic(index, input.options.getString('topic', true)!), topicOptions(input), input.guildId, now),
-  autocomplete: (input, { index }) => {
+  autocomplete: (input, { newsroom: { index } }) => {
     if (input.focused.name === 'topic') return topicChoices(index, input.focused.value);
     const topic = input.options.getString('topic');
     const known = topic ? index.topics.find((t) => t.key === topic) : undefined;

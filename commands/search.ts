@@ -7,5 +7,5 @@ export const search: Command = {
     .setName('search')
     .setDescription('Search every claim’s sentence, best match first')
     .addStringOption((o) => o.setName('query').setDescription('Words to look for: "artillery shells", "Kursk"').setRequired(true).setMaxLength(200)),
-  execute: (input, { index }) => searchClaims(index, input.options.getString('query', true)!, input.guildId),
+  execute: (input, { newsroom: { index } }) => searchClaims(index, input.options.getString('query', true)!, input.guildId),
 };

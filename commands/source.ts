@@ -8,6 +8,6 @@ export const source: Command = {
     .setName('source')
     .setDescription('What one source claimed and what it relayed, newest first')
     .addStringOption((o) => o.setName('name').setDescription('An agency, government, person or outlet: "yonhap", "nis"').setRequired(true).setAutocomplete(true).setMaxLength(100)),
-  execute: (input, { index }) => sourceProfile(index, input.options.getString('name', true)!, input.guildId),
-  autocomplete: (input, { index }) => sourceChoices(index, input.focused.value),
+  execute: (input, { newsroom: { index } }) => sourceProfile(index, input.options.getString('name', true)!, input.guildId),
+  autocomplete: (input, { newsroom: { index } }) => sourceChoices(index, input.focused.value),
 };

@@ -20,7 +20,7 @@ export function topicCommand(topic: TopicDef & { command: string }): Command {
       .addStringOption((o) => o.setName('since').setDescription('Only what was reported since this date (2024-11-01, "Nov 1", "yesterday")').setMaxLength(40))
       .addStringOption((o) => o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100))
       .addBooleanOption(chartOption),
-    execute: (input, { index, now }) => answerTopic(index, topic, topicOptions(input), input.guildId, now),
-    autocomplete: (input, { index }) => claimantChoices(index, topic.key, input.focused.value),
+    execute: (input, { newsroom: { index }, now }) => answerTopic(index, topic, topicOptions(input), input.guildId, now),
+    autocomplete: (input, { newsroom: { index } }) => claimantChoices(index, topic.key, input.focused.value),
   };
 }

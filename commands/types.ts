@@ -1,6 +1,5 @@
 import type { SlashCommandBooleanOption } from 'discord.js';
 import type { Answer, Choice } from '../src/answers/answer.js';
-import type { ClaimIndex } from '../src/index/claim-index.js';
 import type { Newsroom } from '../src/newsroom/newsroom.js';
 import type { CommandJSON } from '../src/format/usage.js';
 
@@ -35,13 +34,11 @@ export interface AutocompleteInput extends Omit<CommandInput, 'options'> {
   focused: { name: string; value: string };
 }
 
-/** What every command may read: the index, the registry (for /help) and the time of asking. */
+/** What every command may read: the newsroom (its index, and what moderators change), the registry (for /help), the time of asking. */
 export interface CommandContext {
-  index: ClaimIndex;
+  newsroom: Newsroom;
   commands: readonly Command[];
   now: Date;
-  /** What moderator commands change: sources, follows, briefings. */
-  newsroom: Newsroom;
 }
 
 

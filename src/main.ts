@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     loadSamples(app, 'console', log);
     // The console speaks for the defaults' audience: their alerts print between answers.
     const scheduler = startScheduler({ newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } }, alerts);
-    app.digestsChanged = () => scheduler.reloadDigests();
+    app.routeChanges.follow(() => scheduler.reloadDigests());
     await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath));
     await scheduler.stop();
     app.store.close();
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   loadSamples(app, 'discord', log);
   const client = await startDiscordBot(app, config.discord, log, { modRoleId: alerts.modRoleId });
   const scheduler = startScheduler({ newsroom: app, sender: discordSender(client.rest), log }, alerts);
-  app.digestsChanged = () => scheduler.reloadDigests();
+  app.routeChanges.follow(() => scheduler.reloadDigests());
   const stop = async () => {
     await scheduler.stop();
     await client.destroy();

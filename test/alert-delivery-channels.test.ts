@@ -69,7 +69,7 @@ describe('a channel that refuses for good', () => {
 
   it('does not tell the moderators in a channel that is itself broken', async () => {
     follow('alerts', 'desk');
-    rig.store.routes.markBroken(rig.guildId, rig.channel('desk'), 'Missing Access (403)', NOW);
+    rig.store.routes.markChannelBroken(rig.guildId, rig.channel('desk'), 'Missing Access (403)', NOW);
     rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 403 });
     await deliver();

@@ -31,7 +31,7 @@ function asMember(line: string, guildId = G1): Promise<Answer> {
 beforeEach(() => {
   t = tempApp();
   digestChanges = 0;
-  t.app.digestsChanged = () => void digestChanges++;
+  t.app.routeChanges.follow(() => void digestChanges++);
 });
 afterEach(() => t.close());
 
@@ -82,7 +82,7 @@ describe('/alerts follow and unfollow', () => {
 
   it('says so when the channel already follows the topic, and clears a broken mark when followed again', async () => {
     await ask(`/alerts follow troops ${DESK}`);
-    t.app.store.routes.markBroken(G1, DESK, 'Missing Access', NOW);
+    t.app.store.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
     const again = await ask(`/alerts follow troops ${DESK}`);
     expect(again.title).toBe('Already following North Korean troops in Russia');
     expect(again.summary).toContain('It was marked broken (Missing Access); alerts will be tried there again.');
@@ -122,7 +122,7 @@ describe('/alerts list', () => {
     await ask(`/alerts follow casualties ${DESK}`);
     await ask(`/alerts follow troops ${WIRE}`);
     await ask(`/alerts digest ${DESK} weekdays 08:00`);
-    t.app.store.routes.markBroken(G1, WIRE, 'Missing Permissions', NOW);
+    t.app.store.routes.markChannelBroken(G1, WIRE, 'Missing Permissions', NOW);
     const answer = await ask('/alerts list');
     expect(answer.ephemeral).toBe(true);
     expect(answer.sections).toEqual([
@@ -145,7 +145,7 @@ describe('/alerts list', () => {
   it('never shows one server another server\'s follows, briefings or broken channels, nor lets it change them', async () => {
     await ask(`/alerts follow troops ${DESK}`, G1);
     await ask(`/alerts digest ${DESK} daily 07:30`, G1);
-    t.app.store.routes.markBroken(G1, DESK, 'Missing Access', NOW);
+    t.app.store.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
     expect((await ask('/alerts list', G2)).title).toBe('No alerts set up');
     expect((await ask(`/alerts unfollow troops ${DESK}`, G2)).summary).toMatch(/does not follow/);
     expect((await ask(`/alerts digest ${DESK} off`, G2)).summary).toBe(`<#${DESK}> has no briefing to turn off.`);

@@ -65,8 +65,8 @@ describe('/alerts why, for a claim that alerted', () => {
     const [claim] = ingest(NIS_1500);
     const [desk, wire] = alerted(claim!.id, [DESK, WIRE]);
     t.app.store.outbox.markSent([desk!], 'm1', SENT);
-    t.app.store.outbox.markBroken([wire!], 'DiscordAPIError[50001]: Missing Access');
-    t.app.store.routes.markBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
+    t.app.store.outbox.setAside([wire!], 'DiscordAPIError[50001]: Missing Access');
+    t.app.store.routes.markChannelBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
     expect(why('1').title).toBe('Claim #1 alerted here');
     expect(reason(why('1'))).toBe(`Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC; the alert for <#${WIRE}> could not be posted: `
       + 'the channel is broken (the bot lost access to the channel) (decided May 1, 2025, 12:00 UTC).');
@@ -74,7 +74,7 @@ describe('/alerts why, for a claim that alerted', () => {
 
   it('does not call a claim alerted when its only channel was broken', () => {
     const [claim] = ingest(NIS_1500);
-    t.app.store.outbox.markBroken(alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
+    t.app.store.outbox.setAside(alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
     const answer = why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
     expect(reason(answer)).toBe(`The alert for <#${DESK}> could not be posted: the channel is broken (DiscordAPIError\\[10003\\]: Unknown Channel) `
@@ -154,7 +154,7 @@ describe('/alerts why, for a claim that did not alert', () => {
 
   it('says every channel following the topic was broken when it arrived', () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
-    t.app.store.routes.markBroken(G1, DESK, 'Unknown Channel', BEFORE);
+    t.app.store.routes.markChannelBroken(G1, DESK, 'Unknown Channel', BEFORE);
     ingest(NIS_1500);
     expect(reason(why('1'))).toBe(`Every channel following the topic was marked broken when it arrived (<#${DESK}>: Unknown Channel); following again mends one.`);
   });

@@ -79,7 +79,7 @@ describe('the scheduler', () => {
 
   it('catches a failing tick, logs it by name, and still runs the next one', async () => {
     // A store whose polling query fails, as a full disk or a locked file would make it.
-    const store = Object.create(temp.app.store, { sourceBook: { value: { due: () => { throw new Error('disk I/O error'); } } } });
+    const store = Object.create(temp.app.store, { sourceBook: { value: { dueSources: () => { throw new Error('disk I/O error'); } } } });
     const failing = (scheduler = startScheduler({ newsroom: { ...temp.app, store }, sender, log }, { cron: NEVER, timeZone: 'UTC' }, () => NOW));
     await failing.tick();
     await failing.tick();

@@ -209,7 +209,7 @@ describe('/sources list, pause, resume, status and remove', () => {
     expect(answer.summary).toBe('Resumed **Ledger**: it is read again at the next poll. It had been paused after 8 failures in a row ' +
       '(the last: HTTP 500 Internal Server Error). If that read fails too, it is paused again.');
     expect(book.find('g1', 'Ledger')).toMatchObject({ paused: false, pausedReason: null });
-    expect(book.due(['feed'], minutesAfter(T0, 1)).map((d) => d.source.name)).toEqual(['Ledger']);
+    expect(book.dueSources(['feed'], minutesAfter(T0, 1)).map((d) => d.source.name)).toEqual(['Ledger']);
   });
 
   it('removes a source: it is no longer listed or polled, and the claims it brought stay', async () => {

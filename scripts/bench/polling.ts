@@ -71,7 +71,7 @@ function expect(what: string, report: TickReport, want: Partial<Record<keyof Tic
 
 /** After a successful read a feed has no next_poll_at: it is due again at the very next tick. */
 function checkAllDue(app: App, feeds: number, now: Date): void {
-  const due = app.store.sourceBook.due(POLLED_KINDS, now);
+  const due = app.store.sourceBook.dueSources(POLLED_KINDS, now);
   const waiting = due.filter(({ feed }) => feed.nextPollAt !== null).length;
   if (due.length !== feeds || waiting > 0) throw new Error(`polling bench: ${due.length} of ${feeds} feeds due, ${waiting} with a next_poll_at`);
 }

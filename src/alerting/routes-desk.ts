@@ -100,11 +100,11 @@ export function setBriefing(newsroom: Newsroom, guildId: GuildScope, channelId: 
   const zone = newsroom.alertSettings.timeZone;
   if (!schedule) {
     if (!newsroom.store.routes.removeDigest(guildId, channelId)) throw new UserError(`${channel} has no briefing to turn off.`);
-    newsroom.digestsChanged();
+    newsroom.routeChanges.digestsChanged();
     return reply({ title: 'Briefing off', summary: `${channel} gets no more scheduled briefings.`, sections: [] });
   }
   newsroom.store.routes.setDigest(guildId, channelId, schedule.cron, now);
-  newsroom.digestsChanged();
+  newsroom.routeChanges.digestsChanged();
   return reply({
     title: 'Briefing scheduled',
     summary: `${channel} gets a briefing ${schedule.words}, ${zone} time${schedule.words.includes('`') ? '' : ` (\`${schedule.cron}\`)`}: the figures new or changed since `

@@ -10,11 +10,13 @@ import { loadLexicon } from '../newsroom/lexicon-files.js';
 import { articleFiles } from '../sources/folder.js';
 import { ingestFiles, type FileOutcome } from '../newsroom/ingest-files.js';
 import { Store } from '../store/store.js';
+import { RouteChangeSignal } from '../newsroom/route-changes.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {
   lexiconData: Lexicon;
   commands: Command[];
+  routeChanges: RouteChangeSignal;
 }
 
 export interface AppOptions {
@@ -34,7 +36,7 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
       store, index, lexicon: compileLexicon(lexiconData), lexiconData, commands: commandRegistry(lexiconData.topics),
       fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
       alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
-      digestsChanged: () => {},
+      routeChanges: new RouteChangeSignal(),
     };
   } catch (error) {
     store.close();
@@ -43,7 +45,7 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
 }
 
 export function commandContext(app: App, now: Date): CommandContext {
-  return { index: app.index, commands: app.commands, now, newsroom: app };
+  return { newsroom: app, commands: app.commands, now };
 }
 
 interface DefaultSource {

@@ -27,8 +27,8 @@ export function channelBroke(store: Store, log: Logger, send: BrokenSend, now: D
     // Rows waiting on a back-off are not due yet, but would meet the same refusal.
     const waiting = store.outbox.pendingFor(channelId).map((r) => r.id);
     const ids = [...new Set([...send.ids, ...waiting])];
-    store.outbox.markBroken(ids, reason);
-    const isFirst = store.routes.markBroken(guildId, channelId, reason, now);
+    store.outbox.setAside(ids, reason);
+    const isFirst = store.routes.markChannelBroken(guildId, channelId, reason, now);
     const told = isFirst ? tellModerators(store, guildId, channelId, reason, ids.length, now) : undefined;
     return { marked: ids.length, first: isFirst, toldIn: told };
   });

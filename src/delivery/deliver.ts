@@ -64,7 +64,7 @@ export async function deliverDue(store: Store, sender: Sender, now: Date, log: L
   // and the rest of its messages keep their place for the next run.
   const waiting = new Set<string>();
   const brokenNow = new Set<string>();
-  for (const post of plan(store.outbox.due(now, options.limit))) {
+  for (const post of plan(store.outbox.dueMessages(now, options.limit))) {
     if (brokenNow.has(post.channelId)) continue; // already marked, with everything pending there
     if (waiting.has(post.channelId)) {
       report.deferred += post.rows.length;
@@ -89,7 +89,7 @@ async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, 
   const known = store.routes.broken(post.channelId);
   if (known) {
     // Marked broken earlier: sending again would only fail again (and count against the bot).
-    store.outbox.markBroken(ids, `channel broken: ${known.reason}`);
+    store.outbox.setAside(ids, `channel broken: ${known.reason}`);
     return { counted: 'broken', rows: ids.length };
   }
   const result = await sendSafely(sender, post, log);
@@ -105,7 +105,7 @@ async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, 
       return { counted: 'retried', rows: ids.length };
     }
     case 'rejected':
-      store.outbox.markBroken(ids, `rejected: ${result.error}`);
+      store.outbox.setAside(ids, `rejected: ${result.error}`);
       log.error(`channel ${post.channelId}: Discord rejected outbox message(s) ${ids.join(', ')}: ${result.error}`);
       return { counted: 'broken', rows: ids.length };
     case 'broken': {

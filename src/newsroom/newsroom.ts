@@ -1,5 +1,6 @@
 import type { Ingestion } from './ingest.js';
 import type { Fetcher } from '../sources/fetch.js';
+import type { RouteChanges } from './route-changes.js';
 
 /** Settings polling and alerting read; the config's ALERT_* values, or the defaults below. */
 export interface AlertSettings {
@@ -15,6 +16,6 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = { timeZone: 'UTC', perChann
 export interface Newsroom extends Ingestion {
   fetcher: Fetcher;
   alertSettings: AlertSettings;
-  /** Called after a briefing schedule is set or removed, so the scheduler can follow it. */
-  digestsChanged(): void;
+  /** Told when a briefing schedule is set or removed, so the scheduler can follow it. */
+  routeChanges: RouteChanges;
 }

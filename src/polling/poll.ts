@@ -48,7 +48,7 @@ const INTERNAL = 'an internal error while reading it (the bot operator has the d
 
 /** Polls every due source once, at most `concurrency` locations at a time. */
 export async function pollDue(newsroom: Newsroom, hooks: PollHooks, now: Date, log: Logger, options: PollOptions = {}): Promise<PollReport> {
-  const due = newsroom.store.sourceBook.due(POLLED_KINDS, now);
+  const due = newsroom.store.sourceBook.dueSources(POLLED_KINDS, now);
   const report: PollReport = { sources: due.length, fetched: 0, notModified: 0, failed: 0, newItems: 0, claims: 0 };
   const tick: Tick = { newsroom, hooks, now, log, pages: new Map(), report };
   await forEachLimit(byLocation(due), options.concurrency ?? 16, (location) => pollLocation(tick, location));

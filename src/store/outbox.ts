@@ -85,7 +85,7 @@ export class Outbox {
   }
 
   /** Pending messages whose time has come, oldest first. */
-  due(now: Date, limit = 500): OutboxMessage[] {
+  dueMessages(now: Date, limit = 500): OutboxMessage[] {
     return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
       .all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]).map(toMessage);
   }
@@ -116,7 +116,7 @@ export class Outbox {
   }
 
   /** The channel refused for good (gone, or no access): kept for /alerts why, never retried. */
-  markBroken(ids: readonly number[], error: string): void {
+  setAside(ids: readonly number[], error: string): void {
     this.sql(`UPDATE outbox SET status = 'broken', attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`)
       .run(error, JSON.stringify(ids));
   }

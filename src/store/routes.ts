@@ -75,7 +75,7 @@ export class Routes {
     return (usable.find((f) => options.topics?.includes(f.topic)) ?? usable[0])?.channelId;
   }
 
-  markBroken(guildId: GuildScope, channelId: string, reason: string, now: Date): boolean {
+  markChannelBroken(guildId: GuildScope, channelId: string, reason: string, now: Date): boolean {
     return this.sql('INSERT OR IGNORE INTO broken_channels (channel_id, guild_id, reason, broken_at) VALUES (?, ?, ?, ?)')
       .run(channelId, guildId, reason, now.toISOString()).changes > 0;
   }

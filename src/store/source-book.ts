@@ -81,7 +81,7 @@ export class SourceBook {
   }
 
   /** Live, unpaused sources of these kinds whose feed is due, oldest source first. */
-  due(kinds: readonly string[], now: Date): DueSource[] {
+  dueSources(kinds: readonly string[], now: Date): DueSource[] {
     const rows = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources
       WHERE removed_at IS NULL AND paused = 0 AND kind IN (SELECT value FROM json_each(?))
         AND location NOT IN (SELECT location FROM feeds WHERE next_poll_at > ?) ORDER BY id`).all(JSON.stringify(kinds), now.toISOString()) as Row[];
