@@ -6,6 +6,8 @@ export const claim: Command = {
   data: new SlashCommandBuilder()
     .setName('claim')
     .setDescription('One claim in full, with every outlet that reported the same figure')
-    .addIntegerOption((o) => o.setName('id').setDescription('The claim number shown in brackets, like #42').setRequired(true).setMinValue(1)),
+    .addIntegerOption((o) =>
+      o.setName('id').setDescription('The claim number shown in brackets, like #42').setRequired(true).setMinValue(1),
+    ),
   execute: (input, { newsroom: { index } }) => claimDetail(index, input.options.getInteger('id', true)!, input.guildId),
 };

@@ -41,7 +41,6 @@ export interface CommandContext {
   now: Date;
 }
 
-
 export interface Command {
   /** Moderators only: registered with Manage Server as the default permission, and checked again here. */
   moderator?: boolean;

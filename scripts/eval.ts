@@ -27,6 +27,13 @@ for (const [label, dir] of sets) {
   console.log(`\n== ${label}: ${articles.length} articles`);
   for (const r of results) console.log(line(r.name, r.figures));
   console.log(line('OVERALL', total));
-  const st = results.reduce((a, r) => ({ gold: a.gold + r.statements.gold, predicted: a.predicted + r.statements.predicted, matched: a.matched + r.statements.matched }), { gold: 0, predicted: 0, matched: 0 });
+  const st = results.reduce(
+    (a, r) => ({
+      gold: a.gold + r.statements.gold,
+      predicted: a.predicted + r.statements.predicted,
+      matched: a.matched + r.statements.matched,
+    }),
+    { gold: 0, predicted: 0, matched: 0 },
+  );
   console.log(`statements (no figure): gold ${st.gold}, predicted ${st.predicted}, matched ${st.matched}`);
 }

@@ -55,7 +55,9 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -71,7 +73,9 @@ function read(env: Env, name: string): string | undefined {
 function checkToken(value: string | undefined, problems: string[]): string | undefined {
   if (value === undefined) return undefined;
   if (/\s/.test(value)) {
-    problems.push('DISCORD_TOKEN contains whitespace; paste the bare bot token (no "Bot " prefix, no spaces or line breaks)');
+    problems.push(
+      'DISCORD_TOKEN contains whitespace; paste the bare bot token (no "Bot " prefix, no spaces or line breaks)',
+    );
     return undefined;
   }
   return value;
@@ -112,7 +116,10 @@ export const DEFAULT_ALERT_CRON = '*/5 * * * *';
 
 function checkCron(value: string | undefined, problems: string[]): string {
   if (value === undefined) return DEFAULT_ALERT_CRON;
-  if (!cron.validate(value)) problems.push(`ALERT_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes); got ${JSON.stringify(value)}`);
+  if (!cron.validate(value))
+    problems.push(
+      `ALERT_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes); got ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
@@ -121,7 +128,9 @@ function checkTimeZone(value: string | undefined, problems: string[]): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
-    problems.push(`ALERT_TZ must be an IANA time zone such as Europe/London or Asia/Seoul; got ${JSON.stringify(value)}`);
+    problems.push(
+      `ALERT_TZ must be an IANA time zone such as Europe/London or Asia/Seoul; got ${JSON.stringify(value)}`,
+    );
     return 'UTC';
   }
   return zone;

@@ -36,7 +36,10 @@ async function main(): Promise<number> {
   if (config.mode === 'console') {
     loadSamples(app, 'console', log);
     // The console speaks for the defaults' audience: their alerts print between answers.
-    const scheduler = startScheduler({ newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } }, alerts);
+    const scheduler = startScheduler(
+      { newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } },
+      alerts,
+    );
     app.routeChanges.follow(() => scheduler.reloadDigests());
     await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath));
     await scheduler.stop();

@@ -18,7 +18,8 @@ afterEach(async () => {
 
 const deliver = (at: Date = NOW) => deliverDue(rig.store, discordSender(rig.rest), at, rig.log);
 const postsTo = (name: string) => rig.fake.requestsTo(`POST /channels/${rig.channel(name)}/messages`);
-const follow = (...names: string[]) => names.forEach((name, i) => rig.store.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i)));
+const follow = (...names: string[]) =>
+  names.forEach((name, i) => rig.store.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i)));
 const warnings = () => rig.log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
 
 describe('a channel that refuses for good', () => {
@@ -34,8 +35,13 @@ describe('a channel that refuses for good', () => {
     expect(await deliver()).toEqual({ sent: 1, retried: 0, broken: 3, deferred: 0 });
     expect(postsTo('alerts').map((r) => r.status)).toEqual([403]); // one try: neither the REST client nor we retried
     expect(rig.row(elsewhere).status).toBe('sent');
-    for (const id of [due, folded, backingOff]) expect(rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Missing Access (403)' });
-    expect(rig.store.routes.broken(rig.channel('alerts'))).toMatchObject({ guildId: rig.guildId, reason: 'Missing Access (403)', brokenAt: NOW.toISOString() });
+    for (const id of [due, folded, backingOff])
+      expect(rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Missing Access (403)' });
+    expect(rig.store.routes.broken(rig.channel('alerts'))).toMatchObject({
+      guildId: rig.guildId,
+      reason: 'Missing Access (403)',
+      brokenAt: NOW.toISOString(),
+    });
 
     const notices = rig.rows().filter((r) => r.kind === 'notice');
     expect(notices).toHaveLength(1);
@@ -44,7 +50,11 @@ describe('a channel that refuses for good', () => {
     expect(notice.title).toBe('Alerts stopped in a channel');
     expect(notice.summary).toContain(`<#${rig.channel('alerts')}>: Missing Access \\(403\\)`); // Discord's words, escaped
     expect(notice.summary).toContain('3 waiting messages');
-    expect(warnings().some((w) => w.includes(rig.channel('alerts')) && w.includes('Missing Access (403)') && w.includes('moderators told'))).toBe(true);
+    expect(
+      warnings().some(
+        (w) => w.includes(rig.channel('alerts')) && w.includes('Missing Access (403)') && w.includes('moderators told'),
+      ),
+    ).toBe(true);
 
     // The next run posts the notice, and nothing goes to the broken channel again.
     rig.queue('alerts', { at: later(1000) });
@@ -63,7 +73,9 @@ describe('a channel that refuses for good', () => {
     expect(rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Unknown Channel (404)' });
     expect(rig.store.routes.broken(rig.row(id).channelId)?.reason).toBe('Unknown Channel (404)');
     expect(rig.rows().filter((r) => r.kind === 'notice')).toEqual([]);
-    expect(warnings().some((w) => w.includes('Unknown Channel (404)') && w.includes('no other alert channel to tell'))).toBe(true);
+    expect(
+      warnings().some((w) => w.includes('Unknown Channel (404)') && w.includes('no other alert channel to tell')),
+    ).toBe(true);
     expect(rig.fake.requestsTo(POST_MESSAGES)).toHaveLength(1);
   });
 
@@ -90,7 +102,9 @@ describe('a channel that refuses for good', () => {
 describe('folded alerts', () => {
   it('go out as one digest message per channel, with the unfolded ones on their own', async () => {
     const single = rig.queue('alerts');
-    const foldedHere = ['NIS', 'Zelenskyy', 'Kremlin'].map((claimant) => rig.queue('alerts', { folded: true, claimant }));
+    const foldedHere = ['NIS', 'Zelenskyy', 'Kremlin'].map((claimant) =>
+      rig.queue('alerts', { folded: true, claimant }),
+    );
     const foldedThere = ['NIS', 'Pentagon'].map((claimant) => rig.queue('general', { folded: true, claimant }));
 
     expect(await deliver()).toEqual({ sent: 6, retried: 0, broken: 0, deferred: 0 });
@@ -102,8 +116,12 @@ describe('folded alerts', () => {
     ]);
     const digest = rig.fake.channelMessages[1]!;
     assertWithinDiscordLimits(digest.body as DiscordPayload);
-    expect(digest.body.embeds[0].fields[0].value.split('\n')).toEqual(foldedHere.map((id) => decodePayload(rig.row(id).payload).line));
-    expect(foldedHere.map((id) => rig.row(id))).toEqual(foldedHere.map((id) => expect.objectContaining({ id, status: 'sent', messageId: digest.message.id })));
+    expect(digest.body.embeds[0].fields[0].value.split('\n')).toEqual(
+      foldedHere.map((id) => decodePayload(rig.row(id).payload).line),
+    );
+    expect(foldedHere.map((id) => rig.row(id))).toEqual(
+      foldedHere.map((id) => expect.objectContaining({ id, status: 'sent', messageId: digest.message.id })),
+    );
     expect(rig.row(single).messageId).toBe(rig.fake.channelMessages[0]?.message.id);
     expect(foldedThere.map((id) => rig.row(id).status)).toEqual(['sent', 'sent']);
   });
@@ -117,8 +135,14 @@ describe('folded alerts', () => {
     const arrived = rig.queue('alerts', { folded: true, claimant: 'Kremlin', at: later(10_000) });
     expect(await deliver(later(30_000))).toMatchObject({ sent: 3 });
     // The retried pair replays its nonce (no new post); the newcomer goes out on its own.
-    expect(rig.fake.channelMessages.map((m) => m.body.embeds[0].title)).toEqual(['2 more alerts', 'New figure · North Korean troops in Russia']);
-    expect(first.map((id) => rig.row(id).messageId)).toEqual([rig.fake.channelMessages[0]?.message.id, rig.fake.channelMessages[0]?.message.id]);
+    expect(rig.fake.channelMessages.map((m) => m.body.embeds[0].title)).toEqual([
+      '2 more alerts',
+      'New figure · North Korean troops in Russia',
+    ]);
+    expect(first.map((id) => rig.row(id).messageId)).toEqual([
+      rig.fake.channelMessages[0]?.message.id,
+      rig.fake.channelMessages[0]?.message.id,
+    ]);
     expect(rig.row(arrived).messageId).toBe(rig.fake.channelMessages[1]?.message.id);
   });
 

@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 const statuses = () => rig.fake.requestsTo(POST_MESSAGES).map((r) => r.status);
-const deliver = (at: Date = NOW, sender: Sender = discordSender(rig.rest)) => deliverDue(rig.store, sender, at, rig.log);
+const deliver = (at: Date = NOW, sender: Sender = discordSender(rig.rest)) =>
+  deliverDue(rig.store, sender, at, rig.log);
 
 describe('delivering a queued alert', () => {
   it('posts it once with its nonce enforced, within Discord limits and pinging no one, and marks it sent', async () => {
@@ -28,7 +29,11 @@ describe('delivering a queued alert', () => {
     const [posted] = rig.fake.channelMessages;
     expect(rig.fake.channelMessages).toHaveLength(1);
     expect(posted?.channelId).toBe(rig.channel('alerts'));
-    expect(posted?.body).toMatchObject({ nonce: rig.row(id).nonce, enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(posted?.body).toMatchObject({
+      nonce: rig.row(id).nonce,
+      enforce_nonce: true,
+      allowed_mentions: { parse: [] },
+    });
     assertWithinDiscordLimits(posted!.body as DiscordPayload);
     expect(posted?.body.embeds[0].title).toBe('New figure · North Korean troops in Russia');
     expect(rig.row(id)).toMatchObject({ status: 'sent', attempts: 1, messageId: posted?.message.id, lastError: null });
@@ -41,15 +46,22 @@ describe('delivering a queued alert', () => {
     const ids = ['NIS', 'Pentagon', 'Zelenskyy'].map((claimant) => rig.queue('alerts', { claimant }));
     await deliver();
     expect(rig.fake.channelMessages.map((m) => m.body.nonce)).toEqual(ids.map((id) => rig.row(id).nonce));
-    expect(rig.fake.channelMessages.map((m) => m.body.embeds[0].description.split(':')[0])).toEqual(['**NIS**', '**Pentagon**', '**Zelenskyy**']);
+    expect(rig.fake.channelMessages.map((m) => m.body.embeds[0].description.split(':')[0])).toEqual([
+      '**NIS**',
+      '**Pentagon**',
+      '**Zelenskyy**',
+    ]);
   });
 
-  it('goes out through the running bot\'s own REST client as well', async () => {
+  it("goes out through the running bot's own REST client as well", async () => {
     const log = recordingLogger();
     const bot = await startBotOnFake(rig.temp.app, log);
     try {
       const channelId = bot.fake.channel('alerts').id as string;
-      const id = rig.store.outbox.enqueue({ guildId: bot.fake.guild.id, channelId, kind: 'alert', payload: rig.row(rig.queue('alerts')).payload }, NOW);
+      const id = rig.store.outbox.enqueue(
+        { guildId: bot.fake.guild.id, channelId, kind: 'alert', payload: rig.row(rig.queue('alerts')).payload },
+        NOW,
+      );
       const report = await deliverDue(rig.store, discordSender(bot.client.rest), NOW, log);
       expect(report.sent).toBe(1);
       expect(bot.fake.channelMessages).toHaveLength(1);
@@ -62,7 +74,14 @@ describe('delivering a queued alert', () => {
   it('prints alerts in console mode and counts them sent', async () => {
     const printed: string[] = [];
     const id = rig.queue('alerts');
-    expect((await deliver(NOW, consoleSender((text) => printed.push(text)))).sent).toBe(1);
+    expect(
+      (
+        await deliver(
+          NOW,
+          consoleSender((text) => printed.push(text)),
+        )
+      ).sent,
+    ).toBe(1);
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('New figure · North Korean troops in Russia');
     expect(printed[0]).toContain('Pentagon: approximately 12,000 troops · reported');
@@ -74,7 +93,10 @@ describe('delivering a queued alert', () => {
   it('delivers a malformed row as a plain notice instead of stopping', async () => {
     const id = rig.queue('alerts', { payload: '{"broken json' });
     await deliver();
-    expect(rig.fake.channelMessages[0]?.body.embeds[0]).toMatchObject({ title: 'Notice', description: '{"broken json' });
+    expect(rig.fake.channelMessages[0]?.body.embeds[0]).toMatchObject({
+      title: 'Notice',
+      description: '{"broken json',
+    });
     expect(rig.row(id).status).toBe('sent');
   });
 });
@@ -181,26 +203,33 @@ describe('when Discord fails on the way', () => {
     expect(rig.row(id).messageId).toBe(rig.fake.channelMessages[0]?.message.id);
   });
 
-  it('keeps delivering to other channels while one keeps failing, and holds the failing channel\'s queue for the next run', async () => {
+  it("keeps delivering to other channels while one keeps failing, and holds the failing channel's queue for the next run", async () => {
     const first = rig.queue('alerts');
     const second = rig.queue('alerts');
     const other = rig.queue('general');
     const alertsId = rig.channel('alerts');
-    rig.fake.failNext((r) => r.method === 'POST' && r.route === `/channels/${alertsId}/messages`, { status: 503, times: 4 });
+    rig.fake.failNext((r) => r.method === 'POST' && r.route === `/channels/${alertsId}/messages`, {
+      status: 503,
+      times: 4,
+    });
     expect(await deliver()).toEqual({ sent: 1, retried: 1, broken: 0, deferred: 1 });
     expect(rig.row(other).status).toBe('sent');
     expect(rig.row(first)).toMatchObject({ status: 'pending', attempts: 1 });
     expect(rig.row(second)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(rig.fake.requestsTo(`POST /channels/${alertsId}/messages`)).toHaveLength(4); // the first message only
     expect(await deliver(later(30_000))).toMatchObject({ sent: 2 });
-    expect(rig.fake.channelMessages.map((m) => m.body.nonce)).toEqual([other, first, second].map((id) => rig.row(id).nonce));
+    expect(rig.fake.channelMessages.map((m) => m.body.nonce)).toEqual(
+      [other, first, second].map((id) => rig.row(id).nonce),
+    );
   });
 });
 
 describe('the retry back-off', () => {
   const rows = (attempts: number) => [{ attempts } as OutboxMessage];
   it('doubles from 30 seconds, stops at 30 minutes and never comes sooner than Discord asked', () => {
-    expect([0, 1, 2, 5, 6, 40].map((n) => retryDelay(rows(n), undefined))).toEqual([30_000, 60_000, 120_000, 960_000, 1_800_000, 1_800_000]);
+    expect([0, 1, 2, 5, 6, 40].map((n) => retryDelay(rows(n), undefined))).toEqual([
+      30_000, 60_000, 120_000, 960_000, 1_800_000, 1_800_000,
+    ]);
     expect(retryDelay(rows(0), 45_000)).toBe(45_000);
     expect(retryDelay(rows(9), 3_600_000)).toBe(3_600_000);
   });

@@ -19,27 +19,56 @@ afterEach(() => {
 function storyAlerts(): Alert[] {
   temp = tempApp();
   temp.ingest({
-    outlet: 'Reuters', date: '2024-10-31', url: 'https://example-news.test/reuters/1',
+    outlet: 'Reuters',
+    date: '2024-10-31',
+    url: 'https://example-news.test/reuters/1',
     body: 'The Pentagon said about 3,000 North Korean troops had arrived in Russia. The NIS said 10,000 North Korean soldiers were in Russia.',
   });
   const later = temp.ingest({
-    outlet: 'Kyiv Independent', date: '2024-11-13', url: 'https://example-news.test/kyiv/2',
-    body: 'The Pentagon now estimates that approximately 12,000 North Korean troops are in Russia, Yonhap reported. '
-      + 'The Kremlin denied that North Korean troops were in Russia. The Pentagon said it had no evidence that North Korean troops were fighting.',
+    outlet: 'Kyiv Independent',
+    date: '2024-11-13',
+    url: 'https://example-news.test/kyiv/2',
+    body:
+      'The Pentagon now estimates that approximately 12,000 North Korean troops are in Russia, Yonhap reported. ' +
+      'The Kremlin denied that North Korean troops were in Russia. The Pentagon said it had no evidence that North Korean troops were fighting.',
   });
   return alertsFor(temp.app.index, later.added, null);
 }
 
 /** Every piece of text in a Discord payload, joined: what a reader of the channel can see. */
 function visible(payload: DiscordPayload): string {
-  return payload.embeds.flatMap((e) => [e.title, e.description, e.url, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]).filter(Boolean).join('\n');
+  return payload.embeds
+    .flatMap((e) => [
+      e.title,
+      e.description,
+      e.url,
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text,
+    ])
+    .filter(Boolean)
+    .join('\n');
 }
 
 const figureAlert = (overrides: Partial<Alert> = {}): Alert => ({
-  kind: 'figure', claimId: 12, figureKey: 'troops|Pentagon|reported|troops|12000|12000', topic: 'troops', low: 12_000, high: 12_000,
-  hedge: 'approximately', unit: 'troops', measure: 'troops', status: 'projected', claimant: 'Pentagon', via: 'Yonhap',
-  outlet: 'Kyiv Independent', date: '2024-11-13', url: 'https://example-news.test/kyiv/2', sentence: 'The Pentagon expects about 12,000 troops.',
-  previous: { low: 3000, high: 3000, date: '2024-10-31' }, delta: 9000, range: { low: 1500, high: 12_000, claimants: 3, newestDay: '2024-11-13' },
+  kind: 'figure',
+  claimId: 12,
+  figureKey: 'troops|Pentagon|reported|troops|12000|12000',
+  topic: 'troops',
+  low: 12_000,
+  high: 12_000,
+  hedge: 'approximately',
+  unit: 'troops',
+  measure: 'troops',
+  status: 'projected',
+  claimant: 'Pentagon',
+  via: 'Yonhap',
+  outlet: 'Kyiv Independent',
+  date: '2024-11-13',
+  url: 'https://example-news.test/kyiv/2',
+  sentence: 'The Pentagon expects about 12,000 troops.',
+  previous: { low: 3000, high: 3000, date: '2024-10-31' },
+  delta: 9000,
+  range: { low: 1500, high: 12_000, claimants: 3, newestDay: '2024-11-13' },
   ...overrides,
 });
 
@@ -63,7 +92,12 @@ describe('the alert message', () => {
   it('names the status of a projected figure and says when a figure cannot be subtracted from the last', () => {
     const projected = visible(renderPayload(alertMessage(figureAlert(), LABEL).answer));
     expect(projected).toContain('**Pentagon**: approximately 12,000 troops · projected');
-    const ranged = visible(renderPayload(alertMessage(figureAlert({ low: 10_000, high: 12_000, hedge: null, delta: null, status: 'confirmed' }), LABEL).answer));
+    const ranged = visible(
+      renderPayload(
+        alertMessage(figureAlert({ low: 10_000, high: 12_000, hedge: null, delta: null, status: 'confirmed' }), LABEL)
+          .answer,
+      ),
+    );
     expect(ranged).toContain('10,000–12,000 troops · confirmed');
     expect(ranged).toContain('was 3,000 on Oct 31, 2024');
     const first = visible(renderPayload(alertMessage(figureAlert({ previous: null, delta: null }), LABEL).answer));
@@ -85,7 +119,12 @@ describe('the alert message', () => {
   });
 
   it('escapes quoted text so a claim cannot format the message or ping anyone', () => {
-    const hostile = figureAlert({ claimant: '@everyone', via: '**Loud** <@&123>', outlet: '_Tabloid_', sentence: '@here **12,000** troops <@42> [click](https://evil.test)' });
+    const hostile = figureAlert({
+      claimant: '@everyone',
+      via: '**Loud** <@&123>',
+      outlet: '_Tabloid_',
+      sentence: '@here **12,000** troops <@42> [click](https://evil.test)',
+    });
     const payload = renderPayload(alertMessage(hostile, LABEL).answer);
     const text = visible(payload);
     expect(payload.allowed_mentions).toEqual({ parse: [] });
@@ -98,7 +137,10 @@ describe('the alert message', () => {
 
   it('stays within Discord limits with an enormous sentence, names and link, and leaves out a link that is not http', () => {
     const long = figureAlert({
-      claimant: 'C'.repeat(3000), via: 'V'.repeat(3000), outlet: 'O'.repeat(3000), sentence: 'word '.repeat(5000),
+      claimant: 'C'.repeat(3000),
+      via: 'V'.repeat(3000),
+      outlet: 'O'.repeat(3000),
+      sentence: 'word '.repeat(5000),
       url: `https://example-news.test/${'p'.repeat(1900)}`,
     });
     assertWithinDiscordLimits(renderPayload(alertMessage(long, 'L'.repeat(400)).answer));
@@ -118,14 +160,18 @@ describe('the alert message', () => {
   it('has a one-line form naming the topic, the figure, the change and the source', () => {
     const { line } = alertMessage(figureAlert(), LABEL);
     expect(line).not.toContain('\n');
-    expect(line).toBe('*North Korean troops in Russia* · **Pentagon**: approximately 12,000 troops · projected · up 9,000 from 3,000 on Oct 31, 2024'
-      + ' · via Yonhap · [Kyiv Independent, Nov 13, 2024](https://example-news.test/kyiv/2)');
+    expect(line).toBe(
+      '*North Korean troops in Russia* · **Pentagon**: approximately 12,000 troops · projected · up 9,000 from 3,000 on Oct 31, 2024' +
+        ' · via Yonhap · [Kyiv Independent, Nov 13, 2024](https://example-news.test/kyiv/2)',
+    );
   });
 });
 
 describe('the folded digest', () => {
   it('makes one message titled "N more alerts" with one line per alert', () => {
-    const payloads = [figureAlert(), figureAlert({ claimant: 'NIS', delta: null, previous: null })].map((a) => alertMessage(a, LABEL));
+    const payloads = [figureAlert(), figureAlert({ claimant: 'NIS', delta: null, previous: null })].map((a) =>
+      alertMessage(a, LABEL),
+    );
     const digest = foldedDigest(payloads);
     const payload = renderPayload(digest.answer);
     expect(payload.embeds[0]?.title).toBe('2 more alerts');
@@ -134,11 +180,16 @@ describe('the folded digest', () => {
   });
 
   it('fits two hundred alerts into one message and counts the ones that did not fit', () => {
-    const payloads = Array.from({ length: 200 }, (_, i) => alertMessage(figureAlert({ claimId: i, claimant: `Claimant ${i}` }), LABEL));
+    const payloads = Array.from({ length: 200 }, (_, i) =>
+      alertMessage(figureAlert({ claimId: i, claimant: `Claimant ${i}` }), LABEL),
+    );
     const payload = renderPayload(foldedDigest(payloads).answer);
     assertWithinDiscordLimits(payload);
     expect(payload.embeds[0]?.title).toBe('200 more alerts');
-    const values = (payload.embeds[0]?.fields ?? []).map((f) => f.value).join('\n').split('\n');
+    const values = (payload.embeds[0]?.fields ?? [])
+      .map((f) => f.value)
+      .join('\n')
+      .split('\n');
     const shown = values.filter((v) => v.startsWith('*North Korean')).length;
     const more = Number(/… and (\d+) more/.exec(values.join('\n'))?.[1]);
     expect(shown).toBeGreaterThan(10);
@@ -155,9 +206,20 @@ describe('stored payloads', () => {
   });
 
   it('survive a malformed row as a plain, escaped notice that Discord accepts', () => {
-    const rows = ['not json at all **@everyone**', '', '{"answer": 5}', '"just a string"', 'null', '{"answer":{"title":"T","sections":[{"heading":1}],"ephemeral":true},"line":""}'];
+    const rows = [
+      'not json at all **@everyone**',
+      '',
+      '{"answer": 5}',
+      '"just a string"',
+      'null',
+      '{"answer":{"title":"T","sections":[{"heading":1}],"ephemeral":true},"line":""}',
+    ];
     const decoded: MessagePayload[] = rows.map(decodePayload);
-    expect(decoded[0]?.answer).toEqual({ title: 'Notice', summary: 'not json at all \\*\\*\\@everyone\\*\\*', sections: [] });
+    expect(decoded[0]?.answer).toEqual({
+      title: 'Notice',
+      summary: 'not json at all \\*\\*\\@everyone\\*\\*',
+      sections: [],
+    });
     expect(decoded[3]?.answer.summary).toBe('just a string');
     expect(decoded[5]?.answer).toEqual({ title: 'T', sections: [] });
     expect(decoded[5]?.line).toBe('T');

@@ -23,7 +23,10 @@ const text = async (line: string, guildId: string | null = G1) => renderText(awa
 
 /** What a member without Manage Server sends: the same command, but not a moderator. */
 function asMember(line: string, guildId = G1): Promise<Answer> {
-  const parsed = parseCommandLine(line, t.app.commands.map((c) => c.data.toJSON()));
+  const parsed = parseCommandLine(
+    line,
+    t.app.commands.map((c) => c.data.toJSON()),
+  );
   const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator: false };
   return answerCommand(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
 }
@@ -56,7 +59,10 @@ describe('/alerts as Discord sees it', () => {
 
   it('suggests topics as a moderator types one', () => {
     const input = {
-      commandName: 'alerts', guildId: G1, moderator: true, focused: { name: 'topic', value: 'troop' },
+      commandName: 'alerts',
+      guildId: G1,
+      moderator: true,
+      focused: { name: 'topic', value: 'troop' },
       options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getSubcommand: () => 'follow' },
     };
     const choices = answerAutocomplete(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
@@ -69,7 +75,9 @@ describe('/alerts follow and unfollow', () => {
     const answer = await ask(`/alerts follow troops <#${DESK}>`);
     expect(answer.ephemeral).toBe(true);
     expect(answer.title).toBe('Following North Korean troops in Russia');
-    expect(answer.summary).toContain(`<#${DESK}> will get an alert the first time a figure on North Korean troops in Russia reaches this server`);
+    expect(answer.summary).toContain(
+      `<#${DESK}> will get an alert the first time a figure on North Korean troops in Russia reaches this server`,
+    );
     expect(answer.summary).toContain('More than 5 alerts at once are folded into one digest message.');
     expect(t.app.store.routes.channelsFor(G1, 'troops')).toEqual([DESK]);
   });
@@ -77,7 +85,9 @@ describe('/alerts follow and unfollow', () => {
   it('takes a topic by its label as well as its key, and lists all the channel follows', async () => {
     await ask(`/alerts follow troops ${DESK}`);
     const answer = await ask(`/alerts follow topic:"Casualties among North Korean troops" channel:${DESK}`);
-    expect(answer.summary).toContain(`<#${DESK}> follows: Casualties among North Korean troops (\`casualties\`), North Korean troops in Russia (\`troops\`).`);
+    expect(answer.summary).toContain(
+      `<#${DESK}> follows: Casualties among North Korean troops (\`casualties\`), North Korean troops in Russia (\`troops\`).`,
+    );
   });
 
   it('says so when the channel already follows the topic, and clears a broken mark when followed again', async () => {
@@ -100,11 +110,19 @@ describe('/alerts follow and unfollow', () => {
   });
 
   it('explains an unknown topic, a channel that did not follow, and a channel given twice', async () => {
-    expect((await ask(`/alerts follow drones ${DESK}`)).summary).toMatch(/^There is no topic "drones"\. Topics: `troops`/);
-    expect((await ask(`/alerts unfollow troops ${DESK}`)).summary).toBe(`<#${DESK}> does not follow North Korean troops in Russia. /alerts list shows what each channel follows.`);
-    expect((await ask(`/alerts follow troops channel:${DESK} channel:${WIRE}`)).summary).toMatch(/^The option channel is given twice\./);
+    expect((await ask(`/alerts follow drones ${DESK}`)).summary).toMatch(
+      /^There is no topic "drones"\. Topics: `troops`/,
+    );
+    expect((await ask(`/alerts unfollow troops ${DESK}`)).summary).toBe(
+      `<#${DESK}> does not follow North Korean troops in Russia. /alerts list shows what each channel follows.`,
+    );
+    expect((await ask(`/alerts follow troops channel:${DESK} channel:${WIRE}`)).summary).toMatch(
+      /^The option channel is given twice\./,
+    );
     expect((await ask(`/alerts follow troops ${DESK} ${WIRE}`)).summary).toMatch(/^Too many values/);
-    expect((await ask('/alerts follow troops "#news desk"')).summary).toBe('Name the channel as #name, <#id> or its id: one word, no spaces.');
+    expect((await ask('/alerts follow troops "#news desk"')).summary).toBe(
+      'Name the channel as #name, <#id> or its id: one word, no spaces.',
+    );
     expect(t.app.store.routes.follows(G1)).toEqual([]);
   });
 
@@ -133,7 +151,10 @@ describe('/alerts list', () => {
           `<#${WIRE}>: North Korean troops in Russia (\`troops\`) (**broken** since May 2, 2025, 09:00 UTC: Missing Permissions; follow a topic there again once it is mended)`,
         ],
       },
-      { heading: 'Briefings', lines: [`<#${DESK}>: on weekdays at 08:00 (UTC time), next covering what is new since May 2, 2025, 09:00 UTC`] },
+      {
+        heading: 'Briefings',
+        lines: [`<#${DESK}>: on weekdays at 08:00 (UTC time), next covering what is new since May 2, 2025, 09:00 UTC`],
+      },
     ]);
   });
 
@@ -142,7 +163,7 @@ describe('/alerts list', () => {
     expect(answer).toMatchObject({ title: 'No alerts set up', ephemeral: true, sections: [] });
   });
 
-  it('never shows one server another server\'s follows, briefings or broken channels, nor lets it change them', async () => {
+  it("never shows one server another server's follows, briefings or broken channels, nor lets it change them", async () => {
     await ask(`/alerts follow troops ${DESK}`, G1);
     await ask(`/alerts digest ${DESK} daily 07:30`, G1);
     t.app.store.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
@@ -162,7 +183,9 @@ describe('/alerts digest', () => {
     t.app.alertSettings = { ...t.app.alertSettings, timeZone: 'Asia/Seoul' };
     const answer = await ask(`/alerts digest ${DESK} weekdays 08:00`);
     expect(answer).toMatchObject({ title: 'Briefing scheduled', ephemeral: true });
-    expect(answer.summary).toContain(`<#${DESK}> gets a briefing on weekdays at 08:00, Asia/Seoul time (\`0 8 * * 1-5\`)`);
+    expect(answer.summary).toContain(
+      `<#${DESK}> gets a briefing on weekdays at 08:00, Asia/Seoul time (\`0 8 * * 1-5\`)`,
+    );
     expect(t.app.store.routes.digests(G1).map((d) => [d.channelId, d.schedule])).toEqual([[DESK, '0 8 * * 1-5']]);
     expect(digestChanges).toBe(1);
   });
@@ -191,16 +214,22 @@ describe('/alerts digest', () => {
   });
 
   it('explains a schedule it cannot read, one that would post more than once an hour, and "off" with nothing to remove', async () => {
-    expect((await ask(`/alerts digest ${DESK} teatime`)).summary).toMatch(/^That is not a schedule I can read\. Try "weekdays 08:00"/);
+    expect((await ask(`/alerts digest ${DESK} teatime`)).summary).toMatch(
+      /^That is not a schedule I can read\. Try "weekdays 08:00"/,
+    );
     expect((await ask(`/alerts digest ${DESK} "0 25 * * *"`)).summary).toMatch(/^That is not a schedule I can read/);
     expect((await ask(`/alerts digest ${DESK} "0 0 8 * * *"`)).summary).toMatch(/^That is not a schedule I can read/);
-    expect((await ask(`/alerts digest ${DESK} "*/5 * * * *"`)).summary).toMatch(/^A briefing can come at most once an hour/);
+    expect((await ask(`/alerts digest ${DESK} "*/5 * * * *"`)).summary).toMatch(
+      /^A briefing can come at most once an hour/,
+    );
     expect((await ask(`/alerts digest ${DESK} off`)).summary).toBe(`<#${DESK}> has no briefing to turn off.`);
     expect(t.app.store.routes.digests(G1)).toEqual([]);
     expect(digestChanges).toBe(0);
   });
 
   it('shows as one readable reply on the console', async () => {
-    expect(await text('/alerts digest #desk daily 07:30', null)).toContain('#desk gets a briefing every day at 07:30, UTC time (`30 7 * * *`)');
+    expect(await text('/alerts digest #desk daily 07:30', null)).toContain(
+      '#desk gets a briefing every day at 07:30, UTC time (`30 7 * * *`)',
+    );
   });
 });

@@ -2,7 +2,14 @@
 // the channel option arrives resolved, as Discord sends it, and the permission comes from the member.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordPayload } from '../src/render/render.js';
-import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type RecordingLogger, type RunningBot } from './support/bot-app.js';
+import {
+  openSampleApp,
+  recordingLogger,
+  startBotOnFake,
+  type BotApp,
+  type RecordingLogger,
+  type RunningBot,
+} from './support/bot-app.js';
 import { permissions } from './support/fake-discord.js';
 
 const EPHEMERAL = 64;
@@ -15,8 +22,25 @@ let log: RecordingLogger;
 beforeAll(async () => {
   sample = openSampleApp();
   log = recordingLogger();
-  const deskEditors = { id: DESK_ROLE, name: 'Desk editors', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
-  bot = await startBotOnFake(sample.app, log, { modRoleId: DESK_ROLE }, { roles: [deskEditors], channels: [{ name: 'general' }, { name: 'alerts' }] });
+  const deskEditors = {
+    id: DESK_ROLE,
+    name: 'Desk editors',
+    color: 0,
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position: 1,
+    permissions: '0',
+    managed: false,
+    mentionable: false,
+    flags: 0,
+  };
+  bot = await startBotOnFake(
+    sample.app,
+    log,
+    { modRoleId: DESK_ROLE },
+    { roles: [deskEditors], channels: [{ name: 'general' }, { name: 'alerts' }] },
+  );
 });
 afterAll(async () => {
   await bot?.stop();
@@ -29,12 +53,22 @@ afterEach(() => {
 
 /** /alerts follow troops #alerts, with the channel resolved the way Discord resolves it. */
 async function follow(memberPermissions?: string, memberRoles?: string[]): Promise<DiscordPayload> {
-  const channel = (bot.fake.guild.channels as Array<{ id: string; name: string; type: number }>).find((c) => c.name === 'alerts')!;
+  const channel = (bot.fake.guild.channels as Array<{ id: string; name: string; type: number }>).find(
+    (c) => c.name === 'alerts',
+  )!;
   const payload = bot.fake.chatInput({
-    name: 'alerts', subcommand: 'follow', memberPermissions, memberRoles,
-    options: [{ name: 'topic', type: 3, value: 'troops' }, { name: 'channel', type: 7, value: channel.id }],
+    name: 'alerts',
+    subcommand: 'follow',
+    memberPermissions,
+    memberRoles,
+    options: [
+      { name: 'topic', type: 3, value: 'troops' },
+      { name: 'channel', type: 7, value: channel.id },
+    ],
   });
-  payload.data.resolved = { channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: '0' } } };
+  payload.data.resolved = {
+    channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: '0' } },
+  };
   const record = await bot.fake.sendInteraction(payload);
   return record.callback?.data as DiscordPayload;
 }

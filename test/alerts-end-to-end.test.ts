@@ -8,19 +8,33 @@ import type { TestItem } from './support/feed-server.js';
 
 // Sentences written for these tests; the figures follow the public record of autumn 2024.
 const FIRST: TestItem = {
-  title: 'Spy agency counts the first arrivals', guid: 'wire-1', link: 'https://wire.example/1', date: '2024-10-23',
-  content: "South Korea's National Intelligence Service said about 3,000 North Korean troops had arrived in Russia, Yonhap reported.",
+  title: 'Spy agency counts the first arrivals',
+  guid: 'wire-1',
+  link: 'https://wire.example/1',
+  date: '2024-10-23',
+  content:
+    "South Korea's National Intelligence Service said about 3,000 North Korean troops had arrived in Russia, Yonhap reported.",
 };
 const RAISED: TestItem = {
-  title: 'Estimate rises', guid: 'wire-2', link: 'https://wire.example/2', date: '2024-10-30',
-  content: 'The National Intelligence Service told lawmakers on Wednesday that roughly 10,000 North Korean troops were now in Russia.',
+  title: 'Estimate rises',
+  guid: 'wire-2',
+  link: 'https://wire.example/2',
+  date: '2024-10-30',
+  content:
+    'The National Intelligence Service told lawmakers on Wednesday that roughly 10,000 North Korean troops were now in Russia.',
 };
 const REPEATED: TestItem = {
-  title: 'Harbour Times repeats the estimate', guid: 'harbour-7', link: 'https://harbour.example/7', date: '2024-10-31',
+  title: 'Harbour Times repeats the estimate',
+  guid: 'harbour-7',
+  link: 'https://harbour.example/7',
+  date: '2024-10-31',
   content: 'Roughly 10,000 North Korean troops are now in Russia, according to the National Intelligence Service.',
 };
 const DENIAL: TestItem = {
-  title: 'Kremlin dismisses reports', guid: 'wire-3', link: 'https://wire.example/3', date: '2024-11-02',
+  title: 'Kremlin dismisses reports',
+  guid: 'wire-3',
+  link: 'https://wire.example/3',
+  date: '2024-11-02',
   content: 'The Kremlin dismissed the reports of North Korean troops in Russia as fake news.',
 };
 
@@ -91,7 +105,12 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
     wire.push(DENIAL);
     await rig.tick(at('2024-11-02'));
-    wire.push({ ...DENIAL, guid: 'wire-4', link: 'https://wire.example/4', content: 'The Kremlin again called the reports of North Korean troops in Russia fake news.' });
+    wire.push({
+      ...DENIAL,
+      guid: 'wire-4',
+      link: 'https://wire.example/4',
+      content: 'The Kremlin again called the reports of North Korean troops in Russia fake news.',
+    });
     await rig.tick(at('2024-11-03'));
     const posted = rig.posted('alerts');
     expect(posted).toHaveLength(1);
@@ -110,15 +129,26 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
     expect(rig.temp.app.store.outbox.pendingCount()).toBe(0);
   });
 
-  it('folds the alerts past a channel\'s limit into one digest message', async () => {
+  it("folds the alerts past a channel's limit into one digest message", async () => {
     const wire: TestItem[] = [];
     rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
-    const claimants = ['Pentagon', 'NATO', 'Zelenskyy', 'the National Intelligence Service', 'the Ukrainian military intelligence agency'];
-    claimants.forEach((who, i) => wire.push({
-      title: `Estimate ${i}`, guid: `many-${i}`, link: `https://wire.example/many/${i}`, date: '2024-11-05',
-      content: `${who[0]!.toUpperCase()}${who.slice(1)} said about ${((i + 2) * 1000).toLocaleString('en-US')} North Korean troops were in Russia.`,
-    }));
+    const claimants = [
+      'Pentagon',
+      'NATO',
+      'Zelenskyy',
+      'the National Intelligence Service',
+      'the Ukrainian military intelligence agency',
+    ];
+    claimants.forEach((who, i) =>
+      wire.push({
+        title: `Estimate ${i}`,
+        guid: `many-${i}`,
+        link: `https://wire.example/many/${i}`,
+        date: '2024-11-05',
+        content: `${who[0]!.toUpperCase()}${who.slice(1)} said about ${((i + 2) * 1000).toLocaleString('en-US')} North Korean troops were in Russia.`,
+      }),
+    );
     await rig.tick(at('2024-11-05'));
     const posted = rig.posted('alerts');
     expect(posted).toHaveLength(3);
@@ -127,23 +157,31 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 });
 
 describe('alerts stay within the newsroom whose source carried the figure', () => {
-  it('queues a server\'s own source\'s figure for that server only, and a default source\'s for every follower', async () => {
+  it("queues a server's own source's figure for that server only, and a default source's for every follower", async () => {
     const { app } = rig.temp;
     const other = '222222222222222222';
     rig.follow('troops', 'alerts');
     rig.follow('troops', 'alerts', other);
-    const own = rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! }, { guildId: rig.guildId });
+    const own = rig.temp.ingest(
+      { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
+      { guildId: rig.guildId },
+    );
     decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'));
     const shared = rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-23', body: FIRST.content! });
     decideAlerts(app, shared.articleId, [''], tickBudget(5), at('2024-10-30'));
-    const rows = app.store.db.prepare('SELECT guild_id AS guildId, decision_id AS decision FROM outbox ORDER BY id').all() as Array<{ guildId: string }>;
+    const rows = app.store.db
+      .prepare('SELECT guild_id AS guildId, decision_id AS decision FROM outbox ORDER BY id')
+      .all() as Array<{ guildId: string }>;
     expect(rows.map((r) => r.guildId)).toEqual([rig.guildId, rig.guildId, other]);
   });
 
   it('never decides the same alert twice for a server, whatever calls it again', () => {
     const { app } = rig.temp;
     rig.follow('troops', 'alerts');
-    const own = rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! }, { guildId: rig.guildId });
+    const own = rig.temp.ingest(
+      { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
+      { guildId: rig.guildId },
+    );
     expect(decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(1);
     expect(decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(0);
   });
@@ -154,7 +192,10 @@ describe('scheduled briefings', () => {
     const { app } = rig.temp;
     rig.follow('troops', 'desk');
     const digest = app.store.routes.setDigest(rig.guildId, rig.channel('desk'), '0 8 * * 1-5', at('2024-10-01'));
-    rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! }, { guildId: rig.guildId, now: at('2024-10-30') });
+    rig.temp.ingest(
+      { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
+      { guildId: rig.guildId, now: at('2024-10-30') },
+    );
     queueBriefing(app, digest, at('2024-10-31'));
     queueBriefing(app, app.store.routes.digest(digest.id)!, at('2024-11-01'));
     await rig.tick(at('2024-11-01'));

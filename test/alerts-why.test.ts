@@ -15,13 +15,44 @@ const ARRIVED = new Date('2025-05-01T12:00:00Z');
 const SENT = new Date('2025-05-01T12:01:00Z');
 const ASKED = new Date('2025-05-03T10:00:00Z');
 
-const NIS_1500: TestArticle = { outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/yonhap/1', title: 'Spy agency: troops in Russia', body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.' };
-const NIS_3000: TestArticle = { outlet: 'Korea Herald', date: '2024-10-23', body: 'The National Intelligence Service said some 3,000 North Korean soldiers had been sent to Russia.' };
-const NIS_3000_AGAIN: TestArticle = { outlet: 'The Associated Press', date: '2024-10-24', body: 'The NIS said about 3,000 North Korean troops were now in Russia.' };
-const DENIAL: TestArticle = { outlet: 'TASS', date: '2024-10-25', body: 'The Kremlin denied that North Korean troops had been deployed to Russia.' };
-const DENIAL_REWORDED: TestArticle = { outlet: 'RIA', date: '2024-10-26', body: 'Kremlin spokesman Dmitry Peskov denied reports that 10,000 North Korean soldiers were fighting in Russia.' };
-const MIXED: TestArticle = { outlet: 'Reuters', date: '2024-10-27', url: 'https://news.example/reuters/mixed', body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia. The city has 3,000 residents.' };
-const TWICE: TestArticle = { outlet: 'Hanbit', date: '2024-10-28', body: 'The NIS said about 5,000 North Korean troops were in Russia. The NIS added that about 5,000 North Korean troops were in training.' };
+const NIS_1500: TestArticle = {
+  outlet: 'Yonhap',
+  date: '2024-10-18',
+  url: 'https://news.example/yonhap/1',
+  title: 'Spy agency: troops in Russia',
+  body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.',
+};
+const NIS_3000: TestArticle = {
+  outlet: 'Korea Herald',
+  date: '2024-10-23',
+  body: 'The National Intelligence Service said some 3,000 North Korean soldiers had been sent to Russia.',
+};
+const NIS_3000_AGAIN: TestArticle = {
+  outlet: 'The Associated Press',
+  date: '2024-10-24',
+  body: 'The NIS said about 3,000 North Korean troops were now in Russia.',
+};
+const DENIAL: TestArticle = {
+  outlet: 'TASS',
+  date: '2024-10-25',
+  body: 'The Kremlin denied that North Korean troops had been deployed to Russia.',
+};
+const DENIAL_REWORDED: TestArticle = {
+  outlet: 'RIA',
+  date: '2024-10-26',
+  body: 'Kremlin spokesman Dmitry Peskov denied reports that 10,000 North Korean soldiers were fighting in Russia.',
+};
+const MIXED: TestArticle = {
+  outlet: 'Reuters',
+  date: '2024-10-27',
+  url: 'https://news.example/reuters/mixed',
+  body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia. The city has 3,000 residents.',
+};
+const TWICE: TestArticle = {
+  outlet: 'Hanbit',
+  date: '2024-10-28',
+  body: 'The NIS said about 5,000 North Korean troops were in Russia. The NIS added that about 5,000 North Korean troops were in training.',
+};
 
 let t: TempApp;
 beforeEach(() => {
@@ -38,8 +69,17 @@ function alerted(claimId: number, channels: string[], options: { guildId?: strin
   const { outbox } = t.app.store;
   const claim = t.app.index.claim(claimId)!;
   const guildId = options.guildId ?? G1;
-  const decisionId = outbox.decide(guildId, alertKeyOf(claim), claim.id, claim.articleId, options.folded ? 'folded' : 'queued', ARRIVED)!;
-  return channels.map((channelId) => outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload: '{}', folded: options.folded }, ARRIVED));
+  const decisionId = outbox.decide(
+    guildId,
+    alertKeyOf(claim),
+    claim.id,
+    claim.articleId,
+    options.folded ? 'folded' : 'queued',
+    ARRIVED,
+  )!;
+  return channels.map((channelId) =>
+    outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload: '{}', folded: options.folded }, ARRIVED),
+  );
 }
 
 describe('/alerts why, for a claim that alerted', () => {
@@ -57,19 +97,23 @@ describe('/alerts why, for a claim that alerted', () => {
     const [claim] = ingest(NIS_1500);
     const ids = alerted(claim!.id, [DESK]);
     t.app.store.outbox.retryLater(ids, '503 Service Unavailable', new Date('2025-05-01T12:05:00Z'));
-    expect(reason(why('#1'))).toBe(`Alerted <#${DESK}>, waiting to be sent (1 attempt so far, last error: 503 Service Unavailable; `
-      + 'next try May 1, 2025, 12:05 UTC) (decided May 1, 2025, 12:00 UTC).');
+    expect(reason(why('#1'))).toBe(
+      `Alerted <#${DESK}>, waiting to be sent (1 attempt so far, last error: 503 Service Unavailable; ` +
+        'next try May 1, 2025, 12:05 UTC) (decided May 1, 2025, 12:00 UTC).',
+    );
   });
 
-  it('gives a broken channel\'s reason, per channel', () => {
+  it("gives a broken channel's reason, per channel", () => {
     const [claim] = ingest(NIS_1500);
     const [desk, wire] = alerted(claim!.id, [DESK, WIRE]);
     t.app.store.outbox.markSent([desk!], 'm1', SENT);
     t.app.store.outbox.setAside([wire!], 'DiscordAPIError[50001]: Missing Access');
     t.app.store.routes.markChannelBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
     expect(why('1').title).toBe('Claim #1 alerted here');
-    expect(reason(why('1'))).toBe(`Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC; the alert for <#${WIRE}> could not be posted: `
-      + 'the channel is broken (the bot lost access to the channel) (decided May 1, 2025, 12:00 UTC).');
+    expect(reason(why('1'))).toBe(
+      `Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC; the alert for <#${WIRE}> could not be posted: ` +
+        'the channel is broken (the bot lost access to the channel) (decided May 1, 2025, 12:00 UTC).',
+    );
   });
 
   it('does not call a claim alerted when its only channel was broken', () => {
@@ -77,14 +121,18 @@ describe('/alerts why, for a claim that alerted', () => {
     t.app.store.outbox.setAside(alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
     const answer = why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
-    expect(reason(answer)).toBe(`The alert for <#${DESK}> could not be posted: the channel is broken (DiscordAPIError\\[10003\\]: Unknown Channel) `
-      + '(decided May 1, 2025, 12:00 UTC).');
+    expect(reason(answer)).toBe(
+      `The alert for <#${DESK}> could not be posted: the channel is broken (DiscordAPIError\\[10003\\]: Unknown Channel) ` +
+        '(decided May 1, 2025, 12:00 UTC).',
+    );
   });
 
   it('says when the alert was folded into a digest', () => {
     const [claim] = ingest(NIS_1500);
     t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { folded: true }), 'm1', SENT);
-    expect(reason(why('1'))).toBe(`Folded into a digest for <#${DESK}>, sent May 1, 2025, 12:01 UTC (decided May 1, 2025, 12:00 UTC).`);
+    expect(reason(why('1'))).toBe(
+      `Folded into a digest for <#${DESK}>, sent May 1, 2025, 12:01 UTC (decided May 1, 2025, 12:00 UTC).`,
+    );
   });
 });
 
@@ -96,23 +144,29 @@ describe('/alerts why, for a claim that did not alert', () => {
     const [repeat] = ingest(NIS_3000_AGAIN);
     const answer = why(String(repeat!.id));
     expect(answer.title).toBe(`Claim #${repeat!.id} did not alert here`);
-    expect(reason(answer)).toBe(`Seen before: this figure already alerted here with **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`), `
-      + `which \`/alerts why ${first!.id}\` explains; a repeat joins it without alerting.`);
+    expect(reason(answer)).toBe(
+      `Seen before: this figure already alerted here with **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`), ` +
+        `which \`/alerts why ${first!.id}\` explains; a repeat joins it without alerting.`,
+    );
   });
 
   it('names the earlier claim of the figure even when that one did not alert either', () => {
     const [first] = ingest(NIS_3000);
     const [repeat] = ingest(NIS_3000_AGAIN);
-    expect(reason(why(String(repeat!.id)))).toBe(`Seen before: **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`) was already on record here; `
-      + 'a repeat joins it without alerting.');
+    expect(reason(why(String(repeat!.id)))).toBe(
+      `Seen before: **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`) was already on record here; ` +
+        'a repeat joins it without alerting.',
+    );
   });
 
   it('says a statement already alerted for that topic, claimant and status, whatever its wording', () => {
     const [denial] = ingest(DENIAL);
     alerted(denial!.id, [DESK]);
     const [reworded] = ingest(DENIAL_REWORDED);
-    expect(reason(why(String(reworded!.id)))).toBe(`Seen before: a denial by **Kremlin** on this topic already alerted here with **Kremlin** in TASS, Oct 25, 2024 `
-      + `(\`/claim ${denial!.id}\`), which \`/alerts why ${denial!.id}\` explains; statements alert once per topic, claimant and status, whatever the wording.`);
+    expect(reason(why(String(reworded!.id)))).toBe(
+      `Seen before: a denial by **Kremlin** on this topic already alerted here with **Kremlin** in TASS, Oct 25, 2024 ` +
+        `(\`/claim ${denial!.id}\`), which \`/alerts why ${denial!.id}\` explains; statements alert once per topic, claimant and status, whatever the wording.`,
+    );
   });
 
   it('says a claim with no topic alerts nobody, next to one that alerted, for an article asked about by its link', () => {
@@ -120,19 +174,27 @@ describe('/alerts why, for a claim that did not alert', () => {
     alerted(pentagon!.id, [DESK]);
     const answer = why('https://news.example/reuters/mixed?utm_source=feed');
     expect(answer.title).toBe('Alerts from Test article');
-    expect(answer.summary).toBe('Reuters, Oct 27, 2024; arrived May 1, 2025, 12:00 UTC\n2 claims: 1 alerted here, 1 did not.');
+    expect(answer.summary).toBe(
+      'Reuters, Oct 27, 2024; arrived May 1, 2025, 12:00 UTC\n2 claims: 1 alerted here, 1 did not.',
+    );
     expect(answer.sections[0]!.lines).toHaveLength(2);
     expect(reason(answer, 0)).toMatch(new RegExp(`^Alerted <#${DESK}>, waiting to be sent \\(not tried yet`));
-    expect(answer.sections[0]!.lines[1]).toMatch(new RegExp(`^\\*\\*#${city!.id}\\*\\* \\*\\*Unattributed\\*\\*: 3,000 residents\\n`));
+    expect(answer.sections[0]!.lines[1]).toMatch(
+      new RegExp(`^\\*\\*#${city!.id}\\*\\* \\*\\*Unattributed\\*\\*: 3,000 residents\\n`),
+    );
     expect(reason(answer, 1)).toBe('No topic: channels follow topics, so a claim outside every topic alerts nobody.');
   });
 
   it('says the same alert came earlier in the same article, whether or not that one alerted', () => {
     const [first, second] = ingest(TWICE);
     expect(second!.figure).toBe(first!.figure);
-    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(`Same alert as #${first!.id} earlier in this article: an article raises each alert once.`);
+    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(
+      `Same alert as #${first!.id} earlier in this article: an article raises each alert once.`,
+    );
     alerted(first!.id, [DESK]);
-    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(`Same alert as #${first!.id} in this article, which raised it: an article raises each alert once.`);
+    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(
+      `Same alert as #${first!.id} in this article, which raised it: an article raises each alert once.`,
+    );
   });
 
   it('reads a decision that found no followers, with the follows as they stand', () => {
@@ -140,43 +202,57 @@ describe('/alerts why, for a claim that did not alert', () => {
     t.app.store.outbox.decide(G1, alertKeyOf(claim!), claim!.id, claim!.articleId, 'no-followers', ARRIVED);
     const answer = why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
-    expect(reason(answer)).toBe('Decided May 1, 2025, 12:00 UTC: no channel followed the topic then. '
-      + 'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.');
+    expect(reason(answer)).toBe(
+      'Decided May 1, 2025, 12:00 UTC: no channel followed the topic then. ' +
+        'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.',
+    );
   });
 
   it('says no channel followed the topic, checking the follows as they stand', () => {
     const [claim] = ingest(NIS_1500);
-    expect(reason(why('1'))).toBe('No channel here followed North Korean troops in Russia (`troops`) when it arrived (May 1, 2025, 12:00 UTC). '
-      + 'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.');
+    expect(reason(why('1'))).toBe(
+      'No channel here followed North Korean troops in Russia (`troops`) when it arrived (May 1, 2025, 12:00 UTC). ' +
+        'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.',
+    );
     t.app.store.routes.follow(G1, 'troops', DESK, ASKED);
-    expect(reason(why(String(claim!.id)))).toMatch(new RegExp(`when it arrived \\(May 1, 2025, 12:00 UTC\\)\\. Now followed in <#${DESK}> \\(since May 3, 2025, 10:00 UTC\\)\\.$`));
+    expect(reason(why(String(claim!.id)))).toMatch(
+      new RegExp(
+        `when it arrived \\(May 1, 2025, 12:00 UTC\\)\\. Now followed in <#${DESK}> \\(since May 3, 2025, 10:00 UTC\\)\\.$`,
+      ),
+    );
   });
 
   it('says every channel following the topic was broken when it arrived', () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
     t.app.store.routes.markChannelBroken(G1, DESK, 'Unknown Channel', BEFORE);
     ingest(NIS_1500);
-    expect(reason(why('1'))).toBe(`Every channel following the topic was marked broken when it arrived (<#${DESK}>: Unknown Channel); following again mends one.`);
+    expect(reason(why('1'))).toBe(
+      `Every channel following the topic was marked broken when it arrived (<#${DESK}>: Unknown Channel); following again mends one.`,
+    );
   });
 
   it('says a claim that came in while the topic was followed arrived before alerts were decided', () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
     ingest(NIS_1500);
-    expect(reason(why('1'))).toBe('It arrived (May 1, 2025, 12:00 UTC) before alerts were decided for it: a source\'s first fetch is taken in silently, '
-      + 'as are the sample folder at start and `cli ingest`, so nothing was decided or sent.');
+    expect(reason(why('1'))).toBe(
+      "It arrived (May 1, 2025, 12:00 UTC) before alerts were decided for it: a source's first fetch is taken in silently, " +
+        'as are the sample folder at start and `cli ingest`, so nothing was decided or sent.',
+    );
   });
 });
 
 describe('/alerts why, between servers', () => {
-  it('treats another server\'s claim and article as unseen, and shows it to the server that has it', () => {
+  it("treats another server's claim and article as unseen, and shows it to the server that has it", () => {
     const [claim] = ingest(NIS_1500, G2);
     expect(() => why(String(claim!.id), G1)).toThrow(`I have no claim #${claim!.id} that this server can see`);
     expect(() => why(NIS_1500.url!, G1)).toThrow('I have no claims from that link that this server can see');
-    expect(() => why(`article:${claim!.articleId}`, '')).toThrow(`I have no claims from article ${claim!.articleId} that this server can see`);
+    expect(() => why(`article:${claim!.articleId}`, '')).toThrow(
+      `I have no claims from article ${claim!.articleId} that this server can see`,
+    );
     expect(why(String(claim!.id), G2).title).toBe(`Claim #${claim!.id} did not alert here`);
   });
 
-  it('reads only this server\'s decisions for a claim every server sees', () => {
+  it("reads only this server's decisions for a claim every server sees", () => {
     const [claim] = ingest(NIS_1500, '');
     t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { guildId: G1 }), 'm1', SENT);
     expect(why('1', G1).title).toBe('Claim #1 alerted here');
@@ -189,7 +265,9 @@ describe('/alerts why, between servers', () => {
     const ask = (line: string) => answerLine(t.app, line, ASKED, silentLogger, G1);
     expect(await ask('/alerts why 1')).toMatchObject({ title: 'Claim #1 did not alert here', ephemeral: true });
     expect((await ask('/alerts why target:article:1')).title).toBe('Alerts from Spy agency: troops in Russia');
-    expect((await ask('/alerts why yesterday\'s story')).summary).toBe('Give a claim number (42 or #42, as /claim takes it), an article\'s link, or article:ID.');
+    expect((await ask("/alerts why yesterday's story")).summary).toBe(
+      "Give a claim number (42 or #42, as /claim takes it), an article's link, or article:ID.",
+    );
     expect((await ask('/alerts why 99')).summary).toMatch(/^I have no claim #99 that this server can see/);
   });
 });

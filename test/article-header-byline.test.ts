@@ -3,8 +3,16 @@ import { parseArticle } from '../src/extract/index.js';
 
 describe('article files: header, flags and bylines', () => {
   it('reads the header keys and keeps only the body after ---', () => {
-    const article = parseArticle('title: A\noutlet: Yonhap\ndate: 2024-10-23\nurl: https://x.test/a\nlang: en\n---\nBody text.');
-    expect(article.meta).toEqual({ title: 'A', outlet: 'Yonhap', date: '2024-10-23', url: 'https://x.test/a', lang: 'en' });
+    const article = parseArticle(
+      'title: A\noutlet: Yonhap\ndate: 2024-10-23\nurl: https://x.test/a\nlang: en\n---\nBody text.',
+    );
+    expect(article.meta).toEqual({
+      title: 'A',
+      outlet: 'Yonhap',
+      date: '2024-10-23',
+      url: 'https://x.test/a',
+      lang: 'en',
+    });
     expect(article.body).toBe('Body text.');
   });
 

@@ -9,8 +9,16 @@ const STORY: Array<[string, string, string]> = [
   ['Yonhap', '2024-10-18', 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.'],
   ['Reuters', '2024-10-24', 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.'],
   ['TASS', '2024-10-25', 'The Kremlin denied that North Korean troops had been deployed to Russia.'],
-  ['AP', '2024-10-30', 'The Pentagon said between 8,000 and 10,000 North Korean soldiers could be deployed by December.'],
-  ['Kyiv Independent', '2024-11-05', 'President Volodymyr Zelenskyy said up to 11,000 North Korean soldiers were now in the Kursk region.'],
+  [
+    'AP',
+    '2024-10-30',
+    'The Pentagon said between 8,000 and 10,000 North Korean soldiers could be deployed by December.',
+  ],
+  [
+    'Kyiv Independent',
+    '2024-11-05',
+    'President Volodymyr Zelenskyy said up to 11,000 North Korean soldiers were now in the Kursk region.',
+  ],
   ['Yonhap', '2024-11-13', 'The NIS said more than 10,000 North Korean troops were in Russia.'],
 ];
 const BACKGROUND = [0x2b, 0x2d, 0x31];
@@ -28,7 +36,11 @@ function decode(png: Buffer): PNG {
 }
 
 /** Pixels in a box that pass a test on their red, green and blue. */
-function count(image: PNG, box: { x: number; y: number; w: number; h: number }, test: (r: number, g: number, b: number) => boolean): number {
+function count(
+  image: PNG,
+  box: { x: number; y: number; w: number; h: number },
+  test: (r: number, g: number, b: number) => boolean,
+): number {
   let n = 0;
   for (let y = box.y; y < box.y + box.h; y++) {
     for (let x = box.x; x < box.x + box.w; x++) {
@@ -39,7 +51,8 @@ function count(image: PNG, box: { x: number; y: number; w: number; h: number }, 
   return n;
 }
 const whole = (image: PNG) => ({ x: 0, y: 0, w: image.width, h: image.height });
-const off = (r: number, g: number, b: number) => Math.abs(r - BACKGROUND[0]!) + Math.abs(g - BACKGROUND[1]!) + Math.abs(b - BACKGROUND[2]!) > 24;
+const off = (r: number, g: number, b: number) =>
+  Math.abs(r - BACKGROUND[0]!) + Math.abs(g - BACKGROUND[1]!) + Math.abs(b - BACKGROUND[2]!) > 24;
 /** Near-white: the title's colour, which nothing else on the chart uses at that size. */
 const bright = (r: number, g: number, b: number) => r > 200 && g > 200 && b > 200;
 
@@ -73,7 +86,8 @@ describe('chart PNG', () => {
       return (R: number, G: number, B: number) => Math.abs(R - r!) + Math.abs(G - g!) + Math.abs(B - b!) < 30;
     };
     const plot = { x: 108, y: 100, w: 570, h: 380 };
-    for (const colour of ['#5eb1ff', '#ff9f43', '#7ee787']) expect(count(image, plot, near(colour))).toBeGreaterThan(40);
+    for (const colour of ['#5eb1ff', '#ff9f43', '#7ee787'])
+      expect(count(image, plot, near(colour))).toBeGreaterThan(40);
     // The denial's red ✕ on the time axis.
     expect(count(image, { x: 108, y: 440, w: 570, h: 50 }, near('#ff6b6b'))).toBeGreaterThan(20);
   });

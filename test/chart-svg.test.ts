@@ -9,17 +9,37 @@ type Article = [outlet: string, date: string, body: string];
 /** Three months of a story: rising figures, a projected range and a projection, a range, denials, a doubt. */
 const STORY: Article[] = [
   ['Yonhap', '2024-10-18', 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.'],
-  ['Korea Herald', '2024-10-23', 'The National Intelligence Service said some 3,000 North Korean soldiers had been sent to Russia.'],
+  [
+    'Korea Herald',
+    '2024-10-23',
+    'The National Intelligence Service said some 3,000 North Korean soldiers had been sent to Russia.',
+  ],
   ['Reuters', '2024-10-24', 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.'],
   ['TASS', '2024-10-25', 'The Kremlin denied that North Korean troops had been deployed to Russia.'],
   ['Reuters', '2024-10-28', 'The Pentagon said about 10,000 North Korean troops had been sent to Russia.'],
-  ['AP', '2024-10-30', 'The Pentagon said between 8,000 and 10,000 North Korean soldiers could be deployed by December.'],
-  ['Kyiv Independent', '2024-11-05', 'President Volodymyr Zelenskyy said up to 11,000 North Korean soldiers were now in the Kursk region.'],
+  [
+    'AP',
+    '2024-10-30',
+    'The Pentagon said between 8,000 and 10,000 North Korean soldiers could be deployed by December.',
+  ],
+  [
+    'Kyiv Independent',
+    '2024-11-05',
+    'President Volodymyr Zelenskyy said up to 11,000 North Korean soldiers were now in the Kursk region.',
+  ],
   ['Yonhap', '2024-11-13', 'The NIS said more than 10,000 North Korean troops were in Russia.'],
   ['Reuters', '2024-11-20', 'NATO said it had no evidence that North Korean troops had been deployed to Ukraine.'],
-  ['Kyiv Independent', '2024-12-02', 'Ukraine’s military intelligence said 11,000 to 12,000 North Korean troops were in the Kursk region.'],
+  [
+    'Kyiv Independent',
+    '2024-12-02',
+    'Ukraine’s military intelligence said 11,000 to 12,000 North Korean troops were in the Kursk region.',
+  ],
   ['AP', '2024-12-10', 'The Institute for the Study of War said about 12,000 North Korean troops were in Kursk.'],
-  ['Kyiv Independent', '2024-12-17', 'President Volodymyr Zelenskyy said about 12,000 North Korean soldiers were fighting in Kursk.'],
+  [
+    'Kyiv Independent',
+    '2024-12-17',
+    'President Volodymyr Zelenskyy said about 12,000 North Korean soldiers were fighting in Kursk.',
+  ],
   ['Yonhap', '2025-01-06', 'The NIS said about 11,000 North Korean troops remained in Russia.'],
   ['Reuters', '2025-01-10', 'The Pentagon said North Korea could send up to 20,000 more troops to Russia by spring.'],
   ['TASS', '2025-01-15', 'The Kremlin denied that North Korean troops were fighting in Kursk.'],
@@ -44,10 +64,12 @@ const svgOf = (d: ChartData) => {
 const all = (svg: string, pattern: RegExp) => [...svg.matchAll(pattern)].map((m) => m[1]!);
 const series = (svg: string) => all(svg, /<g class="series" data-claimant="([^"]*)"/g);
 const legendNames = (svg: string) => all(svg, /<g class="legend-entry" data-claimant="([^"]*)"/g);
-const legendText = (svg: string) => all(svg, /<g class="legend-entry"[^>]*>(.*?)<\/g>/g).map((g) => all(g, />([^<>]+)<\/text>/g).join(' '));
+const legendText = (svg: string) =>
+  all(svg, /<g class="legend-entry"[^>]*>(.*?)<\/g>/g).map((g) => all(g, />([^<>]+)<\/text>/g).join(' '));
 const texts = (svg: string, cls: string) => all(svg, new RegExp(`<text[^>]*class="${cls}"[^>]*>([^<]*)</text>`, 'g'));
 /** One series' markup, to look inside. */
-const group = (svg: string, claimant: string) => new RegExp(`<g class="series" data-claimant="${claimant}"[^>]*>.*?</g>`).exec(svg)?.[0] ?? '';
+const group = (svg: string, claimant: string) =>
+  new RegExp(`<g class="series" data-claimant="${claimant}"[^>]*>.*?</g>`).exec(svg)?.[0] ?? '';
 
 describe('chart of a developing story', () => {
   beforeEach(() => ingest(STORY));
@@ -67,7 +89,9 @@ describe('chart of a developing story', () => {
 
   it('titles the chart with the topic’s label and the measure plotted', () => {
     const svg = svgOf(data());
-    expect(svg).toMatch(/<text[^>]*class="title"[^>]*>North Korean troops in Russia<tspan[^>]*>· troops<\/tspan><\/text>/);
+    expect(svg).toMatch(
+      /<text[^>]*class="title"[^>]*>North Korean troops in Russia<tspan[^>]*>· troops<\/tspan><\/text>/,
+    );
     expect(texts(svg, 'subtitle')[0]).toBe('Each figure on the day it was first reported · 5 claimants');
   });
 
@@ -85,7 +109,12 @@ describe('chart of a developing story', () => {
 
   it('plots each figure once, on the day it was first reported', () => {
     const nis = data().series.find((s) => s.claimant === 'NIS')!;
-    expect(nis.points.map((p) => `${p.day} ${p.low}`)).toEqual(['2024-10-18 1500', '2024-10-23 3000', '2024-11-13 10000', '2025-01-06 11000']);
+    expect(nis.points.map((p) => `${p.day} ${p.low}`)).toEqual([
+      '2024-10-18 1500',
+      '2024-10-23 3000',
+      '2024-11-13 10000',
+      '2025-01-06 11000',
+    ]);
   });
 
   it('draws a range as a bar from low to high', () => {
@@ -107,7 +136,11 @@ describe('chart of a developing story', () => {
   it('marks denials and no-evidence statements on the time axis, with legend entries naming who', () => {
     const svg = svgOf(data());
     const marks = all(svg, /<g class="statement" data-kind="(\w+" data-claimant="[^"]*" data-day="[^"]*)"/g);
-    expect(marks).toEqual(['denied" data-claimant="Kremlin" data-day="2024-10-25', 'unverified" data-claimant="NATO" data-day="2024-11-20', 'denied" data-claimant="Kremlin" data-day="2025-01-15']);
+    expect(marks).toEqual([
+      'denied" data-claimant="Kremlin" data-day="2024-10-25',
+      'unverified" data-claimant="NATO" data-day="2024-11-20',
+      'denied" data-claimant="Kremlin" data-day="2025-01-15',
+    ]);
     expect(legendText(svg)).toEqual(expect.arrayContaining(['Denied: Kremlin', 'No evidence: NATO']));
     // The marks sit below the lowest gridline (0) and above the axis line.
     const zero = Number(/<line[^>]*y1="([\d.]+)"[^>]*\/><text[^>]*class="y-tick"[^>]*>0</.exec(svg)?.[1]);
@@ -159,7 +192,10 @@ describe('chart edge cases', () => {
     expect(d.statements).toHaveLength(2);
     expect(d.reason).toBe('Only denials so far: nothing to plot.');
     expect(chartSvg(d)).toBeNull();
-    expect(topicChart(t.app.index, 'troops', null)).toEqual({ png: null, reason: 'Only denials so far: nothing to plot.' });
+    expect(topicChart(t.app.index, 'troops', null)).toEqual({
+      png: null,
+      reason: 'Only denials so far: nothing to plot.',
+    });
   });
 
   it('says when there are only denials and no-evidence statements, or nothing at all', () => {
@@ -181,19 +217,63 @@ describe('chart edge cases', () => {
   });
 
   it('with 200 claimants draws the six most recent and folds the rest into one counted grey layer', () => {
-    const cities = ['Ostrava', 'Brno', 'Tallinn', 'Lisbon', 'Oslo', 'Porto', 'Riga', 'Vilnius', 'Gdansk', 'Krakow', 'Turku', 'Bergen', 'Malmo', 'Aarhus', 'Ghent', 'Utrecht', 'Leiden', 'Basel', 'Graz', 'Linz'];
-    const bodies = ['Institute', 'Centre', 'Council', 'Foundation', 'Forum', 'Group', 'Observatory', 'Monitor', 'Network', 'Society'];
+    const cities = [
+      'Ostrava',
+      'Brno',
+      'Tallinn',
+      'Lisbon',
+      'Oslo',
+      'Porto',
+      'Riga',
+      'Vilnius',
+      'Gdansk',
+      'Krakow',
+      'Turku',
+      'Bergen',
+      'Malmo',
+      'Aarhus',
+      'Ghent',
+      'Utrecht',
+      'Leiden',
+      'Basel',
+      'Graz',
+      'Linz',
+    ];
+    const bodies = [
+      'Institute',
+      'Centre',
+      'Council',
+      'Foundation',
+      'Forum',
+      'Group',
+      'Observatory',
+      'Monitor',
+      'Network',
+      'Society',
+    ];
     const names = cities.flatMap((city) => bodies.map((body) => `The ${city} ${body}`));
     // One claimant a day from Jul 1, so the last six (Linz) are the most recent.
-    ingest(names.map((name, i): Article => [
-      'Yonhap', new Date(Date.UTC(2024, 6, 1) + i * 86_400_000).toISOString().slice(0, 10),
-      `${name} said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`,
-    ]));
+    ingest(
+      names.map(
+        (name, i): Article => [
+          'Yonhap',
+          new Date(Date.UTC(2024, 6, 1) + i * 86_400_000).toISOString().slice(0, 10),
+          `${name} said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`,
+        ],
+      ),
+    );
     const d = data();
     expect(d.series.length + d.folded).toBe(200);
     const svg = svgOf(d);
     expect(series(svg)).toHaveLength(6);
-    expect(legendNames(svg)).toEqual(['The Linz Society', 'The Linz Network', 'The Linz Monitor', 'The Linz Observatory', 'The Linz Group', 'The Linz Forum']);
+    expect(legendNames(svg)).toEqual([
+      'The Linz Society',
+      'The Linz Network',
+      'The Linz Monitor',
+      'The Linz Observatory',
+      'The Linz Group',
+      'The Linz Forum',
+    ]);
     expect(svg).toContain('<g class="others" data-claimants="194"');
     expect(legendText(svg)).toContain('+194 others');
     expect(texts(svg, 'subtitle')[0]).toContain('latest 6 of 200 claimants, 194 more in grey');
@@ -216,7 +296,16 @@ describe('chart edge cases', () => {
 
   it('leaves out another server’s claims, and draws them for that server', () => {
     ingest(STORY.slice(0, 3));
-    ingest([['Desk wire', '2024-10-26', 'The Institute for the Study of War said about 4,000 North Korean troops were in Russia.']], 'guild-a');
+    ingest(
+      [
+        [
+          'Desk wire',
+          '2024-10-26',
+          'The Institute for the Study of War said about 4,000 North Korean troops were in Russia.',
+        ],
+      ],
+      'guild-a',
+    );
     expect(series(svgOf(data(null)))).not.toContain('ISW');
     expect(series(svgOf(data('guild-b')))).not.toContain('ISW');
     expect(series(svgOf(data('guild-a')))).toContain('ISW');
@@ -224,8 +313,18 @@ describe('chart edge cases', () => {
 
   it('escapes names for XML', () => {
     const svg = svgOf({
-      topic: 'troops', label: 'Troops <&> "quoted"', measure: 'troops', folded: 0, others: [], statements: [],
-      series: [{ claimant: 'Smith & Sons <Ltd> "x" \'y\'', points: [{ day: '2024-10-18', low: 10, high: 10, projected: false }] }],
+      topic: 'troops',
+      label: 'Troops <&> "quoted"',
+      measure: 'troops',
+      folded: 0,
+      others: [],
+      statements: [],
+      series: [
+        {
+          claimant: 'Smith & Sons <Ltd> "x" \'y\'',
+          points: [{ day: '2024-10-18', low: 10, high: 10, projected: false }],
+        },
+      ],
     });
     expect(svg).toContain('data-claimant="Smith &amp; Sons &lt;Ltd&gt; &quot;x&quot; &apos;y&apos;"');
     expect(svg).toContain('Troops &lt;&amp;&gt; &quot;quoted&quot;');
@@ -234,7 +333,14 @@ describe('chart edge cases', () => {
 
   it('draws only the latest 40 figures of a claimant with a long history', () => {
     const day = (i: number) => new Date(Date.UTC(2024, 9, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    const figures = Array.from({ length: 45 }, (_, i): Article => ['Yonhap', day(i), `The NIS said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`]);
+    const figures = Array.from(
+      { length: 45 },
+      (_, i): Article => [
+        'Yonhap',
+        day(i),
+        `The NIS said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`,
+      ],
+    );
     ingest(figures);
     const points = data().series[0]!.points;
     expect(points).toHaveLength(40);

@@ -26,12 +26,18 @@ describe('cli ingest, as ../shared/contract.md fixes it', () => {
 
   it('reports a bad file on stderr and still ingests the others, exiting 1', async () => {
     const good = join(dir, 'good.txt');
-    writeFileSync(good, 'outlet: Reuters\ndate: 2024-12-01\n---\nThe Pentagon said about 9,000 North Korean troops remained in Kursk.\n');
+    writeFileSync(
+      good,
+      'outlet: Reuters\ndate: 2024-12-01\n---\nThe Pentagon said about 9,000 North Korean troops remained in Kursk.\n',
+    );
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 7]));
     const { code, out, err } = await run(['ingest', '--db', db, binary, join(dir, 'missing.txt'), good]);
     expect(code).toBe(1);
-    expect(err).toEqual([expect.stringMatching(/binary\.txt: not a text file/), expect.stringMatching(/missing\.txt: cannot read \(ENOENT\)/)]);
+    expect(err).toEqual([
+      expect.stringMatching(/binary\.txt: not a text file/),
+      expect.stringMatching(/missing\.txt: cannot read \(ENOENT\)/),
+    ]);
     expect(out).toMatch(/good\.txt: 1 claims found, 1 new/);
   });
 });
@@ -72,7 +78,9 @@ describe('cli ask, as ../shared/contract.md fixes it', () => {
   });
 
   it('runs through npm as the contract writes it', () => {
-    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'ask', '--db', db, '/claim 1'], { encoding: 'utf8' });
+    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'ask', '--db', db, '/claim 1'], {
+      encoding: 'utf8',
+    });
     expect(stdout).toMatch(/^Claim #1: /);
   });
 });

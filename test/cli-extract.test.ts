@@ -14,7 +14,10 @@ const file = (name: string, content: string | Buffer) => {
 
 const run = runRecorded;
 
-const withHeader = file('header.txt', 'title: Troops\noutlet: Yonhap\ndate: 2024-10-23\nurl: https://example.test/a\n---\nThe NIS said about 3,000 troops had arrived.\n');
+const withHeader = file(
+  'header.txt',
+  'title: Troops\noutlet: Yonhap\ndate: 2024-10-23\nurl: https://example.test/a\n---\nThe NIS said about 3,000 troops had arrived.\n',
+);
 const bare = file('bare.txt', 'Seoul\nOct 21, 2024\n\nThe Pentagon said 10,000 troops were training.\n');
 
 describe('cli extract, as ../shared/contract.md fixes it', () => {
@@ -23,7 +26,19 @@ describe('cli extract, as ../shared/contract.md fixes it', () => {
     expect(code).toBe(0);
     const claims = JSON.parse(out);
     expect(claims).toHaveLength(1);
-    expect(Object.keys(claims[0])).toEqual(['sentence', 'low', 'high', 'hedge', 'unit', 'topic', 'status', 'claimant', 'via', 'outlet', 'date']);
+    expect(Object.keys(claims[0])).toEqual([
+      'sentence',
+      'low',
+      'high',
+      'hedge',
+      'unit',
+      'topic',
+      'status',
+      'claimant',
+      'via',
+      'outlet',
+      'date',
+    ]);
     expect(claims[0]).toMatchObject({ low: 3000, high: 3000, outlet: 'Yonhap', date: '2024-10-23', claimant: 'NIS' });
   });
 
@@ -51,9 +66,13 @@ describe('cli extract, as ../shared/contract.md fixes it', () => {
   });
 
   it('runs as the npm script outside checks use, printing only JSON on stdout', () => {
-    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'extract', '--json', withHeader], { encoding: 'utf8' });
+    const stdout = execFileSync('npm', ['run', '--silent', 'cli', '--', 'extract', '--json', withHeader], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(stdout)[0].claimant).toBe('NIS');
-    const failed = spawnSync('npm', ['run', '--silent', 'cli', '--', 'extract', '--json', join(dir, 'nope.txt')], { encoding: 'utf8' });
+    const failed = spawnSync('npm', ['run', '--silent', 'cli', '--', 'extract', '--json', join(dir, 'nope.txt')], {
+      encoding: 'utf8',
+    });
     expect(failed.status).toBe(1);
     expect(JSON.parse(failed.stdout)).toEqual([]);
     expect(failed.stderr).toContain('nope.txt');

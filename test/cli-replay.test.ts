@@ -9,11 +9,17 @@ import { STORY } from './support/story.js';
 /** The story written as files whose names run against their dates, to prove replay sorts by date. */
 function storyFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-replay-test-'));
-  STORY.forEach((article, i) => writeFileSync(join(dir, `${String(STORY.length - i).padStart(2, '0')}.txt`), articleText(article)));
+  STORY.forEach((article, i) =>
+    writeFileSync(join(dir, `${String(STORY.length - i).padStart(2, '0')}.txt`), articleText(article)),
+  );
   return dir;
 }
 
-const alertsOf = (out: string) => out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const alertsOf = (out: string) =>
+  out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 describe('cli replay, as ../shared/contract.md fixes it', () => {
   it('prints one JSON alert per new figure, in date order, with the contract’s fields', async () => {
@@ -28,7 +34,8 @@ describe('cli replay, as ../shared/contract.md fixes it', () => {
       ['2024-11-05', 'Zelenskyy', 11000, 'reported'],
     ]);
     for (const alert of alerts) {
-      for (const field of ['topic', 'low', 'high', 'hedge', 'status', 'claimant', 'via', 'outlet', 'date', 'sentence']) expect(alert).toHaveProperty(field);
+      for (const field of ['topic', 'low', 'high', 'hedge', 'status', 'claimant', 'via', 'outlet', 'date', 'sentence'])
+        expect(alert).toHaveProperty(field);
     }
   });
 

@@ -5,11 +5,23 @@ import { usageOf } from '../src/format/usage.js';
 import { UserError } from '../src/errors.js';
 
 // Discord's option type numbers, written out so the fixtures need no discord.js.
-const SUB = 1, GROUP = 2, STRING = 3, INTEGER = 4, BOOLEAN = 5, USER = 6, CHANNEL = 7, ROLE = 8, NUMBER = 10;
+const SUB = 1,
+  GROUP = 2,
+  STRING = 3,
+  INTEGER = 4,
+  BOOLEAN = 5,
+  USER = 6,
+  CHANNEL = 7,
+  ROLE = 8,
+  NUMBER = 10;
 
 // Extra keys (min_value, max_value) are what discord.js's JSON carries beyond OptionJSON.
-const opt = (type: number, name: string, extra: Partial<OptionJSON> & Record<string, unknown> = {}): OptionJSON =>
-  ({ type, name, description: `the ${name}`, ...extra });
+const opt = (type: number, name: string, extra: Partial<OptionJSON> & Record<string, unknown> = {}): OptionJSON => ({
+  type,
+  name,
+  description: `the ${name}`,
+  ...extra,
+});
 const cmd = (name: string, options: OptionJSON[] = []): CommandJSON => ({ name, description: `/${name}`, options });
 
 const COMMANDS: CommandJSON[] = [
@@ -19,8 +31,19 @@ const COMMANDS: CommandJSON[] = [
   cmd('top', [opt(INTEGER, 'count', { min_value: 1, max_value: 50 }), opt(BOOLEAN, 'verbose')]),
   cmd('ratio', [opt(NUMBER, 'value', { required: true })]),
   cmd('chart', [
-    opt(STRING, 'topic', { required: true, choices: [{ name: 'Troops', value: 'troops' }, { name: 'Artillery shells', value: 'shells' }] }),
-    opt(INTEGER, 'days', { choices: [{ name: 'week', value: 7 }, { name: 'month', value: 30 }] }),
+    opt(STRING, 'topic', {
+      required: true,
+      choices: [
+        { name: 'Troops', value: 'troops' },
+        { name: 'Artillery shells', value: 'shells' },
+      ],
+    }),
+    opt(INTEGER, 'days', {
+      choices: [
+        { name: 'week', value: 7 },
+        { name: 'month', value: 30 },
+      ],
+    }),
   ]),
   cmd('alerts', [
     opt(SUB, 'add', { options: [opt(CHANNEL, 'channel', { required: true }), opt(STRING, 'topic')] }),
@@ -120,14 +143,21 @@ describe('name:value options', () => {
   });
 
   it('ends an unquoted value at the next space when another name: word follows', () => {
-    expect(parse('/report claimant:NIS troops note:seen').options).toEqual({ claimant: 'NIS', topic: 'troops', note: 'seen' });
+    expect(parse('/report claimant:NIS troops note:seen').options).toEqual({
+      claimant: 'NIS',
+      topic: 'troops',
+      note: 'seen',
+    });
     // "Herald" is left for the positions, and with both options named it has nowhere to go.
     expect(errorOf('/troops claimant:Korea Herald since:2024').message).toContain('Too many values');
   });
 
   it('gives the rest of the line to the last name:value word when its option is a string', () => {
     expect(parse('/troops claimant:Korea Herald').options).toEqual({ claimant: 'Korea Herald' });
-    expect(parse('/troops since:2024-11-01 claimant:Korea  Herald').options).toEqual({ since: '2024-11-01', claimant: 'Korea Herald' });
+    expect(parse('/troops since:2024-11-01 claimant:Korea  Herald').options).toEqual({
+      since: '2024-11-01',
+      claimant: 'Korea Herald',
+    });
     expect(parse('/troops since:2024-11-01 NIS').options).toEqual({ since: '2024-11-01 NIS' });
   });
 
@@ -138,7 +168,10 @@ describe('name:value options', () => {
 
   it('reads the value after a space when the colon ends the word', () => {
     expect(parse('/troops claimant: NIS since: 2024').options).toEqual({ claimant: 'NIS', since: '2024' });
-    expect(parse('/troops since: 2024 claimant: Korea Herald').options).toEqual({ since: '2024', claimant: 'Korea Herald' });
+    expect(parse('/troops since: 2024 claimant: Korea Herald').options).toEqual({
+      since: '2024',
+      claimant: 'Korea Herald',
+    });
     expect(parse('/top count: 5').options).toEqual({ count: 5 });
   });
 
@@ -148,8 +181,9 @@ describe('name:value options', () => {
   });
 
   it('refuses an unknown option, naming the valid ones and the usage', () => {
-    expect(errorOf('/troops date:2024').message)
-      .toBe('Unknown option date; the options are: since, claimant.\nusage: /troops [since] [claimant]');
+    expect(errorOf('/troops date:2024').message).toBe(
+      'Unknown option date; the options are: since, claimant.\nusage: /troops [since] [claimant]',
+    );
     expect(errorOf('/ping loud:yes').message).toContain('takes no options');
   });
 
@@ -219,7 +253,9 @@ describe('required options', () => {
 describe('subcommands', () => {
   it('reads the first word as the subcommand, in any case, then its options', () => {
     expect(parse('/alerts ADD <#5> artillery shells')).toEqual({
-      name: 'alerts', subcommand: 'add', options: { channel: '<#5>', topic: 'artillery shells' },
+      name: 'alerts',
+      subcommand: 'add',
+      options: { channel: '<#5>', topic: 'artillery shells' },
     });
     expect(parse('/alerts list')).toEqual({ name: 'alerts', subcommand: 'list', options: {} });
   });
@@ -235,7 +271,9 @@ describe('subcommands', () => {
   });
 
   it('shows the subcommand usage in its errors', () => {
-    expect(errorOf('/alerts add').message).toBe('Missing required option: channel.\nusage: /alerts add <channel> [topic]');
+    expect(errorOf('/alerts add').message).toBe(
+      'Missing required option: channel.\nusage: /alerts add <channel> [topic]',
+    );
   });
 });
 
@@ -319,11 +357,18 @@ describe('compatibility with discord.js', () => {
       .setDescription('Troop figures')
       .addStringOption((o) => o.setName('since').setDescription('From this date'))
       .addIntegerOption((o) => o.setName('limit').setDescription('How many').setMinValue(1).setMaxValue(10))
-      .addStringOption((o) => o.setName('claimant').setDescription('Who claims it')
-        .addChoices({ name: 'NIS', value: 'nis' }, { name: 'Korea Herald', value: 'korea-herald' }));
+      .addStringOption((o) =>
+        o
+          .setName('claimant')
+          .setDescription('Who claims it')
+          .addChoices({ name: 'NIS', value: 'nis' }, { name: 'Korea Herald', value: 'korea-herald' }),
+      );
     const json: CommandJSON = data.toJSON();
-    expect(parseCommandLine('/troops 2024-11-01 3 korea herald', [json]).options)
-      .toEqual({ since: '2024-11-01', limit: 3, claimant: 'korea-herald' });
+    expect(parseCommandLine('/troops 2024-11-01 3 korea herald', [json]).options).toEqual({
+      since: '2024-11-01',
+      limit: 3,
+      claimant: 'korea-herald',
+    });
     expect(() => parseCommandLine('/troops limit:11', [json])).toThrow('limit must be at most 10');
     expect(usageOf(json)).toBe('/troops [since] [limit] [claimant]');
   });

@@ -14,11 +14,26 @@ const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 describe('the command registry', () => {
   it('has one topic command per topic that data/topics.json names a command for, then the rest', () => {
-    expect(bodies.map((b) => b.name)).toEqual([...topics.filter((t) => t.command).map((t) => t.command), 'source', 'search', 'claim', 'figures', 'sources', 'alerts', 'help']);
+    expect(bodies.map((b) => b.name)).toEqual([
+      ...topics.filter((t) => t.command).map((t) => t.command),
+      'source',
+      'search',
+      'claim',
+      'figures',
+      'sources',
+      'alerts',
+      'help',
+    ]);
   });
 
   it('grows a command when a newsroom adds a topic to the data, with no code', () => {
-    const weather: TopicDef = { key: 'drones', label: 'Drones supplied', command: 'drones', units: ['drones'], words: ['drone'] };
+    const weather: TopicDef = {
+      key: 'drones',
+      label: 'Drones supplied',
+      command: 'drones',
+      units: ['drones'],
+      words: ['drone'],
+    };
     expect(commandRegistry([...topics, weather]).map((c) => c.data.name)).toContain('drones');
   });
 
@@ -34,7 +49,9 @@ describe('the command registry', () => {
   });
 
   it('lists every command in /help, with its usage', () => {
-    const lines = helpAnswer(bodies).sections.flatMap((s) => s.lines).join('\n');
+    const lines = helpAnswer(bodies)
+      .sections.flatMap((s) => s.lines)
+      .join('\n');
     for (const body of bodies) expect(lines).toContain(`\`/${body.name}`);
     expect(lines).toContain('`/figures <topic> [since] [claimant] [chart]`');
     // Each subcommand in a code span of its own: one span across lines shows as a code block.

@@ -19,32 +19,55 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 describe('loadConfig', () => {
   it('runs in console mode with defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
-      mode: 'console', discord: null, dbPath: join(DATA_DIR, 'claimwatch.db'), logLevel: 'info',
-      alerts: { cron: '*/5 * * * *', timeZone: 'UTC', allowPrivateSources: false, perChannelPerTick: 5, modRoleId: undefined },
+      mode: 'console',
+      discord: null,
+      dbPath: join(DATA_DIR, 'claimwatch.db'),
+      logLevel: 'info',
+      alerts: {
+        cron: '*/5 * * * *',
+        timeZone: 'UTC',
+        allowPrivateSources: false,
+        perChannelPerTick: 5,
+        modRoleId: undefined,
+      },
     });
     expect(DEFAULT_DB_PATH).toBe(join(DATA_DIR, 'claimwatch.db'));
   });
 
   it('runs in discord mode with every Discord setting when a token is set', () => {
     const config = loadConfig({
-      DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_GUILD_ID: GUILD,
-      DISCORD_API_BASE: 'http://127.0.0.1:3000/api/', LOG_LEVEL: 'debug',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP,
+      DISCORD_GUILD_ID: GUILD,
+      DISCORD_API_BASE: 'http://127.0.0.1:3000/api/',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      mode: 'discord', logLevel: 'debug',
+      mode: 'discord',
+      logLevel: 'debug',
       discord: { token: TOKEN, applicationId: APP, guildId: GUILD, apiBase: 'http://127.0.0.1:3000/api' },
     });
   });
 
   it('leaves the ids unset and the API base at discord.js default when only a token is set', () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN });
-    expect(config.discord).toEqual({ token: TOKEN, applicationId: undefined, guildId: undefined, apiBase: DEFAULT_API_BASE });
+    expect(config.discord).toEqual({
+      token: TOKEN,
+      applicationId: undefined,
+      guildId: undefined,
+      apiBase: DEFAULT_API_BASE,
+    });
     expect(DEFAULT_API_BASE).toBe('https://discord.com/api');
   });
 
   it('treats empty strings as unset', () => {
     const config = loadConfig({
-      DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_BASE: '', CLAIMWATCH_DB: '', LOG_LEVEL: '',
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      DISCORD_GUILD_ID: '',
+      DISCORD_API_BASE: '',
+      CLAIMWATCH_DB: '',
+      LOG_LEVEL: '',
     });
     expect(config).toEqual(loadConfig({}));
   });
@@ -55,8 +78,11 @@ describe('loadConfig', () => {
 
   it('reports every problem at once in one error, one per line', () => {
     const env = {
-      DISCORD_TOKEN: 'has a space', DISCORD_APPLICATION_ID: 'abc', DISCORD_GUILD_ID: '12',
-      DISCORD_API_BASE: 'ftp://proxy.example/api', LOG_LEVEL: 'verbose',
+      DISCORD_TOKEN: 'has a space',
+      DISCORD_APPLICATION_ID: 'abc',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_BASE: 'ftp://proxy.example/api',
+      LOG_LEVEL: 'verbose',
     };
     const error = (() => {
       try {
@@ -69,15 +95,23 @@ describe('loadConfig', () => {
     const { problems, message } = error as ConfigError;
     expect(problems).toHaveLength(5);
     expect(problems.map((p) => p.split(' ')[0])).toEqual([
-      'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'LOG_LEVEL',
+      'DISCORD_TOKEN',
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_BASE',
+      'LOG_LEVEL',
     ]);
     expect(message.split('\n')).toEqual(['Invalid configuration (5 problems):', ...problems.map((p) => `- ${p}`)]);
     expect(message).toContain('"verbose"');
   });
 
   it('rejects an API base that is not a URL or already carries the API version', () => {
-    expect(problemsOf({ DISCORD_API_BASE: 'not a url' })).toEqual([expect.stringMatching(/^DISCORD_API_BASE must be an http or https URL/)]);
-    expect(problemsOf({ DISCORD_API_BASE: 'https://proxy.example/api/v10' })).toEqual([expect.stringMatching(/discord\.js appends it/)]);
+    expect(problemsOf({ DISCORD_API_BASE: 'not a url' })).toEqual([
+      expect.stringMatching(/^DISCORD_API_BASE must be an http or https URL/),
+    ]);
+    expect(problemsOf({ DISCORD_API_BASE: 'https://proxy.example/api/v10' })).toEqual([
+      expect.stringMatching(/discord\.js appends it/),
+    ]);
   });
 
   it('accepts ids of 17 to 20 digits and rejects 16 or 21', () => {
@@ -98,7 +132,9 @@ describe('loadConfig', () => {
   });
 
   it('resolves a relative database path against the given cwd and keeps an absolute one', () => {
-    expect(loadConfig({ CLAIMWATCH_DB: 'db/news.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe('/srv/claimwatch/db/news.db');
+    expect(loadConfig({ CLAIMWATCH_DB: 'db/news.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe(
+      '/srv/claimwatch/db/news.db',
+    );
     expect(loadConfig({ CLAIMWATCH_DB: '/var/lib/cw.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe('/var/lib/cw.db');
     expect(loadConfig({ CLAIMWATCH_DB: 'x.db' }).dbPath).toBe(join(process.cwd(), 'x.db'));
   });
@@ -113,15 +149,35 @@ describe('loadConfig', () => {
 
   it('reads the polling and alert settings', () => {
     const config = loadConfig({
-      ALERT_CRON: '0 8 * * 1-5', ALERT_TZ: 'Asia/Seoul', ALLOW_PRIVATE_SOURCES: 'true', ALERTS_PER_TICK: '3', MOD_ROLE_ID: GUILD,
+      ALERT_CRON: '0 8 * * 1-5',
+      ALERT_TZ: 'Asia/Seoul',
+      ALLOW_PRIVATE_SOURCES: 'true',
+      ALERTS_PER_TICK: '3',
+      MOD_ROLE_ID: GUILD,
     });
-    expect(config.alerts).toEqual({ cron: '0 8 * * 1-5', timeZone: 'Asia/Seoul', allowPrivateSources: true, perChannelPerTick: 3, modRoleId: GUILD });
+    expect(config.alerts).toEqual({
+      cron: '0 8 * * 1-5',
+      timeZone: 'Asia/Seoul',
+      allowPrivateSources: true,
+      perChannelPerTick: 3,
+      modRoleId: GUILD,
+    });
   });
 
   it('reports a bad cron, time zone, flag, limit and role all at once', () => {
     const problems = problemsOf({
-      ALERT_CRON: 'every five minutes', ALERT_TZ: 'Mars/Olympus', ALLOW_PRIVATE_SOURCES: 'perhaps', ALERTS_PER_TICK: '0', MOD_ROLE_ID: 'mods',
+      ALERT_CRON: 'every five minutes',
+      ALERT_TZ: 'Mars/Olympus',
+      ALLOW_PRIVATE_SOURCES: 'perhaps',
+      ALERTS_PER_TICK: '0',
+      MOD_ROLE_ID: 'mods',
     });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['ALERT_CRON', 'ALERT_TZ', 'ALLOW_PRIVATE_SOURCES', 'ALERTS_PER_TICK', 'MOD_ROLE_ID']);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'ALERT_CRON',
+      'ALERT_TZ',
+      'ALLOW_PRIVATE_SOURCES',
+      'ALERTS_PER_TICK',
+      'MOD_ROLE_ID',
+    ]);
   });
 });

@@ -16,7 +16,13 @@ describe('the console bot', () => {
     const folder = join(dir, 'desk');
     mkdirSync(folder);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db'), ALERT_CRON: '* * * * * *', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: '',
+        CLAIMWATCH_DB: join(dir, 'claimwatch.db'),
+        ALERT_CRON: '* * * * * *',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -34,7 +40,10 @@ describe('the console bot', () => {
     await printed(/^claimwatch console: /);
     child.stdin.write(`/sources add desk ${folder}\n`);
     await printed(/Added \*\*desk\*\*|Added desk/);
-    writeFileSync(join(folder, 'estimate.txt'), 'outlet: Desk Wire\ndate: 2024-11-05\n---\nNATO said about 10,000 North Korean troops were in Russia.\n');
+    writeFileSync(
+      join(folder, 'estimate.txt'),
+      'outlet: Desk Wire\ndate: 2024-11-05\n---\nNATO said about 10,000 North Korean troops were in Russia.\n',
+    );
     await printed(/New figure/);
     child.stdin.end();
     expect(await exited).toBe(0);

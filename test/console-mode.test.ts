@@ -17,14 +17,22 @@ async function session(lines: string[]) {
   t = tempApp();
   loadDefaultFolders(t.app, DATA_DIR, 'console', new Date());
   const out: string[] = [];
-  await runConsole(t.app, Readable.from(lines.map((l) => `${l}\n`)), { out: (l) => out.push(l), error: (l) => out.push(l) }, () => new Date(), silentLogger);
+  await runConsole(
+    t.app,
+    Readable.from(lines.map((l) => `${l}\n`)),
+    { out: (l) => out.push(l), error: (l) => out.push(l) },
+    () => new Date(),
+    silentLogger,
+  );
   return out.join('\n');
 }
 
 describe('console mode', () => {
   it('opens with a banner that says what is loaded and what to type', async () => {
     const out = await session([]);
-    expect(out).toMatch(/^claimwatch console: \d+ claims from 21 articles, Oct 18, 2024 to Apr 30, 2025\.\nTry \/troops, \/casualties, \/munitions, \/source yonhap/);
+    expect(out).toMatch(
+      /^claimwatch console: \d+ claims from 21 articles, Oct 18, 2024 to Apr 30, 2025\.\nTry \/troops, \/casualties, \/munitions, \/source yonhap/,
+    );
   });
 
   it('answers slash commands typed one per line with the same replies as text, until input ends', async () => {

@@ -12,7 +12,9 @@ interface Child {
 }
 
 function tickProcess(dbPath: string, apiBase: string, now: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/tick-child.ts', dbPath, apiBase, now], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/tick-child.ts', dbPath, apiBase, now], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -28,8 +30,12 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 const item = (n: number, who: string, figure: string, extra: Partial<TestItem> = {}): TestItem => ({
-  title: `Estimate ${n}`, guid: `wire-${n}`, link: `https://wire.example/${n}`, date: '2024-11-05',
-  content: `${who} said about ${figure} North Korean troops were in Russia.`, ...extra,
+  title: `Estimate ${n}`,
+  guid: `wire-${n}`,
+  link: `https://wire.example/${n}`,
+  date: '2024-11-05',
+  content: `${who} said about ${figure} North Korean troops were in Russia.`,
+  ...extra,
 });
 
 let rig: AlertRig;
@@ -52,10 +58,17 @@ describe('a tick killed part-way and run again', () => {
     const pageLink = rig.feeds.url('/story/4');
     let servePage = false;
     rig.feeds.route('/story/4', (_request, response) => {
-      if (servePage) response.writeHead(200, { 'content-type': 'text/html' }).end(articlePage('Fourth estimate', ['Zelenskyy said about 11,000 North Korean troops were in Russia.']));
+      if (servePage)
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(articlePage('Fourth estimate', ['Zelenskyy said about 11,000 North Korean troops were in Russia.']));
     });
     wire.push(item(2, 'The Pentagon', '8,000'), item(3, 'The National Intelligence Service', '10,000'), {
-      title: 'Fourth estimate', guid: 'wire-4', link: pageLink, date: '2024-11-05', summary: 'A new estimate.',
+      title: 'Fourth estimate',
+      guid: 'wire-4',
+      link: pageLink,
+      date: '2024-11-05',
+      summary: 'A new estimate.',
     });
     const first = tickProcess(dbPath, rig.fake.restBase, '2024-11-05T12:00:00Z');
     await until(() => rig.feeds.hits('/story/4') > 0);
@@ -81,6 +94,10 @@ describe('a tick killed part-way and run again', () => {
     expect(count(`SELECT count(*) AS n FROM outbox WHERE status != 'sent'`)).toBe(0);
     const headlines = rig.posted('alerts').map((embed) => String(embed.description).split('\n')[0]!);
     expect(headlines).toHaveLength(3);
-    for (const figure of ['8,000', '10,000', '11,000']) expect(headlines.filter((h) => h.includes(`${figure} troops`)), headlines.join('\n')).toHaveLength(1);
+    for (const figure of ['8,000', '10,000', '11,000'])
+      expect(
+        headlines.filter((h) => h.includes(`${figure} troops`)),
+        headlines.join('\n'),
+      ).toHaveLength(1);
   }, 60_000);
 });

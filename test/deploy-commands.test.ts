@@ -7,7 +7,11 @@ const TOKEN = 'fake-bot-token';
 
 // Hand-made: the registry is filled elsewhere, and deploy only passes bodies through.
 const bodies: CommandJSON[] = [
-  { name: 'claims', description: 'Latest figures on a story', options: [{ type: 3, name: 'story', description: 'Which story', required: true }] },
+  {
+    name: 'claims',
+    description: 'Latest figures on a story',
+    options: [{ type: 3, name: 'story', description: 'Which story', required: true }],
+  },
   { name: 'help', description: 'What claimwatch can do' },
 ];
 
@@ -24,7 +28,10 @@ async function start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
 }
 
 async function deployError(promise: Promise<unknown>): Promise<DeployError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DeployError);
   return error as DeployError;
 }
@@ -32,7 +39,10 @@ async function deployError(promise: Promise<unknown>): Promise<DeployError> {
 describe('deployCommands against the fake Discord', () => {
   it('registers the commands to the guild when a guild id is given', async () => {
     const f = await start();
-    const result = await deployCommands({ token: TOKEN, applicationId: f.application.id, guildId: f.guild.id, apiBase: f.restBase }, bodies);
+    const result = await deployCommands(
+      { token: TOKEN, applicationId: f.application.id, guildId: f.guild.id, apiBase: f.restBase },
+      bodies,
+    );
     expect(result).toEqual({ scope: 'guild', count: 2, applicationId: f.application.id });
     expect(f.commandDeploys.map((d) => [d.scope, d.guildId, d.body])).toEqual([['guild', f.guild.id, bodies]]);
     expect(f.requestsTo('GET /applications/@me')).toEqual([]);
@@ -51,7 +61,8 @@ describe('deployCommands against the fake Discord', () => {
     const result = await deployCommands({ token: TOKEN, guildId: f.guild.id, apiBase: f.restBase }, bodies);
     expect(result.applicationId).toBe('111122223333444455');
     expect(f.requests.map((r) => `${r.method} ${r.route}`)).toEqual([
-      'GET /applications/@me', `PUT /applications/111122223333444455/guilds/${f.guild.id}/commands`,
+      'GET /applications/@me',
+      `PUT /applications/111122223333444455/guilds/${f.guild.id}/commands`,
     ]);
   });
 
@@ -74,10 +85,15 @@ describe('deployCommands against the fake Discord', () => {
     const f = await start();
     f.failNext('PUT /applications/:app/guilds/:guild/commands', { status: 500, times: 10 });
     const error = await deployError(
-      deployCommands({ token: TOKEN, applicationId: f.application.id, guildId: f.guild.id, apiBase: f.restBase }, bodies),
+      deployCommands(
+        { token: TOKEN, applicationId: f.application.id, guildId: f.guild.id, apiBase: f.restBase },
+        bodies,
+      ),
     );
     expect(error.status).toBe(500);
-    expect(error.message).toBe(`Discord answered 500 (Internal Server Error) while registering 2 commands to guild ${f.guild.id}`);
+    expect(error.message).toBe(
+      `Discord answered 500 (Internal Server Error) while registering 2 commands to guild ${f.guild.id}`,
+    );
     expect(f.commandDeploys).toEqual([]);
   });
 
@@ -92,17 +108,24 @@ describe('deployCommands against the fake Discord', () => {
   it('hints at the invite scope when Discord refuses access to the guild', async () => {
     const f = await start();
     const error = await deployError(
-      deployCommands({ token: TOKEN, applicationId: f.application.id, guildId: '999999999999999999', apiBase: f.restBase }, bodies),
+      deployCommands(
+        { token: TOKEN, applicationId: f.application.id, guildId: '999999999999999999', apiBase: f.restBase },
+        bodies,
+      ),
     );
     expect(error.status).toBe(403);
-    expect(error.message).toMatch(/while registering 2 commands to guild 999999999999999999; is the bot in that server/);
+    expect(error.message).toMatch(
+      /while registering 2 commands to guild 999999999999999999; is the bot in that server/,
+    );
   });
 
   it('says Discord could not be reached when nothing listens at the API base', async () => {
     const f = await start();
     const apiBase = f.restBase;
     await f.close();
-    const error = await deployError(deployCommands({ token: TOKEN, applicationId: '111122223333444455', apiBase }, bodies));
+    const error = await deployError(
+      deployCommands({ token: TOKEN, applicationId: '111122223333444455', apiBase }, bodies),
+    );
     expect(error.status).toBeUndefined();
     expect(error.message).toMatch(/^Could not reach Discord while registering 2 commands globally: /);
   });

@@ -7,8 +7,14 @@ import type { BotOptions } from '../src/discord/bot.js';
 import { UserError } from '../src/errors.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import {
-  gatedCommand, openSampleApp, recordingLogger, startBotOnFake, testCommand,
-  type BotApp, type RecordingLogger, type RunningBot,
+  gatedCommand,
+  openSampleApp,
+  recordingLogger,
+  startBotOnFake,
+  testCommand,
+  type BotApp,
+  type RecordingLogger,
+  type RunningBot,
 } from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 
@@ -62,7 +68,11 @@ describe('the error boundary, end to end', () => {
 
   it('apologises only to the asker when a command throws, without the error text, and logs the error by command name', async () => {
     const error = new Error(SECRET);
-    const { fake } = await start([testCommand('boom', () => { throw error; })]);
+    const { fake } = await start([
+      testCommand('boom', () => {
+        throw error;
+      }),
+    ]);
     const record = await fake.sendInteraction(fake.chatInput({ name: 'boom' }));
     expect(record.callback?.type).toBe(4);
     const { description } = ephemeralReply(record.callback?.data);
@@ -73,8 +83,12 @@ describe('the error boundary, end to end', () => {
     expect(log.errors()).toEqual([expect.objectContaining({ message: expect.stringContaining('/boom'), error })]);
   });
 
-  it('shows a UserError\'s own message only to the asker and logs nothing', async () => {
-    const { fake } = await start([testCommand('picky', () => { throw new UserError('Pick a topic first: /help lists them.'); })]);
+  it("shows a UserError's own message only to the asker and logs nothing", async () => {
+    const { fake } = await start([
+      testCommand('picky', () => {
+        throw new UserError('Pick a topic first: /help lists them.');
+      }),
+    ]);
     const record = await fake.sendInteraction(fake.chatInput({ name: 'picky' }));
     expect(ephemeralReply(record.callback?.data).description).toBe('Pick a topic first: /help lists them.');
     expect(log.errors()).toEqual([]);
@@ -93,23 +107,32 @@ describe('answers that come late', () => {
     expect(edit.method).toBe('PATCH');
     expect(edit.route).toMatch(/\/messages\/@original$/);
     assertWithinDiscordLimits(edit.body as DiscordPayload);
-    expect(record.original).toMatchObject({ flags: 0, embeds: [{ title: 'Found it', description: 'Three claims, one denial' }] });
+    expect(record.original).toMatchObject({
+      flags: 0,
+      embeds: [{ title: 'Found it', description: 'Three claims, one denial' }],
+    });
     expect(record.followUps).toEqual([]);
     expect(record.deletes).toEqual([]);
     expect(log.errors()).toEqual([]);
   });
 
   it('replaces a public deferral with an ephemeral follow-up when the late answer is for the asker only', async () => {
-    const slow = gatedCommand('slowpicky', () => { throw new UserError('Nothing on that yet.'); });
+    const slow = gatedCommand('slowpicky', () => {
+      throw new UserError('Nothing on that yet.');
+    });
     const { fake } = await start([slow.command], { deferAfterMs: 0 });
     const record = await fake.sendInteraction(fake.chatInput({ name: 'slowpicky' }));
     expect(record.callback?.type, 'deferred').toBe(5);
     slow.release();
     const followUp = await record.waitForFollowUp();
     expect(ephemeralReply(followUp.body).description).toBe('Nothing on that yet.');
-    expect(record.deletes.map((d) => `${d.method} ${d.route}`)).toEqual([expect.stringMatching(/^DELETE .*\/messages\/@original$/)]);
+    expect(record.deletes.map((d) => `${d.method} ${d.route}`)).toEqual([
+      expect.stringMatching(/^DELETE .*\/messages\/@original$/),
+    ]);
     const deleted = fake.requests.indexOf(record.deletes[0]!);
-    expect(deleted, 'the public "thinking…" is deleted before the follow-up').toBeLessThan(fake.requests.indexOf(followUp));
+    expect(deleted, 'the public "thinking…" is deleted before the follow-up').toBeLessThan(
+      fake.requests.indexOf(followUp),
+    );
     expect(record.edits, 'the ephemeral text never lands in the public message').toEqual([]);
     expect(log.errors()).toEqual([]);
   });
@@ -122,9 +145,14 @@ describe('answers that come late', () => {
     fake.dispatch('INTERACTION_CREATE', fake.chatInput({ name: 'stale' }));
     const callback = await fake.waitForRequest('POST /interactions/:id/:token/callback');
     expect(callback.status).toBe(404);
-    await expect.poll(() => log.errors(), { timeout: 5000 }).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('/stale'), error: expect.objectContaining({ code: 10062 }) }),
-    ]);
+    await expect
+      .poll(() => log.errors(), { timeout: 5000 })
+      .toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('/stale'),
+          error: expect.objectContaining({ code: 10062 }),
+        }),
+      ]);
     slow.release();
     const next = await fake.sendInteraction(fake.chatInput({ name: 'help' }));
     expect(next.callback?.type).toBe(4);

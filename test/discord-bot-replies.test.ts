@@ -3,7 +3,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app/app.js';
 import type { DiscordPayload, EmbedJSON } from '../src/render/render.js';
-import { openSampleApp, recordingLogger, startBotOnFake, type BotApp, type RecordingLogger, type RunningBot } from './support/bot-app.js';
+import {
+  openSampleApp,
+  recordingLogger,
+  startBotOnFake,
+  type BotApp,
+  type RecordingLogger,
+  type RunningBot,
+} from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 import type { InteractionOptions, InteractionRecord } from './support/fake-discord.js';
 
@@ -31,7 +38,9 @@ afterEach(() => {
   expect(log.errors(), 'errors logged').toEqual([]);
 });
 
-async function ask(opts: InteractionOptions): Promise<{ record: InteractionRecord; payload: DiscordPayload; embed: EmbedJSON }> {
+async function ask(
+  opts: InteractionOptions,
+): Promise<{ record: InteractionRecord; payload: DiscordPayload; embed: EmbedJSON }> {
   const record = await bot.fake.sendInteraction(bot.fake.chatInput(opts));
   expect(record.callback?.type, 'an immediate reply').toBe(4);
   const payload = record.callback?.data as DiscordPayload;
@@ -42,10 +51,13 @@ async function ask(opts: InteractionOptions): Promise<{ record: InteractionRecor
 }
 
 const isEphemeral = (payload: DiscordPayload) => ((payload.flags ?? 0) & EPHEMERAL) !== 0;
-const field = (embed: EmbedJSON, heading: RegExp) => embed.fields?.find((f) => heading.test(f.name))?.value.split('\n') ?? [];
+const field = (embed: EmbedJSON, heading: RegExp) =>
+  embed.fields?.find((f) => heading.test(f.name))?.value.split('\n') ?? [];
 
 async function choices(name: string, focused: string, typed: string): Promise<Array<{ name: string; value: string }>> {
-  const record = await bot.fake.sendInteraction(bot.fake.autocomplete({ name, options: { [focused]: typed }, focused }));
+  const record = await bot.fake.sendInteraction(
+    bot.fake.autocomplete({ name, options: { [focused]: typed }, focused }),
+  );
   expect(record.callback?.type, 'an autocomplete result').toBe(8);
   const list = record.callback?.data.choices as Array<{ name: string; value: string }>;
   expect(list.length).toBeLessThanOrEqual(25);
@@ -53,14 +65,17 @@ async function choices(name: string, focused: string, typed: string): Promise<Ar
 }
 
 describe('slash commands answered by the real bot', () => {
-  it('answers /troops at once with a public embed naming the topic and each claimant\'s latest figure with its claim number', async () => {
+  it("answers /troops at once with a public embed naming the topic and each claimant's latest figure with its claim number", async () => {
     const { payload, embed } = await ask({ name: 'troops' });
     expect(isEphemeral(payload)).toBe(false);
     expect(payload.allowed_mentions).toEqual({ parse: [] });
     expect(embed.title).toBe('North Korean troops in Russia');
     const lines = field(embed, /^Latest figure by claimant/);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.some((line) => /^\*\*NIS\*\*: .*\(#\d+\)/.test(line)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((line) => /^\*\*NIS\*\*: .*\(#\d+\)/.test(line)),
+      lines.join('\n'),
+    ).toBe(true);
     expect(embed.footer?.text).toMatch(/\/claim <number>/);
   });
 

@@ -20,7 +20,11 @@ afterEach(async () => {
 function startBot(env: Record<string, string>) {
   // What `npm start` runs, as one process, so a signal reaches the bot itself and not a wrapper.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, CLAIMWATCH_DB: join(mkdtempSync(join(tmpdir(), 'claimwatch-discord-')), 'claimwatch.db'), ...env },
+    env: {
+      ...process.env,
+      CLAIMWATCH_DB: join(mkdtempSync(join(tmpdir(), 'claimwatch-discord-')), 'claimwatch.db'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countMatches, sameSentence, scores, type GoldClaim } from '../src/eval/score.js';
 
-const claim = (over: Partial<GoldClaim>): GoldClaim => ({ sentence: 'The NIS said 1,500 troops arrived.', low: 1500, high: 1500, hedge: null, status: 'reported', claimant: 'NIS', via: null, ...over });
+const claim = (over: Partial<GoldClaim>): GoldClaim => ({
+  sentence: 'The NIS said 1,500 troops arrived.',
+  low: 1500,
+  high: 1500,
+  hedge: null,
+  status: 'reported',
+  claimant: 'NIS',
+  via: null,
+  ...over,
+});
 
 describe('scoring predictions against gold', () => {
   it('matches a claim when sentence and figure agree, however the sentence was cut', () => {
@@ -15,7 +24,10 @@ describe('scoring predictions against gold', () => {
   });
 
   it('scores attribution only over matched figures', () => {
-    const counts = countMatches([claim({}), claim({ low: 3000, high: 3000 })], [claim({ claimant: 'Pentagon' }), claim({ low: 3000, high: 3000 })]);
+    const counts = countMatches(
+      [claim({}), claim({ low: 3000, high: 3000 })],
+      [claim({ claimant: 'Pentagon' }), claim({ low: 3000, high: 3000 })],
+    );
     expect(scores(counts)).toMatchObject({ f1: 1, claimant: 0.5 });
   });
 

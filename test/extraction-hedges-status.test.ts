@@ -47,7 +47,9 @@ describe('status comes from the words around each figure', () => {
   });
 
   it('reads status clause by clause', () => {
-    const claims = claimsIn('About 1,500 troops are already in Russia, with projections suggesting the total could rise to 12,000.');
+    const claims = claimsIn(
+      'About 1,500 troops are already in Russia, with projections suggesting the total could rise to 12,000.',
+    );
     expect(claims.map((c) => c.status)).toEqual(['reported', 'projected']);
   });
 });
@@ -81,7 +83,10 @@ describe('unit and topic', () => {
   });
 
   it('keeps the size of a whole army out of the troops topic', () => {
-    expect(first('With a military force of 1.2 million troops, it is large.')).toMatchObject({ unit: 'troops', topic: null });
+    expect(first('With a military force of 1.2 million troops, it is large.')).toMatchObject({
+      unit: 'troops',
+      topic: null,
+    });
   });
 
   it('lets a figure with no noun inherit what the figure before it counted', () => {

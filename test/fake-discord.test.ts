@@ -1,6 +1,14 @@
 import {
-  DiscordAPIError, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, Routes,
-  type Client, type Interaction, type RateLimitData, type TextChannel,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  Routes,
+  type Client,
+  type Interaction,
+  type RateLimitData,
+  type TextChannel,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './support/fake-discord.js';
@@ -57,17 +65,30 @@ describe('fake Discord driven by the real discord.js client', () => {
     onInteraction(client, async (i) => {
       if (!i.isChatInputCommand()) return;
       seen = {
-        name: i.commandName, story: i.options.getString('story'), limit: i.options.getInteger('limit'), locale: i.locale,
-        channel: i.channelId, canSend: i.memberPermissions?.has(PermissionFlagsBits.SendMessages), inGuild: i.inCachedGuild(),
+        name: i.commandName,
+        story: i.options.getString('story'),
+        limit: i.options.getInteger('limit'),
+        locale: i.locale,
+        channel: i.channelId,
+        canSend: i.memberPermissions?.has(PermissionFlagsBits.SendMessages),
+        inGuild: i.inCachedGuild(),
       };
       await i.reply({ content: `tracking ${i.options.getString('story')}` });
     });
-    const record = await fake.sendInteraction(fake.chatInput({ name: 'track', options: { story: 'flood', limit: 3 }, locale: 'de' }));
+    const record = await fake.sendInteraction(
+      fake.chatInput({ name: 'track', options: { story: 'flood', limit: 3 }, locale: 'de' }),
+    );
     expect(record.callback).toMatchObject({ type: 4, data: { content: 'tracking flood' } });
     expect(record.callback?.request.query).toEqual({ with_response: 'false' });
     expect(record.original?.content).toBe('tracking flood');
     expect(seen).toEqual({
-      name: 'track', story: 'flood', limit: 3, locale: 'de', channel: fake.channel('general').id, canSend: true, inGuild: true,
+      name: 'track',
+      story: 'flood',
+      limit: 3,
+      locale: 'de',
+      channel: fake.channel('general').id,
+      canSend: true,
+      inGuild: true,
     });
   });
 
@@ -109,7 +130,9 @@ describe('fake Discord driven by the real discord.js client', () => {
       const typed = i.options.getFocused();
       await i.respond([{ name: `${typed}ding in the north`, value: 'flood-north' }]);
     });
-    const record = await fake.sendInteraction(fake.autocomplete({ name: 'track', options: { story: 'floo' }, focused: 'story' }));
+    const record = await fake.sendInteraction(
+      fake.autocomplete({ name: 'track', options: { story: 'floo' }, focused: 'story' }),
+    );
     expect(record.callback?.type).toBe(8);
     expect(record.callback?.data.choices).toEqual([{ name: 'flooding in the north', value: 'flood-north' }]);
   });
@@ -127,7 +150,10 @@ describe('fake Discord driven by the real discord.js client', () => {
     const message = await alertsChannel(fake, client).send('Casualty figure revised: 12 → 15');
     expect(fake.requestsTo('POST /channels/:id/messages').map((r) => r.status)).toEqual([500, 200]);
     expect(fake.channelMessages).toHaveLength(1);
-    expect(fake.channelMessages[0]).toMatchObject({ channelId: fake.channel('alerts').id, body: { content: 'Casualty figure revised: 12 → 15' } });
+    expect(fake.channelMessages[0]).toMatchObject({
+      channelId: fake.channel('alerts').id,
+      body: { content: 'Casualty figure revised: 12 → 15' },
+    });
     expect(message.id).toBe(fake.channelMessages[0]?.message.id);
   });
 
@@ -147,7 +173,9 @@ describe('fake Discord driven by the real discord.js client', () => {
   it('surfaces a channel 403 as a DiscordAPIError without retrying', async () => {
     const { fake, client } = await connect();
     fake.failNext('POST /channels/:id/messages', { status: 403 });
-    const error = await alertsChannel(fake, client).send('nope').catch((e: unknown) => e);
+    const error = await alertsChannel(fake, client)
+      .send('nope')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error).toMatchObject({ status: 403, code: 50001 });
     expect(fake.requestsTo('POST /channels/:id/messages')).toHaveLength(1);

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from '../src/sources/address-policy.js';
 import { decodeBody } from '../src/sources/charset.js';
 import { trackHandles } from './support/open-handles.js';
-import { createFetcher, parseRetryAfter, type FetcherOptions, type FetchResult, type Lookup } from '../src/sources/fetch.js';
+import {
+  createFetcher,
+  parseRetryAfter,
+  type FetcherOptions,
+  type FetchResult,
+  type Lookup,
+} from '../src/sources/fetch.js';
 
 // Every server here listens on 127.0.0.1 and every other host name goes through an injected lookup:
 // nothing in this file can reach the internet.
@@ -58,7 +64,8 @@ function fetcher(options: Partial<FetcherOptions> = {}) {
 function fakeDns(names: Record<string, string>): Lookup {
   return async (hostname) => {
     const address = names[hostname];
-    if (address === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    if (address === undefined)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
     return [{ address, family: address.includes(':') ? 6 : 4 }];
   };
 }
@@ -86,33 +93,86 @@ const MOSCOW_WINDOWS_1251 = [0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0];
 
 function feedBytes(declaration: string, word: number[]): Uint8Array {
   const ascii = (text: string) => [...Buffer.from(text, 'ascii')];
-  return Uint8Array.from([...ascii(`${declaration}<rss><channel><title>`), ...word, ...ascii('</title></channel></rss>')]);
+  return Uint8Array.from([
+    ...ascii(`${declaration}<rss><channel><title>`),
+    ...word,
+    ...ascii('</title></channel></rss>'),
+  ]);
 }
 
 describe('fetching a feed', () => {
   it('returns a UTF-8 feed as text with its final URL, content type, validators and size', async () => {
     const body = '<rss><channel><title>북한군 파병 — Kursk</title></channel></rss>';
-    const server = await serve(reply(body, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"', 'last-modified': 'Tue, 03 Dec 2024 10:00:00 GMT' }));
+    const server = await serve(
+      reply(body, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        etag: '"v1"',
+        'last-modified': 'Tue, 03 Dec 2024 10:00:00 GMT',
+      }),
+    );
     const result = success(await fetcher().fetch(server.url));
     expect(result).toMatchObject({
-      url: server.url, text: body, charset: 'utf-8', contentType: 'application/rss+xml; charset=utf-8',
-      etag: '"v1"', lastModified: 'Tue, 03 Dec 2024 10:00:00 GMT', bytes: Buffer.byteLength(body),
+      url: server.url,
+      text: body,
+      charset: 'utf-8',
+      contentType: 'application/rss+xml; charset=utf-8',
+      etag: '"v1"',
+      lastModified: 'Tue, 03 Dec 2024 10:00:00 GMT',
+      bytes: Buffer.byteLength(body),
     });
   });
 
   it('sends a User-Agent that names the bot and asks for feeds and compression', async () => {
     const server = await serve(reply('<rss/>'));
     await fetcher().fetch(server.url);
-    expect(server.requests[0]?.headers).toMatchObject({ 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br' });
+    expect(server.requests[0]?.headers).toMatchObject({
+      'user-agent': USER_AGENT,
+      'accept-encoding': 'gzip, deflate, br',
+    });
     expect(server.requests[0]?.headers.accept).toContain('application/rss+xml');
   });
 
   it.each([
-    ['EUC-KR in the Content-Type header', { 'content-type': 'text/xml; charset=EUC-KR' }, '', KOREA_EUC_KR, '한국', 'euc-kr'],
-    ['EUC-KR in the XML declaration', { 'content-type': 'text/xml' }, '<?xml version="1.0" encoding="EUC-KR"?>', KOREA_EUC_KR, '한국', 'euc-kr'],
-    ['Windows-1251 in the Content-Type header', { 'content-type': 'application/rss+xml; charset="windows-1251"' }, '', MOSCOW_WINDOWS_1251, 'Москва', 'windows-1251'],
-    ['Windows-1251 in the XML declaration', {}, "<?xml version='1.0' encoding='windows-1251'?>", MOSCOW_WINDOWS_1251, 'Москва', 'windows-1251'],
-    ['ISO-8859-1 in the Content-Type header', { 'content-type': 'text/xml; charset=ISO-8859-1' }, '', [0x63, 0x61, 0x66, 0xe9], 'café', 'windows-1252'],
+    [
+      'EUC-KR in the Content-Type header',
+      { 'content-type': 'text/xml; charset=EUC-KR' },
+      '',
+      KOREA_EUC_KR,
+      '한국',
+      'euc-kr',
+    ],
+    [
+      'EUC-KR in the XML declaration',
+      { 'content-type': 'text/xml' },
+      '<?xml version="1.0" encoding="EUC-KR"?>',
+      KOREA_EUC_KR,
+      '한국',
+      'euc-kr',
+    ],
+    [
+      'Windows-1251 in the Content-Type header',
+      { 'content-type': 'application/rss+xml; charset="windows-1251"' },
+      '',
+      MOSCOW_WINDOWS_1251,
+      'Москва',
+      'windows-1251',
+    ],
+    [
+      'Windows-1251 in the XML declaration',
+      {},
+      "<?xml version='1.0' encoding='windows-1251'?>",
+      MOSCOW_WINDOWS_1251,
+      'Москва',
+      'windows-1251',
+    ],
+    [
+      'ISO-8859-1 in the Content-Type header',
+      { 'content-type': 'text/xml; charset=ISO-8859-1' },
+      '',
+      [0x63, 0x61, 0x66, 0xe9],
+      'café',
+      'windows-1252',
+    ],
   ])('decodes a feed whose charset is %s', async (_name, headers, declaration, word, expected, charset) => {
     const server = await serve(reply(feedBytes(declaration, word), headers));
     const result = success(await fetcher().fetch(server.url));
@@ -122,7 +182,9 @@ describe('fetching a feed', () => {
 
   it('sends the previous ETag and Last-Modified and reports not-modified on a 304', async () => {
     const server = await serve((request, response) => {
-      const fresh = request.headers['if-none-match'] === '"v1"' && request.headers['if-modified-since'] === 'Tue, 03 Dec 2024 10:00:00 GMT';
+      const fresh =
+        request.headers['if-none-match'] === '"v1"' &&
+        request.headers['if-modified-since'] === 'Tue, 03 Dec 2024 10:00:00 GMT';
       response.writeHead(fresh ? 304 : 200, { etag: '"v1"', 'last-modified': 'Tue, 03 Dec 2024 10:00:00 GMT' });
       response.end(fresh ? undefined : '<rss/>');
     });
@@ -142,7 +204,9 @@ describe('fetching a feed', () => {
   });
 
   it.each([
-    ['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync],
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
   ])('decodes a %s body and counts its decompressed bytes', async (coding, compress) => {
     const server = await serve(reply(compress('<rss>ok</rss>'), { 'content-encoding': coding }));
     expect(success(await fetcher().fetch(server.url))).toMatchObject({ text: '<rss>ok</rss>', bytes: 13 });
@@ -201,7 +265,9 @@ describe('fetching a feed that misbehaves', () => {
 
   it('reports a body that claims gzip but is not', async () => {
     const server = await serve(reply('<rss/>', { 'content-encoding': 'gzip' }));
-    expect(failure(await fetcher().fetch(server.url)).reason).toBe('sent a compressed body that could not be decompressed');
+    expect(failure(await fetcher().fetch(server.url)).reason).toBe(
+      'sent a compressed body that could not be decompressed',
+    );
   });
 
   it('stops after too many redirects', async () => {
@@ -223,7 +289,11 @@ describe('fetching a feed that misbehaves', () => {
     const limited = await serve(reply('slow down', { 'retry-after': '120' }, 429));
     const down = await serve(reply('maintenance', { 'retry-after': inAMinute }, 503));
     const fetch = fetcher();
-    expect(failure(await fetch.fetch(limited.url))).toMatchObject({ reason: 'HTTP 429 Too Many Requests', httpStatus: 429, retryAfterMs: 120_000 });
+    expect(failure(await fetch.fetch(limited.url))).toMatchObject({
+      reason: 'HTTP 429 Too Many Requests',
+      httpStatus: 429,
+      retryAfterMs: 120_000,
+    });
     const result = failure(await fetch.fetch(down.url));
     expect(result.retryAfterMs).toBeGreaterThan(50_000);
     expect(result.retryAfterMs).toBeLessThanOrEqual(60_000);
@@ -249,7 +319,9 @@ describe('fetching a feed that misbehaves', () => {
 
   it('reports a name DNS cannot resolve and a port that refuses connections', async () => {
     const fetch = fetcher({ lookup: fakeDns({}) });
-    expect(failure(await fetch.fetch('http://nowhere.example/rss')).reason).toBe('DNS lookup failed for nowhere.example');
+    expect(failure(await fetch.fetch('http://nowhere.example/rss')).reason).toBe(
+      'DNS lookup failed for nowhere.example',
+    );
     expect(failure(await fetch.fetch(`http://127.0.0.1:${await closedPort()}/`)).reason).toBe('connection refused');
   });
 });
@@ -265,7 +337,9 @@ describe('fetching only public addresses', () => {
   it('checks the address a name resolves to, and connects to that address', async () => {
     const server = await serve(reply('<rss/>'));
     const lookup = fakeDns({ 'feeds.example': '127.0.0.1' });
-    const refused = failure(await fetcher({ allowPrivate: false, lookup }).fetch(`http://feeds.example:${server.port}/rss`));
+    const refused = failure(
+      await fetcher({ allowPrivate: false, lookup }).fetch(`http://feeds.example:${server.port}/rss`),
+    );
     expect(refused.reason).toBe('feeds.example is at a private address (127.0.0.1), which is not allowed');
     expect(server.requests).toHaveLength(0);
 
@@ -282,9 +356,15 @@ describe('fetching only public addresses', () => {
       '/mapped': 'http://[::ffff:10.0.0.1]/',
       '/named': 'http://metadata.example/',
     };
-    const server = await serve((request, response) => response.writeHead(302, { location: targets[request.url ?? ''] }).end());
+    const server = await serve((request, response) =>
+      response.writeHead(302, { location: targets[request.url ?? ''] }).end(),
+    );
     const fetch = fetcher({ allowPrivate: false, allowedAddresses: ['127.0.0.1'], lookup });
-    const reasons = await Promise.all(Object.keys(targets).map(async (path) => failure(await fetch.fetch(`http://news.example:${server.port}${path}`)).reason));
+    const reasons = await Promise.all(
+      Object.keys(targets).map(
+        async (path) => failure(await fetch.fetch(`http://news.example:${server.port}${path}`)).reason,
+      ),
+    );
     expect(reasons).toEqual([
       'redirects to a private address (127.0.0.2), which is not allowed',
       'redirects to a private address (169.254.169.254), which is not allowed',
@@ -294,12 +374,34 @@ describe('fetching only public addresses', () => {
   });
 
   it.each([
-    ['127.0.0.1', true], ['127.255.0.9', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.31.255.255', true],
-    ['192.168.1.1', true], ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true],
-    ['255.255.255.255', true], ['::1', true], ['::', true], ['fc00::1', true], ['fd00:ec2::254', true], ['fe80::1%eth0', true],
-    ['ff02::1', true], ['::ffff:127.0.0.1', true], ['::ffff:192.168.0.1', true], ['64:ff9b::10.0.0.1', true], ['not-an-ip', true],
-    ['8.8.8.8', false], ['172.32.0.1', false], ['100.128.0.1', false], ['93.184.216.34', false], ['2606:4700::1111', false],
-    ['::ffff:8.8.8.8', false], ['64:ff9b::8.8.8.8', false],
+    ['127.0.0.1', true],
+    ['127.255.0.9', true],
+    ['10.1.2.3', true],
+    ['172.16.0.1', true],
+    ['172.31.255.255', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['224.0.0.1', true],
+    ['255.255.255.255', true],
+    ['::1', true],
+    ['::', true],
+    ['fc00::1', true],
+    ['fd00:ec2::254', true],
+    ['fe80::1%eth0', true],
+    ['ff02::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:192.168.0.1', true],
+    ['64:ff9b::10.0.0.1', true],
+    ['not-an-ip', true],
+    ['8.8.8.8', false],
+    ['172.32.0.1', false],
+    ['100.128.0.1', false],
+    ['93.184.216.34', false],
+    ['2606:4700::1111', false],
+    ['::ffff:8.8.8.8', false],
+    ['64:ff9b::8.8.8.8', false],
   ])('judges %s as blocked: %s', (address, blocked) => {
     expect(isBlockedAddress(address)).toBe(blocked);
   });
@@ -322,8 +424,14 @@ describe('fetching politely', () => {
         response.end('<rss/>');
       }, 80);
     });
-    const fetch = fetcher({ perHostConcurrency: 2, lookup: fakeDns({ 'a.example': '127.0.0.1', 'b.example': '127.0.0.1' }) });
-    const urls = [...Array(5)].flatMap((_, i) => [`http://a.example:${server.port}/${i}`, `http://b.example:${server.port}/${i}`]);
+    const fetch = fetcher({
+      perHostConcurrency: 2,
+      lookup: fakeDns({ 'a.example': '127.0.0.1', 'b.example': '127.0.0.1' }),
+    });
+    const urls = [...Array(5)].flatMap((_, i) => [
+      `http://a.example:${server.port}/${i}`,
+      `http://b.example:${server.port}/${i}`,
+    ]);
     const results = await Promise.all(urls.map((url) => fetch.fetch(url)));
     expect(results.every((result) => result.status === 'ok')).toBe(true);
     expect(most.get(`a.example:${server.port}`)).toBe(2);
@@ -337,7 +445,10 @@ describe('decoding a body', () => {
     const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('<rss>é</rss>')]);
     expect(decodeBody(bom, 'text/xml; charset=windows-1251')).toEqual({ text: '<rss>é</rss>', charset: 'utf-8' });
     const meta = Uint8Array.from([...Buffer.from('<html><head><meta charset="euc-kr"></head>'), ...KOREA_EUC_KR]);
-    expect(decodeBody(meta, 'text/html')).toEqual({ text: '<html><head><meta charset="euc-kr"></head>한국', charset: 'euc-kr' });
+    expect(decodeBody(meta, 'text/html')).toEqual({
+      text: '<html><head><meta charset="euc-kr"></head>한국',
+      charset: 'euc-kr',
+    });
     expect(decodeBody(Buffer.from('<rss>é</rss>'), 'text/xml; charset=no-such-charset').charset).toBe('utf-8');
     expect(decodeBody(Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss/>'), null).charset).toBe('utf-8');
   });

@@ -11,7 +11,14 @@ import { claimsIn } from './support/extract.js';
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'feeds', name), 'utf8');
 
 const item = (fields: Partial<FeedItem>): FeedItem => ({
-  guid: null, link: null, title: null, published: null, author: null, summary: null, content: null, ...fields,
+  guid: null,
+  link: null,
+  title: null,
+  published: null,
+  author: null,
+  summary: null,
+  content: null,
+  ...fields,
 });
 
 /** The UserError a call throws, so a test can read its message. */
@@ -53,7 +60,11 @@ describe('feed parsing: RSS, Atom and JSON Feed to items', () => {
 
   it('reads an RSS item that has only a description, decoding entities twice escaped', () => {
     const feed = parseFeed(fixture('rss-full.xml'));
-    expect(feed.items[1]).toMatchObject({ summary: 'The Kremlin called the reports "speculation".', content: null, author: null });
+    expect(feed.items[1]).toMatchObject({
+      summary: 'The Kremlin called the reports "speculation".',
+      content: null,
+      author: null,
+    });
     const summaryOnly = parseFeed(fixture('rss-summary.xml')).items[0]!;
     expect(summaryOnly.summary).toBe(
       'Ukraine’s military intelligence says at least 200 North Korean soldiers were killed or wounded & dozens more captured.',
@@ -80,7 +91,10 @@ describe('feed parsing: RSS, Atom and JSON Feed to items', () => {
       summary: 'The US defence department raised its estimate.',
     });
     expect(feed.items[0]!.content!.split('\n\n')).toHaveLength(2);
-    expect(feed.items[1]).toMatchObject({ link: 'https://northern-desk.example/2024/11/briefing', published: '2024-11-18' });
+    expect(feed.items[1]).toMatchObject({
+      link: 'https://northern-desk.example/2024/11/briefing',
+      published: '2024-11-18',
+    });
     expect(feed.items[1]!.summary).toBe('No new figures were given.');
   });
 
@@ -88,13 +102,21 @@ describe('feed parsing: RSS, Atom and JSON Feed to items', () => {
     const feed = parseFeed(fixture('feed.json'), 'application/feed+json');
     expect(feed).toMatchObject({ kind: 'json', title: 'Frontline Notes' });
     expect(feed.items[0]).toMatchObject({
-      guid: 'fn-552', link: 'https://frontline-notes.example/552', published: '2024-11-25', author: 'Ines Marlow',
+      guid: 'fn-552',
+      link: 'https://frontline-notes.example/552',
+      published: '2024-11-25',
+      author: 'Ines Marlow',
     });
     expect(feed.items[0]!.content).toBe(
       'North Korea has sent Russia more than 8 million artillery shells since last year, a defence official in Seoul said.\n\n' +
         'The official gave no breakdown by type.',
     );
-    expect(feed.items[1]).toMatchObject({ guid: 'fn-553', link: 'https://wire.example/story/553', title: null, published: '2024-11-26' });
+    expect(feed.items[1]).toMatchObject({
+      guid: 'fn-553',
+      link: 'https://wire.example/story/553',
+      title: null,
+      published: '2024-11-26',
+    });
     expect(feed.items[1]!.content).toContain('border depot.\n\nAnalysts said');
   });
 
@@ -124,8 +146,9 @@ describe('feed parsing: documents that are not feeds', () => {
   });
 
   it('says broken JSON is not valid JSON, and other JSON is not a JSON Feed', () => {
-    expect(userError(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1", "items": [')).message)
-      .toMatch(/^the feed is not valid JSON: /);
+    expect(userError(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1", "items": [')).message).toMatch(
+      /^the feed is not valid JSON: /,
+    );
     expect(userError(() => parseFeed('{"status": "ok"}')).message).toMatch(/not a JSON Feed/);
   });
 
@@ -135,10 +158,15 @@ describe('feed parsing: documents that are not feeds', () => {
   });
 
   it('says an unknown document is not a feed', () => {
-    expect(userError(() => parseFeed('<?xml version="1.0"?><urlset><url>x</url></urlset>')).message)
-      .toBe('this is not a feed: an XML document whose root is <urlset>, not RSS or Atom');
-    expect(userError(() => parseFeed('<!DOCTYPE opml><opml version="2.0"><body/></opml>')).message).toMatch(/root is <opml>/);
-    expect(userError(() => parseFeed('Service Unavailable')).message).toMatch(/^this is not a feed: neither XML nor JSON/);
+    expect(userError(() => parseFeed('<?xml version="1.0"?><urlset><url>x</url></urlset>')).message).toBe(
+      'this is not a feed: an XML document whose root is <urlset>, not RSS or Atom',
+    );
+    expect(userError(() => parseFeed('<!DOCTYPE opml><opml version="2.0"><body/></opml>')).message).toMatch(
+      /root is <opml>/,
+    );
+    expect(userError(() => parseFeed('Service Unavailable')).message).toMatch(
+      /^this is not a feed: neither XML nor JSON/,
+    );
   });
 });
 
@@ -156,14 +184,29 @@ describe('article text: pages and items to article files', () => {
     expect(paragraphs).toContain(
       "Russia's foreign ministry has not commented on the new estimate. Moscow has previously described the reports as speculation without evidence.",
     );
-    expect(paragraphs.find((p) => p.startsWith("South Korea's National Intelligence Service"))).toMatch(/roughly 10,000 it reported in October\.$/);
-    for (const noise of ['Subscribe for full access', 'Winter tyres', 'Learn Korean', 'first comment', 'satellite evidence', 'Most read', 'All rights reserved']) {
+    expect(paragraphs.find((p) => p.startsWith("South Korea's National Intelligence Service"))).toMatch(
+      /roughly 10,000 it reported in October\.$/,
+    );
+    for (const noise of [
+      'Subscribe for full access',
+      'Winter tyres',
+      'Learn Korean',
+      'first comment',
+      'satellite evidence',
+      'Most read',
+      'All rights reserved',
+    ]) {
       expect(page.text).not.toContain(noise);
     }
   });
 
   it('finds no article in a page with almost no text', () => {
-    expect(articleFromHtml('<html><body><nav><a href="/">Home</a></nav><p>Please enable cookies.</p></body></html>', pageUrl)).toBeNull();
+    expect(
+      articleFromHtml(
+        '<html><body><nav><a href="/">Home</a></nav><p>Please enable cookies.</p></body></html>',
+        pageUrl,
+      ),
+    ).toBeNull();
     expect(articleFromHtml('', pageUrl)).toBeNull();
   });
 
@@ -187,7 +230,9 @@ describe('article text: pages and items to article files', () => {
     const fromPage = parseArticle(itemToArticle(teaser, 'Peninsula Monitor', page));
     expect(fromPage.body.trim()).toBe(page.text);
     expect(fromPage.meta.date).toBe('2024-11-02');
-    expect(parseArticle(itemToArticle(teaser, 'Peninsula Monitor', null)).body.trim()).toBe('Seoul sees a second wave.');
+    expect(parseArticle(itemToArticle(teaser, 'Peninsula Monitor', null)).body.trim()).toBe(
+      'Seoul sees a second wave.',
+    );
     expect(needsPage(teaser)).toBe(true);
     expect(needsPage({ ...teaser, link: null })).toBe(false);
   });
@@ -201,7 +246,12 @@ describe('article text: pages and items to article files', () => {
     });
     const raw = itemToArticle(hostile, 'Real Outlet\n---');
     const article = parseArticle(raw);
-    expect(article.meta).toMatchObject({ outlet: 'Real Outlet ---', date: '2024-11-02', url: 'https://real.example/a lang: xx', lang: null });
+    expect(article.meta).toMatchObject({
+      outlet: 'Real Outlet ---',
+      date: '2024-11-02',
+      url: 'https://real.example/a lang: xx',
+      lang: null,
+    });
     expect(article.meta.title).toBe('Troops --- url: https://evil.example date: 1999-01-01 outlet: Fake');
     expect(article.body.trim()).toBe('About 500 troops were seen.');
     expect(raw.split('\n').filter((line) => line === '---')).toHaveLength(1);

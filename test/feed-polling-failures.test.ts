@@ -9,7 +9,17 @@ import { pollDue } from '../src/polling/poll.js';
 import type { FetcherOptions, Lookup } from '../src/sources/fetch.js';
 import { recordingLogger } from './support/bot-app.js';
 import {
-  T0, loopbackFetcher, minutesAfter, plain, recordingHooks, rssFeed, startFeedServer, withEtag, type FeedServer, type Handler, type TestItem,
+  T0,
+  loopbackFetcher,
+  minutesAfter,
+  plain,
+  recordingHooks,
+  rssFeed,
+  startFeedServer,
+  withEtag,
+  type FeedServer,
+  type Handler,
+  type TestItem,
 } from './support/feed-server.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 
@@ -17,12 +27,21 @@ import { tempApp, type TempApp } from './support/store-app.js';
 // so that a fetcher refusing private addresses can still be let through to it (allowedAddresses)
 // while a redirect to 127.0.0.1 is refused.
 const lookup: Lookup = async (hostname) => {
-  if (hostname !== 'news.example') throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  if (hostname !== 'news.example')
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
   return [{ address: '127.0.0.2', family: 4 }];
 };
 
-const TROOPS: TestItem = { guid: 'w-1', title: 'Troops', content: "Seoul's spy agency said about 3,000 North Korean troops had reached Russia." };
-const LOSSES: TestItem = { guid: 'w-2', title: 'Losses', content: "Ukraine's military intelligence said at least 200 North Korean soldiers were killed or wounded near Kursk." };
+const TROOPS: TestItem = {
+  guid: 'w-1',
+  title: 'Troops',
+  content: "Seoul's spy agency said about 3,000 North Korean troops had reached Russia.",
+};
+const LOSSES: TestItem = {
+  guid: 'w-2',
+  title: 'Losses',
+  content: "Ukraine's military intelligence said at least 200 North Korean soldiers were killed or wounded near Kursk.",
+};
 
 let server: FeedServer;
 let handle: TempApp;
@@ -53,7 +72,10 @@ function brokenSource(guildId: string, name: string, path: string) {
 /** A healthy feed alongside, added the normal way, that gains an item before the poll. */
 async function healthyFeed(): Promise<TestItem[]> {
   const items = [TROOPS];
-  server.route('/healthy.xml', withEtag(() => rssFeed('Wire', items)));
+  server.route(
+    '/healthy.xml',
+    withEtag(() => rssFeed('Wire', items)),
+  );
   await addFeedSource(handle.app, { guildId: 'g1', name: 'Wire', url: at('/healthy.xml') }, T0);
   items.unshift(LOSSES);
   return items;
@@ -82,31 +104,60 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(50 * 1024 * 1024)); // 50 MB of zeros in
 describe('a feed that fails', () => {
   it.each<[string, Handler, Partial<FetcherOptions>, string | RegExp]>([
     ['never answers', () => {}, { timeoutMs: 300 }, 'timed out after 300 ms'],
-    ['is a web page', plain('<!doctype html><html><head><title>Wire home</title></head><body><p>News</p></body></html>', { 'content-type': 'text/html' }), {},
-      'this is a web page, not a feed: "Wire home" (use the address of its RSS, Atom or JSON feed instead)'],
-    ['is malformed', plain('<rss version="2.0"><channel><title>Wire</title><item><title>Troops</channel></rss>', { 'content-type': 'application/rss+xml' }), {},
-      /^the feed is not valid XML: /],
+    [
+      'is a web page',
+      plain('<!doctype html><html><head><title>Wire home</title></head><body><p>News</p></body></html>', {
+        'content-type': 'text/html',
+      }),
+      {},
+      'this is a web page, not a feed: "Wire home" (use the address of its RSS, Atom or JSON feed instead)',
+    ],
+    [
+      'is malformed',
+      plain('<rss version="2.0"><channel><title>Wire</title><item><title>Troops</channel></rss>', {
+        'content-type': 'application/rss+xml',
+      }),
+      {},
+      /^the feed is not valid XML: /,
+    ],
     ['streams 50 MB', fiftyMegabytes({ bytes: 0 }), {}, 'larger than 5 MB'],
-    ['is a gzip bomb', plain(GZIP_BOMB, { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' }), {}, 'larger than 5 MB once decompressed'],
-    ['redirects to 127.0.0.1 while private addresses are refused', plain('', { location: 'http://127.0.0.1/latest/meta-data/' }, 302),
-      { allowPrivate: false, allowedAddresses: ['127.0.0.2'] }, 'redirects to a private address (127.0.0.1), which is not allowed'],
-  ])('that %s records a clear error, backs off and does not hold up the others', async (_name, handler, options, reason) => {
-    useFetcher(options);
-    const items = await healthyFeed();
-    server.route('/broken.xml', handler);
-    brokenSource('g1', 'Broken', '/broken.xml');
-    const hooks = recordingHooks();
+    [
+      'is a gzip bomb',
+      plain(GZIP_BOMB, { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' }),
+      {},
+      'larger than 5 MB once decompressed',
+    ],
+    [
+      'redirects to 127.0.0.1 while private addresses are refused',
+      plain('', { location: 'http://127.0.0.1/latest/meta-data/' }, 302),
+      { allowPrivate: false, allowedAddresses: ['127.0.0.2'] },
+      'redirects to a private address (127.0.0.1), which is not allowed',
+    ],
+  ])(
+    'that %s records a clear error, backs off and does not hold up the others',
+    async (_name, handler, options, reason) => {
+      useFetcher(options);
+      const items = await healthyFeed();
+      server.route('/broken.xml', handler);
+      brokenSource('g1', 'Broken', '/broken.xml');
+      const hooks = recordingHooks();
 
-    const now = minutesAfter(T0, 5);
-    const report = await pollDue(handle.app, hooks, now, silentLogger);
+      const now = minutesAfter(T0, 5);
+      const report = await pollDue(handle.app, hooks, now, silentLogger);
 
-    expect(report).toMatchObject({ sources: 2, fetched: 1, failed: 1, newItems: 1 });
-    expect(hooks.decisions.map((d) => d.scopes)).toEqual([['g1']]);
-    const feed = handle.app.store.sourceBook.feed(at('/broken.xml'));
-    expect(feed.lastError).toMatch(reason);
-    expect(feed).toMatchObject({ failures: 1, lastAttemptAt: now.toISOString(), lastSuccessAt: null, nextPollAt: minutesAfter(now, 5).toISOString() });
-    expect(items).toHaveLength(2);
-  });
+      expect(report).toMatchObject({ sources: 2, fetched: 1, failed: 1, newItems: 1 });
+      expect(hooks.decisions.map((d) => d.scopes)).toEqual([['g1']]);
+      const feed = handle.app.store.sourceBook.feed(at('/broken.xml'));
+      expect(feed.lastError).toMatch(reason);
+      expect(feed).toMatchObject({
+        failures: 1,
+        lastAttemptAt: now.toISOString(),
+        lastSuccessAt: null,
+        nextPollAt: minutesAfter(now, 5).toISOString(),
+      });
+      expect(items).toHaveLength(2);
+    },
+  );
 
   it('stops reading a streamed 50 MB feed at the cap, long before the server has sent it all', async () => {
     useFetcher();
@@ -124,7 +175,9 @@ describe('a feed that fails', () => {
 
 describe('backing off', () => {
   it('waits 5, 10, 20 … minutes between attempts, never more than 6 hours, unless Retry-After asks for longer', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map((n) => backoffMs(n) / 60_000)).toEqual([5, 10, 20, 40, 80, 160, 320, 360, 360]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 12].map((n) => backoffMs(n) / 60_000)).toEqual([
+      5, 10, 20, 40, 80, 160, 320, 360, 360,
+    ]);
     expect(backoffMs(1, 2 * 3600_000)).toBe(2 * 3600_000);
     expect(backoffMs(6, 60_000)).toBe(160 * 60_000);
     expect(backoffMs(1, 90 * 24 * 3600_000)).toBe(24 * 3600_000); // a broken header cannot silence a source for months
@@ -138,7 +191,9 @@ describe('backing off', () => {
     await pollDue(handle.app, recordingHooks(), T0, silentLogger);
 
     expect(handle.app.store.sourceBook.feed(at('/limited.xml'))).toMatchObject({
-      failures: 1, lastError: 'HTTP 429 Too Many Requests', nextPollAt: minutesAfter(T0, 120).toISOString(),
+      failures: 1,
+      lastError: 'HTTP 429 Too Many Requests',
+      nextPollAt: minutesAfter(T0, 120).toISOString(),
     });
   });
 
@@ -159,7 +214,12 @@ describe('backing off', () => {
 
 describe('telling servers about a failing feed', () => {
   /** Polls whenever the feed is next due, `times` times; returns when the last poll ran. */
-  async function pollRepeatedly(hooks: ReturnType<typeof recordingHooks>, location: string, times: number, start: Date): Promise<Date> {
+  async function pollRepeatedly(
+    hooks: ReturnType<typeof recordingHooks>,
+    location: string,
+    times: number,
+    start: Date,
+  ): Promise<Date> {
     let now = start;
     for (let i = 0; i < times; i += 1) {
       const next = handle.app.store.sourceBook.feed(location).nextPollAt;
@@ -172,17 +232,28 @@ describe('telling servers about a failing feed', () => {
   it('tells each server once at the third failure, pauses its source at the eighth, and says when the feed works again', async () => {
     useFetcher();
     let healthy = false;
-    server.route('/flaky.xml', (request, response) => (healthy ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response) : plain('oops', {}, 500)(request, response)));
+    server.route('/flaky.xml', (request, response) =>
+      healthy
+        ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response)
+        : plain('oops', {}, 500)(request, response),
+    );
     brokenSource('g1', 'Wire', '/flaky.xml');
     brokenSource('g2', 'Wire (shared)', '/flaky.xml');
     const hooks = recordingHooks();
 
     await pollRepeatedly(hooks, at('/flaky.xml'), 3, T0);
     expect(hooks.notices.map((n) => `${n.guildId} ${n.event}`)).toEqual(['g1 failing', 'g2 failing']);
-    expect(hooks.notices[0]!.detail).toMatch(/^failed 3 times in a row, the last: HTTP 500 Internal Server Error; next try in 20 min, at 2025-05-01 12:35 UTC$/);
+    expect(hooks.notices[0]!.detail).toMatch(
+      /^failed 3 times in a row, the last: HTTP 500 Internal Server Error; next try in 20 min, at 2025-05-01 12:35 UTC$/,
+    );
 
     const last = await pollRepeatedly(hooks, at('/flaky.xml'), PAUSE_AFTER - 3, T0);
-    expect(hooks.notices.map((n) => `${n.guildId} ${n.event}`)).toEqual(['g1 failing', 'g2 failing', 'g1 paused', 'g2 paused']);
+    expect(hooks.notices.map((n) => `${n.guildId} ${n.event}`)).toEqual([
+      'g1 failing',
+      'g2 failing',
+      'g1 paused',
+      'g2 paused',
+    ]);
     expect(handle.app.store.sourceBook.inScope('g1')[0]).toMatchObject({ paused: true, pausedReason: 'failing' });
     expect(server.hits('/flaky.xml')).toBe(PAUSE_AFTER);
 
@@ -193,14 +264,18 @@ describe('telling servers about a failing feed', () => {
     resumeSource(handle.app, 'g1', 'wire');
     await pollDue(handle.app, hooks, muchLater, silentLogger);
     await pollDue(handle.app, hooks, minutesAfter(muchLater, 5), silentLogger);
-    expect(hooks.notices.slice(4)).toEqual([{ name: 'Wire', guildId: 'g1', event: 'recovered', detail: 'read again after 8 failed attempts' }]);
+    expect(hooks.notices.slice(4)).toEqual([
+      { name: 'Wire', guildId: 'g1', event: 'recovered', detail: 'read again after 8 failed attempts' },
+    ]);
     expect(handle.app.store.sourceBook.inScope('g2')[0]).toMatchObject({ paused: true, pausedReason: 'failing' });
   });
 
   it('says once that a feed works again after a streak that did not reach a pause', async () => {
     useFetcher();
     let healthy = false;
-    server.route('/flaky.xml', (request, response) => (healthy ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response) : plain('', {}, 404)(request, response)));
+    server.route('/flaky.xml', (request, response) =>
+      healthy ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response) : plain('', {}, 404)(request, response),
+    );
     brokenSource('g1', 'Wire', '/flaky.xml');
     const hooks = recordingHooks();
 
@@ -209,7 +284,11 @@ describe('telling servers about a failing feed', () => {
     await pollRepeatedly(hooks, at('/flaky.xml'), 3, minutesAfter(last, 60));
 
     expect(hooks.notices.map((n) => n.event)).toEqual(['failing', 'recovered']);
-    expect(handle.app.store.sourceBook.feed(at('/flaky.xml'))).toMatchObject({ failures: 0, lastError: null, nextPollAt: null });
+    expect(handle.app.store.sourceBook.feed(at('/flaky.xml'))).toMatchObject({
+      failures: 0,
+      lastError: null,
+      nextPollAt: null,
+    });
     expect(handle.app.store.sourceBook.inScope('g1')[0]!.failureNotice).toBe(false);
   });
 });
@@ -229,14 +308,20 @@ describe('trouble of our own', () => {
     const report = await pollDue(handle.app, hooks, T0, log);
 
     expect(report.failed).toBe(1);
-    expect(handle.app.store.sourceBook.feed(at('/down.xml'))).toMatchObject({ failures: 3, nextPollAt: minutesAfter(T0, 20).toISOString() });
+    expect(handle.app.store.sourceBook.feed(at('/down.xml'))).toMatchObject({
+      failures: 3,
+      nextPollAt: minutesAfter(T0, 20).toISOString(),
+    });
     expect(log.errors().map((l) => l.message)).toEqual(["poll Down: could not queue the 'failing' notice"]);
   });
 
   it('logs an unexpected error by the source name, counts it as a failure and goes on with the others', async () => {
     useFetcher();
     const real = handle.app.fetcher;
-    handle.app.fetcher = { fetch: (url, previous) => (url.includes('/boom.xml') ? Promise.reject(new Error('kaboom')) : real.fetch(url, previous)) };
+    handle.app.fetcher = {
+      fetch: (url, previous) =>
+        url.includes('/boom.xml') ? Promise.reject(new Error('kaboom')) : real.fetch(url, previous),
+    };
     await healthyFeed();
     brokenSource('g1', 'Boom', '/boom.xml');
     const log = recordingLogger();
@@ -245,7 +330,10 @@ describe('trouble of our own', () => {
 
     expect(report).toMatchObject({ fetched: 1, failed: 1, newItems: 1 });
     expect(log.errors().map((l) => l.message)).toEqual([`poll Boom: unexpected error reading ${at('/boom.xml')}`]);
-    expect(handle.app.store.sourceBook.feed(at('/boom.xml'))).toMatchObject({ failures: 1, lastError: expect.stringMatching(/internal error/) });
+    expect(handle.app.store.sourceBook.feed(at('/boom.xml'))).toMatchObject({
+      failures: 1,
+      lastError: expect.stringMatching(/internal error/),
+    });
   });
 
   it('keeps the claims of an item whose alert decision throws, and does not take the item in again', async () => {

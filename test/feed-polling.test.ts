@@ -10,8 +10,19 @@ import { articleFiles } from '../src/sources/folder.js';
 import { ingestFiles } from '../src/newsroom/ingest-files.js';
 import type { Lookup } from '../src/sources/fetch.js';
 import {
-  T0, articlePage, atomFeed, jsonFeed, loopbackFetcher, minutesAfter, plain, recordingHooks, rssFeed, startFeedServer, withEtag,
-  type FeedServer, type TestItem,
+  T0,
+  articlePage,
+  atomFeed,
+  jsonFeed,
+  loopbackFetcher,
+  minutesAfter,
+  plain,
+  recordingHooks,
+  rssFeed,
+  startFeedServer,
+  withEtag,
+  type FeedServer,
+  type TestItem,
 } from './support/feed-server.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 
@@ -19,15 +30,24 @@ import { tempApp, type TempApp } from './support/store-app.js';
 // SQLite file; the alerting side is a recording stand-in for PollHooks.
 
 const TROOPS: TestItem = {
-  guid: 'ledger-1', link: 'https://ledger.example/news/troops-arrive', title: 'Spy agency counts troops in Russia', date: '2025-04-30',
+  guid: 'ledger-1',
+  link: 'https://ledger.example/news/troops-arrive',
+  title: 'Spy agency counts troops in Russia',
+  date: '2025-04-30',
   content: "Seoul's spy agency said about 3,000 North Korean troops had reached Russia.",
 };
 const LOSSES: TestItem = {
-  guid: 'ledger-2', link: 'https://ledger.example/news/losses', title: 'Kyiv gives a casualty figure', date: '2025-05-01',
+  guid: 'ledger-2',
+  link: 'https://ledger.example/news/losses',
+  title: 'Kyiv gives a casualty figure',
+  date: '2025-05-01',
   content: "Ukraine's military intelligence said at least 200 North Korean soldiers were killed or wounded near Kursk.",
 };
 const PENTAGON: TestItem = {
-  guid: 'ledger-3', link: 'https://ledger.example/news/pentagon', title: 'Pentagon update', date: '2025-05-01',
+  guid: 'ledger-3',
+  link: 'https://ledger.example/news/pentagon',
+  title: 'Pentagon update',
+  date: '2025-05-01',
   content: 'The Pentagon said roughly 8,000 North Korean soldiers were now in the Kursk region.',
 };
 
@@ -46,17 +66,27 @@ afterEach(async () => {
 
 /** A feed whose items the test changes between polls; newest first, as outlets list them. */
 function servedFeed(path: string, items: TestItem[], render = rssFeed, contentType?: string): TestItem[] {
-  server.route(path, withEtag(() => render('Eastern Ledger', items), contentType));
+  server.route(
+    path,
+    withEtag(() => render('Eastern Ledger', items), contentType),
+  );
   return items;
 }
 
 const claimsOf = (articleId: number) =>
-  handle.app.store.sourceBook.claimIdsOf(articleId).map((id) => handle.app.index.claim(id)!).map((c) => `${c.claimant}: ${c.low} ${c.measure}`);
+  handle.app.store.sourceBook
+    .claimIdsOf(articleId)
+    .map((id) => handle.app.index.claim(id)!)
+    .map((c) => `${c.claimant}: ${c.low} ${c.measure}`);
 
 describe('polling feeds', () => {
   it('takes in an item that appears on a later poll and decides its alerts once, for the server that follows the feed', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
-    const added = await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
+    const added = await addFeedSource(
+      handle.app,
+      { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') },
+      T0,
+    );
     expect(added).toMatchObject({ items: 1, claims: 1 });
     const hooks = recordingHooks();
 
@@ -76,7 +106,11 @@ describe('polling feeds', () => {
   it('indexes the current items of a newly added feed without deciding any alert, for that server only', async () => {
     servedFeed('/ledger.xml', [LOSSES, TROOPS]);
     const hooks = recordingHooks();
-    const added = await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
+    const added = await addFeedSource(
+      handle.app,
+      { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') },
+      T0,
+    );
     await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(added).toMatchObject({ items: 2, claims: 2, source: { guildId: 'g1', name: 'Ledger', kind: 'feed' } });
@@ -98,7 +132,9 @@ describe('polling feeds', () => {
 
     expect(server.hits('/ledger.xml') - before).toBe(1);
     expect(report).toMatchObject({ sources: 2, fetched: 1, newItems: 1, claims: 1 });
-    expect(hooks.decisions).toEqual([{ articleId: expect.any(Number), scopes: ['g1', 'g2'], at: minutesAfter(T0, 5).toISOString() }]);
+    expect(hooks.decisions).toEqual([
+      { articleId: expect.any(Number), scopes: ['g1', 'g2'], at: minutesAfter(T0, 5).toISOString() },
+    ]);
     expect(handle.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
     expect(handle.app.index.search('Kursk', 5, 'g2')).toHaveLength(1);
   });
@@ -116,7 +152,12 @@ describe('polling feeds', () => {
     expect(report).toEqual({ sources: 1, fetched: 0, notModified: 1, failed: 0, newItems: 0, claims: 0 });
     expect(hooks.decisions).toEqual([]);
     expect(handle.app.store.sourceBook.feed(server.url('/ledger.xml'))).toMatchObject({
-      etag: stored.etag, items: 1, failures: 0, lastAttemptAt: at.toISOString(), lastSuccessAt: at.toISOString(), nextPollAt: null,
+      etag: stored.etag,
+      items: 1,
+      failures: 0,
+      lastAttemptAt: at.toISOString(),
+      lastSuccessAt: at.toISOString(),
+      nextPollAt: null,
     });
   });
 
@@ -124,13 +165,24 @@ describe('polling feeds', () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
     await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
     await addFeedSource(handle.app, { guildId: 'g2', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    server.route('/story/pentagon', plain(articlePage('Pentagon raises its count', [
-      'The Pentagon said roughly 8,000 North Korean soldiers were now in the Kursk region.',
-      'Officials in Kyiv said 1,200 North Korean troops had been killed or wounded in December.',
-    ]), { 'content-type': 'text/html; charset=utf-8' }));
+    server.route(
+      '/story/pentagon',
+      plain(
+        articlePage('Pentagon raises its count', [
+          'The Pentagon said roughly 8,000 North Korean soldiers were now in the Kursk region.',
+          'Officials in Kyiv said 1,200 North Korean troops had been killed or wounded in December.',
+        ]),
+        { 'content-type': 'text/html; charset=utf-8' },
+      ),
+    );
     const hooks = recordingHooks();
 
-    items.unshift({ guid: 'teaser-1', link: server.url('/story/pentagon'), title: 'Pentagon raises its count', summary: 'Washington gives a new estimate.' });
+    items.unshift({
+      guid: 'teaser-1',
+      link: server.url('/story/pentagon'),
+      title: 'Pentagon raises its count',
+      summary: 'Washington gives a new estimate.',
+    });
     await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(server.hits('/story/pentagon')).toBe(1);
@@ -193,7 +245,10 @@ describe('polling feeds', () => {
 
   it('reads a feed saved without a first read (as from data/sources.json) silently the first time, and alerts after', async () => {
     const items = servedFeed('/ledger.xml', [LOSSES, TROOPS]);
-    const source = handle.app.store.sourceBook.add({ guildId: '', name: 'Ledger', kind: 'feed', location: server.url('/ledger.xml') }, T0);
+    const source = handle.app.store.sourceBook.add(
+      { guildId: '', name: 'Ledger', kind: 'feed', location: server.url('/ledger.xml') },
+      T0,
+    );
     handle.app.index.addSource(source);
     const hooks = recordingHooks();
 
@@ -236,7 +291,10 @@ describe('polling feeds', () => {
     const lookup: Lookup = async () => [{ address: '127.0.0.1', family: 4 }];
     handle.app.fetcher = loopbackFetcher({ lookup });
     for (let i = 0; i < 12; i += 1) {
-      handle.app.store.sourceBook.add({ guildId: 'g1', name: `Wire ${i}`, kind: 'feed', location: `http://wire${i}.example:${server.port}/feed.xml` }, T0);
+      handle.app.store.sourceBook.add(
+        { guildId: 'g1', name: `Wire ${i}`, kind: 'feed', location: `http://wire${i}.example:${server.port}/feed.xml` },
+        T0,
+      );
     }
 
     const report = await pollDue(handle.app, recordingHooks(), T0, silentLogger, { concurrency: 3 });

@@ -7,7 +7,8 @@ import { assertWithinDiscordLimits } from './support/discord-limits.js';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({ title: 'Troops in Kursk', sections: [], ...over });
 const section = (heading: string, lines: string[]): AnswerSection => ({ heading, lines });
-const numbered = (n: number, width = 24): string[] => Array.from({ length: n }, (_, i) => `line ${i}`.padEnd(width, '.'));
+const numbered = (n: number, width = 24): string[] =>
+  Array.from({ length: n }, (_, i) => `line ${i}`.padEnd(width, '.'));
 
 function embedOf(a: Answer): EmbedJSON {
   const payload = renderPayload(a);
@@ -24,7 +25,8 @@ function shown(value: string): { lines: string[]; more: number } {
   return tail ? { lines: lines.slice(0, -1), more: Number(tail[1]) } : { lines, more: 0 };
 }
 
-const droppedSections = (embed: EmbedJSON): number => Number(/… and (\d+) more sections$/.exec(embed.footer?.text ?? '')?.[1] ?? 0);
+const droppedSections = (embed: EmbedJSON): number =>
+  Number(/… and (\d+) more sections$/.exec(embed.footer?.text ?? '')?.[1] ?? 0);
 
 /** Deterministic (mulberry32), so a failing input can be reproduced from its seed. */
 function generator(seed: number): () => number {
@@ -37,7 +39,23 @@ function generator(seed: number): () => number {
   };
 }
 
-const PIECES = ['', ' ', 'troops', '1,500', '😀', '👍🏽', '\r\n', '\n', '\\', '\\*', '**bold**', '@everyone', '<@123>', '\uD800', 'é'];
+const PIECES = [
+  '',
+  ' ',
+  'troops',
+  '1,500',
+  '😀',
+  '👍🏽',
+  '\r\n',
+  '\n',
+  '\\',
+  '\\*',
+  '**bold**',
+  '@everyone',
+  '<@123>',
+  '\uD800',
+  'é',
+];
 
 function randomAnswer(random: () => number): Answer {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -58,9 +76,26 @@ function randomAnswer(random: () => number): Answer {
 
 describe('rendering an answer as a Discord message', () => {
   it('renders a small answer whole: title, summary, a field a section, footer', () => {
-    const small = answer({ summary: 'From 1,000 to 3,000.', footer: '4 claims', url: 'https://example.com/kursk', sections: [section('NIS', ['**1,500** troops', 'on 3 May']), section('Pentagon', ['3,000'])] });
+    const small = answer({
+      summary: 'From 1,000 to 3,000.',
+      footer: '4 claims',
+      url: 'https://example.com/kursk',
+      sections: [section('NIS', ['**1,500** troops', 'on 3 May']), section('Pentagon', ['3,000'])],
+    });
     expect(renderPayload(small)).toEqual({
-      embeds: [{ title: 'Troops in Kursk', description: 'From 1,000 to 3,000.', url: 'https://example.com/kursk', color: expect.any(Number), fields: [{ name: 'NIS', value: '**1,500** troops\non 3 May' }, { name: 'Pentagon', value: '3,000' }], footer: { text: '4 claims' } }],
+      embeds: [
+        {
+          title: 'Troops in Kursk',
+          description: 'From 1,000 to 3,000.',
+          url: 'https://example.com/kursk',
+          color: expect.any(Number),
+          fields: [
+            { name: 'NIS', value: '**1,500** troops\non 3 May' },
+            { name: 'Pentagon', value: '3,000' },
+          ],
+          footer: { text: '4 claims' },
+        },
+      ],
       allowed_mentions: { parse: [] },
     });
   });
@@ -91,12 +126,15 @@ describe('rendering an answer as a Discord message', () => {
   });
 
   it('cuts an over-long first line rather than drop it, and counts the lines after it', () => {
-    const { value } = embedOf(answer({ sections: [section('Long', ['y'.repeat(5000), 'short', 'short'])] })).fields?.[0] ?? { value: '' };
+    const { value } = embedOf(answer({ sections: [section('Long', ['y'.repeat(5000), 'short', 'short'])] }))
+      .fields?.[0] ?? { value: '' };
     expect(value).toMatch(/^y{900,}…\n… and 2 more$/);
   });
 
   it('shows at most 25 fields and says in the footer how many sections were left out', () => {
-    const embed = embedOf(answer({ footer: '40 claims', sections: Array.from({ length: 40 }, (_, i) => section(`S${i}`, ['a'])) }));
+    const embed = embedOf(
+      answer({ footer: '40 claims', sections: Array.from({ length: 40 }, (_, i) => section(`S${i}`, ['a'])) }),
+    );
     expect(embed.fields?.map((f) => f.name)).toEqual(Array.from({ length: 25 }, (_, i) => `S${i}`));
     expect(embed.footer?.text).toBe('40 claims · … and 15 more sections');
   });
@@ -118,7 +156,14 @@ describe('rendering an answer as a Discord message', () => {
   });
 
   it('still shows sections when title, summary and footer are each past their own limit', () => {
-    const embed = embedOf(answer({ title: 't'.repeat(999), summary: 's'.repeat(9999), footer: 'f'.repeat(9999), sections: [section('NIS', numbered(100))] }));
+    const embed = embedOf(
+      answer({
+        title: 't'.repeat(999),
+        summary: 's'.repeat(9999),
+        footer: 'f'.repeat(9999),
+        sections: [section('NIS', numbered(100))],
+      }),
+    );
     expect(embed.title).toBe(`${'t'.repeat(255)}…`);
     expect(embed.description).toBe(`${'s'.repeat(4095)}…`);
     expect(embed.fields?.[0]?.value.length).toBeGreaterThan(500);
@@ -128,7 +173,9 @@ describe('rendering an answer as a Discord message', () => {
   it('never cuts an emoji in half, whichever side of the pair the limit falls on', () => {
     for (const prefix of ['', 'a']) {
       const emoji = prefix + '😀'.repeat(3000);
-      const embed = embedOf(answer({ title: emoji, summary: emoji, footer: emoji, sections: [section(emoji, [emoji, emoji])] }));
+      const embed = embedOf(
+        answer({ title: emoji, summary: emoji, footer: emoji, sections: [section(emoji, [emoji, emoji])] }),
+      );
       expect(embed.title?.endsWith('😀…')).toBe(true);
     }
   });
@@ -145,11 +192,22 @@ describe('rendering an answer as a Discord message', () => {
   });
 
   it('puts a placeholder where Discord would reject an empty title, heading or value', () => {
-    const embed = embedOf(answer({ title: ' ', summary: '  ', footer: '', sections: [section('', []), section(' ', ['']), section('x', [' ', ''])] }));
+    const embed = embedOf(
+      answer({
+        title: ' ',
+        summary: '  ',
+        footer: '',
+        sections: [section('', []), section(' ', ['']), section('x', [' ', ''])],
+      }),
+    );
     expect(embed.title).toBe('—');
     expect(embed.description).toBeUndefined();
     expect(embed.footer).toBeUndefined();
-    expect(embed.fields).toEqual([{ name: '—', value: '—' }, { name: '—', value: '—' }, { name: 'x', value: '—' }]);
+    expect(embed.fields).toEqual([
+      { name: '—', value: '—' },
+      { name: '—', value: '—' },
+      { name: 'x', value: '—' },
+    ]);
   });
 
   it('turns CRLF into LF, and line breaks in a heading into spaces', () => {
@@ -189,13 +247,27 @@ describe('rendering an answer as a Discord message', () => {
 
 describe('rendering an answer as console text', () => {
   it('shows title, summary, headed and bulleted lines, footer and URL', () => {
-    const text = renderText(answer({ summary: 'Range 1,000–3,000', footer: '2 claims', url: 'https://example.com/k', sections: [section('NIS', ['1,500', 'on 3 May']), section('Pentagon', ['3,000'])] }));
-    expect(text).toBe('Troops in Kursk\nRange 1,000–3,000\n\nNIS\n  - 1,500\n  - on 3 May\n\nPentagon\n  - 3,000\n\n2 claims\nhttps://example.com/k');
+    const text = renderText(
+      answer({
+        summary: 'Range 1,000–3,000',
+        footer: '2 claims',
+        url: 'https://example.com/k',
+        sections: [section('NIS', ['1,500', 'on 3 May']), section('Pentagon', ['3,000'])],
+      }),
+    );
+    expect(text).toBe(
+      'Troops in Kursk\nRange 1,000–3,000\n\nNIS\n  - 1,500\n  - on 3 May\n\nPentagon\n  - 3,000\n\n2 claims\nhttps://example.com/k',
+    );
   });
 
   it('takes markdown out: bold, links and escapes, keeping their text', () => {
     const quote = escapeMarkdown('said "*1,500*" [sic] <@123> - (approx.) C:\\temp');
-    const text = renderText(answer({ title: '**Troops** in [Kursk](https://example.com/k)', sections: [section('__NIS__', [quote, '*hedged* ~~gone~~'])] }));
+    const text = renderText(
+      answer({
+        title: '**Troops** in [Kursk](https://example.com/k)',
+        sections: [section('__NIS__', [quote, '*hedged* ~~gone~~'])],
+      }),
+    );
     expect(text).toContain('Troops in Kursk (https://example.com/k)');
     expect(text).toContain('\nNIS\n');
     expect(text).toContain('  - said "*1,500*" [sic] <@123> - (approx.) C:\\temp\n');
@@ -216,11 +288,16 @@ describe('rendering an answer as console text', () => {
 
 describe('lines an answer left out before rendering', () => {
   it('are counted in the field’s "and N more" alongside the lines the renderer cut', () => {
-    const payload = renderPayload({ title: 'NIS', sections: [{ heading: 'Claimed', lines: ['one', 'two'], omitted: 40 }] });
+    const payload = renderPayload({
+      title: 'NIS',
+      sections: [{ heading: 'Claimed', lines: ['one', 'two'], omitted: 40 }],
+    });
     expect(payload.embeds[0]!.fields![0]!.value).toBe('one\ntwo\n… and 40 more');
   });
 
   it('are counted in console text too', () => {
-    expect(renderText({ title: 'NIS', sections: [{ heading: 'Claimed', lines: ['one'], omitted: 3 }] })).toContain('… and 3 more');
+    expect(renderText({ title: 'NIS', sections: [{ heading: 'Claimed', lines: ['one'], omitted: 3 }] })).toContain(
+      '… and 3 more',
+    );
   });
 });

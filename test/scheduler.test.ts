@@ -54,9 +54,13 @@ afterEach(async () => {
   temp.close();
 });
 
-const start = (cron = NEVER) => (scheduler = startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
+const start = (cron = NEVER) =>
+  (scheduler = startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
 const queueNotice = (channelId: string) =>
-  temp.app.store.outbox.enqueue({ guildId: GUILD, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Left over', 'from before')) }, NOW);
+  temp.app.store.outbox.enqueue(
+    { guildId: GUILD, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Left over', 'from before')) },
+    NOW,
+  );
 
 describe('the scheduler', () => {
   it('delivers what an earlier run left pending as soon as it starts', async () => {
@@ -71,7 +75,9 @@ describe('the scheduler', () => {
     const release = sender.hold();
     const running = start();
     void running.tick();
-    expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toContain('poll tick skipped: the previous one is still running');
+    expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toContain(
+      'poll tick skipped: the previous one is still running',
+    );
     release();
     await running.stop();
     expect(sender.sent).toHaveLength(1);
@@ -79,8 +85,20 @@ describe('the scheduler', () => {
 
   it('catches a failing tick, logs it by name, and still runs the next one', async () => {
     // A store whose polling query fails, as a full disk or a locked file would make it.
-    const store = Object.create(temp.app.store, { sourceBook: { value: { dueSources: () => { throw new Error('disk I/O error'); } } } });
-    const failing = (scheduler = startScheduler({ newsroom: { ...temp.app, store }, sender, log }, { cron: NEVER, timeZone: 'UTC' }, () => NOW));
+    const store = Object.create(temp.app.store, {
+      sourceBook: {
+        value: {
+          dueSources: () => {
+            throw new Error('disk I/O error');
+          },
+        },
+      },
+    });
+    const failing = (scheduler = startScheduler(
+      { newsroom: { ...temp.app, store }, sender, log },
+      { cron: NEVER, timeZone: 'UTC' },
+      () => NOW,
+    ));
     await failing.tick();
     await failing.tick();
     const failures = log.errors().filter((l) => l.message === 'poll tick failed');
@@ -89,10 +107,15 @@ describe('the scheduler', () => {
   });
 
   it('skips a briefing whose schedule is not valid cron, saying which', async () => {
-    temp.app.store.db.prepare(`INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, 'at eight', ?, ?)`)
+    temp.app.store.db
+      .prepare(
+        `INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, 'at eight', ?, ?)`,
+      )
       .run(GUILD, '900000000000000002', NOW.toISOString(), NOW.toISOString());
     await start().stop();
-    expect(log.lines.map((l) => l.message)).toContainEqual(expect.stringMatching(/^briefing \d+: schedule "at eight" is not valid cron; skipped$/));
+    expect(log.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^briefing \d+: schedule "at eight" is not valid cron; skipped$/),
+    );
   });
 
   it('posts a briefing on its own schedule once it is set', async () => {

@@ -43,9 +43,15 @@ describe('/source', () => {
 
   it('answers a known source with nothing on record privately, and an unknown one with a hint', async () => {
     const quiet = await ask('/source CNN');
-    expect(quiet).toMatchObject({ ephemeral: true, summary: expect.stringMatching(/No claims by or relayed through CNN/) });
+    expect(quiet).toMatchObject({
+      ephemeral: true,
+      summary: expect.stringMatching(/No claims by or relayed through CNN/),
+    });
     const unknown = await ask('/source qqqqzzzz');
-    expect(unknown).toMatchObject({ ephemeral: true, summary: expect.stringMatching(/I know no source called "qqqqzzzz"/) });
+    expect(unknown).toMatchObject({
+      ephemeral: true,
+      summary: expect.stringMatching(/I know no source called "qqqqzzzz"/),
+    });
   });
 });
 
@@ -73,8 +79,18 @@ describe('/claim', () => {
     const answer = await ask(`/claim ${id}`);
     expect(answer.summary).toBe('> The NIS said about 3,000 North Korean troops were now in Russia.');
     const facts = answer.sections[0]!.lines.join('\n');
-    for (const fact of ['**Hedge:** approximately', '**Status:** reported', '**Claimant:** NIS', '**Outlet:** AP', 'Oct 24, 2024']) expect(facts).toContain(fact);
-    expect(answer.sections[1]).toMatchObject({ heading: 'Same figure elsewhere (1)', lines: [expect.stringMatching(/^Korea Herald, Oct 23, 2024/)] });
+    for (const fact of [
+      '**Hedge:** approximately',
+      '**Status:** reported',
+      '**Claimant:** NIS',
+      '**Outlet:** AP',
+      'Oct 24, 2024',
+    ])
+      expect(facts).toContain(fact);
+    expect(answer.sections[1]).toMatchObject({
+      heading: 'Same figure elsewhere (1)',
+      lines: [expect.stringMatching(/^Korea Herald, Oct 23, 2024/)],
+    });
     expect(answer.footer).toBe('First reported Oct 23, 2024, last Oct 24, 2024');
   });
 
@@ -84,8 +100,14 @@ describe('/claim', () => {
   });
 
   it('refuses a claim number that is not a positive whole number or does not exist', async () => {
-    expect(await ask('/claim 0')).toMatchObject({ ephemeral: true, summary: expect.stringMatching(/id must be at least 1/) });
-    expect(await ask('/claim 99999')).toMatchObject({ ephemeral: true, summary: expect.stringMatching(/There is no claim #99999/) });
+    expect(await ask('/claim 0')).toMatchObject({
+      ephemeral: true,
+      summary: expect.stringMatching(/id must be at least 1/),
+    });
+    expect(await ask('/claim 99999')).toMatchObject({
+      ephemeral: true,
+      summary: expect.stringMatching(/There is no claim #99999/),
+    });
     expect(await ask('/claim 12abc')).toMatchObject({ ephemeral: true });
   });
 });
@@ -100,9 +122,16 @@ describe('autocomplete', () => {
   });
 
   it('offers the claimants of a topic and the topics by label', () => {
-    expect(claimantChoices(t.app.index, 'troops', '').map((c) => c.value)).toEqual(['Kremlin', 'NIS', 'Pentagon', 'Zelenskyy']);
+    expect(claimantChoices(t.app.index, 'troops', '').map((c) => c.value)).toEqual([
+      'Kremlin',
+      'NIS',
+      'Pentagon',
+      'Zelenskyy',
+    ]);
     expect(claimantChoices(t.app.index, 'troops', 'pent').map((c) => c.value)).toEqual(['Pentagon']);
-    expect(topicChoices(t.app.index, 'munit')).toEqual([{ name: 'North Korean munitions supplied to Russia (munitions)', value: 'munitions' }]);
+    expect(topicChoices(t.app.index, 'munit')).toEqual([
+      { name: 'North Korean munitions supplied to Russia (munitions)', value: 'munitions' },
+    ]);
   });
 
   it('keeps every choice within Discord’s 100 characters', () => {
@@ -115,7 +144,11 @@ describe('autocomplete', () => {
 
 describe('search after a restart', () => {
   it('finds every claim of a sentence that holds two figures, not just the first', async () => {
-    t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: 'The NIS said about 1,100 North Korean soldiers had been killed and 2,900 wounded near Kursk.' });
+    t.ingest({
+      outlet: 'Reuters',
+      date: '2024-12-01',
+      body: 'The NIS said about 1,100 North Korean soldiers had been killed and 2,900 wounded near Kursk.',
+    });
     const rebuilt = t.reopen();
     const ids = rebuilt.index.search('kursk killed wounded', 10, null).map((h) => h.claim.low);
     expect(ids).toEqual(expect.arrayContaining([1100, 2900]));

@@ -11,7 +11,17 @@ import { registerSource } from '../src/newsroom/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { pollDue } from '../src/polling/poll.js';
 import {
-  T0, articlePage, loopbackFetcher, minutesAfter, plain, recordingHooks, rssFeed, startFeedServer, withEtag, type FeedServer, type TestItem,
+  T0,
+  articlePage,
+  loopbackFetcher,
+  minutesAfter,
+  plain,
+  recordingHooks,
+  rssFeed,
+  startFeedServer,
+  withEtag,
+  type FeedServer,
+  type TestItem,
 } from './support/feed-server.js';
 import { tempApp, type TempApp } from './support/store-app.js';
 
@@ -19,8 +29,17 @@ import { tempApp, type TempApp } from './support/store-app.js';
 // over a real SQLite store and feeds served on 127.0.0.1.
 
 const ITEMS: TestItem[] = [
-  { guid: 'l-2', title: 'Losses', content: "Ukraine's military intelligence said at least 200 North Korean soldiers were killed or wounded near Kursk." },
-  { guid: 'l-1', title: 'Troops', content: "Seoul's spy agency said about 3,000 North Korean troops had reached Russia." },
+  {
+    guid: 'l-2',
+    title: 'Losses',
+    content:
+      "Ukraine's military intelligence said at least 200 North Korean soldiers were killed or wounded near Kursk.",
+  },
+  {
+    guid: 'l-1',
+    title: 'Troops',
+    content: "Seoul's spy agency said about 3,000 North Korean troops had reached Russia.",
+  },
 ];
 
 let server: FeedServer;
@@ -28,8 +47,14 @@ let handle: TempApp;
 
 beforeEach(async () => {
   server = await startFeedServer();
-  server.route('/ledger.xml', withEtag(() => rssFeed('Eastern Ledger', ITEMS)));
-  server.route('/wire.xml', withEtag(() => rssFeed('Wire', ITEMS.slice(1))));
+  server.route(
+    '/ledger.xml',
+    withEtag(() => rssFeed('Eastern Ledger', ITEMS)),
+  );
+  server.route(
+    '/wire.xml',
+    withEtag(() => rssFeed('Wire', ITEMS.slice(1))),
+  );
   handle = tempApp({ fetcher: loopbackFetcher() });
 });
 
@@ -41,15 +66,34 @@ afterEach(async () => {
 /** A typed command, read as the console reads it, answered for a server (null: the console). */
 function ask(line: string, guildId: string | null, options: { moderator?: boolean; now?: Date } = {}): Promise<Answer> {
   const { app } = handle;
-  const parsed = parseCommandLine(line, app.commands.map((c) => c.data.toJSON()));
-  const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator: options.moderator ?? true };
+  const parsed = parseCommandLine(
+    line,
+    app.commands.map((c) => c.data.toJSON()),
+  );
+  const input = {
+    commandName: parsed.name,
+    guildId,
+    options: optionReader(parsed),
+    moderator: options.moderator ?? true,
+  };
   return answerCommand(app.commands, input, commandContext(app, options.now ?? T0), silentLogger);
 }
 
 function suggest(guildId: string | null, typed: string, moderator = true) {
-  const parsed = parseCommandLine(`/sources status ${typed || 'x'}`, handle.app.commands.map((c) => c.data.toJSON()));
-  const input: AutocompleteInput = { commandName: 'sources', guildId, moderator, options: optionReader(parsed), focused: { name: 'name', value: typed } };
-  return answerAutocomplete(handle.app.commands, input, commandContext(handle.app, T0), silentLogger).map((c) => c.value);
+  const parsed = parseCommandLine(
+    `/sources status ${typed || 'x'}`,
+    handle.app.commands.map((c) => c.data.toJSON()),
+  );
+  const input: AutocompleteInput = {
+    commandName: 'sources',
+    guildId,
+    moderator,
+    options: optionReader(parsed),
+    focused: { name: 'name', value: typed },
+  };
+  return answerAutocomplete(handle.app.commands, input, commandContext(handle.app, T0), silentLogger).map(
+    (c) => c.value,
+  );
 }
 
 const lines = (answer: Answer) => answer.sections.flatMap((s) => s.lines);
@@ -57,22 +101,51 @@ const own = (guildId: string) => handle.app.store.sourceBook.inScope(guildId).ma
 
 describe('/sources add', () => {
   it('reads the feed, indexes its items without alerts and tells only the moderator how many items and claims it found', async () => {
-    const answer = await ask(`/sources add name:"Eastern Ledger" url:"${server.url('/ledger.xml')}" topics:"troops, Casualties among North Korean troops"`, 'g1');
+    const answer = await ask(
+      `/sources add name:"Eastern Ledger" url:"${server.url('/ledger.xml')}" topics:"troops, Casualties among North Korean troops"`,
+      'g1',
+    );
 
-    expect(answer).toMatchObject({ ephemeral: true, summary: 'Added **Eastern Ledger**: 2 items, 2 claims; its current items were indexed without alerts.' });
-    expect(handle.app.store.sourceBook.find('g1', 'eastern ledger')).toMatchObject({ kind: 'feed', location: server.url('/ledger.xml'), topics: ['troops', 'casualties'] });
+    expect(answer).toMatchObject({
+      ephemeral: true,
+      summary: 'Added **Eastern Ledger**: 2 items, 2 claims; its current items were indexed without alerts.',
+    });
+    expect(handle.app.store.sourceBook.find('g1', 'eastern ledger')).toMatchObject({
+      kind: 'feed',
+      location: server.url('/ledger.xml'),
+      topics: ['troops', 'casualties'],
+    });
     const hooks = recordingHooks();
     await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
     expect(hooks.decisions).toEqual([]);
   });
 
   it.each([
-    ['an address that answers 404', () => server.url('/missing.xml'), 'Could not read that address: HTTP 404 Not Found. Nothing was added.'],
-    ['a web page', () => server.url('/page.html'), 'Could not use that address: this is a web page, not a feed: "Kursk report" (use the address of its RSS, Atom or JSON feed instead). Nothing was added.'],
-    ['an address that is not http(s)', () => 'ftp://news.example/feed.xml', 'Only http:// and https:// feed addresses can be added.'],
-    ['a folder path, from a server', () => 'data/articles', "That is not a web address: give the feed's full address, starting with https://"],
+    [
+      'an address that answers 404',
+      () => server.url('/missing.xml'),
+      'Could not read that address: HTTP 404 Not Found. Nothing was added.',
+    ],
+    [
+      'a web page',
+      () => server.url('/page.html'),
+      'Could not use that address: this is a web page, not a feed: "Kursk report" (use the address of its RSS, Atom or JSON feed instead). Nothing was added.',
+    ],
+    [
+      'an address that is not http(s)',
+      () => 'ftp://news.example/feed.xml',
+      'Only http:// and https:// feed addresses can be added.',
+    ],
+    [
+      'a folder path, from a server',
+      () => 'data/articles',
+      "That is not a web address: give the feed's full address, starting with https://",
+    ],
   ])('saves nothing when given %s', async (_name, url, message) => {
-    server.route('/page.html', plain(articlePage('Kursk report', ['Nothing to see.']), { 'content-type': 'text/html' }));
+    server.route(
+      '/page.html',
+      plain(articlePage('Kursk report', ['Nothing to see.']), { 'content-type': 'text/html' }),
+    );
 
     const answer = await ask(`/sources add name:Ledger url:"${url()}"`, 'g1');
 
@@ -88,11 +161,18 @@ describe('/sources add', () => {
 
     const sameName = await ask(`/sources add name:ledger url:"${server.url('/wire.xml')}"`, 'g1');
     const sameUrl = await ask(`/sources add name:"Ledger again" url:"${server.url('/ledger.xml')}"`, 'g1');
-    const badTopic = await ask(`/sources add name:Wire url:"${server.url('/wire.xml')}" topics:"troops, weather"`, 'g1');
+    const badTopic = await ask(
+      `/sources add name:Wire url:"${server.url('/wire.xml')}" topics:"troops, weather"`,
+      'g1',
+    );
 
-    expect(sameName.summary).toBe('There is already a source named **ledger** here. Pick another name, or remove that one first.');
+    expect(sameName.summary).toBe(
+      'There is already a source named **ledger** here. Pick another name, or remove that one first.',
+    );
     expect(sameUrl.summary).toBe('**Ledger** already reads that address.');
-    expect(badTopic.summary).toMatch(/^There is no topic "weather"\. Topics: `troops` \(North Korean troops in Russia\), `casualties`/);
+    expect(badTopic.summary).toMatch(
+      /^There is no topic "weather"\. Topics: `troops` \(North Korean troops in Russia\), `casualties`/,
+    );
     expect(own('g1')).toEqual(['Ledger']);
   });
 
@@ -131,10 +211,13 @@ describe('/sources for moderators only, each server its own', () => {
     await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
 
     const list = await ask('/sources list', 'g2');
-    const attempts = await Promise.all(['remove', 'pause', 'resume', 'status'].map((sub) => ask(`/sources ${sub} Ledger`, 'g2')));
+    const attempts = await Promise.all(
+      ['remove', 'pause', 'resume', 'status'].map((sub) => ask(`/sources ${sub} Ledger`, 'g2')),
+    );
 
     expect(lines(list).join('\n')).not.toContain('Ledger');
-    for (const answer of attempts) expect(answer.summary).toBe('No source named **Ledger** here. `/sources list` shows them.');
+    for (const answer of attempts)
+      expect(answer.summary).toBe('No source named **Ledger** here. `/sources list` shows them.');
     expect(suggest('g2', 'led')).toEqual([]);
     expect(suggest('g1', 'led')).toEqual(['Ledger']);
     expect(handle.app.store.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
@@ -154,10 +237,13 @@ describe('/sources list, pause, resume, status and remove', () => {
 
     expect(answer.ephemeral).toBe(true);
     expect(answer.sections).toEqual([
-      { heading: 'This server’s sources', lines: [
-        `**Ledger**: \`${server.url('/ledger.xml')}\` · **paused**`,
-        `**Wire**: \`${server.url('/wire.xml')}\` · **failing: 1 failure in a row**`,
-      ] },
+      {
+        heading: 'This server’s sources',
+        lines: [
+          `**Ledger**: \`${server.url('/ledger.xml')}\` · **paused**`,
+          `**Wire**: \`${server.url('/wire.xml')}\` · **failing: 1 failure in a row**`,
+        ],
+      },
       { heading: 'Defaults (every server reads these)', lines: ['**Sample articles**: a folder on the bot’s machine'] },
     ]);
   });
@@ -169,7 +255,11 @@ describe('/sources list, pause, resume, status and remove', () => {
 
     const answer = await ask('/sources status ledger', 'g1', { now: minutesAfter(T0, 6) });
 
-    expect(answer).toMatchObject({ title: 'Source: Ledger', summary: 'Failing: 1 failure in a row; retried less often each time.', ephemeral: true });
+    expect(answer).toMatchObject({
+      title: 'Source: Ledger',
+      summary: 'Failing: 1 failure in a row; retried less often each time.',
+      ephemeral: true,
+    });
     expect(lines(answer)).toEqual([
       `Reads: \`${server.url('/ledger.xml')}\``,
       'Last success: 2025-05-01 12:00 UTC',
@@ -201,13 +291,20 @@ describe('/sources list, pause, resume, status and remove', () => {
     await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
     const book = handle.app.store.sourceBook;
     const source = book.find('g1', 'Ledger')!;
-    book.saveFeed({ ...book.feed(source.location), failures: 8, lastError: 'HTTP 500 Internal Server Error', nextPollAt: minutesAfter(T0, 360).toISOString() });
+    book.saveFeed({
+      ...book.feed(source.location),
+      failures: 8,
+      lastError: 'HTTP 500 Internal Server Error',
+      nextPollAt: minutesAfter(T0, 360).toISOString(),
+    });
     book.setPaused(source.id, 'failing');
 
     const answer = await ask('/sources resume Ledger', 'g1');
 
-    expect(answer.summary).toBe('Resumed **Ledger**: it is read again at the next poll. It had been paused after 8 failures in a row ' +
-      '(the last: HTTP 500 Internal Server Error). If that read fails too, it is paused again.');
+    expect(answer.summary).toBe(
+      'Resumed **Ledger**: it is read again at the next poll. It had been paused after 8 failures in a row ' +
+        '(the last: HTTP 500 Internal Server Error). If that read fails too, it is paused again.',
+    );
     expect(book.find('g1', 'Ledger')).toMatchObject({ paused: false, pausedReason: null });
     expect(book.dueSources(['feed'], minutesAfter(T0, 1)).map((d) => d.source.name)).toEqual(['Ledger']);
   });

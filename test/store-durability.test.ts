@@ -40,20 +40,29 @@ describe('article identity', () => {
   it('knows an article by its canonical URL even when the text was edited', () => {
     t = tempApp();
     t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://News.example/a/1?utm_source=x#top', body: BODY });
-    const edited = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1/', body: `${BODY} Updated.` });
+    const edited = t.ingest({
+      outlet: 'Yonhap',
+      date: '2024-10-18',
+      url: 'https://news.example/a/1/',
+      body: `${BODY} Updated.`,
+    });
     expect(edited.duplicate).toBe(true);
   });
 
   it('tells two articles at different URLs apart even with the same text', () => {
     t = tempApp();
     t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1', body: BODY });
-    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/2', body: BODY }).duplicate).toBe(false);
+    expect(
+      t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/2', body: BODY }).duplicate,
+    ).toBe(false);
   });
 
   it('without a URL, knows an article by its text, whatever its spacing', () => {
     t = tempApp();
     t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
-    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: `  ${BODY.replace(/ /g, '  ')}\n\n` }).duplicate).toBe(true);
+    expect(
+      t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: `  ${BODY.replace(/ /g, '  ')}\n\n` }).duplicate,
+    ).toBe(true);
   });
 
   it('canonical URLs drop tracking parameters, fragments and case of the host, but keep real parameters', () => {
@@ -92,15 +101,27 @@ describe('the index rebuilt at boot', () => {
   it('answers exactly as the index that was updated claim by claim', () => {
     t = tempApp();
     t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
-    t.ingest({ outlet: 'Reuters', date: '2024-10-24', body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.' });
-    t.ingest({ outlet: 'AP', date: '2024-10-25', body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia, AP reported.' });
+    t.ingest({
+      outlet: 'Reuters',
+      date: '2024-10-24',
+      body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.',
+    });
+    t.ingest({
+      outlet: 'AP',
+      date: '2024-10-25',
+      body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia, AP reported.',
+    });
     const live = t.app.index;
     const rebuilt = t.reopen().index;
-    const shape = (index: typeof live) => index.topicRows('troops').map((row) => ({
-      claimant: row.claimant, figures: row.figures.map((f) => [f.key, f.view(null)!.outlets, f.view(null)!.first.id]),
-    }));
+    const shape = (index: typeof live) =>
+      index.topicRows('troops').map((row) => ({
+        claimant: row.claimant,
+        figures: row.figures.map((f) => [f.key, f.view(null)!.outlets, f.view(null)!.first.id]),
+      }));
     expect(rebuilt.claimCount()).toBe(live.claimCount());
     expect(shape(rebuilt)).toEqual(shape(live));
-    expect(rebuilt.search('pentagon soldiers', 5, null).map((h) => h.id)).toEqual(live.search('pentagon soldiers', 5, null).map((h) => h.id));
+    expect(rebuilt.search('pentagon soldiers', 5, null).map((h) => h.id)).toEqual(
+      live.search('pentagon soldiers', 5, null).map((h) => h.id),
+    );
   });
 });

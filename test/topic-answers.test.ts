@@ -29,12 +29,16 @@ describe('/troops', () => {
   });
 
   it('says what changed: the claimant’s previous figure and the delta', async () => {
-    const nis = section((await ask('/troops')).answer, 'Latest figure by claimant').find((l) => l.startsWith('**NIS**'));
+    const nis = section((await ask('/troops')).answer, 'Latest figure by claimant').find((l) =>
+      l.startsWith('**NIS**'),
+    );
     expect(nis).toMatch(/approximately 3,000 troops · up 1,500 from 1,500 on Oct 18, 2024/);
   });
 
   it('counts one figure once however many outlets repeat it, and says how many carried it', async () => {
-    const nis = section((await ask('/troops')).answer, 'Latest figure by claimant').find((l) => l.startsWith('**NIS**'))!;
+    const nis = section((await ask('/troops')).answer, 'Latest figure by claimant').find((l) =>
+      l.startsWith('**NIS**'),
+    )!;
     expect(nis).toMatch(/AP, Oct 24, 2024 \(#\d+\) \+1 other outlet$/);
   });
 
@@ -88,7 +92,11 @@ describe('/figures', () => {
 });
 
 describe('each newsroom’s own sources', () => {
-  const SCOOP = { outlet: 'The Guardian', date: '2024-11-06', body: 'The Pentagon said 12,000 North Korean soldiers were now in Russia.' };
+  const SCOOP = {
+    outlet: 'The Guardian',
+    date: '2024-11-06',
+    body: 'The Pentagon said 12,000 North Korean soldiers were now in Russia.',
+  };
 
   it('a server sees its own source’s figures; other servers and the console do not', async () => {
     t.ingest(SCOOP, { guildId: '111' });
@@ -105,13 +113,16 @@ describe('each newsroom’s own sources', () => {
     expect((await ask(`/claim ${id}`, '111')).answer.title).toMatch(/12,000 troops/);
     const elsewhere = await ask(`/claim ${id}`, '222');
     expect(elsewhere.answer.ephemeral).toBe(true);
-    expect(elsewhere.answer.summary).toBe((await ask('/claim 99999', '222')).answer.summary!.replace('99999', String(id)));
+    expect(elsewhere.answer.summary).toBe(
+      (await ask('/claim 99999', '222')).answer.summary!.replace('99999', String(id)),
+    );
     expect((await ask('/search guardian pentagon 12000', '222')).text).not.toMatch(/12,000/);
   });
 
   it('/source counts a server’s own claims for that server only, until the defaults carry them too', async () => {
     t.ingest(SCOOP, { guildId: '111' });
-    const heading = async (guildId: string | null) => (await ask('/source pentagon', guildId)).answer.sections[0]!.heading;
+    const heading = async (guildId: string | null) =>
+      (await ask('/source pentagon', guildId)).answer.sections[0]!.heading;
     expect(await heading('111')).toBe('Claimed (2 claims)');
     expect(await heading('222')).toBe('Claimed (1 claim)');
     t.ingest(SCOOP);
@@ -125,6 +136,8 @@ describe('each newsroom’s own sources', () => {
     expect((await ask('/troops', '222')).text).toMatch(/Pentagon: 12,000 troops/);
     expect((await ask('/troops', '222')).text).toMatch(/12,000 troops/);
     const rebuilt = t.reopen();
-    expect(renderText(await answerLine(rebuilt, '/troops', NOW, silentLogger, '222'))).toMatch(/Pentagon: 12,000 troops/);
+    expect(renderText(await answerLine(rebuilt, '/troops', NOW, silentLogger, '222'))).toMatch(
+      /Pentagon: 12,000 troops/,
+    );
   });
 });

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import type { DiscordPayload } from '../src/render/render.js';
-import { openSampleApp, recordingLogger, startBotOnFake, SAMPLE_NOW, type BotApp, type RunningBot } from './support/bot-app.js';
+import {
+  openSampleApp,
+  recordingLogger,
+  startBotOnFake,
+  SAMPLE_NOW,
+  type BotApp,
+  type RunningBot,
+} from './support/bot-app.js';
 import { runRecorded } from './support/cli.js';
 import { tempApp } from './support/store-app.js';
 
@@ -28,7 +35,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const isPng = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+const isPng = (bytes: Uint8Array) =>
+  Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 describe('the chart in Discord', () => {
   it('attaches a PNG to /troops and shows it in the embed', async () => {
@@ -41,7 +49,9 @@ describe('the chart in Discord', () => {
   });
 
   it('leaves the chart out of /figures when chart is false', async () => {
-    const record = await bot.fake.sendInteraction(bot.fake.chatInput({ name: 'figures', options: { topic: 'troops', chart: false } }));
+    const record = await bot.fake.sendInteraction(
+      bot.fake.chatInput({ name: 'figures', options: { topic: 'troops', chart: false } }),
+    );
     const payload = record.callback?.data as DiscordPayload;
     expect(payload.embeds[0]!.image).toBeUndefined();
     expect(record.callback!.request.files).toEqual([]);
@@ -51,7 +61,14 @@ describe('the chart in Discord', () => {
 describe('the chart outside Discord', () => {
   it('is saved by the console, which prints where', async () => {
     const out: string[] = [];
-    await runConsole(sample.app, Readable.from(['/troops\n', '/casualties chart:false\n']), { out: (l) => out.push(l), error: () => {} }, () => SAMPLE_NOW, silentLogger, dir);
+    await runConsole(
+      sample.app,
+      Readable.from(['/troops\n', '/casualties chart:false\n']),
+      { out: (l) => out.push(l), error: () => {} },
+      () => SAMPLE_NOW,
+      silentLogger,
+      dir,
+    );
     const saved = out.filter((l) => l.startsWith('Chart saved to '));
     expect(saved).toEqual([`Chart saved to ${join(dir, 'troops-chart.png')}`]);
     const png = PNG.sync.read(readFileSync(join(dir, 'troops-chart.png')));
@@ -61,7 +78,11 @@ describe('the chart outside Discord', () => {
   it('is written by cli chart, and a topic with no figures says why and exits 1', async () => {
     const t = tempApp();
     try {
-      t.ingest({ outlet: 'Desk Wire', date: '2024-10-23', body: "South Korea's National Intelligence Service said about 3,000 North Korean troops had arrived in Russia." });
+      t.ingest({
+        outlet: 'Desk Wire',
+        date: '2024-10-23',
+        body: "South Korea's National Intelligence Service said about 3,000 North Korean troops had arrived in Russia.",
+      });
       t.app.store.close();
       const out = join(dir, 'cli-troops.png');
       const drawn = await runRecorded(['chart', '--db', t.dbPath, 'troops', '--out', out]);
@@ -70,7 +91,9 @@ describe('the chart outside Discord', () => {
       expect(isPng(readFileSync(out))).toBe(true);
       const none = await runRecorded(['chart', '--db', t.dbPath, 'casualties', '--out', join(dir, 'none.png')]);
       expect(none.code).toBe(1);
-        expect(none.err).toEqual(['no chart for Casualties among North Korean troops: No figures yet on Casualties among North Korean troops: nothing to plot.']);
+      expect(none.err).toEqual([
+        'no chart for Casualties among North Korean troops: No figures yet on Casualties among North Korean troops: nothing to plot.',
+      ]);
     } finally {
       t.close();
     }

@@ -22,27 +22,65 @@ export interface ArticlePlan {
 
 /** Round figures reporters repeat, per measure (topics.json labels), smallest first. */
 const FIGURES: Record<string, number[]> = {
-  troops: [500, 1500, 2000, 3000, 5000, 7000, 8000, 10000, 11000, 12000, 13000, 15000, 20000, 25000, 30000, 50000, 100000],
-  brigades: [2, 3, 4, 5, 6], battalions: [3, 5, 6, 8, 10, 12], regiments: [2, 3, 4], divisions: [1, 2, 3], units: [5, 10, 20],
+  troops: [
+    500, 1500, 2000, 3000, 5000, 7000, 8000, 10000, 11000, 12000, 13000, 15000, 20000, 25000, 30000, 50000, 100000,
+  ],
+  brigades: [2, 3, 4, 5, 6],
+  battalions: [3, 5, 6, 8, 10, 12],
+  regiments: [2, 3, 4],
+  divisions: [1, 2, 3],
+  units: [5, 10, 20],
   workers: [1000, 2000, 5000, 6000, 10000, 20000],
   casualties: [100, 200, 500, 1000, 1200, 2000, 3000, 3800, 4000, 4700, 6000],
-  deaths: [30, 50, 100, 200, 300, 400, 600, 1000], wounded: [100, 300, 1000, 2000, 2700], captured: [1, 2, 3, 5, 10],
+  deaths: [30, 50, 100, 200, 300, 400, 600, 1000],
+  wounded: [100, 300, 1000, 2000, 2700],
+  captured: [1, 2, 3, 5, 10],
   shells: [1000000, 1500000, 2000000, 3000000, 5000000, 8000000, 9000000, 12000000],
-  missiles: [50, 100, 148, 200, 250], containers: [1000, 6700, 10000, 13000, 16000, 20000],
-  'artillery systems': [50, 100, 120, 200, 250], weapons: [100, 1000],
+  missiles: [50, 100, 148, 200, 250],
+  containers: [1000, 6700, 10000, 13000, 16000, 20000],
+  'artillery systems': [50, 100, 120, 200, 250],
+  weapons: [100, 1000],
 };
 /** Figures with no topic: the extractor keeps them, answers outside /search ignore them. */
-const OFF_TOPIC: Array<[string, number[]]> = [['barrels', [500000, 1000000]], ['tonnes', [1000, 5000, 20000]],
-  ['kilometres', [10, 40, 50]], ['standing', [1200000]], ['vehicles', [20, 100, 300]]];
-const HEDGES: Array<[Hedge | null, string[]]> = [[null, ['']], ['approximately', ['about', 'around', 'roughly', 'some', 'approximately']],
-  ['up to', ['up to', 'as many as']], ['at least', ['at least']], ['more than', ['more than', 'over', 'upwards of']],
-  ['nearly', ['nearly', 'almost', 'close to']]];
+const OFF_TOPIC: Array<[string, number[]]> = [
+  ['barrels', [500000, 1000000]],
+  ['tonnes', [1000, 5000, 20000]],
+  ['kilometres', [10, 40, 50]],
+  ['standing', [1200000]],
+  ['vehicles', [20, 100, 300]],
+];
+const HEDGES: Array<[Hedge | null, string[]]> = [
+  [null, ['']],
+  ['approximately', ['about', 'around', 'roughly', 'some', 'approximately']],
+  ['up to', ['up to', 'as many as']],
+  ['at least', ['at least']],
+  ['more than', ['more than', 'over', 'upwards of']],
+  ['nearly', ['nearly', 'almost', 'close to']],
+];
 const HEDGE_WEIGHTS = [0.45, 0.25, 0.1, 0.08, 0.08, 0.04];
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const DENIERS = ['Kremlin', 'Dmitry Peskov', 'North Korea', 'Russian Foreign Ministry', 'North Korean Foreign Ministry', 'Kim Yo Jong', 'Putin', 'Russian Defence Ministry'];
-const DOUBTERS = ['Pentagon', 'NATO', 'White House', 'United States', 'Japan', 'United Nations', 'European Union', 'ISW'];
+const DENIERS = [
+  'Kremlin',
+  'Dmitry Peskov',
+  'North Korea',
+  'Russian Foreign Ministry',
+  'North Korean Foreign Ministry',
+  'Kim Yo Jong',
+  'Putin',
+  'Russian Defence Ministry',
+];
+const DOUBTERS = [
+  'Pentagon',
+  'NATO',
+  'White House',
+  'United States',
+  'Japan',
+  'United Nations',
+  'European Union',
+  'ISW',
+];
 const SUFFIX: Record<number, string> = { 1: 'st', 2: 'nd', 3: 'rd' };
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : SUFFIX[n % 10] ?? 'th'}`;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (SUFFIX[n % 10] ?? 'th')}`;
 const ORDINALS = Array.from({ length: 150 }, (_, i) => ordinal(i + 1));
 
 const weighted = <T>(rng: Rng, items: readonly T[], weights: readonly number[]): T => {
@@ -85,7 +123,10 @@ export class ClaimMaker {
   private readonly figures = byVia(W.FIGURE_TEMPLATES);
   private readonly statements = { denied: byVia(W.DENIAL_TEMPLATES), unverified: byVia(W.DOUBT_TEMPLATES) };
 
-  constructor(private readonly lexicon: Lexicon, private readonly rng: Rng) {
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly rng: Rng,
+  ) {
     this.byName = new Map(lexicon.entities.map((e) => [e.name, e]));
     // Troops first in topics.json and most covered: about 55/27/18 over the three topics.
     this.topic = zipf(lexicon.topics, 1);
@@ -111,7 +152,11 @@ export class ClaimMaker {
 
   claim(plan: ArticlePlan): MadeClaim {
     const rng = this.rng;
-    const status = weighted<Status>(rng, ['reported', 'confirmed', 'projected', 'denied', 'unverified'], [0.72, 0.03, 0.11, 0.07, 0.07]);
+    const status = weighted<Status>(
+      rng,
+      ['reported', 'confirmed', 'projected', 'denied', 'unverified'],
+      [0.72, 0.03, 0.11, 0.07, 0.07],
+    );
     const offTopic = status !== 'denied' && status !== 'unverified' && rng() < 0.04;
     const topic = offTopic ? null : rng() < 0.8 ? plan.topic : pick(rng, this.lexicon.topics);
     const claimant = this.claimantFor(status, plan);
@@ -128,7 +173,15 @@ export class ClaimMaker {
     const base = { topic: topic?.key ?? null, status, claimant: claimant?.name ?? null, via: relay };
     if (status === 'denied' || status === 'unverified') {
       const template = pick(rng, this.statements[status][relay ? 'with' : 'without']);
-      return { ...base, sentence: this.fill(template, slots), low: null, high: null, hedge: null, unit: null, figureText: null };
+      return {
+        ...base,
+        sentence: this.fill(template, slots),
+        low: null,
+        high: null,
+        hedge: null,
+        unit: null,
+        figureText: null,
+      };
     }
     const [unit, values] = topic ? this.unitOf(topic) : pick(rng, OFF_TOPIC);
     // Figures grow with the story; each claimant leans a step high or low.
@@ -166,22 +219,40 @@ export class ClaimMaker {
     const text = template.replace(/\{(\w+)\}/g, (_, slot: string) => {
       if (slot in slots) return slots[slot]!;
       switch (slot) {
-        case 'place': case 'place2': return pick(rng, W.PLACES);
-        case 'village': case 'village2': return this.village(rng);
-        case 'official': return this.official(rng);
-        case 'ordinal': return pick(rng, ORDINALS);
-        case 'said': return pick(rng, W.SAID);
-        case 'moved': return pick(rng, W.MOVED);
-        case 'adj': return pick(rng, W.ADJ);
-        case 'source': return pick(rng, W.SOURCES);
-        case 'weapon': return pick(rng, W.WEAPONS);
-        case 'formation': return pick(rng, W.FORMATIONS);
-        case 'period': return pick(rng, W.PERIODS);
-        case 'context': return pick(rng, W.CONTEXT);
-        case 'role': return pick(rng, W.ROLES);
-        case 'day': return pick(rng, W.DAYS);
-        case 'month': return pick(rng, W.MONTHS);
-        default: throw new Error(`bench template slot {${slot}} has no words`);
+        case 'place':
+        case 'place2':
+          return pick(rng, W.PLACES);
+        case 'village':
+        case 'village2':
+          return this.village(rng);
+        case 'official':
+          return this.official(rng);
+        case 'ordinal':
+          return pick(rng, ORDINALS);
+        case 'said':
+          return pick(rng, W.SAID);
+        case 'moved':
+          return pick(rng, W.MOVED);
+        case 'adj':
+          return pick(rng, W.ADJ);
+        case 'source':
+          return pick(rng, W.SOURCES);
+        case 'weapon':
+          return pick(rng, W.WEAPONS);
+        case 'formation':
+          return pick(rng, W.FORMATIONS);
+        case 'period':
+          return pick(rng, W.PERIODS);
+        case 'context':
+          return pick(rng, W.CONTEXT);
+        case 'role':
+          return pick(rng, W.ROLES);
+        case 'day':
+          return pick(rng, W.DAYS);
+        case 'month':
+          return pick(rng, W.MONTHS);
+        default:
+          throw new Error(`bench template slot {${slot}} has no words`);
       }
     });
     return text[0]!.toUpperCase() + text.slice(1);

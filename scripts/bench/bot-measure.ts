@@ -41,19 +41,47 @@ export type QueryKind = 'topic' | 'chart' | 'source' | 'search' | 'autocomplete'
 /** What members ask, per kind: aliases, partial names, a typo and a number among them. */
 const QUERIES: Record<Exclude<QueryKind, 'autocomplete'>, string[]> = {
   // The text answer alone (chart:false), then the same commands as members get them, chart attached.
-  topic: ['/troops chart:false', '/troops claimant:NIS chart:false', '/troops claimant:zelensky chart:false', '/casualties chart:false',
-    '/munitions since:2025-12-01 chart:false', '/troops claimant:Pentagon chart:false'],
+  topic: [
+    '/troops chart:false',
+    '/troops claimant:NIS chart:false',
+    '/troops claimant:zelensky chart:false',
+    '/casualties chart:false',
+    '/munitions since:2025-12-01 chart:false',
+    '/troops claimant:Pentagon chart:false',
+  ],
   chart: ['/troops', '/casualties', '/munitions', '/troops claimant:NIS'],
-  source: ['/source NIS', '/source yonhap', '/source Pentagon', '/source zelensky', '/source Reuters', '/source Kremlin'],
-  search: ['/search north korean troops kursk', '/search artillery shells', '/search 12,000', '/search Khabarovsk',
-    '/search ballistic misiles', '/search zelensky casualties', '/search pentagn', '/search satellite imagery Vladivostok'],
+  source: [
+    '/source NIS',
+    '/source yonhap',
+    '/source Pentagon',
+    '/source zelensky',
+    '/source Reuters',
+    '/source Kremlin',
+  ],
+  search: [
+    '/search north korean troops kursk',
+    '/search artillery shells',
+    '/search 12,000',
+    '/search Khabarovsk',
+    '/search ballistic misiles',
+    '/search zelensky casualties',
+    '/search pentagn',
+    '/search satellite imagery Vladivostok',
+  ],
 };
 
 /** [command, focused option, typed text, other options already filled]. */
 const AUTOCOMPLETE: Array<[string, string, string, Record<string, string>]> = [
-  ['source', 'name', '', {}], ['source', 'name', 'yon', {}], ['source', 'name', 'nis', {}], ['source', 'name', 'pent', {}],
-  ['source', 'name', 'zelen', {}], ['source', 'name', 'south kor', {}], ['troops', 'claimant', '', {}],
-  ['troops', 'claimant', 'ukr', {}], ['casualties', 'claimant', 'kim', {}], ['figures', 'claimant', 'n', { topic: 'munitions' }],
+  ['source', 'name', '', {}],
+  ['source', 'name', 'yon', {}],
+  ['source', 'name', 'nis', {}],
+  ['source', 'name', 'pent', {}],
+  ['source', 'name', 'zelen', {}],
+  ['source', 'name', 'south kor', {}],
+  ['troops', 'claimant', '', {}],
+  ['troops', 'claimant', 'ukr', {}],
+  ['casualties', 'claimant', 'kim', {}],
+  ['figures', 'claimant', 'n', { topic: 'munitions' }],
 ];
 
 const round = (ms: number) => Number(ms.toFixed(3));
@@ -76,12 +104,18 @@ async function measure(labels: string[], calls: Array<() => unknown>, config: Me
     all.push(ms);
     byQuery[i % calls.length]!.push(ms);
   }
-  const at = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(q * list.length) - 1)]!;
+  const at = (list: number[], q: number) =>
+    [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(q * list.length) - 1)]!;
   const medians = byQuery.map((list) => at(list, 0.5));
   const worst = medians.indexOf(Math.max(...medians));
   return {
-    queries: config.runs, first_ms: round(first), p50_ms: round(at(all, 0.5)), p95_ms: round(at(all, 0.95)),
-    p99_ms: round(at(all, 0.99)), max_ms: round(Math.max(...all)), slowest: { query: labels[worst]!, p50_ms: round(medians[worst]!) },
+    queries: config.runs,
+    first_ms: round(first),
+    p50_ms: round(at(all, 0.5)),
+    p95_ms: round(at(all, 0.95)),
+    p99_ms: round(at(all, 0.99)),
+    max_ms: round(Math.max(...all)),
+    slowest: { query: labels[worst]!, p50_ms: round(medians[worst]!) },
     by_query: Object.fromEntries(labels.map((label, i) => [label, round(medians[i]!)])),
   };
 }
@@ -92,9 +126,17 @@ async function checkedLine(app: App, line: string, now: Date, guild: string): Pr
   if (answer.title === 'Sorry') throw new Error(`${line} failed: ${answer.summary}`);
 }
 
-function autocompleteCall(app: App, now: Date, guild: string, [command, focused, typed, others]: (typeof AUTOCOMPLETE)[number]) {
+function autocompleteCall(
+  app: App,
+  now: Date,
+  guild: string,
+  [command, focused, typed, others]: (typeof AUTOCOMPLETE)[number],
+) {
   const input: AutocompleteInput = {
-    commandName: command, guildId: guild, moderator: false, focused: { name: focused, value: typed },
+    commandName: command,
+    guildId: guild,
+    moderator: false,
+    focused: { name: focused, value: typed },
     options: optionReader({ name: command, subcommand: null, options: { ...others, [focused]: typed } }),
   };
   return () => {
@@ -120,10 +162,18 @@ async function main(): Promise<void> {
 
   const latency: Partial<Record<QueryKind, Latency>> = {};
   for (const [kind, lines] of Object.entries(QUERIES) as Array<[QueryKind, string[]]>) {
-    latency[kind] = await measure(lines, lines.map((line) => () => checkedLine(app, line, now, config.guild)), config);
+    latency[kind] = await measure(
+      lines,
+      lines.map((line) => () => checkedLine(app, line, now, config.guild)),
+      config,
+    );
   }
   const labels = AUTOCOMPLETE.map(([c, f, t]) => `/${c} ${f}:"${t}"`);
-  latency.autocomplete = await measure(labels, AUTOCOMPLETE.map((a) => autocompleteCall(app, now, config.guild, a)), config);
+  latency.autocomplete = await measure(
+    labels,
+    AUTOCOMPLETE.map((a) => autocompleteCall(app, now, config.guild, a)),
+    config,
+  );
 
   const result = {
     claims: app.index.claimCount(),

@@ -55,7 +55,7 @@ export function benchStore(claims: number): BenchStore {
 /** Claims per article, 1 to 9 and about 5 on average, until they add up to exactly `total`. */
 function claimCounts(rng: () => number, total: number): number[] {
   const counts: number[] = [];
-  for (let left = total; left > 0;) {
+  for (let left = total; left > 0; ) {
     const n = Math.min(left, 1 + Math.floor(rng() * 5) + Math.floor(rng() * 5));
     counts.push(n);
     left -= n;
@@ -89,7 +89,9 @@ function generate(path: string, total: number): number {
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = OFF');
   const now = iso(STORY_START + STORY_DAYS * DAY);
-  const addSource = db.prepare('INSERT INTO sources (id, guild_id, name, kind, location, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const addSource = db.prepare(
+    'INSERT INTO sources (id, guild_id, name, kind, location, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const sources: Array<[string, string, string, string]> = [
     ['', 'Wire feeds', 'rss', 'https://feeds.example.test/north-korea-russia.xml'],
     [GUILDS[0]!, 'Desk A tips', 'folder', '/srv/desk-a/tips'],
@@ -98,18 +100,23 @@ function generate(path: string, total: number): number {
     [GUILDS[2]!, 'Desk C agency feed', 'rss', 'https://desk-c.example.test/agency.xml'],
   ];
   sources.forEach(([guild, name, kind, location], i) => addSource.run(i + 1, guild, name, kind, location, now));
-  const addArticle = db.prepare(`INSERT INTO articles (id, identity, url, title, outlet, date, content_hash, ingested_at)
+  const addArticle =
+    db.prepare(`INSERT INTO articles (id, identity, url, title, outlet, date, content_hash, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const link = db.prepare('INSERT INTO article_sources (article_id, source_id) VALUES (?, ?)');
-  const addClaim = db.prepare(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit, topic, status,
+  const addClaim =
+    db.prepare(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit, topic, status,
     claimant, via, figure_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const counts = claimCounts(rng, total);
   const days = articleDays(rng, counts.length);
-  const hex = () => Math.floor(rng() * 4294967296).toString(16).padStart(8, '0');
+  const hex = () =>
+    Math.floor(rng() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
 
   const writeArticle = (i: number) => {
     const id = i + 1;
-    const ingested = STORY_START + days[i]! * DAY + rng() * DAY / 4;
+    const ingested = STORY_START + days[i]! * DAY + (rng() * DAY) / 4;
     const late = rng() < 0.04 ? (1 + rng() * 9) * DAY : 0;
     const date = rng() < 0.015 ? null : iso(ingested - late).slice(0, 10);
     const outlet = maker.articleOutlet();
@@ -117,21 +124,48 @@ function generate(path: string, total: number): number {
     const claims = Array.from({ length: counts[i]! }, () => maker.claim(plan));
     const lead = claims[0]!;
     const title = `${lead.claimant ?? 'Officials'}: ${lead.figureText ? `${lead.figureText} ${lead.unit}` : lead.status} (${plan.topic.label})`;
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const url = `https://${outlet.name.toLowerCase().replace(/[^a-z]+/g, '')}.example.test/${(date ?? iso(ingested)).slice(0, 7).replace('-', '/')}/${slug}-${id}`;
-    addArticle.run(id, `url:${url}`, url, title, outlet.written, date, hex() + hex() + hex() + hex() + hex() + hex() + hex() + hex(), iso(ingested));
+    addArticle.run(
+      id,
+      `url:${url}`,
+      url,
+      title,
+      outlet.written,
+      date,
+      hex() + hex() + hex() + hex() + hex() + hex() + hex() + hex(),
+      iso(ingested),
+    );
     // Mostly the default feed; some also reached a guild's own source; a few (5%) only a guild's.
     const r = rng();
     if (r < 0.95) link.run(id, 1);
     if (r >= 0.88) link.run(id, 2 + Math.floor(rng() * 4));
-    claims.forEach((c, position) => addClaim.run(id, position, c.sentence, c.low, c.high, c.hedge, c.unit, c.topic, c.status,
-      c.claimant, c.via, c.figureText));
+    claims.forEach((c, position) =>
+      addClaim.run(
+        id,
+        position,
+        c.sentence,
+        c.low,
+        c.high,
+        c.hedge,
+        c.unit,
+        c.topic,
+        c.status,
+        c.claimant,
+        c.via,
+        c.figureText,
+      ),
+    );
   };
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) writeArticle(i);
   });
   const articlesPerBatch = Math.max(1, Math.round(CLAIMS_PER_TRANSACTION / 5));
-  for (let from = 0; from < counts.length; from += articlesPerBatch) batch(from, Math.min(counts.length, from + articlesPerBatch));
+  for (let from = 0; from < counts.length; from += articlesPerBatch)
+    batch(from, Math.min(counts.length, from + articlesPerBatch));
   // The file ends as the app keeps it: WAL, so booting it does not rewrite the header.
   db.pragma('journal_mode = WAL');
   store.close();

@@ -41,7 +41,8 @@ export function zipf<T>(list: readonly T[], s = 1.05): (rng: Rng) => T {
 const words = (text: string) => text.trim().split(/\s*\|\s*/);
 const templates = (text: string) => text.trim().split(/\s*¦\s*/);
 
-export const PLACES = words(`Kursk | Kursk region | Sudzha | Korenevo | Belgorod | Bryansk | Rostov-on-Don | Voronezh | Moscow
+export const PLACES =
+  words(`Kursk | Kursk region | Sudzha | Korenevo | Belgorod | Bryansk | Rostov-on-Don | Voronezh | Moscow
   | Vladivostok | Khabarovsk | Ussuriysk | Primorye | the Russian Far East | Novosibirsk | Kamchatka | Sakhalin | Kazan
   | Krasnodar | Crimea | Sevastopol | Kerch | Donetsk | Luhansk | Mariupol | Zaporizhzhia | Kherson | Kharkiv | Sumy
   | Pokrovsk | Kurakhove | Vuhledar | Bakhmut | Avdiivka | Toretsk | Chasiv Yar | Kupiansk | Lyman | Kramatorsk
@@ -55,17 +56,20 @@ export const PLACES = words(`Kursk | Kursk region | Sudzha | Korenevo | Belgorod
 /** Village names built from parts: thousands of rare words, as front-line reporting has. */
 const PREFIXES = words(`Novo | Staro | Krasno | Velyko | Mala | Verkhnyo | Nyzhnyo | Pervo | Bilo | Chorno | Zeleno
   | Sukho | Kamen | Pishchan | Lozo | Hlyb | Ivan | Mykhailo | Petro | Oleksandro | Hryhor | Serhi | Kosti | Andri | Vasyl`);
-const ROOTS = words(`hrad | pil | dol | yar | bur | hor | lyn | vod | sel | dar | mir | pol | kam | lis | bor | brod | most
+const ROOTS =
+  words(`hrad | pil | dol | yar | bur | hor | lyn | vod | sel | dar | mir | pol | kam | lis | bor | brod | most
   | ozer | kut | hai | dub | sos | vyshn | yablun | hrush | kalyn | mak | lan | step | rich | stav | kopan | zavod
   | khut | sad | luk | bereh | ostrov | holm | dolyn | vys | zor | zvezd | chervon | syn | bil | vovch | lysych | orl`);
 const SUFFIXES = words(`ivka | ove | ne | ka | ske | ivske | yne | ino | ovo | evo | ivtsi | ychi`);
 export const VILLAGES: string[] = [];
 for (const p of PREFIXES) for (const r of ROOTS) for (const s of SUFFIXES) VILLAGES.push(p + r + s);
 
-const FIRST = words(`Kim | Lee | Park | Choi | Jung | Kang | Cho | Yoon | Jang | Lim | Han | Oh | Seo | Shin | Kwon | Hwang
+const FIRST =
+  words(`Kim | Lee | Park | Choi | Jung | Kang | Cho | Yoon | Jang | Lim | Han | Oh | Seo | Shin | Kwon | Hwang
   | Oleksandr | Serhiy | Andriy | Dmytro | Yuriy | Mykola | Ivan | Viktor | Olena | Iryna | Natalia | Yulia | Andrei
   | Sergei | Alexei | Mikhail | Vladimir | Igor | Nikolai | John | Michael | David | Sarah | Emily | James | Robert`);
-const LAST = words(`Min-su | Ji-hoon | Seung-woo | Hyun-jin | Dong-hyun | Sung-ho | Jae-won | Tae-hoon | Young-ho | Sang-min
+const LAST =
+  words(`Min-su | Ji-hoon | Seung-woo | Hyun-jin | Dong-hyun | Sung-ho | Jae-won | Tae-hoon | Young-ho | Sang-min
   | Kovalenko | Bondarenko | Tkachenko | Kravchenko | Shevchenko | Melnyk | Boyko | Polishchuk | Lysenko | Marchenko
   | Hrytsenko | Savchenko | Rudenko | Moroz | Ivanov | Petrov | Sidorov | Smirnov | Kuznetsov | Popov | Volkov | Sokolov
   | Lebedev | Kozlov | Novikov | Morozov | Pavlov | Fedorov | Miller | Johnson | Carter | Brooks | Hughes | Mitchell
@@ -73,31 +77,42 @@ const LAST = words(`Min-su | Ji-hoon | Seung-woo | Hyun-jin | Dong-hyun | Sung-h
 export const OFFICIALS: string[] = [];
 for (const f of FIRST) for (const l of LAST) OFFICIALS.push(`${f} ${l}`);
 
-export const ROLES = words(`a senior official | a defence official | a military spokesman | an intelligence officer | a lawmaker
+export const ROLES =
+  words(`a senior official | a defence official | a military spokesman | an intelligence officer | a lawmaker
   | a government adviser | a regional governor | a brigade commander | a border guard spokesman | an analyst
   | a deputy minister | a presidential aide | a parliamentary committee member | a diplomat | a military analyst`);
 
-export const MONTHS = words(`January | February | March | April | May | June | July | August | September | October | November | December`);
+export const MONTHS = words(
+  `January | February | March | April | May | June | July | August | September | October | November | December`,
+);
 export const DAYS = words(`Monday | Tuesday | Wednesday | Thursday | Friday | Saturday | Sunday`);
-export const SAID = words(`said | told reporters | told lawmakers | told a news conference | said in a statement | announced
+export const SAID =
+  words(`said | told reporters | told lawmakers | told a news conference | said in a statement | announced
   | estimated | assessed | wrote on Telegram | said in a televised address | told a briefing | said in an interview
   | told parliament | said in a report | posted on X | confirmed | reported | said late | told state television`);
-export const MOVED = words(`sent | deployed | dispatched | moved | transferred | shipped | stationed | redeployed | rotated
+export const MOVED =
+  words(`sent | deployed | dispatched | moved | transferred | shipped | stationed | redeployed | rotated
   | airlifted | positioned | brought in | committed | massed | assembled | concentrated | trained | embedded`);
-export const ADJ = words(`elite | special operations | frontline | fresh | additional | second-wave | regular | reserve | newly arrived
+export const ADJ =
+  words(`elite | special operations | frontline | fresh | additional | second-wave | regular | reserve | newly arrived
   | battle-hardened | poorly equipped | young | conscripted | well-trained | inexperienced | lightly armed | mechanised`);
-export const SOURCES = words(`satellite imagery | intercepted communications | drone footage | captured documents | prisoner interviews
+export const SOURCES =
+  words(`satellite imagery | intercepted communications | drone footage | captured documents | prisoner interviews
   | railway records | shipping data | social media videos | open-source analysis | signals intelligence | defector accounts
   | customs records | flight tracking data | local residents | battlefield reports | radio intercepts | commercial imagery`);
-export const WEAPONS = words(`KN-23 missiles | KN-24 missiles | Hwasong-11 missiles | Koksan self-propelled guns | 170mm guns
+export const WEAPONS =
+  words(`KN-23 missiles | KN-24 missiles | Hwasong-11 missiles | Koksan self-propelled guns | 170mm guns
   | 240mm rocket launchers | 122mm shells | 152mm shells | Bulsae anti-tank missiles | multiple rocket launchers
   | Type 73 machine guns | mortar rounds | artillery ammunition | short-range ballistic missiles | howitzers`);
-export const FORMATIONS = words(`Corps | Brigade | Division | Regiment | Battalion | Storm Corps | Airborne Brigade | Marine Brigade
+export const FORMATIONS =
+  words(`Corps | Brigade | Division | Regiment | Battalion | Storm Corps | Airborne Brigade | Marine Brigade
   | Motorised Rifle Division | Guards Regiment | Assault Battalion | Artillery Brigade`);
-export const PERIODS = words(`since August | since the summer | over the past month | in recent weeks | this year | last year
+export const PERIODS =
+  words(`since August | since the summer | over the past month | in recent weeks | this year | last year
   | since the start of the offensive | in the past 10 days | since the autumn | over the winter | this spring
   | by the end of the month | before the new year | in the coming weeks | within months`);
-export const CONTEXT = words(`amid a renewed Russian offensive | as talks on a ceasefire stalled | ahead of a NATO summit
+export const CONTEXT =
+  words(`amid a renewed Russian offensive | as talks on a ceasefire stalled | ahead of a NATO summit
   | after a closed-door briefing | following a visit by Kim Jong Un | as winter set in | after weeks of heavy fighting
   | as Ukraine pressed its incursion | despite sanctions | in breach of UN resolutions | as Washington weighed new aid
   | after a railway convoy was spotted | as the front line shifted | during a lull in the fighting
@@ -105,7 +120,9 @@ export const CONTEXT = words(`amid a renewed Russian offensive | as talks on a c
 
 /** Topic-specific nouns, so a munitions claim reads unlike a casualty claim. */
 export const SUBJECT: Record<string, string[]> = {
-  troops: words(`North Korean troops | soldiers from the North | North Korean forces | Pyongyang's soldiers | the contingent`),
+  troops: words(
+    `North Korean troops | soldiers from the North | North Korean forces | Pyongyang's soldiers | the contingent`,
+  ),
   casualties: words(`North Korean soldiers | troops from the North | North Korean units | Pyongyang's forces`),
   munitions: words(`North Korean munitions | weapons from Pyongyang | shipments of ammunition | arms from the North`),
   '': words(`the North | Pyongyang | the regime | North Korea`),
@@ -115,7 +132,8 @@ export const SUBJECT: Record<string, string[]> = {
  * Figure claims. Slots: {who} claimant as written, {fig} hedged figure, {unit}, {topic} subject,
  * {via} relaying outlet; the rest are filled from the lists above.
  */
-export const FIGURE_TEMPLATES = templates(`{who} {said} that {fig} {unit} had been {moved} to {place} {period}, citing {source}.
+export const FIGURE_TEMPLATES =
+  templates(`{who} {said} that {fig} {unit} had been {moved} to {place} {period}, citing {source}.
   ¦ About {fig} {unit} are now in {place}, {who} {said} on {day}, {context}.
   ¦ {who} {said} {fig} {adj} {unit} were {moved} near {village} in the {place} area {period}.
   ¦ According to {via}, {who} put the figure at {fig} {unit}, up from earlier estimates, {context}.
@@ -143,7 +161,8 @@ export const FIGURE_TEMPLATES = templates(`{who} {said} that {fig} {unit} had be
   ¦ Sources cited by {via} said {who} had tallied {fig} {unit} near {place} by {month}.`);
 
 /** Denials: no figure, so {fig} and {unit} do not appear. Many slots each, so sentences differ. */
-export const DENIAL_TEMPLATES = templates(`{who} denied on {day} that {topic} were in {place}, calling the reports "fake news" {period}.
+export const DENIAL_TEMPLATES =
+  templates(`{who} denied on {day} that {topic} were in {place}, calling the reports "fake news" {period}.
   ¦ "There are no {topic} in {place}," {official}, {role}, {said} on {day}, {context}.
   ¦ {who} dismissed reports about {topic} near {village} as Western propaganda {period}, {official} {said}.
   ¦ {who} rejected claims by {via} about {topic} around {village}, {context}.
@@ -151,7 +170,8 @@ export const DENIAL_TEMPLATES = templates(`{who} denied on {day} that {topic} we
   ¦ {who} flatly denied that {topic} had been {moved} to {place} or {village}, {context}.`);
 
 /** No-evidence statements (status unverified): doubt, not denial. */
-export const DOUBT_TEMPLATES = templates(`{who} {said} it had no evidence that {topic} were {moved} to {place}, {context}.
+export const DOUBT_TEMPLATES =
+  templates(`{who} {said} it had no evidence that {topic} were {moved} to {place}, {context}.
   ¦ {who} {said} on {day} it could not confirm that {topic} had been {moved} to {place}, citing a lack of {source}.
   ¦ Asked about {topic} in {place}, {who} {said} it had seen no sign of them {period}, {official} added.
   ¦ {who} told {via} it had no independent confirmation of {topic} near {village} {period}.

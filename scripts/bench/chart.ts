@@ -27,17 +27,49 @@ export function chartIndex(figures: number): ClaimIndex {
   const lexicon = loadLexicon(DATA_DIR);
   const index = new ClaimIndex(lexicon);
   const createdAt = new Date(START).toISOString();
-  index.addSource({ id: 1, guildId: '', name: 'Wire feeds', kind: 'rss', location: 'https://feeds.example.test/troops.xml', topics: null, paused: false, pausedReason: null, removedAt: null, failureNotice: false, createdAt });
+  index.addSource({
+    id: 1,
+    guildId: '',
+    name: 'Wire feeds',
+    kind: 'rss',
+    location: 'https://feeds.example.test/troops.xml',
+    topics: null,
+    paused: false,
+    pausedReason: null,
+    removedAt: null,
+    failureNotice: false,
+    createdAt,
+  });
   const rng = seeded(20241018);
   const claimant = zipf(lexicon.entities.filter((e) => e.kind !== 'outlet' && !e.for).map((e) => e.name));
   const outlets = lexicon.entities.filter((e) => e.kind === 'outlet').map((e) => e.name);
   const seen = new Set<string>();
   let claimId = 0;
   let articleId = 0;
-  const publish = (day: number, claim: Omit<ClaimRecord, 'id' | 'articleId' | 'position' | 'topic' | 'via' | 'sentence'>) => {
+  const publish = (
+    day: number,
+    claim: Omit<ClaimRecord, 'id' | 'articleId' | 'position' | 'topic' | 'via' | 'sentence'>,
+  ) => {
     const date = new Date(START + Math.min(STORY_DAYS, day) * DAY).toISOString().slice(0, 10);
-    const article: ArticleRecord = { id: ++articleId, identity: `bench:${articleId}`, url: null, title: null, outlet: pick(rng, outlets), date, contentHash: String(articleId), ingestedAt: `${date}T12:00:00Z` };
-    const record: ClaimRecord = { ...claim, id: ++claimId, articleId, position: 0, topic: TOPIC, via: null, sentence: `${claim.claimant} on ${date}: ${claim.figureText ?? claim.status}` };
+    const article: ArticleRecord = {
+      id: ++articleId,
+      identity: `bench:${articleId}`,
+      url: null,
+      title: null,
+      outlet: pick(rng, outlets),
+      date,
+      contentHash: String(articleId),
+      ingestedAt: `${date}T12:00:00Z`,
+    };
+    const record: ClaimRecord = {
+      ...claim,
+      id: ++claimId,
+      articleId,
+      position: 0,
+      topic: TOPIC,
+      via: null,
+      sentence: `${claim.claimant} on ${date}: ${claim.figureText ?? claim.status}`,
+    };
     index.addArticle(article, [1], [record]);
   };
   while (seen.size < figures) {
@@ -45,7 +77,7 @@ export function chartIndex(figures: number): ClaimIndex {
     const name = claimant(rng);
     const status: Status = rng() < 0.12 ? 'projected' : 'reported';
     // Troop figures grow with the story, from hundreds to tens of thousands, each claimant leaning its own way.
-    const low = Math.max(100, Math.round((500 + 30000 * progress ** 1.5) * (0.6 + rng() * 0.8) / 100) * 100);
+    const low = Math.max(100, Math.round(((500 + 30000 * progress ** 1.5) * (0.6 + rng() * 0.8)) / 100) * 100);
     const high = rng() < 0.15 ? low + Math.round((low * (0.1 + rng() * 0.4)) / 100) * 100 : low;
     const key = `${name}|${status}|${low}|${high}`;
     if (seen.has(key)) continue;
@@ -53,11 +85,28 @@ export function chartIndex(figures: number): ClaimIndex {
     const day = Math.floor(progress * STORY_DAYS);
     const figureText = low === high ? String(low) : `${low}-${high}`;
     const repeats = 1 + Math.floor(rng() * 3);
-    for (let r = 0; r < repeats; r++) publish(day + r * Math.floor(rng() * 5), { low, high, hedge: null, unit: 'troops', status, claimant: name, figureText });
+    for (let r = 0; r < repeats; r++)
+      publish(day + r * Math.floor(rng() * 5), {
+        low,
+        high,
+        hedge: null,
+        unit: 'troops',
+        status,
+        claimant: name,
+        figureText,
+      });
   }
   for (let i = 0; i < figures / 20; i++) {
     const status: Status = rng() < 0.5 ? 'denied' : 'unverified';
-    publish(Math.floor(rng() * STORY_DAYS), { low: null, high: null, hedge: null, unit: null, status, claimant: pick(rng, ['Kremlin', 'North Korea', 'Pentagon', 'NATO']), figureText: null });
+    publish(Math.floor(rng() * STORY_DAYS), {
+      low: null,
+      high: null,
+      hedge: null,
+      unit: null,
+      status,
+      claimant: pick(rng, ['Kremlin', 'North Korea', 'Pentagon', 'NATO']),
+      figureText: null,
+    });
   }
   return index;
 }
@@ -77,8 +126,13 @@ export function benchChart(figures = 1000, runs = 20) {
   times.sort((a, b) => a - b);
   const ms = Number(times[Math.floor(times.length / 2)]!.toFixed(1));
   const result = {
-    figures, ms, first_ms: Number(firstMs.toFixed(1)), slowest_ms: Number(times[times.length - 1]!.toFixed(1)),
-    png_kb: first.png ? Math.round(first.png.length / 1024) : 0, target_ms: CHART_TARGET_MS, pass: ms < CHART_TARGET_MS,
+    figures,
+    ms,
+    first_ms: Number(firstMs.toFixed(1)),
+    slowest_ms: Number(times[times.length - 1]!.toFixed(1)),
+    png_kb: first.png ? Math.round(first.png.length / 1024) : 0,
+    target_ms: CHART_TARGET_MS,
+    pass: ms < CHART_TARGET_MS,
   };
   console.log(
     `chart: a topic of ${figures.toLocaleString('en-US')} figures drawn to a ${result.png_kb} KB PNG in ${ms} ms (median of ${runs}; ` +

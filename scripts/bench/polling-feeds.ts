@@ -15,24 +15,67 @@ export interface BenchItem {
 }
 
 const CLAIMANTS = [
-  'the Pentagon', "South Korea's National Intelligence Service", "Ukraine's military intelligence", 'the White House',
-  'NATO', 'the Institute for the Study of War', 'Kyrylo Budanov', 'Volodymyr Zelenskyy',
-  "South Korea's Joint Chiefs of Staff", 'the UK Ministry of Defence', 'the State Department', "Ukraine's General Staff",
+  'the Pentagon',
+  "South Korea's National Intelligence Service",
+  "Ukraine's military intelligence",
+  'the White House',
+  'NATO',
+  'the Institute for the Study of War',
+  'Kyrylo Budanov',
+  'Volodymyr Zelenskyy',
+  "South Korea's Joint Chiefs of Staff",
+  'the UK Ministry of Defence',
+  'the State Department',
+  "Ukraine's General Staff",
 ];
-const OUTLETS = ['Reuters', 'Yonhap', 'AP', 'AFP', 'BBC', 'Kyodo', 'NK News', 'Korea Herald', 'Kyiv Independent', 'Bloomberg'];
-const PLACES = ['the Kursk region', "Russia's far east", 'the border area near Kursk', 'training grounds in eastern Russia'];
+const OUTLETS = [
+  'Reuters',
+  'Yonhap',
+  'AP',
+  'AFP',
+  'BBC',
+  'Kyodo',
+  'NK News',
+  'Korea Herald',
+  'Kyiv Independent',
+  'Bloomberg',
+];
+const PLACES = [
+  'the Kursk region',
+  "Russia's far east",
+  'the border area near Kursk',
+  'training grounds in eastern Russia',
+];
 const HEDGES = ['about', 'roughly', 'some', 'around', 'more than', 'at least'];
 
 type Template = (who: string, n: string, hedge: string, place: string) => { title: string; sentence: string };
 
 /** One sentence per kind of claim, each written to be read as an attributed figure. */
 const TEMPLATES: Template[] = [
-  (who, n, hedge, place) => ({ title: `${n} North Korean troops in Russia`, sentence: `${cap(who)} said ${hedge} ${n} North Korean troops were now in ${place}.` }),
-  (who, n, hedge, place) => ({ title: `Estimate of North Korean soldiers rises`, sentence: `${cap(who)} estimated that ${hedge} ${n} North Korean soldiers had been sent to ${place}.` }),
-  (who, n, hedge) => ({ title: `Troop figure from ${stripThe(who)}`, sentence: `According to ${who}, ${hedge} ${n} troops from North Korea have arrived in Russia.` }),
-  (who, n, hedge, place) => ({ title: `North Korean losses reported`, sentence: `${cap(who)} said ${hedge} ${n} North Korean soldiers had been killed or wounded in ${place}.` }),
-  (who, n, hedge) => ({ title: `Casualty estimate for North Korean units`, sentence: `${cap(hedge)} ${n} North Korean troops have been killed in the fighting, ${who} said.` }),
-  (who, n, hedge) => ({ title: `Shells shipped to Russia`, sentence: `${cap(who)} said North Korea had sent ${hedge} ${n} artillery shells to Russia.` }),
+  (who, n, hedge, place) => ({
+    title: `${n} North Korean troops in Russia`,
+    sentence: `${cap(who)} said ${hedge} ${n} North Korean troops were now in ${place}.`,
+  }),
+  (who, n, hedge, place) => ({
+    title: `Estimate of North Korean soldiers rises`,
+    sentence: `${cap(who)} estimated that ${hedge} ${n} North Korean soldiers had been sent to ${place}.`,
+  }),
+  (who, n, hedge) => ({
+    title: `Troop figure from ${stripThe(who)}`,
+    sentence: `According to ${who}, ${hedge} ${n} troops from North Korea have arrived in Russia.`,
+  }),
+  (who, n, hedge, place) => ({
+    title: `North Korean losses reported`,
+    sentence: `${cap(who)} said ${hedge} ${n} North Korean soldiers had been killed or wounded in ${place}.`,
+  }),
+  (who, n, hedge) => ({
+    title: `Casualty estimate for North Korean units`,
+    sentence: `${cap(hedge)} ${n} North Korean troops have been killed in the fighting, ${who} said.`,
+  }),
+  (who, n, hedge) => ({
+    title: `Shells shipped to Russia`,
+    sentence: `${cap(who)} said North Korea had sent ${hedge} ${n} artillery shells to Russia.`,
+  }),
 ];
 // Figures per template: troops in thousands, casualties in hundreds, shells in hundreds of thousands.
 const SCALES = [1000, 1000, 1000, 100, 100, 100_000];
@@ -63,7 +106,9 @@ function pick(feed: number, item: number, salt: number): number {
 /** A round-ish figure on the template's scale, written with thousands separators. */
 function figure(template: number, feed: number, n: number, salt: number): string {
   const scale = SCALES[template]!;
-  return (((pick(feed, n, salt) % 15) + 1) * scale + (pick(feed, n, salt + 10) % 4) * (scale / 4)).toLocaleString('en-US');
+  return (((pick(feed, n, salt) % 15) + 1) * scale + (pick(feed, n, salt + 10) % 4) * (scale / 4)).toLocaleString(
+    'en-US',
+  );
 }
 
 export const outletOf = (feed: number) => OUTLETS[feed % OUTLETS.length]!;
@@ -93,20 +138,25 @@ export function benchItem(feed: number, n: number, start: number): BenchItem {
   };
 }
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function itemXml(item: BenchItem): string {
-  return `<item><title>${xml(item.title)}</title><link>${xml(item.link)}</link><guid isPermaLink="false">${xml(item.guid)}</guid>` +
+  return (
+    `<item><title>${xml(item.title)}</title><link>${xml(item.link)}</link><guid isPermaLink="false">${xml(item.guid)}</guid>` +
     `<pubDate>${item.pubDate}</pubDate><description>${xml(item.summary)}</description>` +
-    `<content:encoded>${xml(item.content)}</content:encoded></item>`;
+    `<content:encoded>${xml(item.content)}</content:encoded></item>`
+  );
 }
 
 /** The feed as it stands when it holds items first..first+count-1, newest listed first. */
 export function rssText(feed: number, first: number, count: number, start: number): string {
   const items: string[] = [];
   for (let n = first + count - 1; n >= first; n--) items.push(itemXml(benchItem(feed, n, start)));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
-    `<title>${xml(outletOf(feed))}</title><link>https://${hostOf(feed)}/</link><description>News</description>${items.join('')}</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
+    `<title>${xml(outletOf(feed))}</title><link>https://${hostOf(feed)}/</link><description>News</description>${items.join('')}</channel></rss>`
+  );
 }
 
 /** The item as an article file, for checking with `cli extract` that its figures are found. */

@@ -17,7 +17,11 @@ export interface FeedHost {
   stop(): void;
 }
 
-function ask<T extends ServerReply['type']>(child: ChildProcess, request: ServerRequest, answer: T): Promise<Extract<ServerReply, { type: T }>> {
+function ask<T extends ServerReply['type']>(
+  child: ChildProcess,
+  request: ServerRequest,
+  answer: T,
+): Promise<Extract<ServerReply, { type: T }>> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: ServerReply) => {
       if (message.type !== answer) return;
@@ -38,7 +42,11 @@ function ask<T extends ServerReply['type']>(child: ChildProcess, request: Server
 /** `feeds` feeds of `items` items each, the oldest published at `start` (ms), one an hour after. */
 export async function startFeedHost(feeds: number, items: number, start: number): Promise<FeedHost> {
   // `--import tsx` is how `npm run bench` itself runs TypeScript.
-  const child = fork(SERVER, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SERVER, [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
     const { port } = await ask(child, { type: 'start', feeds, items, start }, 'ready');
     return {

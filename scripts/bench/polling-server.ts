@@ -14,7 +14,11 @@ export type ServerRequest =
   | { type: 'publish' }
   | { type: 'stats' };
 
-export interface ServerStats { ok: number; notModified: number; notFound: number }
+export interface ServerStats {
+  ok: number;
+  notModified: number;
+  notFound: number;
+}
 
 export type ServerReply =
   | { type: 'ready'; port: number }
@@ -49,7 +53,13 @@ function serve(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(304, { etag: feed.etag }).end();
   } else {
     stats.ok += 1;
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: feed.etag, 'content-length': feed.body.length }).end(feed.body);
+    response
+      .writeHead(200, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        etag: feed.etag,
+        'content-length': feed.body.length,
+      })
+      .end(feed.body);
   }
 }
 

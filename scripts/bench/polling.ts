@@ -22,7 +22,12 @@ import { startFeedHost, type FeedHost } from './polling-host.js';
 const TARGETS = { new_items_tick_s: 60, unchanged_tick_s: 5 } as const;
 const GUILD = 'bench-guild';
 /** Channels following each topic, so the new items' claims raise alerts that are queued and sent. */
-const FOLLOWS: Array<[topic: string, channel: string]> = [['troops', 'bench-desk'], ['troops', 'bench-wire'], ['casualties', 'bench-desk'], ['munitions', 'bench-wire']];
+const FOLLOWS: Array<[topic: string, channel: string]> = [
+  ['troops', 'bench-desk'],
+  ['troops', 'bench-wire'],
+  ['casualties', 'bench-desk'],
+  ['munitions', 'bench-wire'],
+];
 const STORY_START = Date.UTC(2025, 3, 1);
 const HOUR = 3_600_000;
 
@@ -56,7 +61,10 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
 function addSources(app: App, host: FeedHost, feeds: number, now: Date): void {
   for (let f = 0; f < feeds; f++) {
-    app.store.sourceBook.add({ guildId: GUILD, name: `bench-${f}`, kind: 'feed', location: `http://${hostOf(f)}:${host.port}/rss/${f}` }, now);
+    app.store.sourceBook.add(
+      { guildId: GUILD, name: `bench-${f}`, kind: 'feed', location: `http://${hostOf(f)}:${host.port}/rss/${f}` },
+      now,
+    );
   }
   for (const [topic, channel] of FOLLOWS) app.store.routes.follow(GUILD, topic, channel, now);
 }
@@ -65,7 +73,9 @@ function addSources(app: App, host: FeedHost, feeds: number, now: Date): void {
 function expect(what: string, report: TickReport, want: Partial<Record<keyof TickReport['poll'], number>>): void {
   const wrong = Object.entries(want).filter(([key, value]) => report.poll[key as keyof TickReport['poll']] !== value);
   if (wrong.length > 0) {
-    throw new Error(`polling bench, ${what}: expected ${JSON.stringify(want)}, the tick reported ${JSON.stringify(report.poll)}`);
+    throw new Error(
+      `polling bench, ${what}: expected ${JSON.stringify(want)}, the tick reported ${JSON.stringify(report.poll)}`,
+    );
   }
 }
 
@@ -73,7 +83,8 @@ function expect(what: string, report: TickReport, want: Partial<Record<keyof Tic
 function checkAllDue(app: App, feeds: number, now: Date): void {
   const due = app.store.sourceBook.dueSources(POLLED_KINDS, now);
   const waiting = due.filter(({ feed }) => feed.nextPollAt !== null).length;
-  if (due.length !== feeds || waiting > 0) throw new Error(`polling bench: ${due.length} of ${feeds} feeds due, ${waiting} with a next_poll_at`);
+  if (due.length !== feeds || waiting > 0)
+    throw new Error(`polling bench: ${due.length} of ${feeds} feeds due, ${waiting} with a next_poll_at`);
 }
 
 /** Sends what the new items queued beyond one run's 500 rows, untimed: the 304 tick then times polling alone. */
@@ -107,15 +118,21 @@ async function runScenario(app: App, host: FeedHost, feeds: number, items: numbe
 
 function describe(feeds: number, items: number, run: Awaited<ReturnType<typeof runScenario>>) {
   const { prime, fresh, unchanged } = run;
-  console.log(`polling prime: ${thousands(prime.report.poll.newItems)} items (${thousands(prime.report.poll.claims)} claims) from ${feeds} feeds ` +
-    `of ${items} read silently in one tick: ${prime.seconds.toFixed(2)} s (cpu ${prime.cpu_seconds.toFixed(2)} s; not a target)`);
+  console.log(
+    `polling prime: ${thousands(prime.report.poll.newItems)} items (${thousands(prime.report.poll.claims)} claims) from ${feeds} feeds ` +
+      `of ${items} read silently in one tick: ${prime.seconds.toFixed(2)} s (cpu ${prime.cpu_seconds.toFixed(2)} s; not a target)`,
+  );
   const freshPass = fresh.seconds < TARGETS.new_items_tick_s;
-  console.log(`polling new items: one tick, ${feeds} feeds re-read with 1 new item each: ${fresh.seconds.toFixed(2)} s ` +
-    `(cpu ${fresh.cpu_seconds.toFixed(2)} s; ${fresh.report.poll.newItems} items, ${fresh.report.poll.claims} claims, ` +
-    `${fresh.report.delivery.sent} alert rows sent in the tick, ${run.drained} more after it)  target < ${TARGETS.new_items_tick_s} s  ${verdict(freshPass)}`);
+  console.log(
+    `polling new items: one tick, ${feeds} feeds re-read with 1 new item each: ${fresh.seconds.toFixed(2)} s ` +
+      `(cpu ${fresh.cpu_seconds.toFixed(2)} s; ${fresh.report.poll.newItems} items, ${fresh.report.poll.claims} claims, ` +
+      `${fresh.report.delivery.sent} alert rows sent in the tick, ${run.drained} more after it)  target < ${TARGETS.new_items_tick_s} s  ${verdict(freshPass)}`,
+  );
   const unchangedPass = unchanged.seconds < TARGETS.unchanged_tick_s;
-  console.log(`polling unchanged: one tick, ${unchanged.report.poll.notModified} feeds all 304 Not Modified: ${unchanged.seconds.toFixed(2)} s ` +
-    `(cpu ${unchanged.cpu_seconds.toFixed(2)} s)  target < ${TARGETS.unchanged_tick_s} s  ${verdict(unchangedPass)}`);
+  console.log(
+    `polling unchanged: one tick, ${unchanged.report.poll.notModified} feeds all 304 Not Modified: ${unchanged.seconds.toFixed(2)} s ` +
+      `(cpu ${unchanged.cpu_seconds.toFixed(2)} s)  target < ${TARGETS.unchanged_tick_s} s  ${verdict(unchangedPass)}`,
+  );
   return { freshPass, unchangedPass };
 }
 
@@ -131,11 +148,21 @@ export async function benchPolling(feeds = 500, items = 50) {
     const { freshPass, unchangedPass } = describe(feeds, items, run);
     const { prime, fresh, unchanged } = run;
     return {
-      feeds, items_per_feed: items,
-      prime_s: prime.seconds, prime_cpu_s: prime.cpu_seconds, prime_items: prime.report.poll.newItems, prime_claims: prime.report.poll.claims,
-      new_items_tick_s: fresh.seconds, new_items_cpu_s: fresh.cpu_seconds, new_items: fresh.report.poll.newItems,
-      new_claims: fresh.report.poll.claims, alerts_sent: fresh.report.delivery.sent, alerts_after_tick: run.drained,
-      unchanged_tick_s: unchanged.seconds, unchanged_cpu_s: unchanged.cpu_seconds, not_modified: unchanged.report.poll.notModified,
+      feeds,
+      items_per_feed: items,
+      prime_s: prime.seconds,
+      prime_cpu_s: prime.cpu_seconds,
+      prime_items: prime.report.poll.newItems,
+      prime_claims: prime.report.poll.claims,
+      new_items_tick_s: fresh.seconds,
+      new_items_cpu_s: fresh.cpu_seconds,
+      new_items: fresh.report.poll.newItems,
+      new_claims: fresh.report.poll.claims,
+      alerts_sent: fresh.report.delivery.sent,
+      alerts_after_tick: run.drained,
+      unchanged_tick_s: unchanged.seconds,
+      unchanged_cpu_s: unchanged.cpu_seconds,
+      not_modified: unchanged.report.poll.notModified,
       server_responses: run.server,
       targets: {
         new_items_tick: { target: `< ${TARGETS.new_items_tick_s} s`, pass: freshPass },

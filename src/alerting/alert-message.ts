@@ -42,7 +42,8 @@ function headline(alert: Alert): string {
   const who = nameOf(alert.claimant);
   const figure = alert.low === null ? null : describeFigure(alert);
   if (alert.status === 'denied') return figure ? `${who} denies it: ${figure}` : `${who} denies it`;
-  if (alert.status === 'unverified') return figure ? `${who}: no evidence yet for ${figure}` : `${who}: no evidence yet`;
+  if (alert.status === 'unverified')
+    return figure ? `${who}: no evidence yet for ${figure}` : `${who}: no evidence yet`;
   return `${who}: ${figure ?? 'no figure'} · ${alert.status}`;
 }
 
@@ -111,7 +112,11 @@ export function foldedDigest(payloads: readonly MessagePayload[], footer?: strin
   const n = payloads.length;
   const title = `${formatNumber(n)} more alert${n === 1 ? '' : 's'}`;
   const sections = packSections(payloads.map((p) => p.line));
-  const answer: Answer = { title, sections, footer: footer ?? 'Folded into one message: this channel reached its alert limit.' };
+  const answer: Answer = {
+    title,
+    sections,
+    footer: footer ?? 'Folded into one message: this channel reached its alert limit.',
+  };
   return { answer, line: `**${title}**` };
 }
 

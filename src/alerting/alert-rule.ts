@@ -48,18 +48,36 @@ function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null)
   const then = previous ? point(previous.low, previous.high) : null;
   return {
     kind: isStatement ? 'statement' : 'figure',
-    claimId: claim.id, figureKey: figure.key, topic: claim.topic!, low: claim.low, high: claim.high, hedge: claim.hedge,
-    unit: claim.unit, measure: claim.measure, status: claim.status, claimant: claim.claimant, via: claim.via,
-    outlet: claim.article.outletName, date: claim.article.date, url: claim.article.url, sentence: claim.sentence,
-    previous, delta: now !== null && then !== null ? now - then : null,
+    claimId: claim.id,
+    figureKey: figure.key,
+    topic: claim.topic!,
+    low: claim.low,
+    high: claim.high,
+    hedge: claim.hedge,
+    unit: claim.unit,
+    measure: claim.measure,
+    status: claim.status,
+    claimant: claim.claimant,
+    via: claim.via,
+    outlet: claim.article.outletName,
+    date: claim.article.date,
+    url: claim.article.url,
+    sentence: claim.sentence,
+    previous,
+    delta: now !== null && then !== null ? now - then : null,
     range: isStatement ? null : spreadOf(states, claim.measure),
   };
 }
 
 /** A denial or no-evidence statement alerts once per topic, claimant and status, whatever its wording. */
 function isFirstStatement(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): boolean {
-  const row = index.topicRows(claim.topic!).find((r) => r.claimant === claim.claimant && r.group === statusGroup(claim.status));
-  return !row || row.figures.every((f) => f.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId)));
+  const row = index
+    .topicRows(claim.topic!)
+    .find((r) => r.claimant === claim.claimant && r.group === statusGroup(claim.status));
+  return (
+    !row ||
+    row.figures.every((f) => f.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId)))
+  );
 }
 
 /** Seen before in this server: an earlier article it may see already carried the figure. */

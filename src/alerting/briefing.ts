@@ -13,14 +13,24 @@ import type { Digest } from '../store/routes.js';
 function changedLines(index: ClaimIndex, topic: string, guildId: GuildScope, since: string): string[] {
   return topicStates(index, topic, viewerOf(guildId))
     .filter((state) => state.latest.first.article.ingestedAt > since)
-    .map(({ row, latest, previous }) => `${nameOf(row.claimant)}: ${describeFigure(latest.last)} (${describeChange(latest, previous)}) · ${provenance(latest.last)}`);
+    .map(
+      ({ row, latest, previous }) =>
+        `${nameOf(row.claimant)}: ${describeFigure(latest.last)} (${describeChange(latest, previous)}) · ${provenance(latest.last)}`,
+    );
 }
 
 /**
  * The scheduled briefing: every figure new or changed since the last one, by topic, or a line
  * saying nothing changed, so a desk knows the briefing ran.
  */
-export function briefingMessage(index: ClaimIndex, guildId: GuildScope, topics: readonly string[], since: string, now: Date, timeZone: string): MessagePayload {
+export function briefingMessage(
+  index: ClaimIndex,
+  guildId: GuildScope,
+  topics: readonly string[],
+  since: string,
+  now: Date,
+  timeZone: string,
+): MessagePayload {
   const sections: AnswerSection[] = [];
   for (const topic of topics) {
     const lines = changedLines(index, topic, guildId, since);
@@ -44,10 +54,23 @@ export function briefingMessage(index: ClaimIndex, guildId: GuildScope, topics: 
 export function queueBriefing(newsroom: Newsroom, digest: Digest, now: Date): number {
   const { store, index } = newsroom;
   return store.transaction(() => {
-    const followed = store.routes.follows(digest.guildId).filter((f) => f.channelId === digest.channelId).map((f) => f.topic);
+    const followed = store.routes
+      .follows(digest.guildId)
+      .filter((f) => f.channelId === digest.channelId)
+      .map((f) => f.topic);
     const topics = followed.length > 0 ? followed : index.topics.map((t) => t.key);
-    const message = briefingMessage(index, digest.guildId, topics, digest.lastRunAt, now, newsroom.alertSettings.timeZone);
+    const message = briefingMessage(
+      index,
+      digest.guildId,
+      topics,
+      digest.lastRunAt,
+      now,
+      newsroom.alertSettings.timeZone,
+    );
     store.routes.markDigestRun(digest.id, now);
-    return store.outbox.enqueue({ guildId: digest.guildId, channelId: digest.channelId, kind: 'briefing', payload: encodePayload(message) }, now);
+    return store.outbox.enqueue(
+      { guildId: digest.guildId, channelId: digest.channelId, kind: 'briefing', payload: encodePayload(message) },
+      now,
+    );
   });
 }

@@ -38,7 +38,15 @@ function channelsFor(newsroom: Newsroom, guildId: GuildScope, topic: string, opt
 }
 
 /** One decision per server and alert, one message per channel; false when it was decided before. */
-function queueAlert(newsroom: Newsroom, guildId: GuildScope, alert: Alert, claim: IndexedClaim, channels: string[], budget: TickBudget, now: Date): boolean {
+function queueAlert(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  alert: Alert,
+  claim: IndexedClaim,
+  channels: string[],
+  budget: TickBudget,
+  now: Date,
+): boolean {
   const folded = channels.map((channel) => {
     const used = budget.used.get(channel) ?? 0;
     budget.used.set(channel, used + 1);
@@ -50,7 +58,9 @@ function queueAlert(newsroom: Newsroom, guildId: GuildScope, alert: Alert, claim
   if (decisionId === null) return false;
   const label = newsroom.index.topics.find((t) => t.key === alert.topic)?.label ?? alert.topic;
   const payload = encodePayload(alertMessage(alert, label));
-  channels.forEach((channelId, i) => outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now));
+  channels.forEach((channelId, i) =>
+    outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now),
+  );
   return true;
 }
 
@@ -60,9 +70,19 @@ function queueAlert(newsroom: Newsroom, guildId: GuildScope, alert: Alert, claim
  * so the claims, the decision and the message to send are written together or not at all.
  * Returns how many alerts were queued.
  */
-export function decideAlerts(newsroom: Newsroom, articleId: number, scopes: readonly GuildScope[], budget: TickBudget, now: Date, options: DecideOptions = {}): number {
+export function decideAlerts(
+  newsroom: Newsroom,
+  articleId: number,
+  scopes: readonly GuildScope[],
+  budget: TickBudget,
+  now: Date,
+  options: DecideOptions = {},
+): number {
   const { index, store } = newsroom;
-  const claims = store.sourceBook.claimIdsOf(articleId).map((id) => index.claim(id)).filter((c): c is IndexedClaim => c !== undefined);
+  const claims = store.sourceBook
+    .claimIdsOf(articleId)
+    .map((id) => index.claim(id))
+    .filter((c): c is IndexedClaim => c !== undefined);
   const topics = unique(claims.map((c) => c.topic).filter((t): t is string => t !== null));
   if (topics.length === 0) return 0;
   let queued = 0;

@@ -24,7 +24,14 @@ export function checkChannelId(channelId: string): string {
 /** "May 1, 2025, 08:00 GMT+9": a moment in the newsroom's zone (ALERT_TZ), named, so nobody converts. */
 export function formatMoment(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {
-    timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
   }).format(new Date(iso));
 }
 

@@ -13,7 +13,10 @@ export interface MessagePayload {
 
 /** A message to moderators (a channel stopped taking alerts, say): text may use markdown. */
 export function noticeMessage(title: string, text: string): MessagePayload {
-  return { answer: { title, summary: text, sections: [] }, line: `**${escapeMarkdown(title)}**: ${text.replace(/\s*\n\s*/g, ' ')}` };
+  return {
+    answer: { title, summary: text, sections: [] },
+    line: `**${escapeMarkdown(title)}**: ${text.replace(/\s*\n\s*/g, ' ')}`,
+  };
 }
 
 /** Bumped if the stored shape ever changes, so old rows can still be read. */
@@ -70,6 +73,9 @@ function answerOf(value: unknown): Answer | null {
 function sectionOf(value: unknown): AnswerSection | null {
   if (!isRecord(value) || typeof value.heading !== 'string' || !Array.isArray(value.lines)) return null;
   const lines = value.lines.filter((line): line is string => typeof line === 'string');
-  const omitted = typeof value.omitted === 'number' && Number.isInteger(value.omitted) && value.omitted > 0 ? value.omitted : undefined;
+  const omitted =
+    typeof value.omitted === 'number' && Number.isInteger(value.omitted) && value.omitted > 0
+      ? value.omitted
+      : undefined;
   return omitted === undefined ? { heading: value.heading, lines } : { heading: value.heading, lines, omitted };
 }

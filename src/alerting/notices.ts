@@ -20,7 +20,14 @@ const ADVICE: Record<SourceEvent, string> = {
 };
 
 /** One message per event, queued like an alert so it survives a restart; the log always hears it. */
-export function queueSourceNotice(newsroom: Newsroom, log: Logger, source: SourceRecord, event: SourceEvent, detail: string, now: Date): void {
+export function queueSourceNotice(
+  newsroom: Newsroom,
+  log: Logger,
+  source: SourceRecord,
+  event: SourceEvent,
+  detail: string,
+  now: Date,
+): void {
   const line = `${TITLES[event]}: ${source.name} (${detail})`;
   if (event === 'recovered') log.info(line);
   else log.warn(line);
@@ -28,5 +35,8 @@ export function queueSourceNotice(newsroom: Newsroom, log: Logger, source: Sourc
   const channelId = newsroom.store.routes.noticeChannel(source.guildId, { topics: source.topics });
   if (!channelId) return;
   const text = `**${escapeMarkdown(source.name)}**: ${escapeMarkdown(detail)}\n${ADVICE[event]}`;
-  newsroom.store.outbox.enqueue({ guildId: source.guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage(TITLES[event], text)) }, now);
+  newsroom.store.outbox.enqueue(
+    { guildId: source.guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage(TITLES[event], text)) },
+    now,
+  );
 }

@@ -26,10 +26,19 @@ const brokenNote = (broken: BrokenChannel, zone: string) =>
   `**broken** since ${formatMoment(broken.brokenAt, zone)}: ${escapeMarkdown(broken.reason)}`;
 
 function followedBy(newsroom: Newsroom, guildId: GuildScope, channelId: string): string[] {
-  return newsroom.store.routes.follows(guildId).filter((f) => f.channelId === channelId).map((f) => topicName(newsroom.index, f.topic));
+  return newsroom.store.routes
+    .follows(guildId)
+    .filter((f) => f.channelId === channelId)
+    .map((f) => topicName(newsroom.index, f.topic));
 }
 
-export function followTopic(newsroom: Newsroom, guildId: GuildScope, topicText: string, channelId: string, now: Date): Answer {
+export function followTopic(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  topicText: string,
+  channelId: string,
+  now: Date,
+): Answer {
   const topic = resolveTopic(newsroom.index, topicText);
   const channel = channelMention(checkChannelId(channelId));
   const broken = brokenHere(newsroom, guildId, channelId);
@@ -37,8 +46,8 @@ export function followTopic(newsroom: Newsroom, guildId: GuildScope, topicText: 
   // Following again is how a moderator says the channel is mended (permissions fixed, say).
   if (broken) newsroom.store.routes.clearBroken(channelId);
   const lines = [
-    `${channel} will get an alert the first time a figure on ${escapeMarkdown(topic.label)} reaches this server `
-      + '(through its sources or the defaults), and once for each new denial or no-evidence statement.',
+    `${channel} will get an alert the first time a figure on ${escapeMarkdown(topic.label)} reaches this server ` +
+      '(through its sources or the defaults), and once for each new denial or no-evidence statement.',
     `More than ${newsroom.alertSettings.perChannelPerTick} alerts at once are folded into one digest message.`,
     `${channel} follows: ${followedBy(newsroom, guildId, channelId).join(', ')}.`,
   ];
@@ -59,8 +68,9 @@ export function unfollowTopic(newsroom: Newsroom, guildId: GuildScope, topicText
   const left = followedBy(newsroom, guildId, channelId);
   return reply({
     title: `Stopped following ${topic.label}`,
-    summary: `${channel} gets no more alerts about ${escapeMarkdown(topic.label)}. `
-      + (left.length > 0 ? `It still follows: ${left.join(', ')}.` : 'It follows no other topic.'),
+    summary:
+      `${channel} gets no more alerts about ${escapeMarkdown(topic.label)}. ` +
+      (left.length > 0 ? `It still follows: ${left.join(', ')}.` : 'It follows no other topic.'),
     sections: [],
   });
 }
@@ -70,18 +80,32 @@ export function listRoutes(newsroom: Newsroom, guildId: GuildScope): Answer {
   const { routes } = newsroom.store;
   const byChannel = new Map<string, string[]>();
   for (const follow of routes.follows(guildId)) {
-    byChannel.set(follow.channelId, [...(byChannel.get(follow.channelId) ?? []), topicName(newsroom.index, follow.topic)]);
+    byChannel.set(follow.channelId, [
+      ...(byChannel.get(follow.channelId) ?? []),
+      topicName(newsroom.index, follow.topic),
+    ]);
   }
   const zone = newsroom.alertSettings.timeZone;
   const mark = (channelId: string) => {
     const broken = brokenHere(newsroom, guildId, channelId);
     return broken ? ` (${brokenNote(broken, zone)}; follow a topic there again once it is mended)` : '';
   };
-  const follows = [...byChannel].map(([channelId, topics]) => `${channelMention(channelId)}: ${topics.join(', ')}${mark(channelId)}`);
-  const briefings = routes.digests(guildId).map((d) =>
-    `${channelMention(d.channelId)}: ${describeSchedule(d.schedule)} (${zone} time), next covering what is new since ${formatMoment(d.lastRunAt, zone)}${mark(d.channelId)}`);
+  const follows = [...byChannel].map(
+    ([channelId, topics]) => `${channelMention(channelId)}: ${topics.join(', ')}${mark(channelId)}`,
+  );
+  const briefings = routes
+    .digests(guildId)
+    .map(
+      (d) =>
+        `${channelMention(d.channelId)}: ${describeSchedule(d.schedule)} (${zone} time), next covering what is new since ${formatMoment(d.lastRunAt, zone)}${mark(d.channelId)}`,
+    );
   if (follows.length === 0 && briefings.length === 0) {
-    return reply({ title: 'No alerts set up', summary: 'No channel follows a topic and no briefing is scheduled. Start with `/alerts follow <topic> <channel>`.', sections: [] });
+    return reply({
+      title: 'No alerts set up',
+      summary:
+        'No channel follows a topic and no briefing is scheduled. Start with `/alerts follow <topic> <channel>`.',
+      sections: [],
+    });
   }
   return reply({
     title: 'Alerts in this server',
@@ -94,12 +118,19 @@ export function listRoutes(newsroom: Newsroom, guildId: GuildScope): Answer {
 }
 
 /** Sets, replaces or (with "off") removes a channel's scheduled briefing, then tells the scheduler. */
-export function setBriefing(newsroom: Newsroom, guildId: GuildScope, channelId: string, scheduleText: string, now: Date): Answer {
+export function setBriefing(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  channelId: string,
+  scheduleText: string,
+  now: Date,
+): Answer {
   const channel = channelMention(checkChannelId(channelId));
   const schedule = parseSchedule(scheduleText);
   const zone = newsroom.alertSettings.timeZone;
   if (!schedule) {
-    if (!newsroom.store.routes.removeDigest(guildId, channelId)) throw new UserError(`${channel} has no briefing to turn off.`);
+    if (!newsroom.store.routes.removeDigest(guildId, channelId))
+      throw new UserError(`${channel} has no briefing to turn off.`);
     newsroom.routeChanges.digestsChanged();
     return reply({ title: 'Briefing off', summary: `${channel} gets no more scheduled briefings.`, sections: [] });
   }
@@ -107,8 +138,9 @@ export function setBriefing(newsroom: Newsroom, guildId: GuildScope, channelId: 
   newsroom.routeChanges.digestsChanged();
   return reply({
     title: 'Briefing scheduled',
-    summary: `${channel} gets a briefing ${schedule.words}, ${zone} time${schedule.words.includes('`') ? '' : ` (\`${schedule.cron}\`)`}: the figures new or changed since `
-      + 'the one before, in the topics it follows (every topic while it follows none).',
+    summary:
+      `${channel} gets a briefing ${schedule.words}, ${zone} time${schedule.words.includes('`') ? '' : ` (\`${schedule.cron}\`)`}: the figures new or changed since ` +
+      'the one before, in the topics it follows (every topic while it follows none).',
     sections: [],
   });
 }

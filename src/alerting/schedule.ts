@@ -18,7 +18,9 @@ function daysField(word: string): string | undefined {
   if (word === 'daily' || word === 'every day' || word === 'everyday') return '*';
   if (word === 'weekdays') return '1-5';
   if (word === 'weekends') return '0,6';
-  const day = DAYS.findIndex((d) => word === d.toLowerCase() || word === `${d.toLowerCase()}s` || word === d.slice(0, 3).toLowerCase());
+  const day = DAYS.findIndex(
+    (d) => word === d.toLowerCase() || word === `${d.toLowerCase()}s` || word === d.slice(0, 3).toLowerCase(),
+  );
   return day === -1 ? undefined : String(day);
 }
 
@@ -43,18 +45,24 @@ export function parseSchedule(typed: string): Schedule | null {
   const expression = friendly(text) ?? text;
   const fields = expression.split(' ');
   if (fields.length !== 5 || !cron.validate(expression)) {
-    throw new UserError('That is not a schedule I can read. Try "weekdays 08:00", "daily 07:30", "monday 09:00", '
-      + 'a five-field cron expression like "0 8 * * 1-5", or "off".');
+    throw new UserError(
+      'That is not a schedule I can read. Try "weekdays 08:00", "daily 07:30", "monday 09:00", ' +
+        'a five-field cron expression like "0 8 * * 1-5", or "off".',
+    );
   }
   if (!/^\d{1,2}$/.test(fields[0]!)) {
-    throw new UserError('A briefing can come at most once an hour: give the minute as one number, like "0 8 * * *" or "30 * * * *".');
+    throw new UserError(
+      'A briefing can come at most once an hour: give the minute as one number, like "0 8 * * *" or "30 * * * *".',
+    );
   }
   return { cron: expression, words: describeSchedule(expression) };
 }
 
 function dayWords(named: string): string | undefined {
   // node-cron takes day names too: "mon-fri" reads as "1-5".
-  const field = named.replace(/sun|mon|tue|wed|thu|fri|sat/g, (d) => String(DAYS.findIndex((n) => n.toLowerCase().startsWith(d))));
+  const field = named.replace(/sun|mon|tue|wed|thu|fri|sat/g, (d) =>
+    String(DAYS.findIndex((n) => n.toLowerCase().startsWith(d))),
+  );
   if (field === '*') return 'every day';
   if (field === '1-5') return 'on weekdays';
   if (field === '0,6' || field === '6,0') return 'at weekends';

@@ -9,20 +9,29 @@ function deliveryOf(store: Store, decision: Decision, message: OutboxMessage, zo
   const where = channelMention(message.channelId);
   const folded = message.folded || decision.outcome === 'folded';
   const what = folded ? `folded into a digest for ${where}` : `alerted ${where}`;
-  if (message.status === 'sent') return `${what}, sent ${message.sentAt ? formatMoment(message.sentAt, zone) : '(time not recorded)'}`;
+  if (message.status === 'sent')
+    return `${what}, sent ${message.sentAt ? formatMoment(message.sentAt, zone) : '(time not recorded)'}`;
   if (message.status === 'broken') {
     // The channel's own mark says why it broke; the message's last error is the next best thing.
     const mark = store.routes.broken(message.channelId);
-    const reason = (mark?.guildId === decision.guildId ? mark.reason : null) ?? message.lastError ?? 'no reason recorded';
+    const reason =
+      (mark?.guildId === decision.guildId ? mark.reason : null) ?? message.lastError ?? 'no reason recorded';
     return `the ${folded ? 'digest' : 'alert'} for ${where} could not be posted: the channel is broken (${escapeMarkdown(reason)})`;
   }
-  const tries = message.attempts === 0 ? 'not tried yet'
-    : `${plural(message.attempts, 'attempt')} so far, last error: ${escapeMarkdown(message.lastError ?? 'none recorded')}`;
+  const tries =
+    message.attempts === 0
+      ? 'not tried yet'
+      : `${plural(message.attempts, 'attempt')} so far, last error: ${escapeMarkdown(message.lastError ?? 'none recorded')}`;
   return `${what}, waiting to be sent (${tries}; next try ${formatMoment(message.nextAttemptAt, zone)})`;
 }
 
 /** A decision written when the claim arrived: what it decided, and what each channel got. */
-export function describeDecision(store: Store, decision: Decision, messages: readonly OutboxMessage[], zone: string): string {
+export function describeDecision(
+  store: Store,
+  decision: Decision,
+  messages: readonly OutboxMessage[],
+  zone: string,
+): string {
   const when = formatMoment(decision.decidedAt, zone);
   if (decision.outcome === 'no-followers') return `Decided ${when}: no channel followed the topic then.`;
   const mine = messages.filter((m) => m.decisionId === decision.id);

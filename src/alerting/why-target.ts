@@ -18,17 +18,30 @@ const ARTICLE = /^article\s*[:#]?\s*(\d{1,15})$/i;
 
 /** The article's claims as the index holds them (the index keeps no per-article list; the store does). */
 function claimsOfArticle(index: ClaimIndex, store: Store, articleId: number): IndexedClaim[] {
-  return store.sourceBook.claimIdsOf(articleId).map((id) => index.claim(id)).filter((c): c is IndexedClaim => c !== undefined);
+  return store.sourceBook
+    .claimIdsOf(articleId)
+    .map((id) => index.claim(id))
+    .filter((c): c is IndexedClaim => c !== undefined);
 }
 
 // Not found, not visible and empty read the same: telling them apart would say what another
 // server's sources carried. Either way nothing there could alert here, which is what was asked.
-const unseen = (what: string, or: string) => new UserError(`I have ${what} that this server can see: none of its sources `
-  + `(nor the defaults) carried it${or}, or it does not exist. Either way it could not alert here.`);
+const unseen = (what: string, or: string) =>
+  new UserError(
+    `I have ${what} that this server can see: none of its sources ` +
+      `(nor the defaults) carried it${or}, or it does not exist. Either way it could not alert here.`,
+  );
 
-function articleTarget(index: ClaimIndex, store: Store, articleId: number | undefined, what: string, viewer: string | null): WhyTarget {
+function articleTarget(
+  index: ClaimIndex,
+  store: Store,
+  articleId: number | undefined,
+  what: string,
+  viewer: string | null,
+): WhyTarget {
   const claims = articleId === undefined ? [] : claimsOfArticle(index, store, articleId);
-  if (claims.length === 0 || !isVisible(claims[0]!.article, viewer)) throw unseen(`no claims from ${what}`, ', it held no figures');
+  if (claims.length === 0 || !isVisible(claims[0]!.article, viewer))
+    throw unseen(`no claims from ${what}`, ', it held no figures');
   return { article: claims[0]!.article, claims };
 }
 
@@ -45,11 +58,12 @@ export function resolveWhyTarget(index: ClaimIndex, store: Store, text: string, 
     return { ...articleTarget(index, store, claim.articleId, `claim #${claim.id}'s article`, viewer), claim };
   }
   const articleId = ARTICLE.exec(typed)?.[1];
-  if (articleId !== undefined) return articleTarget(index, store, Number(articleId), `article ${Number(articleId)}`, viewer);
+  if (articleId !== undefined)
+    return articleTarget(index, store, Number(articleId), `article ${Number(articleId)}`, viewer);
   const url = canonicalUrl(typed);
   if (url) {
     const known = store.knownArticle(`url:${url}`);
     return articleTarget(index, store, known?.id, 'that link', viewer);
   }
-  throw new UserError('Give a claim number (42 or #42, as /claim takes it), an article\'s link, or article:ID.');
+  throw new UserError("Give a claim number (42 or #42, as /claim takes it), an article's link, or article:ID.");
 }

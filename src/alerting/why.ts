@@ -49,7 +49,9 @@ function claimRef(c: IndexedClaim): string {
 }
 const isStatement = (claim: IndexedClaim) => alertKeyOf(claim) !== claim.figure.key;
 const ruleFor = (claim: IndexedClaim) =>
-  (isStatement(claim) ? 'statements alert once per topic, claimant and status, whatever the wording' : 'a repeat joins it without alerting');
+  isStatement(claim)
+    ? 'statements alert once per topic, claimant and status, whatever the wording'
+    : 'a repeat joins it without alerting';
 
 /** Claims that make the same alert: the figure's, or for a statement its topic, claimant and status group's. */
 function sameAlert(why: Why, claim: IndexedClaim): IndexedClaim[] {
@@ -62,9 +64,10 @@ function sameAlert(why: Why, claim: IndexedClaim): IndexedClaim[] {
 /** The follows of the topic as they stand now: the live half of "no channel followed it". */
 function followsNow(why: Why, topic: string) {
   const follows = why.store.routes.follows(why.guildId).filter((f) => f.topic === topic);
-  const text = follows.length === 0
-    ? `No channel follows it now either: \`/alerts follow ${topic} <channel>\` sends the next one.`
-    : `Now followed in ${follows.map((f) => `${channelMention(f.channelId)} (since ${formatMoment(f.createdAt, why.zone)})`).join(', ')}.`;
+  const text =
+    follows.length === 0
+      ? `No channel follows it now either: \`/alerts follow ${topic} <channel>\` sends the next one.`
+      : `Now followed in ${follows.map((f) => `${channelMention(f.channelId)} (since ${formatMoment(f.createdAt, why.zone)})`).join(', ')}.`;
   return { follows, text };
 }
 
@@ -72,23 +75,32 @@ function followsNow(why: Why, topic: string) {
 function raisedElsewhere(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]): Verdict | undefined {
   const key = alertKeyOf(claim);
   const ids = others.filter((c) => c.id !== claim.id && isVisible(c.article, why.viewer)).map((c) => c.id);
-  const raised = why.store.outbox.decisionsFor(why.guildId, ids).find((d) => d.alertKey === key && d.outcome !== 'no-followers');
+  const raised = why.store.outbox
+    .decisionsFor(why.guildId, ids)
+    .find((d) => d.alertKey === key && d.outcome !== 'no-followers');
   const by = raised && why.index.claim(raised.claimId);
   if (!by) return undefined;
-  if (by.articleId === claim.articleId) return silent(`Same alert as #${by.id} in this article, which raised it: ${ONCE}`);
+  if (by.articleId === claim.articleId)
+    return silent(`Same alert as #${by.id} in this article, which raised it: ${ONCE}`);
   const kind = statusGroup(claim.status) === 'denied' ? 'a denial' : 'a no-evidence statement';
   const what = isStatement(claim) ? `${kind} by ${nameOf(claim.claimant)} on this topic` : 'this figure';
-  return silent(`Seen before: ${what} already alerted here with ${claimRef(by)}, which \`/alerts why ${by.id}\` explains; ${ruleFor(claim)}.`);
+  return silent(
+    `Seen before: ${what} already alerted here with ${claimRef(by)}, which \`/alerts why ${by.id}\` explains; ${ruleFor(claim)}.`,
+  );
 }
 
 /** No decision anywhere: the alert rule replayed on what came before, then the follows. */
 function replayed(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]): Verdict {
-  const before = others.filter((c) => c.id < claim.id && c.articleId !== claim.articleId && isVisible(c.article, why.viewer));
+  const before = others.filter(
+    (c) => c.id < claim.id && c.articleId !== claim.articleId && isVisible(c.article, why.viewer),
+  );
   const first = before.sort((a, b) => a.id - b.id)[0];
   if (first) {
     return silent(`Seen before: ${claimRef(first)} was already on record here; ${ruleFor(claim)}.`);
   }
-  const twin = why.target.claims.find((c) => c.position < claim.position && c.topic && alertKeyOf(c) === alertKeyOf(claim));
+  const twin = why.target.claims.find(
+    (c) => c.position < claim.position && c.topic && alertKeyOf(c) === alertKeyOf(claim),
+  );
   if (twin) return silent(`Same alert as #${twin.id} earlier in this article: ${ONCE}`);
   return undecided(why, claim);
 }
@@ -100,23 +112,33 @@ function undecided(why: Why, claim: IndexedClaim): Verdict {
   const arrived = claim.article.ingestedAt;
   const then = live.follows.filter((f) => f.createdAt <= arrived);
   if (then.length === 0) {
-    return silent(`No channel here followed ${topicName(why.index, topic)} when it arrived (${formatMoment(arrived, why.zone)}). ${live.text}`);
+    return silent(
+      `No channel here followed ${topicName(why.index, topic)} when it arrived (${formatMoment(arrived, why.zone)}). ${live.text}`,
+    );
   }
   // Alerts skip broken channels; a mark older than the claim explains the silence.
-  const marks = then.map((f) => why.store.routes.broken(f.channelId)).filter((m) => m?.guildId === why.guildId && m.brokenAt <= arrived);
+  const marks = then
+    .map((f) => why.store.routes.broken(f.channelId))
+    .filter((m) => m?.guildId === why.guildId && m.brokenAt <= arrived);
   if (marks.length === then.length) {
     const reasons = marks.map((m) => `${channelMention(m!.channelId)}: ${escapeMarkdown(m!.reason)}`).join('; ');
-    return silent(`Every channel following the topic was marked broken when it arrived (${reasons}); following again mends one.`);
+    return silent(
+      `Every channel following the topic was marked broken when it arrived (${reasons}); following again mends one.`,
+    );
   }
-  return silent(`It arrived (${formatMoment(arrived, why.zone)}) before alerts were decided for it: a source's first fetch is `
-    + 'taken in silently, as are the sample folder at start and `cli ingest`, so nothing was decided or sent.');
+  return silent(
+    `It arrived (${formatMoment(arrived, why.zone)}) before alerts were decided for it: a source's first fetch is ` +
+      'taken in silently, as are the sample folder at start and `cli ingest`, so nothing was decided or sent.',
+  );
 }
 
 function verdictOf(why: Why, claim: IndexedClaim): Verdict {
   if (!claim.topic) return silent('No topic: channels follow topics, so a claim outside every topic alerts nobody.');
   const decision = why.decisions.get(claim.id);
   if (decision?.outcome === 'no-followers') {
-    return silent(`${describeDecision(why.store, decision, why.messages, why.zone)} ${followsNow(why, claim.topic).text}`);
+    return silent(
+      `${describeDecision(why.store, decision, why.messages, why.zone)} ${followsNow(why, claim.topic).text}`,
+    );
   }
   if (decision) {
     // Decided but stuck on broken channels everywhere is not "alerted" in the title; the line says which.
@@ -134,30 +156,48 @@ const lineOf = (claim: IndexedClaim, verdict: Verdict) =>
  * Explains why each claim of the target did or did not alert in this server ('' is the
  * defaults). The target is a claim number, an article's link, or article:ID.
  */
-export function explainAlerts(index: ClaimIndex, store: Store, guildId: GuildScope, targetText: string, zone = 'UTC'): Answer {
+export function explainAlerts(
+  index: ClaimIndex,
+  store: Store,
+  guildId: GuildScope,
+  targetText: string,
+  zone = 'UTC',
+): Answer {
   const viewer = viewerOf(guildId);
   const target = resolveWhyTarget(index, store, targetText, viewer);
-  const decisions = store.outbox.decisionsFor(guildId, target.claims.map((c) => c.id));
+  const decisions = store.outbox.decisionsFor(
+    guildId,
+    target.claims.map((c) => c.id),
+  );
   const why: Why = {
-    index, store, guildId, viewer, zone, target,
+    index,
+    store,
+    guildId,
+    viewer,
+    zone,
+    target,
     decisions: new Map(decisions.map((d) => [d.claimId, d])),
     messages: store.outbox.messagesFor(decisions.map((d) => d.id)),
   };
   const asked = target.claim ? [target.claim] : target.claims;
   const verdicts = asked.map((claim) => ({ claim, verdict: verdictOf(why, claim) }));
   const { article } = target;
-  const from = `${article.outletName ? escapeMarkdown(article.outletName) : 'Unknown outlet'}, ${formatDay(article.day)}; `
-    + `arrived ${formatMoment(article.ingestedAt, zone)}`;
+  const from =
+    `${article.outletName ? escapeMarkdown(article.outletName) : 'Unknown outlet'}, ${formatDay(article.day)}; ` +
+    `arrived ${formatMoment(article.ingestedAt, zone)}`;
   const alerted = verdicts.filter((v) => v.verdict.alerted).length;
-  const name = article.title ? escapeMarkdown(article.title) : article.url ?? `article ${article.id}`;
+  const name = article.title ? escapeMarkdown(article.title) : (article.url ?? `article ${article.id}`);
   return {
-    title: target.claim ? `Claim #${target.claim.id} ${alerted ? 'alerted' : 'did not alert'} here` : `Alerts from ${name}`,
+    title: target.claim
+      ? `Claim #${target.claim.id} ${alerted ? 'alerted' : 'did not alert'} here`
+      : `Alerts from ${name}`,
     summary: target.claim
       ? `> ${quote(target.claim.sentence)}\n${from}`
       : `${from}\n${plural(verdicts.length, 'claim')}: ${alerted} alerted here, ${verdicts.length - alerted} did not.`,
     url: article.url ?? undefined,
     sections: [{ heading: target.claim ? 'Why' : 'Claims', lines: verdicts.map((v) => lineOf(v.claim, v.verdict)) }],
-    footer: 'Alerts are decided per server as articles arrive: the first report of a figure here alerts, a repeat does not.',
+    footer:
+      'Alerts are decided per server as articles arrive: the first report of a figure here alerts, a repeat does not.',
     ephemeral: true,
   };
 }

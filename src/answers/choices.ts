@@ -9,14 +9,17 @@ const choice = (name: string, value = name): Choice => ({ name: name.slice(0, 10
 function rank(names: string[], typed: string): string[] {
   const text = typed.trim();
   if (!text) return names.slice(0, MAX_CHOICES);
-  return new Fuse(names, { threshold: 0.4, ignoreLocation: true }).search(text, { limit: MAX_CHOICES }).map((r) => r.item);
+  return new Fuse(names, { threshold: 0.4, ignoreLocation: true })
+    .search(text, { limit: MAX_CHOICES })
+    .map((r) => r.item);
 }
 
 /** Sources as a member types: the busiest first when nothing is typed, fuzzy matches after. */
 export function sourceChoices(index: ClaimIndex, typed: string): Choice[] {
   if (typed.trim()) return index.names.search(typed, MAX_CHOICES).map((s) => choice(s.name));
   const activity = (name: string) => index.claimsBy(name).length + index.relayedBy(name).length;
-  return index.names.all()
+  return index.names
+    .all()
     .map((s) => ({ name: s.name, n: activity(s.name) }))
     .filter((s) => s.n > 0)
     .sort((a, b) => b.n - a.n)

@@ -13,7 +13,9 @@ export function claimDetail(index: ClaimIndex, id: number, guildId: string | nul
   const claim = index.claim(id);
   // A claim from another server's source is as absent here as one that never existed.
   if (!claim || !isVisible(claim.article, guildId)) {
-    throw new UserError(`There is no claim #${id}. Claim numbers appear in brackets in /troops, /source and /search answers.`);
+    throw new UserError(
+      `There is no claim #${id}. Claim numbers appear in brackets in /troops, /source and /search answers.`,
+    );
   }
   const view = claim.figure.view(guildId)!;
   const others = view.claims.filter((c) => c.id !== claim.id);
@@ -24,7 +26,9 @@ export function claimDetail(index: ClaimIndex, id: number, guildId: string | nul
     `**Status:** ${claim.status}`,
     `**Claimant:** ${claim.claimant ? escapeMarkdown(claim.claimant) : 'unattributed'} · **Via:** ${claim.via ? escapeMarkdown(claim.via) : 'none'}`,
     `**Outlet:** ${article.outletName ? escapeMarkdown(article.outletName) : 'unknown'} · **Date:** ${article.date ? formatDay(article.date) : `undated (ingested ${formatDay(article.day)})`}`,
-    article.url ? `**Link:** ${article.url}` : `**Article:** ${article.title ? escapeMarkdown(article.title) : 'untitled, no link'}`,
+    article.url
+      ? `**Link:** ${article.url}`
+      : `**Article:** ${article.title ? escapeMarkdown(article.title) : 'untitled, no link'}`,
   ];
   return {
     title: `Claim #${claim.id}: ${describeFigure(claim)}`,
@@ -34,8 +38,16 @@ export function claimDetail(index: ClaimIndex, id: number, guildId: string | nul
       { heading: 'The claim', lines: facts },
       {
         heading: `Same figure elsewhere (${others.length})`,
-        lines: others.length === 0 ? ['No other report of this figure yet.'] : others.slice(-20).reverse().map((c) =>
-          `${c.article.outletName ? escapeMarkdown(c.article.outletName) : 'unknown outlet'}, ${formatDay(c.article.day)} (#${c.id})`),
+        lines:
+          others.length === 0
+            ? ['No other report of this figure yet.']
+            : others
+                .slice(-20)
+                .reverse()
+                .map(
+                  (c) =>
+                    `${c.article.outletName ? escapeMarkdown(c.article.outletName) : 'unknown outlet'}, ${formatDay(c.article.day)} (#${c.id})`,
+                ),
         omitted: Math.max(0, others.length - 20),
       },
     ],

@@ -15,7 +15,8 @@ export function describeChange(latest: FigureView, previous: FigureView | undefi
   if (!previous) return 'first figure';
   const was = `${formatRange(previous.figure.low, previous.figure.high)} on ${formatDay(previous.last.article.day)}`;
   const { low, high } = latest.figure;
-  if (low === null || high === null || low !== high || previous.figure.low !== previous.figure.high) return `was ${was}`;
+  if (low === null || high === null || low !== high || previous.figure.low !== previous.figure.high)
+    return `was ${was}`;
   const delta = low - previous.figure.low!;
   if (delta === 0) return `same as ${was}`;
   return `${delta > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(delta))} from ${was}`;
@@ -31,4 +32,3 @@ export function provenance(claim: IndexedClaim): string {
 export function nameOf(claimant: string | null): string {
   return claimant ? `**${escapeMarkdown(claimant)}**` : '**Unattributed**';
 }
-

@@ -6,10 +6,15 @@ export function helpAnswer(commands: readonly CommandJSON[]): Answer {
   const everyone = commands.filter((c) => !c.default_member_permissions);
   const moderators = commands.filter((c) => c.default_member_permissions);
   // A command with subcommands has one usage line each: each gets its own code span.
-  const line = (c: CommandJSON) => `${usageOf(c).split('\n').map((usage) => `\`${usage}\``).join(', ')}: ${c.description}`;
+  const line = (c: CommandJSON) =>
+    `${usageOf(c)
+      .split('\n')
+      .map((usage) => `\`${usage}\``)
+      .join(', ')}: ${c.description}`;
   return {
     title: 'claimwatch: who claims what, how hedged, relayed by whom',
-    summary: 'Figures from the reporting this server follows, grouped by claimant. Claim numbers like #42 open with /claim.',
+    summary:
+      'Figures from the reporting this server follows, grouped by claimant. Claim numbers like #42 open with /claim.',
     sections: [
       { heading: 'Commands', lines: everyone.map(line) },
       { heading: 'Moderators', lines: moderators.map(line) },

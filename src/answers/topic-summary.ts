@@ -19,7 +19,11 @@ export interface TopicQuery {
 
 const newestFirst = (a: RowState, b: RowState) =>
   Number(a.row.claimant === null) - Number(b.row.claimant === null) ||
-  (a.latest.last.article.day < b.latest.last.article.day ? 1 : a.latest.last.article.day > b.latest.last.article.day ? -1 : 0);
+  (a.latest.last.article.day < b.latest.last.article.day
+    ? 1
+    : a.latest.last.article.day > b.latest.last.article.day
+      ? -1
+      : 0);
 
 function figureLine(state: RowState): string {
   const { latest, previous } = state;
@@ -50,15 +54,23 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
   const sections: AnswerSection[] = [
     { heading: 'Latest figure by claimant', lines: group('current').map(figureLine) },
     { heading: 'Projections', lines: group('projected').map(figureLine) },
-    { heading: 'Denials and no-evidence statements', lines: [...group('denied'), ...group('unverified')].sort(newestFirst).map(statementLine) },
+    {
+      heading: 'Denials and no-evidence statements',
+      lines: [...group('denied'), ...group('unverified')].sort(newestFirst).map(statementLine),
+    },
   ].filter((section) => section.lines.length > 0);
-  const filters = [query.claimant && `claimant ${query.claimant}`, query.since && `since ${formatDay(query.since)}`].filter(Boolean);
+  const filters = [
+    query.claimant && `claimant ${query.claimant}`,
+    query.since && `since ${formatDay(query.since)}`,
+  ].filter(Boolean);
   if (sections.length === 0) {
     return {
       title: query.topic.label,
       summary: `No claims on ${query.topic.label.toLowerCase()}${filters.length ? ` (${filters.join(', ')})` : ''} yet.`,
       sections: [],
-      footer: filters.length ? 'Try without the filters, or /search for a word from the story.' : 'Add sources, or /search for a word from the story.',
+      footer: filters.length
+        ? 'Try without the filters, or /search for a word from the story.'
+        : 'Add sources, or /search for a word from the story.',
       ephemeral: true,
     };
   }
@@ -67,7 +79,12 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
     title: query.topic.label,
     summary: spreadLine(states, index.measures.headline(query.topic.key)),
     sections,
-    footer: [filters.length ? `Filtered: ${filters.join(', ')}` : null, `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`].filter(Boolean).join(' · '),
+    footer: [
+      filters.length ? `Filtered: ${filters.join(', ')}` : null,
+      `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   };
 }
 
@@ -79,7 +96,13 @@ export interface TopicOptions {
   chart?: boolean | null;
 }
 
-export function answerTopic(index: ClaimIndex, topic: TopicDef, options: TopicOptions, guildId: string | null, now: Date): Answer {
+export function answerTopic(
+  index: ClaimIndex,
+  topic: TopicDef,
+  options: TopicOptions,
+  guildId: string | null,
+  now: Date,
+): Answer {
   const answer = topicSummary(index, {
     topic,
     since: options.since ? parseSince(options.since, now) : null,
@@ -92,7 +115,15 @@ export function answerTopic(index: ClaimIndex, topic: TopicDef, options: TopicOp
 /** The whole topic's timeline under the summary; when there is nothing to draw, the footer says why. */
 function withChart(index: ClaimIndex, topic: TopicDef, guildId: string | null, answer: Answer): Answer {
   const chart = topicChart(index, topic.key, guildId);
-  if (!chart.png) return { ...answer, footer: [answer.footer, `No chart: ${chart.reason}`].filter(Boolean).join(' · ') };
+  if (!chart.png)
+    return { ...answer, footer: [answer.footer, `No chart: ${chart.reason}`].filter(Boolean).join(' · ') };
   const description = `Timeline of ${topic.label}: ${chart.data.series.map((s) => s.claimant).join(', ')}`;
-  return { ...answer, image: { name: `${topic.key.replace(/[^a-z0-9-]/gi, '-')}-chart.png`, data: chart.png, description: description.slice(0, 1000) } };
+  return {
+    ...answer,
+    image: {
+      name: `${topic.key.replace(/[^a-z0-9-]/gi, '-')}-chart.png`,
+      data: chart.png,
+      description: description.slice(0, 1000),
+    },
+  };
 }

@@ -33,7 +33,11 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
   try {
     const index = ClaimIndex.load(store, lexiconData);
     return {
-      store, index, lexicon: compileLexicon(lexiconData), lexiconData, commands: commandRegistry(lexiconData.topics),
+      store,
+      index,
+      lexicon: compileLexicon(lexiconData),
+      lexiconData,
+      commands: commandRegistry(lexiconData.topics),
       fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
       alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
       routeChanges: new RouteChangeSignal(),

@@ -51,7 +51,10 @@ export function valueAxis(data: ChartData, top: number, bottom: number): ValueAx
     return { kind: 'log', y: (v) => scale(v), ticks };
   }
   // Counts start at zero: a bar from 9,000 to 10,000 should not look like a tenfold rise.
-  const scale = scaleLinear().domain([0, max > 0 ? max : 1]).nice(5).range([bottom, top]);
+  const scale = scaleLinear()
+    .domain([0, max > 0 ? max : 1])
+    .nice(5)
+    .range([bottom, top]);
   const ticks = scale.ticks(5).map((v) => ({ at: scale(v), label: formatValue(v) }));
   return { kind: 'linear', y: (v) => scale(v), ticks };
 }
@@ -71,7 +74,10 @@ export function timeAxis(data: ChartData, left: number, right: number): TimeAxis
   // d3 picks nice instants; hours are noise on a chart of days, so keep midnights only. About
   // one per 100 px keeps "Oct 18" labels (about 65 px at 20 px) from running into each other.
   const instants = scale.ticks(Math.max(2, Math.floor((right - left) / 100))).filter((d) => d.getTime() % DAY === 0);
-  const monthly = instants.length > 1 && instants.every((d) => d.getUTCDate() === 1) && instants[1]!.getTime() - instants[0]!.getTime() >= 28 * DAY;
+  const monthly =
+    instants.length > 1 &&
+    instants.every((d) => d.getUTCDate() === 1) &&
+    instants[1]!.getTime() - instants[0]!.getTime() >= 28 * DAY;
   let year = -1;
   const ticks = instants.map((d): Tick => {
     const month = MONTHS[d.getUTCMonth()]!;

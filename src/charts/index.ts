@@ -11,7 +11,12 @@ export { svgToPng } from './raster.js';
 export type TopicChart = { png: Buffer; svg: string; data: ChartData } | { png: null; reason: string };
 
 /** A topic's timeline as a PNG for Discord, or why there is none ("Only denials so far: ..."). */
-export function topicChart(index: ClaimIndex, topic: string, guildId: string | null, options: ChartDataOptions & ChartSize = {}): TopicChart {
+export function topicChart(
+  index: ClaimIndex,
+  topic: string,
+  guildId: string | null,
+  options: ChartDataOptions & ChartSize = {},
+): TopicChart {
   const data = chartData(index, topic, guildId, options);
   const svg = chartSvg(data, options);
   if (svg === null) return { png: null, reason: data.reason ?? 'Nothing to plot.' };

@@ -15,14 +15,17 @@ const DETAIL_SIZE = 18;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const shortDay = (day: string) => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
-const range = (p: ChartPoint) => (p.low === p.high ? formatValue(p.low) : `${formatValue(p.low)}–${formatValue(p.high)}`);
+const range = (p: ChartPoint) =>
+  p.low === p.high ? formatValue(p.low) : `${formatValue(p.low)}–${formatValue(p.high)}`;
 
 /** The claimant's newest figure under its name, so the legend answers "who says what now". */
 function latest(points: readonly ChartPoint[], room: number): string {
   const p = points[points.length - 1]!;
   const full = `${p.projected ? 'proj. ' : ''}${range(p)} · ${shortDay(p.day)}`;
   // The figure matters more than its day: drop the day before cutting the figure.
-  return textWidth(full, DETAIL_SIZE) <= room ? full : fit(`${p.projected ? 'proj. ' : ''}${range(p)}`, room, DETAIL_SIZE);
+  return textWidth(full, DETAIL_SIZE) <= room
+    ? full
+    : fit(`${p.projected ? 'proj. ' : ''}${range(p)}`, room, DETAIL_SIZE);
 }
 
 /** "Kremlin", "Kremlin, Peskov", "Kremlin +3": who made the statements, in little room. */
@@ -47,22 +50,50 @@ interface Entry {
   key?: string;
 }
 
-const dot = (colour: string, r = 6) => (x: number, y: number) =>
-  el('line', { x1: x, y1: y, x2: x + 28, y2: y, stroke: colour, 'stroke-width': 3, 'stroke-linecap': 'round' }) +
-  el('circle', { cx: x + 14, cy: y, r, fill: colour, stroke: THEME.background, 'stroke-width': 2 });
+const dot =
+  (colour: string, r = 6) =>
+  (x: number, y: number) =>
+    el('line', { x1: x, y1: y, x2: x + 28, y2: y, stroke: colour, 'stroke-width': 3, 'stroke-linecap': 'round' }) +
+    el('circle', { cx: x + 14, cy: y, r, fill: colour, stroke: THEME.background, 'stroke-width': 2 });
 
 function entries(data: ChartData, room: number): Entry[] {
-  const list: Entry[] = data.series.map((s, i) => ({ swatch: dot(seriesColour(i)), label: s.claimant, detail: latest(s.points, room), claimant: s.claimant }));
+  const list: Entry[] = data.series.map((s, i) => ({
+    swatch: dot(seriesColour(i)),
+    label: s.claimant,
+    detail: latest(s.points, room),
+    claimant: s.claimant,
+  }));
   if (data.folded > 0) {
-    list.push({ swatch: (x, y) => el('circle', { cx: x + 14, cy: y, r: 5, fill: THEME.others }), label: `+${formatNumber(data.folded)} other${data.folded === 1 ? '' : 's'}`, key: 'others' });
+    list.push({
+      swatch: (x, y) => el('circle', { cx: x + 14, cy: y, r: 5, fill: THEME.others }),
+      label: `+${formatNumber(data.folded)} other${data.folded === 1 ? '' : 's'}`,
+      key: 'others',
+    });
   }
   const points = [...data.series.flatMap((s) => s.points), ...data.others];
   if (points.some((p) => p.projected)) {
-    list.push({ swatch: (x, y) => el('line', { x1: x, y1: y, x2: x + 28, y2: y, stroke: THEME.text, 'stroke-width': 3, 'stroke-dasharray': '7 5' }), label: 'projected', key: 'projected' });
+    list.push({
+      swatch: (x, y) =>
+        el('line', {
+          x1: x,
+          y1: y,
+          x2: x + 28,
+          y2: y,
+          stroke: THEME.text,
+          'stroke-width': 3,
+          'stroke-dasharray': '7 5',
+        }),
+      label: 'projected',
+      key: 'projected',
+    });
   }
-  for (const [kind, name] of [['denied', 'Denied'], ['unverified', 'No evidence']] as const) {
+  for (const [kind, name] of [
+    ['denied', 'Denied'],
+    ['unverified', 'No evidence'],
+  ] as const) {
     const made = data.statements.filter((s) => s.kind === kind);
-    if (made.length > 0) list.push({ swatch: (x, y) => statementGlyph(kind, x + 14, y, 7), label: `${name}: ${who(made)}`, key: kind });
+    if (made.length > 0)
+      list.push({ swatch: (x, y) => statementGlyph(kind, x + 14, y, 7), label: `${name}: ${who(made)}`, key: kind });
   }
   return list;
 }
@@ -78,9 +109,17 @@ export function legend(data: ChartData, box: LegendBox): string {
   const parts: string[] = [];
   for (const entry of list) {
     if (y > box.y + box.height) break;
-    let body = entry.swatch(box.x, y) + text({ x: labelX, y: y + 7, fill: THEME.text, 'font-size': THEME.textSize }, fit(entry.label, room, THEME.textSize));
+    let body =
+      entry.swatch(box.x, y) +
+      text(
+        { x: labelX, y: y + 7, fill: THEME.text, 'font-size': THEME.textSize },
+        fit(entry.label, room, THEME.textSize),
+      );
     if (entry.detail && full) {
-      body += text({ x: labelX, y: y + 7 + DETAIL_ROW, fill: THEME.muted, 'font-size': DETAIL_SIZE, class: 'latest' }, entry.detail);
+      body += text(
+        { x: labelX, y: y + 7 + DETAIL_ROW, fill: THEME.muted, 'font-size': DETAIL_SIZE, class: 'latest' },
+        entry.detail,
+      );
       y += DETAIL_ROW + GAP;
     }
     y += entry.detail ? NAME_ROW : KEY_ROW;

@@ -62,15 +62,24 @@ function distinct(placed: Placed[]): Placed[] {
   });
 }
 
-const path = line<Placed>().x((p) => p.x).y((p) => p.y).digits(1);
+const path = line<Placed>()
+  .x((p) => p.x)
+  .y((p) => p.y)
+  .digits(1);
 /** Path coordinates to 0.1 px, as the attributes are (xml.ts). */
 const r = (n: number) => Math.round(n * 10) / 10;
 
 function linePath(placed: Placed[], colour: string, projected: boolean): string {
   if (placed.length < 2) return '';
   return el('path', {
-    class: projected ? 'line projected' : 'line', d: path(placed) ?? '', fill: 'none', stroke: colour,
-    'stroke-width': 3.5, 'stroke-dasharray': projected ? '10 7' : null, 'stroke-linejoin': 'round', 'stroke-linecap': 'round',
+    class: projected ? 'line projected' : 'line',
+    d: path(placed) ?? '',
+    fill: 'none',
+    stroke: colour,
+    'stroke-width': 3.5,
+    'stroke-dasharray': projected ? '10 7' : null,
+    'stroke-linejoin': 'round',
+    'stroke-linecap': 'round',
   });
 }
 
@@ -81,14 +90,28 @@ function mark(p: Placed, colour: string, radius: number): string {
   if (p.point.low !== p.point.high) {
     const height = Math.max(p.bottom - p.top, 6);
     return el('rect', {
-      class: projected ? 'range projected' : 'range', x: p.x - radius, y: p.y - height / 2, width: radius * 2, height, rx: 3,
-      fill: colour, 'fill-opacity': projected ? 0.15 : 0.4, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dash,
+      class: projected ? 'range projected' : 'range',
+      x: p.x - radius,
+      y: p.y - height / 2,
+      width: radius * 2,
+      height,
+      rx: 3,
+      fill: colour,
+      'fill-opacity': projected ? 0.15 : 0.4,
+      stroke: colour,
+      'stroke-width': 2,
+      'stroke-dasharray': dash,
     });
   }
   return el('circle', {
-    class: projected ? 'point projected' : 'point', cx: p.x, cy: p.y, r: radius,
-    fill: projected ? THEME.background : colour, stroke: projected ? colour : THEME.background,
-    'stroke-width': projected ? 2.5 : 2, 'stroke-dasharray': dash,
+    class: projected ? 'point projected' : 'point',
+    cx: p.x,
+    cy: p.y,
+    r: radius,
+    fill: projected ? THEME.background : colour,
+    stroke: projected ? colour : THEME.background,
+    'stroke-width': projected ? 2.5 : 2,
+    'stroke-dasharray': dash,
   });
 }
 
@@ -100,14 +123,21 @@ export function seriesMarks(plot: Plot, series: ChartSeries, index: number, colo
   const radius = radiusFor(series.points.length);
   const current = placed.filter((p) => !p.point.projected);
   const projected = placed.filter((p) => p.point.projected);
-  const body = linePath(current, colour, false) + linePath(projected, colour, true) + distinct(placed).map((p) => mark(p, colour, radius)).join('');
+  const body =
+    linePath(current, colour, false) +
+    linePath(projected, colour, true) +
+    distinct(placed)
+      .map((p) => mark(p, colour, radius))
+      .join('');
   return el('g', { class: 'series', 'data-claimant': series.claimant, 'data-points': series.points.length }, body);
 }
 
 /** Folded claimants' figures: small grey marks behind the series, no lines (they are many claimants). */
 export function otherMarks(plot: Plot, data: ChartData): string {
   if (data.others.length === 0) return '';
-  const marks = distinct(place(plot, data.others, () => 0)).map((p) => mark(p, THEME.others, 4)).join('');
+  const marks = distinct(place(plot, data.others, () => 0))
+    .map((p) => mark(p, THEME.others, 4))
+    .join('');
   return el('g', { class: 'others', 'data-claimants': data.folded, opacity: 0.75 }, marks);
 }
 
@@ -121,12 +151,23 @@ export function statementGlyph(kind: ChartStatement['kind'], cx: number, cy: num
   }
   const s = size * 1.2;
   const d = `M${x},${y - s}L${x + s},${y}L${x},${y + s}L${x - s},${y}Z`;
-  return el('path', { d, stroke: THEME.unverified, 'stroke-width': 3, fill: THEME.background, 'stroke-linejoin': 'round' });
+  return el('path', {
+    d,
+    stroke: THEME.unverified,
+    'stroke-width': 3,
+    fill: THEME.background,
+    'stroke-linejoin': 'round',
+  });
 }
 
 /** Statements sit in a strip just above the time axis, at their day. */
 export function statementMarks(plot: Plot, data: ChartData, y: number): string {
   const marks = data.statements.map((s) =>
-    el('g', { class: 'statement', 'data-kind': s.kind, 'data-claimant': s.claimant, 'data-day': s.day }, statementGlyph(s.kind, plot.time.x(s.day), y)));
+    el(
+      'g',
+      { class: 'statement', 'data-kind': s.kind, 'data-claimant': s.claimant, 'data-day': s.day },
+      statementGlyph(s.kind, plot.time.x(s.day), y),
+    ),
+  );
   return el('g', { class: 'statements' }, marks.join(''));
 }

@@ -110,7 +110,9 @@ function gatherSeries(rows: Row[], guildId: string | null, measure: string): Gat
   }
   const byDay = (a: ChartPoint, b: ChartPoint) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.low - b.low);
   for (const entry of byClaimant.values()) entry.points.sort(byDay);
-  return [...byClaimant.values()].sort((a, b) => (a.lastDay < b.lastDay ? 1 : a.lastDay > b.lastDay ? -1 : b.lastId - a.lastId));
+  return [...byClaimant.values()].sort((a, b) =>
+    a.lastDay < b.lastDay ? 1 : a.lastDay > b.lastDay ? -1 : b.lastId - a.lastId,
+  );
 }
 
 /**
@@ -140,11 +142,18 @@ function emptyReason(label: string, statements: ChartStatement[]): string {
   const kinds = new Set(statements.map((s) => s.kind));
   if (kinds.size === 0) return `No figures yet on ${label}: nothing to plot.`;
   if (kinds.size === 2) return 'Only denials and no-evidence statements so far: nothing to plot.';
-  return kinds.has('denied') ? 'Only denials so far: nothing to plot.' : 'Only no-evidence statements so far: nothing to plot.';
+  return kinds.has('denied')
+    ? 'Only denials so far: nothing to plot.'
+    : 'Only no-evidence statements so far: nothing to plot.';
 }
 
 /** The timeline of a topic's figures as `guildId` sees them (null: the defaults' audience). */
-export function chartData(index: ClaimIndex, topic: string, guildId: string | null, options: ChartDataOptions = {}): ChartData {
+export function chartData(
+  index: ClaimIndex,
+  topic: string,
+  guildId: string | null,
+  options: ChartDataOptions = {},
+): ChartData {
   const maxSeries = Math.max(1, options.maxSeries ?? 6);
   const label = index.topics.find((t) => t.key === topic)?.label ?? topic;
   const rows = index.topicRows(topic);
@@ -154,7 +163,9 @@ export function chartData(index: ClaimIndex, topic: string, guildId: string | nu
   const shown = gathered.slice(0, maxSeries);
   const folded = gathered.slice(maxSeries);
   const data: ChartData = {
-    topic, label, measure,
+    topic,
+    label,
+    measure,
     series: shown.map(({ claimant, points }) => ({ claimant, points })),
     folded: folded.length,
     others: folded.flatMap((g) => g.points),

@@ -29,8 +29,14 @@ const STRIP = 34;
 function frame(width: number, height: number, hasStatements: boolean): Frame {
   const axisY = height - 76;
   return {
-    width, height, left: 108, right: width - LEGEND_WIDTH - 30, top: 108,
-    plotBottom: hasStatements ? axisY - STRIP : axisY, axisY, legendX: width - LEGEND_WIDTH,
+    width,
+    height,
+    left: 108,
+    right: width - LEGEND_WIDTH - 30,
+    top: 108,
+    plotBottom: hasStatements ? axisY - STRIP : axisY,
+    axisY,
+    legendX: width - LEGEND_WIDTH,
   };
 }
 
@@ -39,31 +45,86 @@ function titleBlock(data: ChartData, f: Frame, scale: ValueAxis['kind']): string
   const label = fit(data.label, f.width - 48 - 12 - textWidth(measureText, THEME.titleSize), THEME.titleSize, true);
   // A leading space in a tspan collapses in SVG, so the gap is an offset.
   const measure = el('tspan', { dx: 12, fill: THEME.muted, 'font-weight': 'normal' }, escapeXml(measureText));
-  const title = el('text', { x: 24, y: 44, class: 'title', fill: THEME.title, 'font-size': THEME.titleSize, 'font-weight': 'bold' }, escapeXml(label) + measure);
+  const title = el(
+    'text',
+    { x: 24, y: 44, class: 'title', fill: THEME.title, 'font-size': THEME.titleSize, 'font-weight': 'bold' },
+    escapeXml(label) + measure,
+  );
   const shown = data.series.length;
   const total = shown + data.folded;
-  const who = data.folded > 0
-    ? `latest ${shown} of ${formatNumber(total)} claimants, ${formatNumber(data.folded)} more in grey`
-    : total === 1 ? 'one claimant' : `${total} claimants`;
+  const who =
+    data.folded > 0
+      ? `latest ${shown} of ${formatNumber(total)} claimants, ${formatNumber(data.folded)} more in grey`
+      : total === 1
+        ? 'one claimant'
+        : `${total} claimants`;
   // Said outright: a log axis read as linear makes 15 and 150,000 look close.
   const line = `Each figure on the day it was first reported · ${who}${scale === 'log' ? ' · log scale' : ''}`;
-  const subtitle = text({ x: 24, y: 80, class: 'subtitle', fill: THEME.muted, 'font-size': THEME.tickSize }, fit(line, f.width - 48, THEME.tickSize));
+  const subtitle = text(
+    { x: 24, y: 80, class: 'subtitle', fill: THEME.muted, 'font-size': THEME.tickSize },
+    fit(line, f.width - 48, THEME.tickSize),
+  );
   return title + subtitle;
 }
 
 function valueGrid(axis: ValueAxis, f: Frame): string {
-  const lines = axis.ticks.map((t) =>
-    el('line', { x1: f.left, x2: f.right, y1: t.at, y2: t.at, stroke: THEME.grid, 'stroke-width': 1.5 }) +
-    text({ x: f.left - 12, y: t.at + 6, 'text-anchor': 'end', fill: THEME.muted, 'font-size': THEME.tickSize, class: 'y-tick' }, t.label));
+  const lines = axis.ticks.map(
+    (t) =>
+      el('line', { x1: f.left, x2: f.right, y1: t.at, y2: t.at, stroke: THEME.grid, 'stroke-width': 1.5 }) +
+      text(
+        {
+          x: f.left - 12,
+          y: t.at + 6,
+          'text-anchor': 'end',
+          fill: THEME.muted,
+          'font-size': THEME.tickSize,
+          class: 'y-tick',
+        },
+        t.label,
+      ),
+  );
   return el('g', { class: 'y-axis', 'data-scale': axis.kind }, lines.join(''));
 }
 
 function timeTicks(axis: TimeAxis, f: Frame): string {
-  const ticks = axis.ticks.filter((t) => t.at >= f.left - 1 && t.at <= f.right + 1).map((t) =>
-    el('line', { x1: t.at, x2: t.at, y1: f.axisY, y2: f.axisY + 7, stroke: THEME.axis, 'stroke-width': 2 }) +
-    text({ x: t.at, y: f.axisY + 30, 'text-anchor': 'middle', fill: THEME.text, 'font-size': THEME.tickSize, class: 'x-tick' }, t.label) +
-    (t.sub ? text({ x: t.at, y: f.axisY + 54, 'text-anchor': 'middle', fill: THEME.muted, 'font-size': THEME.tickSize, class: 'x-year' }, t.sub) : ''));
-  const axisLine = el('line', { x1: f.left, x2: f.right, y1: f.axisY, y2: f.axisY, stroke: THEME.axis, 'stroke-width': 2 });
+  const ticks = axis.ticks
+    .filter((t) => t.at >= f.left - 1 && t.at <= f.right + 1)
+    .map(
+      (t) =>
+        el('line', { x1: t.at, x2: t.at, y1: f.axisY, y2: f.axisY + 7, stroke: THEME.axis, 'stroke-width': 2 }) +
+        text(
+          {
+            x: t.at,
+            y: f.axisY + 30,
+            'text-anchor': 'middle',
+            fill: THEME.text,
+            'font-size': THEME.tickSize,
+            class: 'x-tick',
+          },
+          t.label,
+        ) +
+        (t.sub
+          ? text(
+              {
+                x: t.at,
+                y: f.axisY + 54,
+                'text-anchor': 'middle',
+                fill: THEME.muted,
+                'font-size': THEME.tickSize,
+                class: 'x-year',
+              },
+              t.sub,
+            )
+          : ''),
+    );
+  const axisLine = el('line', {
+    x1: f.left,
+    x2: f.right,
+    y1: f.axisY,
+    y2: f.axisY,
+    stroke: THEME.axis,
+    'stroke-width': 2,
+  });
   return el('g', { class: 'x-axis' }, axisLine + ticks.join(''));
 }
 
@@ -91,8 +152,17 @@ export function chartSvg(data: ChartData, size: ChartSize = {}): string | null {
     ...series,
     legend(data, { x: f.legendX, y: f.top - 8, width: LEGEND_WIDTH - 12, height: f.height - f.top - 10 }),
   ].join('');
-  return el('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', width: f.width, height: f.height, viewBox: `0 0 ${f.width} ${f.height}`,
-    'font-family': THEME.font, class: 'claimwatch-chart', 'data-topic': data.topic,
-  }, body);
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: f.width,
+      height: f.height,
+      viewBox: `0 0 ${f.width} ${f.height}`,
+      'font-family': THEME.font,
+      class: 'claimwatch-chart',
+      'data-topic': data.topic,
+    },
+    body,
+  );
 }

@@ -9,7 +9,9 @@ import { openCliApp } from './store-options.js';
 /** `cli ask [--json] [--db PATH] "/COMMAND OPTIONS"`: one slash command, answered from the store. */
 export async function runAsk(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } },
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
   });
   const line = positionals.join(' ').trim();
   if (!line) throw new UserError('usage: cli ask [--json] [--db PATH] "/COMMAND OPTIONS"');
@@ -22,7 +24,10 @@ export async function runAsk(args: string[], io: CliIO): Promise<number> {
       io.out(JSON.stringify({ content: content ?? '', embeds, ...(answer.ephemeral ? { flags: 64 } : {}) }, null, 2));
     } else {
       io.out(renderText(answer));
-      if (answer.image) io.out(`Chart: ${answer.image.name} is attached in Discord; \`cli chart TOPIC --out FILE.png\` writes it to a file.`);
+      if (answer.image)
+        io.out(
+          `Chart: ${answer.image.name} is attached in Discord; \`cli chart TOPIC --out FILE.png\` writes it to a file.`,
+        );
     }
     return 0;
   } finally {

@@ -11,7 +11,11 @@ const USAGE = 'usage: cli chart [--db PATH] TOPIC --out FILE.png';
 
 /** `cli chart [--db PATH] TOPIC --out FILE.png`: the topic's timeline, as the topic commands attach it. */
 export function runChart(args: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, out: { type: 'string' } },
+  });
   if (positionals.length === 0 || !values.out) throw new UserError(USAGE);
   const now = new Date();
   const app = openCliApp(values.db, now);
@@ -23,7 +27,9 @@ export function runChart(args: string[], io: CliIO): number {
       return 1;
     }
     writeFileSync(values.out, chart.png);
-    io.out(`${values.out}: ${topic.label}, ${plural(chart.data.series.length, 'claimant')} drawn${chart.data.folded ? `, ${chart.data.folded} more in grey` : ''}`);
+    io.out(
+      `${values.out}: ${topic.label}, ${plural(chart.data.series.length, 'claimant')} drawn${chart.data.folded ? `, ${chart.data.folded} more in grey` : ''}`,
+    );
     return 0;
   } finally {
     app.store.close();

@@ -18,8 +18,10 @@ export function runExtract(args: string[], io: CliIO): number {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, date: { type: 'string' }, outlet: { type: 'string' } },
   });
-  if (positionals.length === 0) throw new UserError('usage: cli extract --json [--date YYYY-MM-DD] [--outlet NAME] FILE...');
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UserError(`--date must be YYYY-MM-DD, not "${values.date}"`);
+  if (positionals.length === 0)
+    throw new UserError('usage: cli extract --json [--date YYYY-MM-DD] [--outlet NAME] FILE...');
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new UserError(`--date must be YYYY-MM-DD, not "${values.date}"`);
   const lexicon = compileLexicon(loadLexicon(DATA_DIR));
   const claims: ReturnType<typeof contractClaim>[] = [];
   let failed = false;
@@ -34,6 +36,10 @@ export function runExtract(args: string[], io: CliIO): number {
     }
   }
   if (values.json) io.out(JSON.stringify(claims, null, 2));
-  else for (const c of claims) io.out(`${c.low ?? '-'}${c.high !== c.low ? `-${c.high}` : ''} ${c.unit ?? ''} [${c.topic ?? '-'}] ${c.status} ${c.hedge ?? ''} claimant=${c.claimant ?? '-'} via=${c.via ?? '-'} :: ${c.sentence}`);
+  else
+    for (const c of claims)
+      io.out(
+        `${c.low ?? '-'}${c.high !== c.low ? `-${c.high}` : ''} ${c.unit ?? ''} [${c.topic ?? '-'}] ${c.status} ${c.hedge ?? ''} claimant=${c.claimant ?? '-'} via=${c.via ?? '-'} :: ${c.sentence}`,
+      );
   return failed ? 1 : 0;
 }

@@ -26,12 +26,19 @@ export function runIngest(args: string[], io: CliIO): number {
         continue;
       }
       // Files ingested from the command line are a default source: every server may see them.
-      const source = registerSource(app, { name: `cli: ${resolve(path)}`, kind: 'folder', location: resolve(path) }, now);
+      const source = registerSource(
+        app,
+        { name: `cli: ${resolve(path)}`, kind: 'folder', location: resolve(path) },
+        now,
+      );
       for (const outcome of ingestFiles(app, files, source, now)) {
         if ('error' in outcome) {
           io.error(outcome.error);
           failed = true;
-        } else io.out(`${outcome.file}: ${outcome.result.found} claims found, ${outcome.result.added.length} new${outcome.result.duplicate ? ' (already in the store)' : ''}`);
+        } else
+          io.out(
+            `${outcome.file}: ${outcome.result.found} claims found, ${outcome.result.added.length} new${outcome.result.duplicate ? ' (already in the store)' : ''}`,
+          );
       }
     }
     return failed ? 1 : 0;

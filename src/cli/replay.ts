@@ -36,7 +36,11 @@ function inDateOrder(files: string[], io: CliIO): Dated[] {
 
 /** `cli replay --json [--db PATH] DIR`: every alert the folder's articles would fire, one JSON line each. */
 export function runReplay(args: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, db: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UserError('usage: cli replay --json [--db PATH] DIR');
   const folder = positionals[0]!;
   const scratch = values.db ? null : mkdtempSync(join(tmpdir(), 'claimwatch-replay-'));
@@ -44,12 +48,20 @@ export function runReplay(args: string[], io: CliIO): number {
   try {
     const articles = inDateOrder(articleFiles(folder), io);
     const firstSeen = new Date();
-    const source = registerSource(app, { name: `replay: ${resolve(folder)}`, kind: 'folder', location: resolve(folder) }, firstSeen);
+    const source = registerSource(
+      app,
+      { name: `replay: ${resolve(folder)}`, kind: 'folder', location: resolve(folder) },
+      firstSeen,
+    );
     for (const { raw, date } of articles) {
       const arrived = date ? new Date(`${date}T12:00:00Z`) : firstSeen;
       const result = ingestArticle(app, raw, source, {}, arrived);
       for (const alert of alertsFor(app.index, result.added, null)) {
-        io.out(values.json ? JSON.stringify(alert) : `${alert.date ?? '-'} [${alert.topic}] ${alert.claimant ?? 'unattributed'}: ${alert.low ?? alert.status}${alert.high !== alert.low ? `-${alert.high}` : ''} ${alert.measure}`);
+        io.out(
+          values.json
+            ? JSON.stringify(alert)
+            : `${alert.date ?? '-'} [${alert.topic}] ${alert.claimant ?? 'unattributed'}: ${alert.low ?? alert.status}${alert.high !== alert.low ? `-${alert.high}` : ''} ${alert.measure}`,
+        );
       }
     }
     return 0;

@@ -9,10 +9,19 @@ import type { Logger } from '../log.js';
  * A typed slash command, answered as the bot would answer it in Discord: the console and
  * `cli ask` both come through here, so the two modes share one code path after parsing.
  */
-export async function answerLine(app: App, line: string, now: Date, log: Logger, guildId: string | null = null): Promise<Answer> {
+export async function answerLine(
+  app: App,
+  line: string,
+  now: Date,
+  log: Logger,
+  guildId: string | null = null,
+): Promise<Answer> {
   let parsed;
   try {
-    parsed = parseCommandLine(line, app.commands.map((c) => c.data.toJSON()));
+    parsed = parseCommandLine(
+      line,
+      app.commands.map((c) => c.data.toJSON()),
+    );
   } catch (error) {
     if (error instanceof UserError) return failure(error.message);
     throw error;

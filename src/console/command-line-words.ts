@@ -65,7 +65,11 @@ function closingQuote(text: string, open: number, quote: string): number {
 export function closestNames(typed: string, names: readonly string[]): string[] {
   return names
     .map((name) => ({ name, distance: editDistance(typed, name.toLowerCase()) }))
-    .filter(({ name, distance }) => distance <= Math.max(2, Math.floor(name.length / 3)) || (typed.length >= 2 && name.toLowerCase().startsWith(typed)))
+    .filter(
+      ({ name, distance }) =>
+        distance <= Math.max(2, Math.floor(name.length / 3)) ||
+        (typed.length >= 2 && name.toLowerCase().startsWith(typed)),
+    )
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ name }) => name);

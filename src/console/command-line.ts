@@ -15,7 +15,14 @@
  * Errors are UserErrors that end with the usage and never echo the user's values.
  */
 import type { OptionReader } from '../../commands/types.js';
-import { isSubcommandLike, SUB_COMMAND_GROUP, usageLine, usageOf, type CommandJSON, type OptionJSON } from '../format/usage.js';
+import {
+  isSubcommandLike,
+  SUB_COMMAND_GROUP,
+  usageLine,
+  usageOf,
+  type CommandJSON,
+  type OptionJSON,
+} from '../format/usage.js';
 import { closestNames, splitWords, type Word } from './command-line-words.js';
 import { UserError } from '../errors.js';
 
@@ -28,8 +35,18 @@ export interface ParsedCommand {
 }
 
 /** Discord's ApplicationCommandOptionType numbers, without importing discord.js. */
-const STRING = 3, INTEGER = 4, BOOLEAN = 5, NUMBER = 10;
-const BOOLEANS = new Map([['true', true], ['yes', true], ['on', true], ['false', false], ['no', false], ['off', false]]);
+const STRING = 3,
+  INTEGER = 4,
+  BOOLEAN = 5,
+  NUMBER = 10;
+const BOOLEANS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['on', true],
+  ['false', false],
+  ['no', false],
+  ['off', false],
+]);
 
 export function parseCommandLine(line: string, commands: readonly CommandJSON[]): ParsedCommand {
   const text = line.trim().replace(/^\//u, '').trimStart();
@@ -68,7 +85,11 @@ export function optionReader(parsed: ParsedCommand): OptionReader {
   };
 }
 
-interface Kinds { string: string; number: number; boolean: boolean }
+interface Kinds {
+  string: string;
+  number: number;
+  boolean: boolean;
+}
 
 function read<K extends keyof Kinds>(parsed: ParsedCommand, name: string, required: boolean, kind: K): Kinds[K] | null {
   const value = Object.hasOwn(parsed.options, name) ? parsed.options[name] : undefined;
@@ -91,7 +112,10 @@ function findCommand(typed: string, commands: readonly CommandJSON[]): CommandJS
   if (found) return found;
   // Only letters and digits are echoed, and only a few of them: the message is shown as typed.
   const shown = wanted.replace(/[^\p{L}\p{N}_-]/gu, '').slice(0, 32);
-  const close = closestNames(wanted.slice(0, 64), commands.map((c) => c.name));
+  const close = closestNames(
+    wanted.slice(0, 64),
+    commands.map((c) => c.name),
+  );
   const hint = close.length > 0 ? ` Did you mean ${close.map((n) => `/${n}`).join(', ')}?` : '';
   throw new UserError(`Unknown command${shown ? ` /${shown}` : ''}.${hint} Type /help to see every command.`);
 }
@@ -107,14 +131,19 @@ function findSubcommand(command: CommandJSON, word: Word | undefined): OptionJSO
   return sub;
 }
 
-function readOptions(words: readonly Word[], declared: readonly OptionJSON[], usage: string): Record<string, OptionValue> {
+function readOptions(
+  words: readonly Word[],
+  declared: readonly OptionJSON[],
+  usage: string,
+): Record<string, OptionValue> {
   const byName = new Map(declared.map((o) => [o.name.toLowerCase(), o]));
   const resolved = words.map((w) => resolveName(w, byName, usage));
   const values: Record<string, OptionValue> = {};
   const positional = readNamed(resolved, byName, values, usage);
   readPositional(positional, declared, values, usage);
   const missing = declared.filter((o) => o.required && !Object.hasOwn(values, o.name)).map((o) => o.name);
-  if (missing.length > 0) fail(`Missing required option${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`, usage);
+  if (missing.length > 0)
+    fail(`Missing required option${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`, usage);
   return values;
 }
 
@@ -127,7 +156,12 @@ function resolveName(word: Word, byName: ReadonlyMap<string, OptionJSON>, usage:
 }
 
 /** Sets the `name:value` options and returns the plain words, in order, for the positions. */
-function readNamed(words: readonly Word[], byName: ReadonlyMap<string, OptionJSON>, values: Record<string, OptionValue>, usage: string): string[] {
+function readNamed(
+  words: readonly Word[],
+  byName: ReadonlyMap<string, OptionJSON>,
+  values: Record<string, OptionValue>,
+  usage: string,
+): string[] {
   const plain: string[] = [];
   const lastNamed = words.findLastIndex((w) => w.name !== undefined);
   for (let i = 0; i < words.length; i += 1) {
@@ -152,7 +186,12 @@ function readNamed(words: readonly Word[], byName: ReadonlyMap<string, OptionJSO
   return plain;
 }
 
-function readPositional(words: readonly string[], declared: readonly OptionJSON[], values: Record<string, OptionValue>, usage: string): void {
+function readPositional(
+  words: readonly string[],
+  declared: readonly OptionJSON[],
+  values: Record<string, OptionValue>,
+  usage: string,
+): void {
   const open = declared.filter((o) => !Object.hasOwn(values, o.name));
   let next = 0;
   open.forEach((option, k) => {
@@ -162,7 +201,12 @@ function readPositional(words: readonly string[], declared: readonly OptionJSON[
     next = rest ? words.length : next + 1;
   });
   if (next < words.length) {
-    fail(open.length === 0 && declared.length === 0 ? 'This command takes no options.' : 'Too many values; put quotes around a value with spaces.', usage);
+    fail(
+      open.length === 0 && declared.length === 0
+        ? 'This command takes no options.'
+        : 'Too many values; put quotes around a value with spaces.',
+      usage,
+    );
   }
 }
 
@@ -196,7 +240,9 @@ function inRange(option: OptionJSON, value: number, usage: string): number {
 /** A choice matches by its name or its value, ignoring case; the value is what Discord sends. */
 function choose(option: OptionJSON, text: string, usage: string): string | number {
   const wanted = text.toLowerCase();
-  const found = option.choices!.find((c) => c.name.toLowerCase() === wanted || String(c.value).toLowerCase() === wanted);
+  const found = option.choices!.find(
+    (c) => c.name.toLowerCase() === wanted || String(c.value).toLowerCase() === wanted,
+  );
   if (!found) fail(`${option.name} must be one of: ${option.choices!.map((c) => c.name).join(', ')}.`, usage);
   return found.value;
 }

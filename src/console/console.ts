@@ -16,7 +16,9 @@ export function banner(app: App): string {
   const { articles, claims } = app.store.counts();
   const days = app.store.dateRange();
   const span = days ? `, ${formatDay(days.first)} to ${formatDay(days.last)}` : '';
-  const topics = app.commands.filter((c) => app.index.topics.some((t) => t.command === c.data.name)).map((c) => `/${c.data.name}`);
+  const topics = app.commands
+    .filter((c) => app.index.topics.some((t) => t.command === c.data.name))
+    .map((c) => `/${c.data.name}`);
   return [
     `claimwatch console: ${plural(claims, 'claim')} from ${plural(articles, 'article')}${span}.`,
     `Try ${[...topics, '/source yonhap', '/search artillery shells', '/help'].join(', ')}. End of input (Ctrl-D) quits.`,
@@ -27,7 +29,14 @@ export function banner(app: App): string {
  * Reads slash commands line by line and prints each reply as text, until the input ends. A
  * picture (a topic's chart) is saved in imageDir and its path printed.
  */
-export async function runConsole(app: App, input: Readable, io: CliIO, now: () => Date, log: Logger, imageDir = imageDirFor(':memory:')): Promise<void> {
+export async function runConsole(
+  app: App,
+  input: Readable,
+  io: CliIO,
+  now: () => Date,
+  log: Logger,
+  imageDir = imageDirFor(':memory:'),
+): Promise<void> {
   io.out(banner(app));
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
   for await (const raw of lines) {

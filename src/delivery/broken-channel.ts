@@ -33,12 +33,23 @@ export function channelBroke(store: Store, log: Logger, send: BrokenSend, now: D
     return { marked: ids.length, first: isFirst, toldIn: told };
   });
   const where = `channel ${channelId}${guildId ? ` in server ${guildId}` : ''}`;
-  const told = !first ? 'already known' : toldIn ? `moderators told in channel ${toldIn}` : 'no other alert channel to tell';
+  const told = !first
+    ? 'already known'
+    : toldIn
+      ? `moderators told in channel ${toldIn}`
+      : 'no other alert channel to tell';
   log.warn(`alerts to ${where} stopped: ${reason}; ${plural(marked, 'message')} set aside; ${told}`);
   return marked;
 }
 
-function tellModerators(store: Store, guildId: GuildScope, brokenId: string, reason: string, setAside: number, now: Date): string | undefined {
+function tellModerators(
+  store: Store,
+  guildId: GuildScope,
+  brokenId: string,
+  reason: string,
+  setAside: number,
+  now: Date,
+): string | undefined {
   const channelId = store.routes.noticeChannel(guildId, { except: brokenId });
   if (!channelId) return undefined;
   const text = [
@@ -46,6 +57,9 @@ function tellModerators(store: Store, guildId: GuildScope, brokenId: string, rea
     `${plural(setAside, 'waiting message')} for it ${setAside === 1 ? 'was' : 'were'} set aside, and nothing more will be sent there.`,
     'Give the bot View Channel, Send Messages and Embed Links there (or choose another channel), then follow the topics there again to resume.',
   ].join('\n');
-  store.outbox.enqueue({ guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Alerts stopped in a channel', text)) }, now);
+  store.outbox.enqueue(
+    { guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Alerts stopped in a channel', text)) },
+    now,
+  );
   return channelId;
 }

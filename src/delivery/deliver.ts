@@ -58,7 +58,13 @@ interface Post {
  * Sends what is due, oldest first, one message at a time. Not re-entrant: the caller runs one
  * delivery at a time (two at once could each send a row before either marks it).
  */
-export async function deliverDue(store: Store, sender: Sender, now: Date, log: Logger, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverDue(
+  store: Store,
+  sender: Sender,
+  now: Date,
+  log: Logger,
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, broken: 0, deferred: 0 };
   // Channels that failed this run: a failing channel gets one try a run, not one per message,
   // and the rest of its messages keep their place for the next run.
@@ -84,7 +90,14 @@ interface Outcome {
   channelBroken?: boolean;
 }
 
-async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, log: Logger, options: DeliveryOptions): Promise<Outcome> {
+async function deliverPost(
+  store: Store,
+  sender: Sender,
+  post: Post,
+  now: Date,
+  log: Logger,
+  options: DeliveryOptions,
+): Promise<Outcome> {
   const ids = post.rows.map((r) => r.id);
   const known = store.routes.broken(post.channelId);
   if (known) {
@@ -96,7 +109,9 @@ async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, 
   switch (result.status) {
     case 'sent':
       store.outbox.markSent(ids, result.messageId, now);
-      log.debug(`delivered ${ids.length === 1 ? `message ${ids[0]}` : `digest of ${ids.length}`} to channel ${post.channelId}`);
+      log.debug(
+        `delivered ${ids.length === 1 ? `message ${ids[0]}` : `digest of ${ids.length}`} to channel ${post.channelId}`,
+      );
       return { counted: 'sent', rows: ids.length };
     case 'retry': {
       const at = new Date(now.getTime() + retryDelay(post.rows, result.retryAfterMs, options));
@@ -109,7 +124,12 @@ async function deliverPost(store: Store, sender: Sender, post: Post, now: Date, 
       log.error(`channel ${post.channelId}: Discord rejected outbox message(s) ${ids.join(', ')}: ${result.error}`);
       return { counted: 'broken', rows: ids.length };
     case 'broken': {
-      const marked = channelBroke(store, log, { guildId: post.guildId, channelId: post.channelId, ids, reason: result.error }, now);
+      const marked = channelBroke(
+        store,
+        log,
+        { guildId: post.guildId, channelId: post.channelId, ids, reason: result.error },
+        now,
+      );
       return { counted: 'broken', rows: marked, channelBroken: true };
     }
   }
@@ -126,9 +146,16 @@ async function sendSafely(sender: Sender, post: Post, log: Logger): Promise<Send
 }
 
 /** 30 s × 2^attempts, capped at 30 min, but never sooner than the server asked. */
-export function retryDelay(rows: readonly OutboxMessage[], retryAfterMs: number | undefined, options: DeliveryOptions = {}): number {
+export function retryDelay(
+  rows: readonly OutboxMessage[],
+  retryAfterMs: number | undefined,
+  options: DeliveryOptions = {},
+): number {
   const attempts = Math.max(0, ...rows.map((r) => r.attempts));
-  const backoff = Math.min((options.firstRetryMs ?? 30_000) * 2 ** Math.min(attempts, 30), options.maxRetryMs ?? 30 * 60_000);
+  const backoff = Math.min(
+    (options.firstRetryMs ?? 30_000) * 2 ** Math.min(attempts, 30),
+    options.maxRetryMs ?? 30 * 60_000,
+  );
   return Math.max(backoff, retryAfterMs ?? 0);
 }
 
@@ -157,7 +184,10 @@ function plan(due: readonly OutboxMessage[]): Post[] {
 /** A lone row's own nonce; a digest's is derived from all its rows', so the same set resends the same. */
 function nonceOf(rows: readonly OutboxMessage[]): string {
   if (rows.length === 1) return rows[0]!.nonce;
-  return createHash('sha256').update(rows.map((r) => r.nonce).join(',')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(rows.map((r) => r.nonce).join(','))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function render(post: Post): DiscordPayload {

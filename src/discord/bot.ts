@@ -1,6 +1,12 @@
 import {
-  Client, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits,
-  type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
 } from 'discord.js';
 import type { Answer } from '../answers/answer.js';
 import { commandContext, type App } from '../app/app.js';
@@ -27,7 +33,10 @@ interface Bot {
 }
 
 /** Manage Server as Discord reports it for this member here, or the configured moderator role. */
-function isModerator(interaction: ChatInputCommandInteraction | AutocompleteInteraction, modRoleId: string | undefined): boolean {
+function isModerator(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+  modRoleId: string | undefined,
+): boolean {
   if (!interaction.inGuild()) return false;
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   if (!modRoleId) return false;
@@ -35,16 +44,35 @@ function isModerator(interaction: ChatInputCommandInteraction | AutocompleteInte
   return Array.isArray(roles) ? roles.includes(modRoleId) : roles.cache.has(modRoleId);
 }
 
-function inputOf<I extends ChatInputCommandInteraction | AutocompleteInteraction>(interaction: I, modRoleId: string | undefined) {
-  return { commandName: interaction.commandName, guildId: interaction.guildId, options: interaction.options as I['options'], moderator: isModerator(interaction, modRoleId) };
+function inputOf<I extends ChatInputCommandInteraction | AutocompleteInteraction>(
+  interaction: I,
+  modRoleId: string | undefined,
+) {
+  return {
+    commandName: interaction.commandName,
+    guildId: interaction.guildId,
+    options: interaction.options as I['options'],
+    moderator: isModerator(interaction, modRoleId),
+  };
 }
 
 /** The discord.js edge: interactions go to the registry through the one error boundary. */
-export async function startDiscordBot(app: App, discord: DiscordConfig, log: Logger, options: BotOptions = {}): Promise<Client<true>> {
+export async function startDiscordBot(
+  app: App,
+  discord: DiscordConfig,
+  log: Logger,
+  options: BotOptions = {},
+): Promise<Client<true>> {
   // A long rate limit on posting alerts fails fast: the outbox retries it at Discord's time while other channels go on.
   const rest = { api: discord.apiBase, rejectOnRateLimit: rejectLongMessageRateLimits(60_000) };
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
-  const bot: Bot = { app, log, now: options.now ?? (() => new Date()), deferAfterMs: options.deferAfterMs ?? 1500, modRoleId: options.modRoleId };
+  const bot: Bot = {
+    app,
+    log,
+    now: options.now ?? (() => new Date()),
+    deferAfterMs: options.deferAfterMs ?? 1500,
+    modRoleId: options.modRoleId,
+  };
   client.on(Events.InteractionCreate, (interaction) => {
     handle(bot, interaction).catch((error) => log.error('interaction failed', error));
   });
@@ -71,17 +99,23 @@ async function complete({ app, log, now, modRoleId }: Bot, interaction: Autocomp
  * Replies at once when the answer is ready in time; otherwise defers ("thinking…") and edits.
  * An ephemeral answer that arrives after a public deferral replaces it with an ephemeral follow-up.
  */
-async function respond({ app, log, now, deferAfterMs, modRoleId }: Bot, interaction: ChatInputCommandInteraction): Promise<void> {
+async function respond(
+  { app, log, now, deferAfterMs, modRoleId }: Bot,
+  interaction: ChatInputCommandInteraction,
+): Promise<void> {
   const input = inputOf(interaction, modRoleId);
   const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
   let deferral: Promise<boolean> | undefined;
   const timer = setTimeout(() => {
     // Handled at once: the command may run on long after a refused deferral, and a rejection left
     // unhandled until then would take the whole process down.
-    deferral = interaction.deferReply().then(() => true, (error: unknown) => {
-      log.error(`/${interaction.commandName}: could not defer the reply`, error);
-      return false;
-    });
+    deferral = interaction.deferReply().then(
+      () => true,
+      (error: unknown) => {
+        log.error(`/${interaction.commandName}: could not defer the reply`, error);
+        return false;
+      },
+    );
   }, deferAfterMs);
   const answer: Answer = await pending.finally(() => clearTimeout(timer));
   const reply = toReplyOptions(renderPayload(answer), answer.image);

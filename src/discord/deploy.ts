@@ -23,7 +23,11 @@ export interface DeployResult {
 export class DeployError extends Error {
   override readonly name = 'DeployError';
 
-  constructor(message: string, readonly status: number | undefined, options: { cause: unknown }) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    options: { cause: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -31,10 +35,15 @@ export class DeployError extends Error {
 /** Turns discord.js's errors into one line saying what was being done and what to check. */
 function explain(error: unknown, doing: string): DeployError {
   if (error instanceof DiscordAPIError || error instanceof HTTPError) {
-    const hint = error.status === 401 ? '; check DISCORD_TOKEN'
-      : error.status === 403 ? '; is the bot in that server, invited with the applications.commands scope?'
-      : '';
-    return new DeployError(`Discord answered ${error.status} (${error.message}) while ${doing}${hint}`, error.status, { cause: error });
+    const hint =
+      error.status === 401
+        ? '; check DISCORD_TOKEN'
+        : error.status === 403
+          ? '; is the bot in that server, invited with the applications.commands scope?'
+          : '';
+    return new DeployError(`Discord answered ${error.status} (${error.message}) while ${doing}${hint}`, error.status, {
+      cause: error,
+    });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new DeployError(`Could not reach Discord while ${doing}: ${reason}`, undefined, { cause: error });
@@ -51,14 +60,26 @@ async function attempt<T>(doing: string, request: () => Promise<T>): Promise<T> 
 /** Replaces the application's slash commands (in one server, or globally) with `bodies`. */
 export async function deployCommands(options: DeployOptions, bodies: CommandJSON[]): Promise<DeployResult> {
   // One-shot client: no sweeper timers to outlive the deploy.
-  const rest = new REST({ hashSweepInterval: 0, handlerSweepInterval: 0, ...(options.apiBase ? { api: options.apiBase } : {}) });
+  const rest = new REST({
+    hashSweepInterval: 0,
+    handlerSweepInterval: 0,
+    ...(options.apiBase ? { api: options.apiBase } : {}),
+  });
   rest.setToken(options.token);
-  const applicationId = options.applicationId ?? (await attempt('fetching the application id', async () =>
-    ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id));
+  const applicationId =
+    options.applicationId ??
+    (await attempt(
+      'fetching the application id',
+      async () => ((await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult).id,
+    ));
   const { guildId } = options;
   const where = guildId ? `to guild ${guildId}` : 'globally';
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
-  const saved = await attempt(`registering ${bodies.length} commands ${where}`, () => rest.put(route, { body: bodies }));
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
+  const saved = await attempt(`registering ${bodies.length} commands ${where}`, () =>
+    rest.put(route, { body: bodies }),
+  );
   const count = Array.isArray(saved) ? saved.length : bodies.length;
   return { scope: guildId ? 'guild' : 'global', count, applicationId };
 }
@@ -84,7 +105,9 @@ export async function runDeploy(env: NodeJS.ProcessEnv, io: DeployIO = console):
     const bodies = commandRegistry(loadLexicon(DATA_DIR).topics).map((c) => c.data.toJSON());
     // An empty PUT would delete every registered command: never what `deploy` is run for.
     if (bodies.length === 0) {
-      io.error('The command registry is empty; nothing was registered (an empty deploy would remove existing commands).');
+      io.error(
+        'The command registry is empty; nothing was registered (an empty deploy would remove existing commands).',
+      );
       return 1;
     }
     const result = await deployCommands(config.discord, bodies);

@@ -34,17 +34,24 @@ export function classify(error: unknown): SendResult {
   if (error instanceof DiscordAPIError) {
     const reason = `${firstLine(error.message)} (${error.status})`;
     // A 404 breaks the channel only as Unknown Channel: a wrong API base would 404 everywhere.
-    if (error.status === 403 || (error.status === 404 && error.code === UNKNOWN_CHANNEL)) return { status: 'broken', error: reason };
+    if (error.status === 403 || (error.status === 404 && error.code === UNKNOWN_CHANNEL))
+      return { status: 'broken', error: reason };
     // The body itself is refused: sending it again would be refused again.
     if (error.status === 400 || error.status === 413) return { status: 'rejected', error: reason };
     // 401 (token), 408, 409, a 429 surfaced without RateLimitError: none is the channel's fault.
     return { status: 'retry', error: reason };
   }
   if (error instanceof RateLimitError) {
-    return { status: 'retry', error: `rate limited on ${error.route} (${error.global ? 'global' : error.scope})`, retryAfterMs: Math.max(0, error.retryAfter) };
+    return {
+      status: 'retry',
+      error: `rate limited on ${error.route} (${error.global ? 'global' : error.scope})`,
+      retryAfterMs: Math.max(0, error.retryAfter),
+    };
   }
-  if (error instanceof HTTPError) return { status: 'retry', error: `Discord answered ${error.status}${error.message ? ` ${error.message}` : ''}` };
-  if (error instanceof Error && error.name === 'AbortError') return { status: 'retry', error: 'Discord did not answer in time' };
+  if (error instanceof HTTPError)
+    return { status: 'retry', error: `Discord answered ${error.status}${error.message ? ` ${error.message}` : ''}` };
+  if (error instanceof Error && error.name === 'AbortError')
+    return { status: 'retry', error: 'Discord did not answer in time' };
   return { status: 'retry', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
@@ -56,5 +63,6 @@ const firstLine = (text: string): string => text.split('\n')[0]?.trim() || 'Disc
  * holding up delivery to every other channel while @discordjs/rest sleeps.
  */
 export function rejectLongMessageRateLimits(maxWaitMs: number): (data: RateLimitData) => boolean {
-  return (data) => data.route === '/channels/:id/messages' && data.method.toUpperCase() === 'POST' && data.retryAfter > maxWaitMs;
+  return (data) =>
+    data.route === '/channels/:id/messages' && data.method.toUpperCase() === 'POST' && data.retryAfter > maxWaitMs;
 }

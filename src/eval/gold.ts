@@ -63,4 +63,3 @@ export function evaluate(articles: GoldArticle[], lexicon: Lexicon): { results: 
   });
   return { results, total: results.reduce((sum, r) => addCounts(sum, r.figures), emptyCounts()) };
 }
-

@@ -35,7 +35,11 @@ export interface Scores {
 }
 
 /** Case and punctuation folded away, for comparing sentences cut differently. */
-export const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+export const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Sentences agree when one contains the other once punctuation and case are folded. */
 export function sameSentence(a: string, b: string): boolean {
@@ -49,7 +53,16 @@ export function sameSentence(a: string, b: string): boolean {
   return shared / Math.max(xs.size, ys.length) >= 0.8;
 }
 
-export const emptyCounts = (): Counts => ({ gold: 0, predicted: 0, matched: 0, hedge: 0, status: 0, claimant: 0, via: 0, topic: 0 });
+export const emptyCounts = (): Counts => ({
+  gold: 0,
+  predicted: 0,
+  matched: 0,
+  hedge: 0,
+  status: 0,
+  claimant: 0,
+  via: 0,
+  topic: 0,
+});
 
 /** Figure claims match one to one when the sentence and the low/high figure agree. */
 export function countMatches(gold: GoldClaim[], predicted: GoldClaim[]): Counts {
@@ -58,7 +71,9 @@ export function countMatches(gold: GoldClaim[], predicted: GoldClaim[]): Counts 
   const counts: Counts = { ...emptyCounts(), gold: goldFigures.length, predicted: predictedFigures.length };
   const used = new Set<number>();
   for (const g of goldFigures) {
-    const index = predictedFigures.findIndex((p, i) => !used.has(i) && p.low === g.low && p.high === g.high && sameSentence(p.sentence, g.sentence));
+    const index = predictedFigures.findIndex(
+      (p, i) => !used.has(i) && p.low === g.low && p.high === g.high && sameSentence(p.sentence, g.sentence),
+    );
     if (index < 0) continue;
     used.add(index);
     const p = predictedFigures[index]!;

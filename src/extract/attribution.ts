@@ -20,17 +20,28 @@ const SAY = String.raw`(?:said|says|say|told|tells|claimed|claims|claim|estimate
 // "Both Russia and North Korea have denied": the first of coordinated subjects speaks too.
 const COORDINATED = String.raw`(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?`;
 const SUBJECT_VERB = new RegExp(`^${COORDINATED}${AUX}${SAY}\\b`, 'i');
-const SUBJECT_VERB_TIGHT = new RegExp(`^(?:'s?\\s+)?(?:\\s*(?:has|have|had|also|reportedly|later|previously)\\s+)?\\s*(?:${SAY})\\b`, 'i');
-const VERB_THEN_OBJECT = /\b(?:said|says|according to|told|as per|per|as reported by|reported by|as stated by|cited by|citing(?:\s+[\w-]+){0,3}\s+(?:from|by|of)|citing|quoting|quoted by|claimed by|estimated by|briefing (?:by|from)|briefed by|assessment (?:by|from)|estimates? (?:by|from)|report (?:by|from))\s+(?:the\s+)?$/i;
-const GENERIC_SUBJECT = /^(?:the|it|they|we|officials|analysts|experts|sources|reports|estimates|observers|critics|some|many|others|this|that|these|those|media|residents|witnesses|people|a|an|one|his|her|their)$/i;
-const TITLES = /^(?:(?:the|former|then|acting|deputy|vice|chief|top|senior|President|Prime|Minister|Foreign|Defen[cs]e|Secretary(?:-General)?|Spokes(?:man|woman|person)|Press|Rep\.|Sen\.|Gen\.|General|Lt\.|Lieutenant|Colonel|Col\.|Director|Chief|Dr\.|Mr\.|Ms\.|Mrs\.|Lawmaker|Commander|Ambassador|Adviser|Advisor|National|Security|Presidential|Deputy)\s+)+/;
+const SUBJECT_VERB_TIGHT = new RegExp(
+  `^(?:'s?\\s+)?(?:\\s*(?:has|have|had|also|reportedly|later|previously)\\s+)?\\s*(?:${SAY})\\b`,
+  'i',
+);
+const VERB_THEN_OBJECT =
+  /\b(?:said|says|according to|told|as per|per|as reported by|reported by|as stated by|cited by|citing(?:\s+[\w-]+){0,3}\s+(?:from|by|of)|citing|quoting|quoted by|claimed by|estimated by|briefing (?:by|from)|briefed by|assessment (?:by|from)|estimates? (?:by|from)|report (?:by|from))\s+(?:the\s+)?$/i;
+const GENERIC_SUBJECT =
+  /^(?:the|it|they|we|officials|analysts|experts|sources|reports|estimates|observers|critics|some|many|others|this|that|these|those|media|residents|witnesses|people|a|an|one|his|her|their)$/i;
+const TITLES =
+  /^(?:(?:the|former|then|acting|deputy|vice|chief|top|senior|President|Prime|Minister|Foreign|Defen[cs]e|Secretary(?:-General)?|Spokes(?:man|woman|person)|Press|Rep\.|Sen\.|Gen\.|General|Lt\.|Lieutenant|Colonel|Col\.|Director|Chief|Dr\.|Mr\.|Ms\.|Mrs\.|Lawmaker|Commander|Ambassador|Adviser|Advisor|National|Security|Presidential|Deputy)\s+)+/;
 const UNKNOWN_NAME = /((?:[A-Z][\p{L}.'’-]*)(?:\s+(?:(?:of|for|the|and|on)\s+)?[A-Z][\p{L}.'’-]*)*)$/u;
-const LAWMAKER = /\b(?:lawmakers?|legislators?|MPs?|parliamentarians?|assembly members?|members of parliament|intelligence committee)\b/i;
+const LAWMAKER =
+  /\b(?:lawmakers?|legislators?|MPs?|parliamentarians?|assembly members?|members of parliament|intelligence committee)\b/i;
 const BRIEFING_OBJECT = /\b(?:briefing|briefed|brief)\s+(?:by|from|with)\s+(?:the\s+)?$/i;
-const BRIEFING_SUBJECT = /^\s+(?:\w+\s+){0,2}(?:briefed|told)\s+(?:\w+\s+){0,3}(?:lawmakers|legislators|parliament|members)/i;
+const BRIEFING_SUBJECT =
+  /^\s+(?:\w+\s+){0,2}(?:briefed|told)\s+(?:\w+\s+){0,3}(?:lawmakers|legislators|parliament|members)/i;
 
 function nameOf(raw: string): string | null {
-  const name = raw.replace(TITLES, '').replace(/[’']s$/, '').trim();
+  const name = raw
+    .replace(TITLES, '')
+    .replace(/[’']s$/, '')
+    .trim();
   if (!name || GENERIC_SUBJECT.test(name) || name.split(/\s+/).every((w) => GENERIC_SUBJECT.test(w))) return null;
   return name;
 }
@@ -64,11 +75,15 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
     const relay = entity.role === 'lawmaker';
     if (BRIEFING_OBJECT.test(before) || BRIEFING_SUBJECT.test(after)) briefedBy = claimant;
     const inverted = /\b(?:said|says)\s+(?:the\s+)?$/i.test(before);
-    const objectEndsClause = /^\s*(?:[,.;:!?)"”]|$|\s(?:on|in|at|during|last|this|from|to|who|which|that)\b)/.test(after) || /\btold\s+(?:the\s+)?$/i.test(before);
+    const objectEndsClause =
+      /^\s*(?:[,.;:!?)"”]|$|\s(?:on|in|at|during|last|this|from|to|who|which|that)\b)/.test(after) ||
+      /\btold\s+(?:the\s+)?$/i.test(before);
     if (VERB_THEN_OBJECT.test(before) && (!inverted || objectEndsClause)) {
       // "according to Yonhap, citing the NIS": the cue binds from where the lead-in starts.
       const leadIn = before.search(VERB_THEN_OBJECT);
-      const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before) ? mention.start : mention.start - (before.length - leadIn);
+      const at = /\b(?:said|says|told)\s+(?:the\s+)?$/i.test(before)
+        ? mention.start
+        : mention.start - (before.length - leadIn);
       const citing = /\b(?:citing|quoting)(?:\s+[\w-]+){0,3}?(?:\s+(?:from|by|of))?\s+(?:the\s+)?$/i.test(before);
       cues.push({ at, claimant, via: null, outlet, relay });
       if (citing) citations.push(cues[cues.length - 1]!);
@@ -82,12 +97,20 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
   const participle = /,\s+(?:saying|adding|noting|warning|stressing|claiming|estimating|telling)\b/i.exec(text);
   const subject = mentions[0] && creditOf(mentions[0], memory);
   if (participle && subject && mentions[0]!.start < 60 && !cues.some((c) => c.at < participle.index)) {
-    cues.push({ at: mentions[0]!.start, claimant: memory.credit(subject), via: null, outlet: subject.kind === 'outlet', relay: subject.role === 'lawmaker' });
+    cues.push({
+      at: mentions[0]!.start,
+      claimant: memory.credit(subject),
+      via: null,
+      outlet: subject.kind === 'outlet',
+      relay: subject.role === 'lawmaker',
+    });
   }
   cues.push(...unknownSpeakers(text, covered, memory));
   // A citation names the source of the whole sentence; whoever cited it relayed it.
   for (const cited of citations) {
-    const citer = cues.filter((c) => c !== cited && c.claimant !== cited.claimant).sort((a, b) => Math.abs(a.at - cited.at) - Math.abs(b.at - cited.at))[0];
+    const citer = cues
+      .filter((c) => c !== cited && c.claimant !== cited.claimant)
+      .sort((a, b) => Math.abs(a.at - cited.at) - Math.abs(b.at - cited.at))[0];
     cited.at = -1;
     cited.via = citer?.claimant ?? null;
   }
@@ -96,7 +119,10 @@ export function findCues(ctx: SentenceContext): { cues: Cue[]; briefedBy: string
 
 /** "Korea Institute for Defense Analyses researcher X said": names not in the lexicon still count. */
 // A verb after a name the lexicon does not know, past an acronym or appositive: "Special Operations Forces (SSO) said".
-const UNKNOWN_SPEAKER_VERB = new RegExp(`(?:\\s*\\([A-Z]{2,6}\\))?(?:\\s*,[^,"“”]{1,80},)?\\s+(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH})\\b`, 'g');
+const UNKNOWN_SPEAKER_VERB = new RegExp(
+  `(?:\\s*\\([A-Z]{2,6}\\))?(?:\\s*,[^,"“”]{1,80},)?\\s+(?:has\\s+|had\\s+|also\\s+)?(?:${SPEECH})\\b`,
+  'g',
+);
 
 function unknownSpeakers(text: string, covered: Array<[number, number]>, memory: ArticleMemory): Cue[] {
   const cues: Cue[] = [];
@@ -106,13 +132,24 @@ function unknownSpeakers(text: string, covered: Array<[number, number]>, memory:
     if (!name) continue;
     const start = m.index - name[1]!.length;
     // "Lee of the ruling People Power Party said": a party named after "of" is not the speaker.
-    if (/\b(?:of|for|from|at|with|in|by|to)\s+(?:the\s+)?(?:ruling\s+|main\s+|opposition\s+)*$/i.test(text.slice(Math.max(0, start - 40), start))) continue;
+    if (
+      /\b(?:of|for|from|at|with|in|by|to)\s+(?:the\s+)?(?:ruling\s+|main\s+|opposition\s+)*$/i.test(
+        text.slice(Math.max(0, start - 40), start),
+      )
+    )
+      continue;
     if (covered.some(([s, e]) => start < e && m.index > s)) continue;
     const clean = nameOf(name[1]!);
     if (!clean) continue;
     const known = memory.byToken(clean);
     const claimant = known ? memory.credit(known) : memory.rememberName(clean);
-    cues.push({ at: start, claimant, via: null, outlet: false, relay: known?.role === 'lawmaker' || LAWMAKER.test(text.slice(Math.max(0, start - 40), m.index + 60)) });
+    cues.push({
+      at: start,
+      claimant,
+      via: null,
+      outlet: false,
+      relay: known?.role === 'lawmaker' || LAWMAKER.test(text.slice(Math.max(0, start - 40), m.index + 60)),
+    });
   }
   return cues;
 }
@@ -125,7 +162,13 @@ export interface Attribution {
 /** The claimant and relayer for a figure at `position`, given the sentence's cues. */
 const CONTRAST_BETWEEN = /[;:]|,\s+(?:while|whereas|but|and)\b|\b(?:while|whereas|but)\b|\.\s/i;
 
-export function attribute(cues: Cue[], position: number, briefedBy: string | null, articleOutlet: string | null, text = ''): Attribution {
+export function attribute(
+  cues: Cue[],
+  position: number,
+  briefedBy: string | null,
+  articleOutlet: string | null,
+  text = '',
+): Attribution {
   if (cues.length === 0) return { claimant: null, via: null };
   const sources = cues.filter((c) => !c.outlet && !c.relay);
   const pick = (list: Cue[]) => {

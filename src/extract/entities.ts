@@ -13,12 +13,21 @@ export interface Mention {
 export type BackReference = 'agency' | 'ministry' | 'person' | 'chief' | 'outlet' | 'organisation';
 
 const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
-  [/\bthe (?:spy|intelligence|national) agency\b|\bthe agency\b|\bthe (?:spy |intelligence )?service\b|\bthe alliance\b/gi, 'agency'],
+  [
+    /\bthe (?:spy|intelligence|national) agency\b|\bthe agency\b|\bthe (?:spy |intelligence )?service\b|\bthe alliance\b/gi,
+    'agency',
+  ],
   [/\bthe (?:defen[cs]e |foreign )?ministry\b/gi, 'ministry'],
   [/\bthe (?:intelligence|spy|agency's|agency) (?:chief|director|head)\b|\bthe (?:director|chief)\b/gi, 'chief'],
-  [/\b(?:he|she)\b(?!\s+(?:is|was)\s+(?:a|the)\b)|\bthe (?:president|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|leader|general|commander|secretary-general)\b/gi, 'person'],
+  [
+    /\b(?:he|she)\b(?!\s+(?:is|was)\s+(?:a|the)\b)|\bthe (?:president|official|spokesman|spokeswoman|spokesperson|minister|lawmaker|legislator|leader|general|commander|secretary-general)\b/gi,
+    'person',
+  ],
   [/\bthe (?:news agency|newspaper|paper|broadcaster|outlet|daily|wire service)\b/gi, 'outlet'],
-  [/\b[Ii]t\b(?=\s+(?:\w+\s+)?(?:said|says|added|told|believes|expects|estimated|estimates|assessed|put|puts|cited|reported|noted)\b)/g, 'organisation'],
+  [
+    /\b[Ii]t\b(?=\s+(?:\w+\s+)?(?:said|says|added|told|believes|expects|estimated|estimates|assessed|put|puts|cited|reported|noted)\b)/g,
+    'organisation',
+  ],
 ];
 
 // Apostrophes match straight or curly: "South Korea’s spy agency".
@@ -42,7 +51,13 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
     }
   }
   const pattern = (aliases: string[], flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, flags);
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${aliases
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      flags,
+    );
   const exactRe = pattern(exact, 'gu');
   const foldedRe = pattern(folded, 'giu');
   const byName = new Map(entities.map((e) => [e.name, e]));
@@ -51,10 +66,23 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
     byName,
     find(text) {
       const found: Mention[] = [];
-      for (const m of text.matchAll(foldedRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].toLowerCase().replace(/’/g, "'")) ?? null });
-      for (const m of text.matchAll(exactRe)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: byAlias.get(m[0].replace(/’/g, "'")) ?? null });
+      for (const m of text.matchAll(foldedRe))
+        found.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          text: m[0],
+          entity: byAlias.get(m[0].toLowerCase().replace(/’/g, "'")) ?? null,
+        });
+      for (const m of text.matchAll(exactRe))
+        found.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          text: m[0],
+          entity: byAlias.get(m[0].replace(/’/g, "'")) ?? null,
+        });
       for (const [re, refersTo] of BACK_REFERENCES) {
-        for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: null, refersTo });
+        for (const m of text.matchAll(re))
+          found.push({ start: m.index, end: m.index + m[0].length, text: m[0], entity: null, refersTo });
       }
       // Longest mention wins where two overlap ("South Korea's spy agency" over "South Korea").
       found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -111,7 +139,8 @@ export class ArticleMemory {
 
   private rememberPerson(entity: EntityDef): void {
     this.people.set(entity.name, entity);
-    for (const token of entity.name.split(/\s+/)) if (/^[A-Z]/.test(token) && token.length > 2) this.people.set(token, entity);
+    for (const token of entity.name.split(/\s+/))
+      if (/^[A-Z]/.test(token) && token.length > 2) this.people.set(token, entity);
   }
 
   /** Who a mention credits: a person speaking for an organisation credits the organisation. */

@@ -20,14 +20,21 @@ interface ParagraphState {
 const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e]) => at > s && at < e);
 
 const PERSON_UNITS = new Set(['people']);
-const COMPARISON = /\b(?:up|down|rising|falling|increase|decrease|compared)?\s*(?:from|than|with|to)\s+(?:the\s+)?(?:\S+\s+)?$/i;
+const COMPARISON =
+  /\b(?:up|down|rising|falling|increase|decrease|compared)?\s*(?:from|than|with|to)\s+(?:the\s+)?(?:\S+\s+)?$/i;
 
 /**
  * What a figure counts: the words after it; else a unit named earlier in its stretch of the
  * sentence ("the number of wounded estimated at about 1,000"); else what the figure before it
  * counted ("rise to around 12,000"); else the article's last unit.
  */
-function unitFor(text: string, figure: Figure, since: number, previous: string | null, lexicon: CompiledLexicon): string | null {
+function unitFor(
+  text: string,
+  figure: Figure,
+  since: number,
+  previous: string | null,
+  lexicon: CompiledLexicon,
+): string | null {
   if (figure.measure === 'percent') return 'percent';
   if (figure.measure === 'money') return 'dollars';
   const after = unitAfter(text, figure.start, figure.end, lexicon.units);
@@ -45,12 +52,26 @@ function topicFor(unit: string | null, text: string, figure: Figure, lexicon: Co
 }
 
 /** A quote with no speaker of its own continues the paragraph's last quoted speaker. */
-function attributionFor(text: string, at: number, cues: Cue[], quotes: Array<[number, number]>, state: ParagraphState, outlet: string | null): Attribution {
-  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker) return attribute([state.quoteSpeaker], at, state.briefedBy, outlet, text);
+function attributionFor(
+  text: string,
+  at: number,
+  cues: Cue[],
+  quotes: Array<[number, number]>,
+  state: ParagraphState,
+  outlet: string | null,
+): Attribution {
+  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker)
+    return attribute([state.quoteSpeaker], at, state.briefedBy, outlet, text);
   return attribute(cues, at, state.briefedBy, outlet, text);
 }
 
-function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledLexicon, memory: ArticleMemory, state: ParagraphState): Claim[] {
+function sentenceClaims(
+  sentence: Sentence,
+  article: Article,
+  lexicon: CompiledLexicon,
+  memory: ArticleMemory,
+  state: ParagraphState,
+): Claim[] {
   const text = sentence.text;
   const mentions = lexicon.entities.find(text);
   const { cues, briefedBy } = findCues({ text, mentions, memory });
@@ -81,7 +102,18 @@ function sentenceClaims(sentence: Sentence, article: Article, lexicon: CompiledL
     const status = statusOf(text, null);
     if (topic && (status === 'denied' || status === 'unverified')) {
       const who = attribute(cues, 0, state.briefedBy, article.meta.outlet, text);
-      claims.push({ ...base, low: null, high: null, hedge: null, unit: null, topic, status, ...who, offset: sentence.start, figureText: null });
+      claims.push({
+        ...base,
+        low: null,
+        high: null,
+        hedge: null,
+        unit: null,
+        topic,
+        status,
+        ...who,
+        offset: sentence.start,
+        figureText: null,
+      });
     }
   }
   const speaker = quotes.length > 0 ? cues.find((c) => !inside(quotes, c.at) && !c.outlet) : undefined;

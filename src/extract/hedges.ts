@@ -2,11 +2,20 @@ import type { Hedge } from './types.js';
 
 // Longest phrases first so "just over" wins over "over"; each binds to the number right after it.
 const HEDGES: Array<[RegExp, Hedge]> = [
-  [/\b(?:approximately|approx\.?|about|around|roughly|some|an estimated|estimated|circa|ca\.|an approximate|in the region of|in the order of|on the order of)\s*$/i, 'approximately'],
+  [
+    /\b(?:approximately|approx\.?|about|around|roughly|some|an estimated|estimated|circa|ca\.|an approximate|in the region of|in the order of|on the order of)\s*$/i,
+    'approximately',
+  ],
   [/~\s*$/, 'approximately'],
-  [/\b(?:up to|as many as|as much as|at most|no more than|not more than|a maximum of|fewer than|less than|under|below|just under|just below)\s*$/i, 'up to'],
+  [
+    /\b(?:up to|as many as|as much as|at most|no more than|not more than|a maximum of|fewer than|less than|under|below|just under|just below)\s*$/i,
+    'up to',
+  ],
   [/\b(?:at least|no fewer than|no less than|not less than|a minimum of|a minimum)\s*$/i, 'at least'],
-  [/\b(?:more than|over|upwards of|in excess of|above|exceeding|just over|well over|beyond|north of)\s*$/i, 'more than'],
+  [
+    /\b(?:more than|over|upwards of|in excess of|above|exceeding|just over|well over|beyond|north of)\s*$/i,
+    'more than',
+  ],
   [/\b(?:nearly|almost|close to|just shy of|nearing)\s*$/i, 'nearly'],
 ];
 

@@ -25,12 +25,26 @@ const BEFORE_RULES: RegExp[] = [
 
 const NOT_A_COUNT_AFTER = /^\s*of\s+(?:the|its|their|his|her|our|those|these)\b/i;
 
-export function isExcludedNumber(text: string, start: number, end: number, value: number, scale: number, digits: boolean): boolean {
+export function isExcludedNumber(
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  scale: number,
+  digits: boolean,
+): boolean {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 30), start);
   if (AFTER_RULES.some((rule) => rule.test(after))) return true;
   if (BEFORE_RULES.some((rule) => rule.test(before))) return true;
-  if (digits && scale === 1 && Number.isInteger(value) && value >= 1900 && value <= 2100 && !/,/.test(text.slice(start, end))) {
+  if (
+    digits &&
+    scale === 1 &&
+    Number.isInteger(value) &&
+    value >= 1900 &&
+    value <= 2100 &&
+    !/,/.test(text.slice(start, end))
+  ) {
     return true; // a year; writers put a separator in counts of that size
   }
   if (!digits && value === 1 && NOT_A_COUNT_AFTER.test(after)) return true;
@@ -38,9 +52,12 @@ export function isExcludedNumber(text: string, start: number, end: number, value
 }
 
 // Nouns a small spelled-out number is idiomatic with, not a count anyone reports.
-const GENERIC_NOUNS = /^(?:countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar|diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|koreas|governments|presidents|ministers|sessions|meetings|occasions|steps|stages|phases|times|others)\b/i;
-const DETERMINER_BEFORE = /\b(?:the|these|those|both|all|its|their|his|her|our|your|my|first|last|next|other|every|each)\s+$/i;
-const TOPIC_COUNT_AFTER = /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|generals|commanders|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
+const GENERIC_NOUNS =
+  /^(?:countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar|diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|koreas|governments|presidents|ministers|sessions|meetings|occasions|steps|stages|phases|times|others)\b/i;
+const DETERMINER_BEFORE =
+  /\b(?:the|these|those|both|all|its|their|his|her|our|your|my|first|last|next|other|every|each)\s+$/i;
+const TOPIC_COUNT_AFTER =
+  /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|generals|commanders|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
 
 /**
  * Spelled-out small numbers ("two", "six", "one") are figures only when they count something:

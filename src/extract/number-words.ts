@@ -31,7 +31,10 @@ let model: ReturnType<NumberRecognizer['getNumberModel']> | undefined;
  * Returns null for a bare scale word ("thousand"), which is a vague amount, not a figure.
  */
 export function wordsToNumber(span: string): number | null {
-  const words = span.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
+  const words = span
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and');
   if (words.every((w) => SCALE_WORDS.has(w))) return null;
   if (words[0] === 'half' && words.length === 3) {
     const scale = SCALES[words[2] ?? ''];

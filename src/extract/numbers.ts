@@ -29,12 +29,15 @@ const SCALE = String.raw`(?:\s*-?\s*(hundred|thousand|million|billion|trillion|d
 const WORDS = String.raw`\b(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?${NUMBER_WORD}(?:(?:[\s-]+|(?<=hundred|thousand|million|billion)\s+and\s+)${NUMBER_WORD})*\b`;
 const ATOM = new RegExp(`(${DIGITS})${SCALE}?|(${WORDS})`, 'gi');
 
-const CHANGE_BEFORE_FROM = /\b(?:rose|risen|rise|rising|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|dropped|decreased?|up|down|revised|raised|lowered|doubled)\s+(?:\w+\s+){0,2}from\s+$/i;
+const CHANGE_BEFORE_FROM =
+  /\b(?:rose|risen|rise|rising|increased?|increasing|grew|grown|jumped|climbed|fell|fallen|dropped|decreased?|up|down|revised|raised|lowered|doubled)\s+(?:\w+\s+){0,2}from\s+$/i;
 // Dates, clock times and ISO dates are masked before looking for figures.
-const PLAIN_DATES = /^\s*\d{1,2}[).]\s|\b\d{4}[-–]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\b\d{1,2}\.\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b/gi;
+const PLAIN_DATES =
+  /^\s*\d{1,2}[).]\s|\b\d{4}[-–]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2}:\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\b\d{1,2}\.\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)\b/gi;
 
 // A chrono match masks numbers only when it names a calendar thing, not for "from 10 to 12".
-const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:ago|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|noon|midnight)\b|\d[/:]\d|\b\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+const DATE_WORDS =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:ago|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|noon|midnight)\b|\d[/:]\d|\b\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 const PHONE = /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}/g;
 
 function atoms(text: string): Atom[] {
@@ -110,7 +113,10 @@ export function findFigures(text: string): Figure[] {
     let end = left.end;
     if (right && joinsRange(text, left, right)) {
       // "10 to 12 million": the scale written once belongs to both ends.
-      const lent = left.scale === 1 && right.scale > 1 && left.value * right.scale <= right.value ? left.value * right.scale : left.value;
+      const lent =
+        left.scale === 1 && right.scale > 1 && left.value * right.scale <= right.value
+          ? left.value * right.scale
+          : left.value;
       if (lent < right.value) {
         low = lent;
         high = right.value;
@@ -119,7 +125,15 @@ export function findFigures(text: string): Figure[] {
       }
     }
     if (low === high && !left.digits && isSmallWordNumberWithoutCount(text, left.start, left.end, low)) continue;
-    figures.push({ start: left.start, end, text: text.slice(left.start, end), low, high, digits: left.digits, measure: measureOf(text, { ...left, end }) });
+    figures.push({
+      start: left.start,
+      end,
+      text: text.slice(left.start, end),
+      low,
+      high,
+      digits: left.digits,
+      measure: measureOf(text, { ...left, end }),
+    });
   }
   return figures;
 }

@@ -1,12 +1,16 @@
 import type { Status } from './types.js';
 
-const DENIED = /\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|rebuff(?:ed)?|fake news|groundless|baseless|unfounded|not true|untrue|nonsense|fabricat(?:ed|ion|ions)|false (?:claims?|reports?|allegations?)|lies)\b/i;
-const UNVERIFIED = /\b(?:no (?:evidence|proof|confirmation)|(?:not|nobody has|no one has|none has)(?: yet)? been able to (?:independently )?(?:verify|confirm)|(?:could|can|did|does|do|has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)?(?: be)?(?: independently)? (?:verif(?:y|ied)|confirm(?:ed)?)|(?:unable|yet|impossible) to (?:independently )?(?:verify|confirm|be (?:verified|confirmed))|not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed|cannot (?:independently )?(?:verify|confirm))\b/i;
+const DENIED =
+  /\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|rebuff(?:ed)?|fake news|groundless|baseless|unfounded|not true|untrue|nonsense|fabricat(?:ed|ion|ions)|false (?:claims?|reports?|allegations?)|lies)\b/i;
+const UNVERIFIED =
+  /\b(?:no (?:evidence|proof|confirmation)|(?:not|nobody has|no one has|none has)(?: yet)? been able to (?:independently )?(?:verify|confirm)|(?:could|can|did|does|do|has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)?(?: be)?(?: independently)? (?:verif(?:y|ied)|confirm(?:ed)?)|(?:unable|yet|impossible) to (?:independently )?(?:verify|confirm|be (?:verified|confirmed))|not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed|cannot (?:independently )?(?:verify|confirm))\b/i;
 const CONFIRMED = /\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b/i;
-const PROJECTED = /\b(?:could(?! have)|may(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections|projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to|likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to)\b|'ll\b/i;
+const PROJECTED =
+  /\b(?:could(?! have)|may(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections|projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to|likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to)\b|'ll\b/i;
 
 // A contrast starts a new claim: "Russia denied it, but the NIS said 1,500 troops ...".
-const CONTRAST = /(?:[;:]|,?\s+\b(?:but|however|while|whereas|although|though|yet)\b|,?\s+and (?:said|added|told|that)\b)/gi;
+const CONTRAST =
+  /(?:[;:]|,?\s+\b(?:but|however|while|whereas|although|though|yet)\b|,?\s+and (?:said|added|told|that)\b)/gi;
 const CLAUSE_END = /(?:,\s|;|:|\s[-–—]\s|\s\b(?:but|while|whereas|although)\b|\sand that\b)/g;
 
 function lastBoundaryBefore(text: string, pattern: RegExp, index: number): number {
@@ -33,7 +37,8 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
   const from = lastBoundaryBefore(text, CONTRAST, at);
   const governing = text.slice(from, until);
   if (DENIED.test(governing)) return 'denied';
-  if (UNVERIFIED.test(text.slice(from, figure ? nextBoundaryAfter(text, CONTRAST, figure.end) : text.length))) return 'unverified';
+  if (UNVERIFIED.test(text.slice(from, figure ? nextBoundaryAfter(text, CONTRAST, figure.end) : text.length)))
+    return 'unverified';
   if (CONFIRMED.test(governing)) return 'confirmed';
   const clause = figure ? text.slice(lastBoundaryBefore(text, CLAUSE_END, at), until) : text;
   if (PROJECTED.test(clause)) return 'projected';

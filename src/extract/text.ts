@@ -18,9 +18,10 @@ export const foldWhitespace = (text: string): string => text.replace(/\s+/g, ' '
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr gen lt col maj sgt capt cpl adm rep sen gov pres st jr sr no nos vs etc approx ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec corp inc ltd co dept est fig al e.g i.e')
-    .split(' '),
+  (
+    'mr mrs ms dr gen lt col maj sgt capt cpl adm rep sen gov pres st jr sr no nos vs etc approx ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec corp inc ltd co dept est fig al e.g i.e'
+  ).split(' '),
 );
 
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;

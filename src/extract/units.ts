@@ -1,11 +1,16 @@
 import type { TopicDef } from './types.js';
 
-const MODIFIER = /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
-const FUNCTION_WORD = /^(?:it|they|he|she|we|you|them|its|their|his|her|our|of|the|and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
-const PEOPLE = /^(?:troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers|workers|commandos|engineers)$/;
+const MODIFIER =
+  /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
+const FUNCTION_WORD =
+  /^(?:it|they|he|she|we|you|them|its|their|his|her|our|of|the|and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
+const PEOPLE =
+  /^(?:troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers|workers|commandos|engineers)$/;
 
-const CASUALTY_VERB = /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
-const CASUALTY_VERB_BEFORE = /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+(?:(?:an estimated|at least|about|around|some|up to|more than|nearly|over|roughly|approximately)\s+)?$/i;
+const CASUALTY_VERB =
+  /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
+const CASUALTY_VERB_BEFORE =
+  /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+(?:(?:an estimated|at least|about|around|some|up to|more than|nearly|over|roughly|approximately)\s+)?$/i;
 
 function casualtyUnit(verb: string): string {
   const v = verb.toLowerCase();
@@ -40,7 +45,10 @@ export function unitAfter(text: string, start: number, end: number, lexicon: Uni
   // A known unit anywhere in the noun phrase wins ("special operations troops" counts troops);
   // otherwise the first plain noun after the modifiers does.
   for (let i = 0; i < Math.min(words.length, 6); i++) {
-    const rest = words.slice(i, i + 4).join(' ').toLowerCase();
+    const rest = words
+      .slice(i, i + 4)
+      .join(' ')
+      .toLowerCase();
     const phrase = lexicon.phrases.find((p) => rest === p || rest.startsWith(p + ' '));
     if (phrase) {
       unit = phrase;
@@ -79,7 +87,12 @@ export function unitBefore(text: string, start: number, lexicon: UnitLexicon): s
 
 const singular = (word: string) => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
 
-export function topicForUnit(unit: string | null, sentence: string, figureStart: number, topics: TopicDef[]): string | null {
+export function topicForUnit(
+  unit: string | null,
+  sentence: string,
+  figureStart: number,
+  topics: TopicDef[],
+): string | null {
   if (!unit) return null;
   const around = sentence.slice(Math.max(0, figureStart - 40), figureStart + 40).toLowerCase();
   for (const topic of topics) {

@@ -8,7 +8,9 @@ const LINE_START = /^(\s*)(?:([-#>])|(\d+)\.)/gm;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE, (char) => `\\${char}`)
-    .replace(LINE_START, (_, space: string, mark?: string, digits?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\.`));
+    .replace(LINE_START, (_, space: string, mark?: string, digits?: string) =>
+      mark ? `${space}\\${mark}` : `${space}${digits}\\.`,
+    );
 }
 
 /** The inverse, for console text, where markdown means nothing. */

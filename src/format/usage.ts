@@ -19,14 +19,19 @@ export interface OptionJSON {
 }
 
 /** Discord's ApplicationCommandOptionType numbers, without importing discord.js. */
-export const SUB_COMMAND = 1, SUB_COMMAND_GROUP = 2;
+export const SUB_COMMAND = 1,
+  SUB_COMMAND_GROUP = 2;
 
 /** "/troops [since] [claimant]"; required options in <angle brackets>, one line per subcommand. */
 export function usageOf(command: CommandJSON): string {
   const declared = command.options ?? [];
   if (!declared.some(isSubcommandLike)) return usageLine(`/${command.name}`, declared);
   return declared
-    .flatMap((o) => (o.type === SUB_COMMAND_GROUP ? (o.options ?? []).map((s) => ({ head: `${o.name} ${s.name}`, s })) : [{ head: o.name, s: o }]))
+    .flatMap((o) =>
+      o.type === SUB_COMMAND_GROUP
+        ? (o.options ?? []).map((s) => ({ head: `${o.name} ${s.name}`, s }))
+        : [{ head: o.name, s: o }],
+    )
     .map(({ head, s }) => usageLine(`/${command.name} ${head}`, s.options ?? []))
     .join('\n');
 }

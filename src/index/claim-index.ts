@@ -1,7 +1,15 @@
 import type { Lexicon, TopicDef } from '../extract/index.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
-import { Figure, insertByDay, isVisible, sortByDay, type Audience, type IndexedArticle, type IndexedClaim } from './records.js';
+import {
+  Figure,
+  insertByDay,
+  isVisible,
+  sortByDay,
+  type Audience,
+  type IndexedArticle,
+  type IndexedClaim,
+} from './records.js';
 import { TextSearch, type SearchHit } from './text-search.js';
 import { SourceTallies } from './source-tally.js';
 import { tokenize } from './tokens.js';
@@ -62,10 +70,12 @@ export class ClaimIndex {
     let previous: IndexedClaim | undefined;
     for (const claim of store.claims()) {
       // Claims from one sentence share its text rather than each holding a copy.
-      if (previous && previous.articleId === claim.articleId && previous.sentence === claim.sentence) claim.sentence = previous.sentence;
+      if (previous && previous.articleId === claim.articleId && previous.sentence === claim.sentence)
+        claim.sentence = previous.sentence;
       previous = index.indexClaim(claim);
     }
-    for (const list of [...index.byClaimant.values(), ...index.byRelay.values(), ...index.byDay.values()]) sortByDay(list);
+    for (const list of [...index.byClaimant.values(), ...index.byRelay.values(), ...index.byDay.values()])
+      sortByDay(list);
     for (const figure of index.figures.values()) figure.sortClaims();
     index.bulk = false;
     return index;
@@ -121,7 +131,6 @@ export class ClaimIndex {
     return this.byRelay.get(name) ?? [];
   }
 
-
   topicRows(topic: string): Row[] {
     return this.rows.of(topic);
   }
@@ -139,9 +148,17 @@ export class ClaimIndex {
     // A literal, not a spread: spread copies of store rows each got a hidden class of their own.
     const date = this.intern(article.date);
     const indexed: IndexedArticle = {
-      id: article.id, identity: article.identity, url: article.url, title: article.title, outlet: this.intern(article.outlet),
-      date, contentHash: article.contentHash, ingestedAt: article.ingestedAt,
-      day: date ?? this.intern(article.ingestedAt.slice(0, 10)), outletName: this.intern(outletName), audience,
+      id: article.id,
+      identity: article.identity,
+      url: article.url,
+      title: article.title,
+      outlet: this.intern(article.outlet),
+      date,
+      contentHash: article.contentHash,
+      ingestedAt: article.ingestedAt,
+      day: date ?? this.intern(article.ingestedAt.slice(0, 10)),
+      outletName: this.intern(outletName),
+      audience,
     };
     this.articles.set(article.id, indexed);
     return indexed;
@@ -160,17 +177,29 @@ export class ClaimIndex {
     // One literal shape for every claim: spread copies of store rows each got a hidden class of
     // their own, about 400 bytes a claim. Repeated values are interned for the same reason.
     const claim: IndexedClaim = {
-      id: record.id, articleId: record.articleId, position: record.position, sentence: record.sentence,
-      low: record.low, high: record.high, hedge: this.intern(record.hedge), unit: this.intern(record.unit),
-      topic: this.intern(record.topic), status: this.intern(record.status), claimant: this.intern(record.claimant),
-      via: this.intern(record.via), figureText: this.intern(record.figureText), article,
+      id: record.id,
+      articleId: record.articleId,
+      position: record.position,
+      sentence: record.sentence,
+      low: record.low,
+      high: record.high,
+      hedge: this.intern(record.hedge),
+      unit: this.intern(record.unit),
+      topic: this.intern(record.topic),
+      status: this.intern(record.status),
+      claimant: this.intern(record.claimant),
+      via: this.intern(record.via),
+      figureText: this.intern(record.figureText),
+      article,
       measure: this.intern(this.measures.of(record.topic, record.unit)),
       figure: undefined as unknown as Figure, // filed just below, once the claim exists
     };
     claim.figure = this.fileFigure(claim);
     if (this.claims[claim.id] === undefined) this.claimTotal++;
     this.claims[claim.id] = claim;
-    const file = this.bulk ? push : (map: Map<string, IndexedClaim[]>, key: string, c: IndexedClaim) => insertInto(map, key, c);
+    const file = this.bulk
+      ? push
+      : (map: Map<string, IndexedClaim[]>, key: string, c: IndexedClaim) => insertInto(map, key, c);
     if (claim.claimant) file(this.byClaimant, claim.claimant, claim);
     if (claim.via) file(this.byRelay, claim.via, claim);
     if (article.outletName && article.outletName !== claim.via) file(this.byRelay, article.outletName, claim);
@@ -179,7 +208,8 @@ export class ClaimIndex {
     this.remember(claim.claimant);
     this.remember(claim.via);
     // Claims from one sentence come together: its words are worked out once, but every claim is findable.
-    if (this.lastWords?.sentence !== claim.sentence) this.lastWords = { sentence: claim.sentence, words: tokenize(claim.sentence) };
+    if (this.lastWords?.sentence !== claim.sentence)
+      this.lastWords = { sentence: claim.sentence, words: tokenize(claim.sentence) };
     this.text.add(claim.id, this.lastWords.words);
     return claim;
   }

@@ -65,8 +65,17 @@ export class SourceNames {
   private withWordPrefix(prefix: string): NamedSource[] {
     if (!prefix) return [];
     return this.entries
-      .filter((e) => e.alias.toLowerCase().split(/[\s'’-]+/).some((word) => word.startsWith(prefix)))
-      .sort((a, b) => Number(!a.alias.toLowerCase().startsWith(prefix)) - Number(!b.alias.toLowerCase().startsWith(prefix)) || a.alias.length - b.alias.length)
+      .filter((e) =>
+        e.alias
+          .toLowerCase()
+          .split(/[\s'’-]+/)
+          .some((word) => word.startsWith(prefix)),
+      )
+      .sort(
+        (a, b) =>
+          Number(!a.alias.toLowerCase().startsWith(prefix)) - Number(!b.alias.toLowerCase().startsWith(prefix)) ||
+          a.alias.length - b.alias.length,
+      )
       .map((e) => e.source);
   }
 

@@ -67,7 +67,10 @@ export class Figure {
     readonly high: number | null,
   ) {}
 
-  static keyOf(claim: { topic: string | null; claimant: string | null; status: Status; low: number | null; high: number | null }, measure: string): string {
+  static keyOf(
+    claim: { topic: string | null; claimant: string | null; status: Status; low: number | null; high: number | null },
+    measure: string,
+  ): string {
     return `${claim.topic}|${claim.claimant}|${claim.status}|${measure}|${claim.low}|${claim.high}`;
   }
 

@@ -1,6 +1,8 @@
 const STOPWORDS = new Set(
-  ('a an and are as at be been by for from had has have he her his in into is it its of on or our she ' +
-    'that the their them they this to was were which who will with would said says about than over').split(' '),
+  (
+    'a an and are as at be been by for from had has have he her his in into is it its of on or our she ' +
+    'that the their them they this to was were which who will with would said says about than over'
+  ).split(' '),
 );
 
 /**
@@ -8,7 +10,10 @@ const STOPWORDS = new Set(
  * "Zelenskyy's" is "zelenskyy"), common words dropped.
  */
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
     .replace(/(?<=\d)[,.](?=\d{3}\b)/g, '')
     .replace(/['’]s\b/g, '');
   const words = folded.split(/[^\p{L}\p{N}]+/u);

@@ -26,7 +26,8 @@ export class TopicRows {
     const measure = group === 'denied' || group === 'unverified' ? '' : figure.measure;
     const key = `${figure.claimant}|${group}|${measure}`;
     let row = topicRows.get(key);
-    if (!row) topicRows.set(key, (row = { topic: figure.topic, claimant: figure.claimant, group, measure, figures: [] }));
+    if (!row)
+      topicRows.set(key, (row = { topic: figure.topic, claimant: figure.claimant, group, measure, figures: [] }));
     if (isNew) row.figures.push(figure);
     this.unsorted.add(row);
   }

@@ -24,7 +24,10 @@ export function stateOf(row: Row, guildId: string | null): RowState | null {
 }
 
 export function topicStates(index: ClaimIndex, topic: string, guildId: string | null): RowState[] {
-  return index.topicRows(topic).map((row) => stateOf(row, guildId)).filter((s): s is RowState => s !== null);
+  return index
+    .topicRows(topic)
+    .map((row) => stateOf(row, guildId))
+    .filter((s): s is RowState => s !== null);
 }
 
 export interface Spread {
@@ -36,7 +39,9 @@ export interface Spread {
 
 /** The spread of claimants' latest current figures in one measure: the story at a glance. */
 export function spreadOf(states: readonly RowState[], measure: string): Spread | null {
-  const current = states.filter((s) => s.row.group === 'current' && s.row.measure === measure && s.latest.figure.low !== null);
+  const current = states.filter(
+    (s) => s.row.group === 'current' && s.row.measure === measure && s.latest.figure.low !== null,
+  );
   if (current.length === 0) return null;
   return {
     low: Math.min(...current.map((s) => s.latest.figure.low!)),

@@ -6,7 +6,12 @@ import { ingestArticle, type IngestResult, type Ingestion } from './ingest.js';
 export type FileOutcome = { file: string; result: IngestResult } | { file: string; error: string };
 
 /** Ingests files one by one; a bad file is reported and skipped, the rest still go in. */
-export function ingestFiles(ingestion: Ingestion, files: readonly string[], source: SourceRecord, now: Date): FileOutcome[] {
+export function ingestFiles(
+  ingestion: Ingestion,
+  files: readonly string[],
+  source: SourceRecord,
+  now: Date,
+): FileOutcome[] {
   return files.map((file) => {
     try {
       return { file, result: ingestArticle(ingestion, readArticleFile(file), source, {}, now) };

@@ -34,7 +34,13 @@ export interface IngestResult {
  * store in one transaction, then index. The store is written first, so a crash loses at most
  * the index update, which the next boot rebuilds.
  */
-export function ingestArticle(ingestion: Ingestion, raw: string, source: SourceRecord, hints: ArticleHints, now: Date): IngestResult {
+export function ingestArticle(
+  ingestion: Ingestion,
+  raw: string,
+  source: SourceRecord,
+  hints: ArticleHints,
+  now: Date,
+): IngestResult {
   const { store, index, lexicon } = ingestion;
   const article = parseArticle(raw, { outlet: hints.outlet ?? undefined, date: hints.date ?? undefined });
   const url = article.meta.url ?? hints.url ?? null;
@@ -46,10 +52,19 @@ export function ingestArticle(ingestion: Ingestion, raw: string, source: SourceR
     return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
   }
   const claims = extractClaims(article, lexicon);
-  const result = store.addArticle({
-    identity, url, title: article.meta.title, outlet: article.meta.outlet, date: article.meta.date,
-    contentHash: hash, ingestedAt: now.toISOString(),
-  }, claims, source.id);
+  const result = store.addArticle(
+    {
+      identity,
+      url,
+      title: article.meta.title,
+      outlet: article.meta.outlet,
+      date: article.meta.date,
+      contentHash: hash,
+      ingestedAt: now.toISOString(),
+    },
+    claims,
+    source.id,
+  );
   if (!result.added) {
     index.linkArticle(result.articleId, source.id);
     return { articleId: result.articleId, found: claims.length, added: [], newFigures: [], duplicate: true };

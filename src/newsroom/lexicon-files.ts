@@ -16,7 +16,12 @@ function checkTopics(value: unknown, path: string): TopicDef[] {
   const topics = (value as { topics?: unknown }).topics;
   if (!Array.isArray(topics)) throw new Error(`${path}: expected {"topics": [...]}`);
   topics.forEach((t: Partial<TopicDef>, i) => {
-    if (typeof t.key !== 'string' || typeof t.label !== 'string' || !Array.isArray(t.units) || !Array.isArray(t.words)) {
+    if (
+      typeof t.key !== 'string' ||
+      typeof t.label !== 'string' ||
+      !Array.isArray(t.units) ||
+      !Array.isArray(t.words)
+    ) {
       throw new Error(`${path}: topic ${i} needs key, label, units[] and words[]`);
     }
     if (t.measures !== undefined && !Object.values(t.measures).every(Array.isArray)) {

@@ -49,7 +49,10 @@ export interface AddOptions {
 
 /** Refuses a name already in use, or an address already polled, in this scope. */
 function refuseTaken(book: SourceBook, scope: GuildScope, name: string, location: string): void {
-  if (book.find(scope, name)) throw new UserError(`There is already a source named ${shown(name)} here. Pick another name, or remove that one first.`);
+  if (book.find(scope, name))
+    throw new UserError(
+      `There is already a source named ${shown(name)} here. Pick another name, or remove that one first.`,
+    );
   const same = book.inScope(scope).find((s) => s.location === location);
   if (same) throw new UserError(`${shown(same.name)} already reads that address.`);
 }
@@ -63,7 +66,8 @@ async function readFeed(newsroom: Newsroom, url: string) {
   try {
     return { result, feed: parseFeed(result.text, result.contentType) };
   } catch (error) {
-    if (error instanceof UserError) throw new UserError(`Could not use that address: ${escapeMarkdown(error.message)}. Nothing was added.`);
+    if (error instanceof UserError)
+      throw new UserError(`Could not use that address: ${escapeMarkdown(error.message)}. Nothing was added.`);
     throw error;
   }
 }
@@ -82,32 +86,66 @@ async function arrivalsOf(newsroom: Newsroom, feed: ParsedFeed, concurrency: num
  * are left alone: those sources have not taken in what this read saw, and a 304 next tick would
  * hide it from them. The read still ends any failure streak, since the feed demonstrably works.
  */
-function saveFirstRead(book: SourceBook, location: string, fresh: { etag: string | null; lastModified: string | null; items: number }, shared: boolean, now: Date): void {
+function saveFirstRead(
+  book: SourceBook,
+  location: string,
+  fresh: { etag: string | null; lastModified: string | null; items: number },
+  shared: boolean,
+  now: Date,
+): void {
   const before = book.feed(location);
   const at = now.toISOString();
   book.saveFeed({
-    ...before, ...(shared ? {} : fresh), failures: 0, lastError: null, lastAttemptAt: at, lastSuccessAt: at, nextPollAt: null,
+    ...before,
+    ...(shared ? {} : fresh),
+    failures: 0,
+    lastError: null,
+    lastAttemptAt: at,
+    lastSuccessAt: at,
+    nextPollAt: null,
   });
 }
 
 /** Saves the source and takes in every current item silently; one transaction, so all or nothing. */
-function saveSource(newsroom: Newsroom, scope: GuildScope, spec: { name: string; kind: string; location: string; topics?: string[] | null },
-  arrivals: Array<{ key: string; raw: string }>, fresh: { etag: string | null; lastModified: string | null }, now: Date, log: Logger): AddedSource {
+function saveSource(
+  newsroom: Newsroom,
+  scope: GuildScope,
+  spec: { name: string; kind: string; location: string; topics?: string[] | null },
+  arrivals: Array<{ key: string; raw: string }>,
+  fresh: { etag: string | null; lastModified: string | null },
+  now: Date,
+  log: Logger,
+): AddedSource {
   const book = newsroom.store.sourceBook;
   return newsroom.store.transaction(() => {
     refuseTaken(book, scope, spec.name, spec.location); // again: the read took time, and another moderator may have been quicker
     const shared = book.atLocation(spec.location).length > 0;
     const source = book.add({ guildId: scope, ...spec }, now);
     newsroom.index.addSource(source);
-    const lacking = lackers(book, [source], arrivals.map((a) => a.key));
-    const taken = takeIn(newsroom, arrivals.map((a) => ({ ...a, takers: lacking.get(a.key)! })), now, null, log);
+    const lacking = lackers(
+      book,
+      [source],
+      arrivals.map((a) => a.key),
+    );
+    const taken = takeIn(
+      newsroom,
+      arrivals.map((a) => ({ ...a, takers: lacking.get(a.key)! })),
+      now,
+      null,
+      log,
+    );
     saveFirstRead(book, spec.location, { ...fresh, items: arrivals.length }, shared, now);
     return { source, items: arrivals.length, claims: taken.found };
   });
 }
 
 /** Adds a feed for a server (or the defaults): read now, saved only if it could be read and parsed. */
-export async function addFeedSource(newsroom: Newsroom, spec: NewFeedSource, now: Date, options: AddOptions = {}): Promise<AddedSource> {
+export async function addFeedSource(
+  newsroom: Newsroom,
+  spec: NewFeedSource,
+  now: Date,
+  options: AddOptions = {},
+): Promise<AddedSource> {
   const scope = scopeOf(spec.guildId);
   const name = sourceName(spec.name);
   const location = feedAddress(spec.url);
@@ -115,19 +153,40 @@ export async function addFeedSource(newsroom: Newsroom, spec: NewFeedSource, now
   const { result, feed } = await readFeed(newsroom, location);
   const arrivals = await arrivalsOf(newsroom, feed, options.pageConcurrency ?? 4);
   const fresh = { etag: result.etag, lastModified: result.lastModified };
-  return saveSource(newsroom, scope, { name, kind: 'feed', location, topics: spec.topics ?? null }, arrivals, fresh, now, options.log ?? silentLogger);
+  return saveSource(
+    newsroom,
+    scope,
+    { name, kind: 'feed', location, topics: spec.topics ?? null },
+    arrivals,
+    fresh,
+    now,
+    options.log ?? silentLogger,
+  );
 }
 
 /**
  * Adds a folder of article files to the defaults: the console's operator's, never a server's,
  * since a path names a place on the bot's own machine.
  */
-export function addFolderSource(newsroom: Newsroom, spec: NewFolderSource, now: Date, options: AddOptions = {}): AddedSource {
+export function addFolderSource(
+  newsroom: Newsroom,
+  spec: NewFolderSource,
+  now: Date,
+  options: AddOptions = {},
+): AddedSource {
   const name = sourceName(spec.name);
   const location = resolve(spec.path.trim());
   refuseTaken(newsroom.store.sourceBook, DEFAULTS, name, location);
   const { entries } = scanFolder(location);
   const arrivals = entries.map(({ key, raw }) => ({ key, raw }));
   const fresh = { etag: null, lastModified: null };
-  return saveSource(newsroom, DEFAULTS, { name, kind: 'folder', location, topics: spec.topics ?? null }, arrivals, fresh, now, options.log ?? silentLogger);
+  return saveSource(
+    newsroom,
+    DEFAULTS,
+    { name, kind: 'folder', location, topics: spec.topics ?? null },
+    arrivals,
+    fresh,
+    now,
+    options.log ?? silentLogger,
+  );
 }

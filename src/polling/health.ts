@@ -41,7 +41,13 @@ type Event = Parameters<PollHooks['notice']>[1];
  * A notice in a savepoint of its own: if telling a server throws, the attempt is still recorded
  * (else the feed would lose its backoff and be hammered every tick) and the log hears of it.
  */
-function tell({ newsroom, hooks, log }: HealthContext, source: SourceRecord, event: Event, detail: string, now: Date): void {
+function tell(
+  { newsroom, hooks, log }: HealthContext,
+  source: SourceRecord,
+  event: Event,
+  detail: string,
+  now: Date,
+): void {
   try {
     newsroom.store.transaction(() => hooks.notice(source, event, detail, now));
   } catch (error) {
@@ -54,7 +60,13 @@ const polling = (newsroom: Newsroom, location: string): SourceRecord[] =>
   newsroom.store.sourceBook.atLocation(location).filter((s) => !s.paused);
 
 /** Records one failed attempt, and tells or pauses sources when the streak crosses a threshold. */
-export function recordFailure(context: HealthContext, location: string, reason: string, retryAfterMs: number | undefined, now: Date): FeedState {
+export function recordFailure(
+  context: HealthContext,
+  location: string,
+  reason: string,
+  retryAfterMs: number | undefined,
+  now: Date,
+): FeedState {
   const { newsroom } = context;
   const book = newsroom.store.sourceBook;
   return newsroom.store.transaction(() => {
@@ -62,7 +74,11 @@ export function recordFailure(context: HealthContext, location: string, reason: 
     const failures = before.failures + 1;
     const delay = backoffMs(failures, retryAfterMs);
     const feed: FeedState = {
-      ...before, failures, lastError: reason, lastAttemptAt: now.toISOString(), nextPollAt: new Date(now.getTime() + delay).toISOString(),
+      ...before,
+      failures,
+      lastError: reason,
+      lastAttemptAt: now.toISOString(),
+      nextPollAt: new Date(now.getTime() + delay).toISOString(),
     };
     book.saveFeed(feed);
     const streak = `failed ${failures} times in a row, the last: ${reason}`;
@@ -73,7 +89,13 @@ export function recordFailure(context: HealthContext, location: string, reason: 
         tell(context, { ...source, paused: true, pausedReason: 'failing', failureNotice: true }, 'paused', streak, now);
       } else if (failures >= FAILING_AFTER && !source.failureNotice) {
         book.setFailureNotice(source.id, true);
-        tell(context, { ...source, failureNotice: true }, 'failing', `${streak}; next try in ${spanText(delay)}, at ${utcText(feed.nextPollAt)}`, now);
+        tell(
+          context,
+          { ...source, failureNotice: true },
+          'failing',
+          `${streak}; next try in ${spanText(delay)}, at ${utcText(feed.nextPollAt)}`,
+          now,
+        );
       }
     }
     return feed;
@@ -95,7 +117,13 @@ export function recordSuccess(context: HealthContext, location: string, fresh: F
     const before = book.feed(location);
     const at = now.toISOString();
     const feed: FeedState = {
-      ...before, ...(fresh ?? {}), failures: 0, lastError: null, lastAttemptAt: at, lastSuccessAt: at, nextPollAt: null,
+      ...before,
+      ...(fresh ?? {}),
+      failures: 0,
+      lastError: null,
+      lastAttemptAt: at,
+      lastSuccessAt: at,
+      nextPollAt: null,
     };
     book.saveFeed(feed);
     const detail = before.failures > 0 ? `read again after ${plural(before.failures, 'failed attempt')}` : 'read again';

@@ -3,7 +3,11 @@
  * host; this caps the whole tick, so a newsroom with 500 feeds does not open 500 sockets at once.
  * `work` is expected to catch its own errors: one rejection fails the whole batch.
  */
-export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

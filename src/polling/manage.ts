@@ -20,7 +20,6 @@ export interface SourceStatus extends SourceView {
   isDefault: boolean;
 }
 
-
 /** The asking server's own live source of that name, or a UserError that says where to look. */
 export function ownSource(newsroom: Newsroom, guildId: string | null, name: string): SourceRecord {
   return newsroom.store.sourceBook.find(scopeOf(guildId), name.trim()) ?? notFound(name);
@@ -30,7 +29,10 @@ function notFound(name: string): never {
   throw new UserError(`No source named ${shown(name.trim())} here. \`/sources list\` shows them.`);
 }
 
-const view = (newsroom: Newsroom, source: SourceRecord): SourceView => ({ source, feed: newsroom.store.sourceBook.feed(source.location) });
+const view = (newsroom: Newsroom, source: SourceRecord): SourceView => ({
+  source,
+  feed: newsroom.store.sourceBook.feed(source.location),
+});
 
 /** The server's own sources and the defaults; from the console (null), the defaults only. */
 export function listSources(newsroom: Newsroom, guildId: string | null): { own: SourceView[]; defaults: SourceView[] } {
@@ -67,7 +69,11 @@ export function pauseSource(newsroom: Newsroom, guildId: string | null, name: st
  * have taken in items meanwhile, and a 304 would keep them from this one. A failure streak is not
  * reset: the feed is shared, and if it still fails the source is paused again at once.
  */
-export function resumeSource(newsroom: Newsroom, guildId: string | null, name: string): { source: SourceRecord; was: SourceRecord['pausedReason']; feed: FeedState } {
+export function resumeSource(
+  newsroom: Newsroom,
+  guildId: string | null,
+  name: string,
+): { source: SourceRecord; was: SourceRecord['pausedReason']; feed: FeedState } {
   const source = ownSource(newsroom, guildId, name);
   if (!source.paused) throw new UserError(`${shown(source.name)} is not paused.`);
   const book = newsroom.store.sourceBook;
@@ -75,5 +81,9 @@ export function resumeSource(newsroom: Newsroom, guildId: string | null, name: s
     book.setPaused(source.id, null);
     book.makeDue(source.location, true);
   });
-  return { source: { ...source, paused: false, pausedReason: null }, was: source.pausedReason, feed: book.feed(source.location) };
+  return {
+    source: { ...source, paused: false, pausedReason: null },
+    was: source.pausedReason,
+    feed: book.feed(source.location),
+  };
 }

@@ -37,7 +37,10 @@ export const shown = (name: string): string => `**${escapeMarkdown(name)}**`;
  * option is (resolveTopic). Null when nothing was typed: the source is about every topic.
  */
 export function topicKeys(index: ClaimIndex, typed: string | null | undefined): string[] | null {
-  const parts = (typed ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = (typed ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   return [...new Set(parts.map((part) => resolveTopic(index, part).key))];
 }

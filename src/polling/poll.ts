@@ -47,7 +47,13 @@ type Outcome = { status: 'read'; taken: TakeInResult } | { status: 'not-modified
 const INTERNAL = 'an internal error while reading it (the bot operator has the details in the log)';
 
 /** Polls every due source once, at most `concurrency` locations at a time. */
-export async function pollDue(newsroom: Newsroom, hooks: PollHooks, now: Date, log: Logger, options: PollOptions = {}): Promise<PollReport> {
+export async function pollDue(
+  newsroom: Newsroom,
+  hooks: PollHooks,
+  now: Date,
+  log: Logger,
+  options: PollOptions = {},
+): Promise<PollReport> {
   const due = newsroom.store.sourceBook.dueSources(POLLED_KINDS, now);
   const report: PollReport = { sources: due.length, fetched: 0, notModified: 0, failed: 0, newItems: 0, claims: 0 };
   const tick: Tick = { newsroom, hooks, now, log, pages: new Map(), report };
@@ -102,7 +108,8 @@ function failed(tick: Tick, location: Location, reason: string, retryAfterMs?: n
  * addFeedSource reads it: a source saved some other way (data/sources.json, a folder loaded at
  * boot) would otherwise alert on every item it already holds.
  */
-const decider = (tick: Tick, previous: FeedState): PollHooks['decide'] | null => (previous.lastSuccessAt ? tick.hooks.decide : null);
+const decider = (tick: Tick, previous: FeedState): PollHooks['decide'] | null =>
+  previous.lastSuccessAt ? tick.hooks.decide : null;
 
 /** The sources that take in what this location brings: re-read after the fetch, which may be slow. */
 const takers = (tick: Tick, location: string): SourceRecord[] =>
@@ -128,13 +135,22 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const entries = feedEntries(feed);
   const keys = entries.map((e) => e.key);
   const someoneLacks = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
-  const pages = await pagesOf(tick, entries.filter((e) => someoneLacks.get(e.key)!.length > 0));
+  const pages = await pagesOf(
+    tick,
+    entries.filter((e) => someoneLacks.get(e.key)!.length > 0),
+  );
   // Read again after the page fetches: a moderator may have paused or removed a source meanwhile.
   const lacking = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
-  const arrivals: Arrival[] = entries.filter((e) => lacking.get(e.key)!.length > 0)
+  const arrivals: Arrival[] = entries
+    .filter((e) => lacking.get(e.key)!.length > 0)
     .map(({ key, item }) => ({ key, raw: itemToArticle(item, feed.title, pages.get(key)), takers: lacking.get(key)! }));
   const taken = takeIn(newsroom, arrivals, now, decider(tick, previous), tick.log);
-  recordSuccess(tick, location, { etag: result.etag, lastModified: result.lastModified, items: feed.items.length }, now);
+  recordSuccess(
+    tick,
+    location,
+    { etag: result.etag, lastModified: result.lastModified, items: feed.items.length },
+    now,
+  );
   return { status: 'read', taken };
 }
 
@@ -157,7 +173,11 @@ function pollFolder(tick: Tick, here: Location): Outcome {
     throw error;
   }
   for (const problem of scan.skipped) tick.log.debug(`poll folder: skipped ${problem}`);
-  const lacking = lackers(newsroom.store.sourceBook, takers(tick, location), scan.entries.map((e) => e.key));
+  const lacking = lackers(
+    newsroom.store.sourceBook,
+    takers(tick, location),
+    scan.entries.map((e) => e.key),
+  );
   const arrivals = scan.entries.map(({ key, raw }) => ({ key, raw, takers: lacking.get(key)! }));
   const taken = takeIn(newsroom, arrivals, now, decider(tick, newsroom.store.sourceBook.feed(location)), tick.log);
   recordSuccess(tick, location, { etag: null, lastModified: null, items: scan.entries.length }, now);

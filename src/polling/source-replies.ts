@@ -11,7 +11,12 @@ import type { SourceStatus, SourceView } from './manage.js';
 import { shown } from './naming.js';
 import { utcText } from './time.js';
 
-const reply = (title: string, summary: string, sections: Answer['sections'] = []): Answer => ({ title, summary, sections, ephemeral: true });
+const reply = (title: string, summary: string, sections: Answer['sections'] = []): Answer => ({
+  title,
+  summary,
+  sections,
+  ephemeral: true,
+});
 
 /**
  * Where a source reads from. A URL in a code span: no escaping to break it, no embed. A folder's
@@ -36,34 +41,57 @@ function listLine(view: SourceView, guildId: string | null): string {
 }
 
 export function addedAnswer({ source, items, claims }: AddedSource): Answer {
-  return reply('Source added', `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.`);
+  return reply(
+    'Source added',
+    `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.`,
+  );
 }
 
 export function listAnswer(list: { own: SourceView[]; defaults: SourceView[] }, guildId: string | null): Answer {
   const sections = [
-    ...(guildId === null ? [] : [{ heading: 'This server’s sources', lines: list.own.map((v) => listLine(v, guildId)) }]),
-    { heading: guildId === null ? 'Default sources (every server reads these)' : 'Defaults (every server reads these)', lines: list.defaults.map((v) => listLine(v, guildId)) },
+    ...(guildId === null
+      ? []
+      : [{ heading: 'This server’s sources', lines: list.own.map((v) => listLine(v, guildId)) }]),
+    {
+      heading: guildId === null ? 'Default sources (every server reads these)' : 'Defaults (every server reads these)',
+      lines: list.defaults.map((v) => listLine(v, guildId)),
+    },
   ].filter((s) => s.lines.length > 0);
-  const summary = guildId !== null && list.own.length === 0
-    ? 'This server has no sources of its own yet: `/sources add` adds a feed.'
-    : '`/sources status` shows one in detail.';
+  const summary =
+    guildId !== null && list.own.length === 0
+      ? 'This server has no sources of its own yet: `/sources add` adds a feed.'
+      : '`/sources status` shows one in detail.';
   return reply('Sources', summary, sections);
 }
 
 export function removedAnswer(source: SourceRecord): Answer {
-  return reply('Source removed', `Removed ${shown(source.name)}. The claims it brought stay in answers; it is no longer polled.`);
+  return reply(
+    'Source removed',
+    `Removed ${shown(source.name)}. The claims it brought stay in answers; it is no longer polled.`,
+  );
 }
 
 export function pausedAnswer(source: SourceRecord): Answer {
   return reply('Source paused', `Paused ${shown(source.name)}: it is not polled until \`/sources resume\`.`);
 }
 
-export function resumedAnswer({ source, was, feed }: { source: SourceRecord; was: SourceRecord['pausedReason']; feed: SourceView['feed'] }): Answer {
+export function resumedAnswer({
+  source,
+  was,
+  feed,
+}: {
+  source: SourceRecord;
+  was: SourceRecord['pausedReason'];
+  feed: SourceView['feed'];
+}): Answer {
   const base = `Resumed ${shown(source.name)}: it is read again at the next poll.`;
   if (was !== 'failing') return reply('Source resumed', base);
   const last = feed.lastError ? ` (the last: ${escapeMarkdown(feed.lastError)})` : '';
   const again = feed.failures >= PAUSE_AFTER ? ' If that read fails too, it is paused again.' : '';
-  return reply('Source resumed', `${base} It had been paused after ${plural(feed.failures, 'failure')} in a row${last}.${again}`);
+  return reply(
+    'Source resumed',
+    `${base} It had been paused after ${plural(feed.failures, 'failure')} in a row${last}.${again}`,
+  );
 }
 
 function stateText({ source, feed }: SourceStatus): string {
@@ -99,7 +127,8 @@ export function statusAnswer(status: SourceStatus, guildId: string | null): Answ
 /** The asking server's own sources as a moderator types a name. */
 export function ownSourceChoices(newsroom: Newsroom, guildId: string | null, typed: string): Choice[] {
   const wanted = typed.trim().toLowerCase();
-  return newsroom.store.sourceBook.inScope(scopeOf(guildId))
+  return newsroom.store.sourceBook
+    .inScope(scopeOf(guildId))
     .filter((s) => s.name.toLowerCase().includes(wanted))
     .slice(0, MAX_CHOICES)
     .map((s) => ({ name: s.name.slice(0, 100), value: s.name.slice(0, 100) }));

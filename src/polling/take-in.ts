@@ -31,7 +31,11 @@ export interface TakeInResult {
 type Decide = (articleId: number, scopes: string[], now: Date) => void;
 
 /** For each item key, the sources that have not taken it in yet (none: the item is old news). */
-export function lackers(book: SourceBook, sources: readonly SourceRecord[], keys: readonly string[]): Map<string, SourceRecord[]> {
+export function lackers(
+  book: SourceBook,
+  sources: readonly SourceRecord[],
+  keys: readonly string[],
+): Map<string, SourceRecord[]> {
   const lacking = new Map<string, SourceRecord[]>(keys.map((key) => [key, []]));
   for (const source of sources) {
     const known = book.knownItems(source.id, keys);
@@ -49,14 +53,23 @@ export function lackers(book: SourceBook, sources: readonly SourceRecord[], keys
 function lookUp(newsroom: Newsroom, raw: string): { empty: boolean; stored?: { id: number } } {
   const article = parseArticle(raw);
   if (article.body.trim() === '') return { empty: true };
-  return { empty: false, stored: newsroom.store.knownArticle(articleIdentity(article.meta.url, article.body).identity) };
+  return {
+    empty: false,
+    stored: newsroom.store.knownArticle(articleIdentity(article.meta.url, article.body).identity),
+  };
 }
 
 /**
  * Takes the arrivals in, oldest first. With `decide` null (a source's first add) nothing is
  * decided: a newsroom adding a feed wants its history indexed, not fifty alerts.
  */
-export function takeIn(newsroom: Newsroom, arrivals: readonly Arrival[], now: Date, decide: Decide | null, log: Logger): TakeInResult {
+export function takeIn(
+  newsroom: Newsroom,
+  arrivals: readonly Arrival[],
+  now: Date,
+  decide: Decide | null,
+  log: Logger,
+): TakeInResult {
   const total: TakeInResult = { items: 0, claims: 0, found: 0 };
   for (const arrival of arrivals) {
     if (arrival.takers.length === 0) continue;
@@ -68,7 +81,13 @@ export function takeIn(newsroom: Newsroom, arrivals: readonly Arrival[], now: Da
   return total;
 }
 
-function takeInOne(newsroom: Newsroom, { key, raw, takers }: Arrival, now: Date, decide: Decide | null, log: Logger): TakeInResult {
+function takeInOne(
+  newsroom: Newsroom,
+  { key, raw, takers }: Arrival,
+  now: Date,
+  decide: Decide | null,
+  log: Logger,
+): TakeInResult {
   const book = newsroom.store.sourceBook;
   const { empty, stored } = lookUp(newsroom, raw);
   // An item with no text at all (no title, summary or content) is remembered, so it is not
@@ -105,7 +124,14 @@ function takeInOne(newsroom: Newsroom, { key, raw, takers }: Arrival, now: Date,
  * undone and the claims are kept: rolling them back too would leave the in-memory index holding
  * claims the store lost, and the same item failing again every tick. Its alerts are lost, and logged.
  */
-function decideSafely(newsroom: Newsroom, decide: Decide, articleId: number, scopes: string[], now: Date, log: Logger): void {
+function decideSafely(
+  newsroom: Newsroom,
+  decide: Decide,
+  articleId: number,
+  scopes: string[],
+  now: Date,
+  log: Logger,
+): void {
   try {
     newsroom.store.transaction(() => decide(articleId, scopes, now));
   } catch (error) {

@@ -32,7 +32,9 @@ export function clean(text: string | undefined): string {
 
 /** Titles and field names are one line in Discord; a newline there only wastes space. */
 export function oneLine(text: string | undefined): string {
-  return clean(text).replace(/\s*\n\s*/g, ' ').trim();
+  return clean(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** At most max units, marking a cut with "…". */

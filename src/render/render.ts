@@ -63,7 +63,9 @@ export function toReplyOptions(payload: DiscordPayload, image?: AnswerImage): Re
     embeds,
     allowedMentions: { parse: [] },
     ...(flags === undefined ? {} : { flags }),
-    ...(image ? { files: [{ attachment: Buffer.from(image.data), name: image.name, description: image.description }] } : {}),
+    ...(image
+      ? { files: [{ attachment: Buffer.from(image.data), name: image.name, description: image.description }] }
+      : {}),
   };
 }
 

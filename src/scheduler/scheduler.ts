@@ -21,16 +21,27 @@ export interface Scheduler {
 }
 
 function describe({ poll, delivery }: TickReport): string {
-  return `poll tick: ${poll.sources} sources, ${poll.fetched} fetched, ${poll.notModified} unchanged, ${poll.failed} failed, ` +
-    `${poll.newItems} new items, ${poll.claims} claims; ${delivery.sent} sent, ${delivery.retried} to retry, ${delivery.broken} broken`;
+  return (
+    `poll tick: ${poll.sources} sources, ${poll.fetched} fetched, ${poll.notModified} unchanged, ${poll.failed} failed, ` +
+    `${poll.newItems} new items, ${poll.claims} claims; ${delivery.sent} sent, ${delivery.retried} to retry, ${delivery.broken} broken`
+  );
 }
 
-export function startScheduler(deps: TickDeps, settings: ScheduleSettings, clock: () => Date = () => new Date()): Scheduler {
+export function startScheduler(
+  deps: TickDeps,
+  settings: ScheduleSettings,
+  clock: () => Date = () => new Date(),
+): Scheduler {
   const { log } = deps;
   let chain: Promise<void> = Promise.resolve();
   let tickWaiting = false;
   const job = (name: string, work: (now: Date) => Promise<unknown>): Promise<void> => {
-    chain = chain.then(() => work(clock())).then(() => undefined, (error: unknown) => log.error(`${name} failed`, error));
+    chain = chain
+      .then(() => work(clock()))
+      .then(
+        () => undefined,
+        (error: unknown) => log.error(`${name} failed`, error),
+      );
     return chain;
   };
   const tick = (): Promise<void> => {
@@ -42,7 +53,13 @@ export function startScheduler(deps: TickDeps, settings: ScheduleSettings, clock
     return job('poll tick', async (now) => {
       try {
         const report = await runTick(deps, now);
-        const eventful = report.poll.newItems + report.poll.failed + report.delivery.sent + report.delivery.retried + report.delivery.broken > 0;
+        const eventful =
+          report.poll.newItems +
+            report.poll.failed +
+            report.delivery.sent +
+            report.delivery.retried +
+            report.delivery.broken >
+          0;
         (eventful ? log.info : log.debug)(describe(report));
       } finally {
         tickWaiting = false;
@@ -61,10 +78,18 @@ export function startScheduler(deps: TickDeps, settings: ScheduleSettings, clock
         continue;
       }
       const name = `briefing ${digest.id} (#${digest.channelId})`;
-      briefings.set(digest.id, cron.schedule(digest.schedule, () => void job(name, async (now) => {
-        const current = deps.newsroom.store.routes.digest(digest.id);
-        if (current) await runBriefing(deps, current, now);
-      }), { ...options, name }));
+      briefings.set(
+        digest.id,
+        cron.schedule(
+          digest.schedule,
+          () =>
+            void job(name, async (now) => {
+              const current = deps.newsroom.store.routes.digest(digest.id);
+              if (current) await runBriefing(deps, current, now);
+            }),
+          { ...options, name },
+        ),
+      );
     }
   };
   reloadDigests();

@@ -27,10 +27,15 @@ export interface TickReport {
 export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const { newsroom, log } = deps;
   const budget = tickBudget(newsroom.alertSettings.perChannelPerTick);
-  const poll = await pollDue(newsroom, {
-    decide: (articleId, scopes, at) => void decideAlerts(newsroom, articleId, scopes, budget, at, deps.decide),
-    notice: (source, event, detail, at) => queueSourceNotice(newsroom, log, source, event, detail, at),
-  }, now, log);
+  const poll = await pollDue(
+    newsroom,
+    {
+      decide: (articleId, scopes, at) => void decideAlerts(newsroom, articleId, scopes, budget, at, deps.decide),
+      notice: (source, event, detail, at) => queueSourceNotice(newsroom, log, source, event, detail, at),
+    },
+    now,
+    log,
+  );
   const delivery = await deliverDue(newsroom.store, deps.sender, now, log);
   return { poll, delivery };
 }

@@ -25,7 +25,9 @@ export function readArticleFile(path: string): string {
     throw new UserError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (size > MAX_ARTICLE_BYTES) {
-    throw new UserError(`${path}: too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`);
+    throw new UserError(
+      `${path}: too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
+    );
   }
   const bytes = readFileSync(path);
   if (looksBinary(bytes)) throw new UserError(`${path}: not a text file`);

@@ -76,7 +76,11 @@ export function needsPage(item: FeedItem): boolean {
  */
 export function headerValue(value: string | null | undefined): string | null {
   if (!value) return null;
-  const line = value.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim().slice(0, 300).trim();
+  const line = value
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .trim()
+    .slice(0, 300)
+    .trim();
   return line || null;
 }
 

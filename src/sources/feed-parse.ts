@@ -39,10 +39,8 @@ type AtomText = { value?: string; type?: string; src?: string } | undefined;
 const text = (value: string | null | undefined): string | null => value?.trim() || null;
 
 /** Atom says whether a text construct is html, xhtml or text; trust it over sniffing. */
-const atomText = (value: AtomText) =>
-  fieldText(value?.value, value?.type ? /html/i.test(value.type) : undefined);
-const atomLine = (value: AtomText) =>
-  lineText(value?.value, value?.type ? /html/i.test(value.type) : undefined);
+const atomText = (value: AtomText) => fieldText(value?.value, value?.type ? /html/i.test(value.type) : undefined);
+const atomLine = (value: AtomText) => lineText(value?.value, value?.type ? /html/i.test(value.type) : undefined);
 
 // An RSS guid is the article's address unless it says isPermaLink="false".
 const permalink = (guid: { value?: string; isPermaLink?: boolean } | undefined) =>
@@ -156,7 +154,8 @@ function unknownError(document: string, contentType: string | null | undefined):
   const start = document.replace(PROLOGUE, '');
   const root = /^<([\w:.-]+)/.exec(start)?.[1];
   if (root) return new UserError(`this is not a feed: an XML document whose root is <${root}>, not RSS or Atom`);
-  if (/^[[{]/.test(start)) return new UserError('this is not a feed: JSON, but not a JSON Feed (no "version" of jsonfeed.org)');
+  if (/^[[{]/.test(start))
+    return new UserError('this is not a feed: JSON, but not a JSON Feed (no "version" of jsonfeed.org)');
   return new UserError(`this is not a feed: neither XML nor JSON ("${lineText(start.slice(0, 40), false)}…")`);
 }
 
@@ -179,7 +178,8 @@ export function parseFeed(document: string, contentType?: string | null): Parsed
       throw new UserError(`the feed is not valid XML: ${cause.replace(/^./, (c) => c.toLowerCase())}`);
     }
     if (error instanceof DetectError) throw unknownError(document, contentType);
-    if (error instanceof ParseError) throw new UserError('the feed could not be read: it has no channel, feed or items where they belong');
+    if (error instanceof ParseError)
+      throw new UserError('the feed could not be read: it has no channel, feed or items where they belong');
     throw error;
   }
 }

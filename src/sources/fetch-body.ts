@@ -30,7 +30,10 @@ function safeToken(value: string): string {
 
 // Content-Encoding lists codings in the order applied, so they are undone last first.
 function decodersFor(header: string | undefined): Transform[] {
-  const codings = (header ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  const codings = (header ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
   return codings.reverse().map((coding) => {
     const make = DECODERS[coding];
     if (!make) throw new FetchFailure(`uses an unsupported content encoding (${safeToken(coding)})`);

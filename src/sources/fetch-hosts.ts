@@ -26,8 +26,11 @@ export function bareHost(url: URL): string {
 }
 
 function refusal(host: string, address: string, literal: boolean, redirected: boolean): string {
-  if (redirected) return `redirects to ${literal ? '' : `${host} at `}a private address (${address}), which is not allowed`;
-  return literal ? `${address} is a private address, which is not allowed` : `${host} is at a private address (${address}), which is not allowed`;
+  if (redirected)
+    return `redirects to ${literal ? '' : `${host} at `}a private address (${address}), which is not allowed`;
+  return literal
+    ? `${address} is a private address, which is not allowed`
+    : `${host} is at a private address (${address}), which is not allowed`;
 }
 
 // Stops waiting for DNS at the deadline; dns.lookup itself cannot be cancelled.
@@ -58,7 +61,12 @@ async function resolve(rules: AddressRules, host: string, signal: AbortSignal): 
  * Resolves a URL's host and checks every address it gave (one bad answer is enough to refuse: a
  * rebinding attacker controls the list). The caller then connects to these addresses only.
  */
-export async function resolveAllowed(rules: AddressRules, url: URL, redirected: boolean, signal: AbortSignal): Promise<readonly ResolvedAddress[]> {
+export async function resolveAllowed(
+  rules: AddressRules,
+  url: URL,
+  redirected: boolean,
+  signal: AbortSignal,
+): Promise<readonly ResolvedAddress[]> {
   const host = bareHost(url);
   const addresses = await resolve(rules, host, signal);
   if (rules.allowPrivate) return addresses;
@@ -75,7 +83,11 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
   return (_hostname, options, callback) => {
     const wanted = addresses.filter(({ family }) => !options.family || options.family === family);
     const first = wanted[0];
-    if (options.all) callback(null, wanted.map(({ address, family }) => ({ address, family })));
+    if (options.all)
+      callback(
+        null,
+        wanted.map(({ address, family }) => ({ address, family })),
+      );
     else if (first) callback(null, first.address, first.family);
     else callback(Object.assign(new Error('no address of the requested family'), { code: 'ENOTFOUND' }), '');
   };

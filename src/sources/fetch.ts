@@ -2,7 +2,17 @@ import http, { STATUS_CODES, type ClientRequest, type IncomingMessage, type Outg
 import https from 'node:https';
 import { decodeBody } from './charset.js';
 import { ACCEPT_ENCODING, FetchFailure, readBody } from './fetch-body.js';
-import { bareHost, createHostSlots, pinnedLookup, resolveAllowed, systemLookup, type AddressRules, type HostSlots, type Lookup, type ResolvedAddress } from './fetch-hosts.js';
+import {
+  bareHost,
+  createHostSlots,
+  pinnedLookup,
+  resolveAllowed,
+  systemLookup,
+  type AddressRules,
+  type HostSlots,
+  type Lookup,
+  type ResolvedAddress,
+} from './fetch-hosts.js';
 
 export type { Lookup, ResolvedAddress } from './fetch-hosts.js';
 
@@ -30,7 +40,16 @@ export interface PreviousFetch {
 }
 
 export type FetchResult =
-  | { status: 'ok'; url: string; text: string; charset: string; contentType: string | null; etag: string | null; lastModified: string | null; bytes: number }
+  | {
+      status: 'ok';
+      url: string;
+      text: string;
+      charset: string;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      bytes: number;
+    }
   | { status: 'not-modified'; url: string }
   | { status: 'failed'; url: string; reason: string; retryAfterMs?: number; httpStatus?: number };
 
@@ -49,7 +68,8 @@ interface Settings extends AddressRules {
 type Hop = FetchResult | { status: 'redirect'; location: URL };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.5, */*;q=0.1';
 
 export function createFetcher(options: FetcherOptions): Fetcher {
   const settings: Settings = {
@@ -79,14 +99,22 @@ function httpTarget(text: string): URL | string {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : 'not http(s)';
 }
 
-async function fetchFollowing(settings: Settings, slots: HostSlots, start: string, previous: PreviousFetch): Promise<FetchResult> {
+async function fetchFollowing(
+  settings: Settings,
+  slots: HostSlots,
+  start: string,
+  previous: PreviousFetch,
+): Promise<FetchResult> {
   let url = httpTarget(start);
   if (typeof url === 'string') return failed(start, url);
   for (let redirects = 0; ; redirects += 1) {
     const current: URL = url;
-    const hop = await slots.run(bareHost(current).toLowerCase(), () => fetchOnce(settings, current, previous, redirects > 0));
+    const hop = await slots.run(bareHost(current).toLowerCase(), () =>
+      fetchOnce(settings, current, previous, redirects > 0),
+    );
     if (hop.status !== 'redirect') return hop;
-    if (redirects >= settings.maxRedirects) return failed(current.href, `too many redirects (more than ${settings.maxRedirects})`);
+    if (redirects >= settings.maxRedirects)
+      return failed(current.href, `too many redirects (more than ${settings.maxRedirects})`);
     url = hop.location;
   }
 }
@@ -118,7 +146,11 @@ async function fetchOnce(settings: Settings, url: URL, previous: PreviousFetch, 
 }
 
 function requestHeaders(settings: Settings, previous: PreviousFetch): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { 'user-agent': settings.userAgent, accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING };
+  const headers: OutgoingHttpHeaders = {
+    'user-agent': settings.userAgent,
+    accept: ACCEPT,
+    'accept-encoding': ACCEPT_ENCODING,
+  };
   if (previous.etag) headers['if-none-match'] = previous.etag;
   if (previous.lastModified) headers['if-modified-since'] = previous.lastModified;
   return headers;
@@ -127,7 +159,13 @@ function requestHeaders(settings: Settings, previous: PreviousFetch): OutgoingHt
 function send(url: URL, addresses: readonly ResolvedAddress[], headers: OutgoingHttpHeaders, signal: AbortSignal) {
   const client = url.protocol === 'https:' ? https : http;
   // agent: false: no pooled keep-alive socket outlives the poll, and none is shared across checks.
-  const request = client.request(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(addresses) });
+  const request = client.request(url, {
+    method: 'GET',
+    headers,
+    signal,
+    agent: false,
+    lookup: pinnedLookup(addresses),
+  });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     request.on('error', reject); // `on`, not `once`: a late second error must not go unhandled
     request.once('response', (res: IncomingMessage) => {
@@ -160,7 +198,8 @@ function redirectTarget(from: URL, location: string | undefined): Hop {
   } catch {
     throw new FetchFailure('redirects to an invalid address');
   }
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FetchFailure('redirects to an address that is not http(s)');
+  if (next.protocol !== 'http:' && next.protocol !== 'https:')
+    throw new FetchFailure('redirects to an address that is not http(s)');
   return { status: 'redirect', location: next };
 }
 
@@ -168,7 +207,11 @@ function httpFailure(url: URL, status: number, retryAfter: string | undefined): 
   const name = STATUS_CODES[status]; // Node's wording, never the server's reason phrase
   const reason = `HTTP ${status}${name ? ` ${name}` : ''}`;
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : undefined;
-  return failed(url.href, reason, retryAfterMs === undefined ? { httpStatus: status } : { httpStatus: status, retryAfterMs });
+  return failed(
+    url.href,
+    reason,
+    retryAfterMs === undefined ? { httpStatus: status } : { httpStatus: status, retryAfterMs },
+  );
 }
 
 /** Retry-After as delay-seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable. */

@@ -14,11 +14,17 @@ const TEXT = 3;
 // Elements that start a new paragraph: the extractor splits paragraphs on blank lines, and an
 // attribution ("..., the NIS said.") must not be glued to the next paragraph's figure.
 const BLOCK = new Set(
-  ('address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 ' +
-    'header hr li main nav ol p pre section summary table tbody thead tfoot tr ul').split(' '),
+  (
+    'address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 ' +
+    'header hr li main nav ol p pre section summary table tbody thead tfoot tr ul'
+  ).split(' '),
 );
 // Never prose: their text is code, styling or controls.
-const SKIP = new Set('script style noscript template iframe svg math button select option textarea canvas object embed video audio head title'.split(' '));
+const SKIP = new Set(
+  'script style noscript template iframe svg math button select option textarea canvas object embed video audio head title'.split(
+    ' ',
+  ),
+);
 
 /** Tags or character references: enough to say a feed field holds HTML rather than plain text. */
 const HTML_SIGN = /<\/?[a-z][\w-]*(\s[^<>]{0,1000})?\/?>|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
@@ -30,7 +36,10 @@ export function nodeToText(root: TextNode): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const paragraph = current.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim();
+    const paragraph = current
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
     if (paragraph) paragraphs.push(paragraph);
     current = '';
   };

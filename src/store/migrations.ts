@@ -133,7 +133,9 @@ export const MIGRATIONS: readonly string[] = [
 export function migrate(db: Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`the store is at schema ${current}, newer than this build knows (${MIGRATIONS.length}); upgrade claimwatch`);
+    throw new Error(
+      `the store is at schema ${current}, newer than this build knows (${MIGRATIONS.length}); upgrade claimwatch`,
+    );
   }
   const apply = db.transaction(() => {
     for (let version = current + 1; version <= MIGRATIONS.length; version++) {

@@ -47,10 +47,14 @@ export interface NewMessage {
   folded?: boolean;
 }
 
-const DECISION = 'id, guild_id AS guildId, alert_key AS alertKey, claim_id AS claimId, article_id AS articleId, outcome, decided_at AS decidedAt';
+const DECISION =
+  'id, guild_id AS guildId, alert_key AS alertKey, claim_id AS claimId, article_id AS articleId, outcome, decided_at AS decidedAt';
 const MESSAGE = `id, guild_id AS guildId, channel_id AS channelId, kind, decision_id AS decisionId, payload, folded, nonce, status,
   attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt, message_id AS messageId, last_error AS lastError`;
-const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({ ...row, folded: row.folded === 1 });
+const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({
+  ...row,
+  folded: row.folded === 1,
+});
 
 /**
  * Alert decisions and the messages they queue. Both are written in the transaction that stores
@@ -65,35 +69,60 @@ export class Outbox {
   }
 
   /** Records that the server decided on this alert; null when it already had (the key is unique per server). */
-  decide(guildId: GuildScope, alertKey: string, claimId: number, articleId: number, outcome: DecisionOutcome, now: Date): number | null {
-    const result = this.sql(`INSERT OR IGNORE INTO decisions (guild_id, alert_key, claim_id, article_id, outcome, decided_at)
+  decide(
+    guildId: GuildScope,
+    alertKey: string,
+    claimId: number,
+    articleId: number,
+    outcome: DecisionOutcome,
+    now: Date,
+  ): number | null {
+    const result =
+      this.sql(`INSERT OR IGNORE INTO decisions (guild_id, alert_key, claim_id, article_id, outcome, decided_at)
       VALUES (?, ?, ?, ?, ?, ?)`).run(guildId, alertKey, claimId, articleId, outcome, now.toISOString());
     return result.changes > 0 ? Number(result.lastInsertRowid) : null;
   }
 
   decisionsFor(guildId: GuildScope, claimIds: readonly number[]): Decision[] {
-    return this.sql(`SELECT ${DECISION} FROM decisions WHERE guild_id = ? AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(guildId, JSON.stringify(claimIds)) as Decision[];
+    return this.sql(
+      `SELECT ${DECISION} FROM decisions WHERE guild_id = ? AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    ).all(guildId, JSON.stringify(claimIds)) as Decision[];
   }
 
   enqueue(message: NewMessage, now: Date): number {
     const at = now.toISOString();
-    const { lastInsertRowid } = this.sql(`INSERT INTO outbox (guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(message.guildId, message.channelId, message.kind, message.decisionId ?? null,
-      message.payload, message.folded ? 1 : 0, randomBytes(8).toString('hex'), at, at);
+    const { lastInsertRowid } =
+      this.sql(`INSERT INTO outbox (guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        message.guildId,
+        message.channelId,
+        message.kind,
+        message.decisionId ?? null,
+        message.payload,
+        message.folded ? 1 : 0,
+        randomBytes(8).toString('hex'),
+        at,
+        at,
+      );
     return Number(lastInsertRowid);
   }
 
   /** Pending messages whose time has come, oldest first. */
   dueMessages(now: Date, limit = 500): OutboxMessage[] {
-    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
-      .all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]).map(toMessage);
+    return (
+      this.sql(
+        `SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+      ).all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]
+    ).map(toMessage);
   }
 
   /** Every pending message for one channel, due or waiting on a back-off. */
   pendingFor(channelId: string): OutboxMessage[] {
-    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND channel_id = ? ORDER BY id`)
-      .all(channelId) as Parameters<typeof toMessage>[0][]).map(toMessage);
+    return (
+      this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND channel_id = ? ORDER BY id`).all(
+        channelId,
+      ) as Parameters<typeof toMessage>[0][]
+    ).map(toMessage);
   }
 
   pendingCount(): number {
@@ -101,8 +130,11 @@ export class Outbox {
   }
 
   messagesFor(decisionIds: readonly number[]): OutboxMessage[] {
-    return (this.sql(`SELECT ${MESSAGE} FROM outbox WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(JSON.stringify(decisionIds)) as Parameters<typeof toMessage>[0][]).map(toMessage);
+    return (
+      this.sql(`SELECT ${MESSAGE} FROM outbox WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(
+        JSON.stringify(decisionIds),
+      ) as Parameters<typeof toMessage>[0][]
+    ).map(toMessage);
   }
 
   markSent(ids: readonly number[], messageId: string | null, now: Date): void {
@@ -111,13 +143,15 @@ export class Outbox {
   }
 
   retryLater(ids: readonly number[], error: string, at: Date): void {
-    this.sql(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
-      .run(error, at.toISOString(), JSON.stringify(ids));
+    this.sql(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(error, at.toISOString(), JSON.stringify(ids));
   }
 
   /** The channel refused for good (gone, or no access): kept for /alerts why, never retried. */
   setAside(ids: readonly number[], error: string): void {
-    this.sql(`UPDATE outbox SET status = 'broken', attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`)
-      .run(error, JSON.stringify(ids));
+    this.sql(
+      `UPDATE outbox SET status = 'broken', attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(error, JSON.stringify(ids));
   }
 }

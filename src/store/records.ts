@@ -56,7 +56,10 @@ export interface ArticleRecord {
 
 /** A claim as stored: the extractor's fields, its article, and its place in the article. */
 export interface ClaimRecord
-  extends Pick<Claim, 'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'figureText'> {
+  extends Pick<
+    Claim,
+    'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'figureText'
+  > {
   id: number;
   articleId: number;
   position: number;

@@ -29,7 +29,8 @@ export interface Digest {
 }
 
 const FOLLOW = 'id, guild_id AS guildId, topic, channel_id AS channelId, created_at AS createdAt';
-const DIGEST = 'id, guild_id AS guildId, channel_id AS channelId, schedule, last_run_at AS lastRunAt, created_at AS createdAt';
+const DIGEST =
+  'id, guild_id AS guildId, channel_id AS channelId, schedule, last_run_at AS lastRunAt, created_at AS createdAt';
 
 /** Where a server's alerts go: followed topics per channel, broken channels, scheduled briefings. */
 export class Routes {
@@ -41,34 +42,57 @@ export class Routes {
 
   /** True when the channel did not follow the topic before. */
   follow(guildId: GuildScope, topic: string, channelId: string, now: Date): boolean {
-    return this.sql('INSERT OR IGNORE INTO follows (guild_id, topic, channel_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(guildId, topic, channelId, now.toISOString()).changes > 0;
+    return (
+      this.sql('INSERT OR IGNORE INTO follows (guild_id, topic, channel_id, created_at) VALUES (?, ?, ?, ?)').run(
+        guildId,
+        topic,
+        channelId,
+        now.toISOString(),
+      ).changes > 0
+    );
   }
 
   /** True when the channel followed the topic. */
   unfollow(guildId: GuildScope, topic: string, channelId: string): boolean {
-    return this.sql('DELETE FROM follows WHERE guild_id = ? AND topic = ? AND channel_id = ?').run(guildId, topic, channelId).changes > 0;
+    return (
+      this.sql('DELETE FROM follows WHERE guild_id = ? AND topic = ? AND channel_id = ?').run(guildId, topic, channelId)
+        .changes > 0
+    );
   }
 
   follows(guildId: GuildScope): Follow[] {
-    return this.sql(`SELECT ${FOLLOW} FROM follows WHERE guild_id = ? ORDER BY topic, created_at, id`).all(guildId) as Follow[];
+    return this.sql(`SELECT ${FOLLOW} FROM follows WHERE guild_id = ? ORDER BY topic, created_at, id`).all(
+      guildId,
+    ) as Follow[];
   }
 
   /** Channels of the server that follow the topic, oldest follow first. */
   channelsFor(guildId: GuildScope, topic: string): string[] {
-    return (this.sql('SELECT channel_id AS c FROM follows WHERE guild_id = ? AND topic = ? ORDER BY id').all(guildId, topic) as Array<{ c: string }>).map((r) => r.c);
+    return (
+      this.sql('SELECT channel_id AS c FROM follows WHERE guild_id = ? AND topic = ? ORDER BY id').all(
+        guildId,
+        topic,
+      ) as Array<{ c: string }>
+    ).map((r) => r.c);
   }
 
   /** Servers with at least one channel following the topic. */
   guildsFollowing(topic: string): GuildScope[] {
-    return (this.sql('SELECT DISTINCT guild_id AS g FROM follows WHERE topic = ? ORDER BY guild_id').all(topic) as Array<{ g: string }>).map((r) => r.g);
+    return (
+      this.sql('SELECT DISTINCT guild_id AS g FROM follows WHERE topic = ? ORDER BY guild_id').all(topic) as Array<{
+        g: string;
+      }>
+    ).map((r) => r.g);
   }
 
   /**
    * Where a server's moderators hear about its sources and channels: the oldest working channel
    * following one of these topics, else its oldest working alert channel.
    */
-  noticeChannel(guildId: GuildScope, options: { topics?: readonly string[] | null; except?: string } = {}): string | undefined {
+  noticeChannel(
+    guildId: GuildScope,
+    options: { topics?: readonly string[] | null; except?: string } = {},
+  ): string | undefined {
     const usable = this.follows(guildId)
       .filter((f) => f.channelId !== options.except && !this.broken(f.channelId))
       .sort((a, b) => a.id - b.id);
@@ -76,8 +100,11 @@ export class Routes {
   }
 
   markChannelBroken(guildId: GuildScope, channelId: string, reason: string, now: Date): boolean {
-    return this.sql('INSERT OR IGNORE INTO broken_channels (channel_id, guild_id, reason, broken_at) VALUES (?, ?, ?, ?)')
-      .run(channelId, guildId, reason, now.toISOString()).changes > 0;
+    return (
+      this.sql(
+        'INSERT OR IGNORE INTO broken_channels (channel_id, guild_id, reason, broken_at) VALUES (?, ?, ?, ?)',
+      ).run(channelId, guildId, reason, now.toISOString()).changes > 0
+    );
   }
 
   /** A moderator following a channel again is the sign it was mended. */
@@ -86,16 +113,26 @@ export class Routes {
   }
 
   broken(channelId: string): BrokenChannel | undefined {
-    return this.sql('SELECT channel_id AS channelId, guild_id AS guildId, reason, broken_at AS brokenAt FROM broken_channels WHERE channel_id = ?')
-      .get(channelId) as BrokenChannel | undefined;
+    return this.sql(
+      'SELECT channel_id AS channelId, guild_id AS guildId, reason, broken_at AS brokenAt FROM broken_channels WHERE channel_id = ?',
+    ).get(channelId) as BrokenChannel | undefined;
   }
 
   /** Sets the channel's briefing schedule: a new briefing covers what is new from now, a changed one keeps its mark. */
   setDigest(guildId: GuildScope, channelId: string, schedule: string, now: Date): Digest {
     const at = now.toISOString();
     this.sql(`INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (guild_id, channel_id) DO UPDATE SET schedule = excluded.schedule`).run(guildId, channelId, schedule, at, at);
-    return this.sql(`SELECT ${DIGEST} FROM digests WHERE guild_id = ? AND channel_id = ?`).get(guildId, channelId) as Digest;
+      ON CONFLICT (guild_id, channel_id) DO UPDATE SET schedule = excluded.schedule`).run(
+      guildId,
+      channelId,
+      schedule,
+      at,
+      at,
+    );
+    return this.sql(`SELECT ${DIGEST} FROM digests WHERE guild_id = ? AND channel_id = ?`).get(
+      guildId,
+      channelId,
+    ) as Digest;
   }
 
   removeDigest(guildId: GuildScope, channelId: string): boolean {

@@ -13,7 +13,15 @@ export interface DueSource {
 }
 
 export const emptyFeed = (location: string): FeedState => ({
-  location, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, failures: 0, nextPollAt: null, items: null,
+  location,
+  etag: null,
+  lastModified: null,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  failures: 0,
+  nextPollAt: null,
+  items: null,
 });
 
 /** Servers' own sources, their polling state and the items each has taken in. */
@@ -26,14 +34,18 @@ export class SourceBook {
 
   /** A server's sources (or the defaults, for ''), removed ones left out, by name. */
   inScope(guildId: GuildScope): SourceRecord[] {
-    return (this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND removed_at IS NULL ORDER BY name COLLATE NOCASE`)
-      .all(guildId) as Row[]).map(toSource);
+    return (
+      this.sql(
+        `SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND removed_at IS NULL ORDER BY name COLLATE NOCASE`,
+      ).all(guildId) as Row[]
+    ).map(toSource);
   }
 
   /** The live source of that name in the scope, whatever its case. */
   find(guildId: GuildScope, name: string): SourceRecord | undefined {
-    const row = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ? COLLATE NOCASE AND removed_at IS NULL`)
-      .get(guildId, name) as Row | undefined;
+    const row = this.sql(
+      `SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ? COLLATE NOCASE AND removed_at IS NULL`,
+    ).get(guildId, name) as Row | undefined;
     return row && toSource(row);
   }
 
@@ -51,9 +63,20 @@ export class SourceBook {
     const topics = source.topics?.length ? JSON.stringify(source.topics) : null;
     this.sql(`INSERT INTO sources (guild_id, name, kind, location, topics, created_at) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (guild_id, name) DO UPDATE SET kind = excluded.kind, location = excluded.location, topics = excluded.topics,
-        paused = 0, paused_reason = NULL, removed_at = NULL, failure_notice = 0, created_at = excluded.created_at`)
-      .run(guildId, source.name, source.kind, source.location, topics, now.toISOString());
-    return toSource(this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ?`).get(guildId, source.name) as Row);
+        paused = 0, paused_reason = NULL, removed_at = NULL, failure_notice = 0, created_at = excluded.created_at`).run(
+      guildId,
+      source.name,
+      source.kind,
+      source.location,
+      topics,
+      now.toISOString(),
+    );
+    return toSource(
+      this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ?`).get(
+        guildId,
+        source.name,
+      ) as Row,
+    );
   }
 
   remove(id: number, now: Date): void {
@@ -69,7 +92,10 @@ export class SourceBook {
   }
 
   feed(location: string): FeedState {
-    return (this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE location = ?`).get(location) as FeedState | undefined) ?? emptyFeed(location);
+    return (
+      (this.sql(`SELECT ${FEED_COLUMNS} FROM feeds WHERE location = ?`).get(location) as FeedState | undefined) ??
+      emptyFeed(location)
+    );
   }
 
   saveFeed(feed: FeedState): void {
@@ -84,25 +110,37 @@ export class SourceBook {
   dueSources(kinds: readonly string[], now: Date): DueSource[] {
     const rows = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources
       WHERE removed_at IS NULL AND paused = 0 AND kind IN (SELECT value FROM json_each(?))
-        AND location NOT IN (SELECT location FROM feeds WHERE next_poll_at > ?) ORDER BY id`).all(JSON.stringify(kinds), now.toISOString()) as Row[];
+        AND location NOT IN (SELECT location FROM feeds WHERE next_poll_at > ?) ORDER BY id`).all(
+      JSON.stringify(kinds),
+      now.toISOString(),
+    ) as Row[];
     return rows.map(toSource).map((source) => ({ source, feed: this.feed(source.location) }));
   }
 
   /** The live sources polling one location, in every scope. */
   atLocation(location: string): SourceRecord[] {
-    return (this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE location = ? AND removed_at IS NULL ORDER BY id`).all(location) as Row[]).map(toSource);
+    return (
+      this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE location = ? AND removed_at IS NULL ORDER BY id`).all(
+        location,
+      ) as Row[]
+    ).map(toSource);
   }
 
   /** Which of these item keys the source has already taken in. */
   knownItems(sourceId: number, keys: readonly string[]): Set<string> {
-    const rows = this.sql(`SELECT item_key AS key FROM source_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))`)
-      .all(sourceId, JSON.stringify(keys)) as Array<{ key: string }>;
+    const rows = this.sql(
+      `SELECT item_key AS key FROM source_items WHERE source_id = ? AND item_key IN (SELECT value FROM json_each(?))`,
+    ).all(sourceId, JSON.stringify(keys)) as Array<{ key: string }>;
     return new Set(rows.map((r) => r.key));
   }
 
   recordItem(sourceId: number, key: string, articleId: number | null, now: Date): void {
-    this.sql('INSERT OR IGNORE INTO source_items (source_id, item_key, article_id, seen_at) VALUES (?, ?, ?, ?)')
-      .run(sourceId, key, articleId, now.toISOString());
+    this.sql('INSERT OR IGNORE INTO source_items (source_id, item_key, article_id, seen_at) VALUES (?, ?, ?, ?)').run(
+      sourceId,
+      key,
+      articleId,
+      now.toISOString(),
+    );
   }
 
   itemCount(sourceId: number): number {
@@ -111,7 +149,10 @@ export class SourceBook {
 
   /** Whether the source already carries the article (a folder loaded at boot, or a feed item that moved). */
   carries(sourceId: number, articleId: number): boolean {
-    return this.sql('SELECT 1 FROM article_sources WHERE source_id = ? AND article_id = ?').get(sourceId, articleId) !== undefined;
+    return (
+      this.sql('SELECT 1 FROM article_sources WHERE source_id = ? AND article_id = ?').get(sourceId, articleId) !==
+      undefined
+    );
   }
 
   /**
@@ -126,6 +167,8 @@ export class SourceBook {
 
   /** The stored claims of one article, for a server that reaches it through a new source. */
   claimIdsOf(articleId: number): number[] {
-    return (this.sql('SELECT id FROM claims WHERE article_id = ? ORDER BY id').all(articleId) as Array<{ id: number }>).map((r) => r.id);
+    return (
+      this.sql('SELECT id FROM claims WHERE article_id = ? ORDER BY id').all(articleId) as Array<{ id: number }>
+    ).map((r) => r.id);
   }
 }

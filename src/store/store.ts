@@ -8,7 +8,14 @@ import { Routes } from './routes.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, toSource, type SourceRow } from './source-rows.js';
 import { statementCache } from './statements.js';
-import { DEFAULTS, type ArticleRecord, type ClaimRecord, type GuildScope, type NewSource, type SourceRecord } from './records.js';
+import {
+  DEFAULTS,
+  type ArticleRecord,
+  type ClaimRecord,
+  type GuildScope,
+  type NewSource,
+  type SourceRecord,
+} from './records.js';
 
 export type NewArticle = Omit<ArticleRecord, 'id'>;
 
@@ -19,7 +26,6 @@ export type AddArticleResult =
 const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
 const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
   claimant, via, figure_text AS figureText`;
-
 
 /** The durable record: sources, articles and their claims, in one SQLite file. */
 export class Store {
@@ -61,7 +67,6 @@ export class Store {
     return new Store(db);
   }
 
-
   close(): void {
     this.db.close();
   }
@@ -70,9 +75,18 @@ export class Store {
   ensureSource(source: NewSource, now: Date): SourceRecord {
     const guildId = source.guildId ?? DEFAULTS;
     this.sql(`INSERT INTO sources (guild_id, name, kind, location, topics, created_at)
-      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, name) DO NOTHING`)
-      .run(guildId, source.name, source.kind, source.location, source.topics ? JSON.stringify(source.topics) : null, now.toISOString());
-    const row = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ?`).get(guildId, source.name);
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, name) DO NOTHING`).run(
+      guildId,
+      source.name,
+      source.kind,
+      source.location,
+      source.topics ? JSON.stringify(source.topics) : null,
+      now.toISOString(),
+    );
+    const row = this.sql(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE guild_id = ? AND name = ?`).get(
+      guildId,
+      source.name,
+    );
     return toSource(row as SourceRow);
   }
 
@@ -96,19 +110,24 @@ export class Store {
    * at all, so a crash mid-ingest leaves no half article. A known article only gains the link.
    */
   addArticle(article: NewArticle, claims: readonly Claim[], sourceId: number): AddArticleResult {
-    return this.db.transaction((): AddArticleResult => {
-      const known = this.sql('SELECT id FROM articles WHERE identity = ?').get(article.identity) as { id: number } | undefined;
-      if (known) {
-        this.link(known.id, sourceId);
-        return { added: false, articleId: known.id };
-      }
-      const { lastInsertRowid } = this.sql(`INSERT INTO articles (identity, url, title, outlet, date, content_hash, ingested_at)
+    return this.db
+      .transaction((): AddArticleResult => {
+        const known = this.sql('SELECT id FROM articles WHERE identity = ?').get(article.identity) as
+          | { id: number }
+          | undefined;
+        if (known) {
+          this.link(known.id, sourceId);
+          return { added: false, articleId: known.id };
+        }
+        const { lastInsertRowid } =
+          this.sql(`INSERT INTO articles (identity, url, title, outlet, date, content_hash, ingested_at)
         VALUES (@identity, @url, @title, @outlet, @date, @contentHash, @ingestedAt)`).run(article);
-      const articleId = Number(lastInsertRowid);
-      this.link(articleId, sourceId);
-      const stored = claims.map((claim, position) => this.insertClaim(articleId, position, claim));
-      return { added: true, article: { id: articleId, ...article }, claims: stored };
-    }).immediate();
+        const articleId = Number(lastInsertRowid);
+        this.link(articleId, sourceId);
+        const stored = claims.map((claim, position) => this.insertClaim(articleId, position, claim));
+        return { added: true, article: { id: articleId, ...article }, claims: stored };
+      })
+      .immediate();
   }
 
   private link(articleId: number, sourceId: number): void {
@@ -117,8 +136,17 @@ export class Store {
 
   private insertClaim(articleId: number, position: number, claim: Claim): ClaimRecord {
     const record = {
-      articleId, position, sentence: claim.sentence, low: claim.low, high: claim.high, hedge: claim.hedge,
-      unit: claim.unit, topic: claim.topic, status: claim.status, claimant: claim.claimant, via: claim.via,
+      articleId,
+      position,
+      sentence: claim.sentence,
+      low: claim.low,
+      high: claim.high,
+      hedge: claim.hedge,
+      unit: claim.unit,
+      topic: claim.topic,
+      status: claim.status,
+      claimant: claim.claimant,
+      via: claim.via,
       figureText: claim.figureText,
     };
     const { lastInsertRowid } = this.sql(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit,
@@ -133,8 +161,9 @@ export class Store {
 
   /** Every article's source links, for working out who may see it. */
   articleSources(): IterableIterator<{ articleId: number; sourceId: number }> {
-    return this.sql('SELECT article_id AS articleId, source_id AS sourceId FROM article_sources')
-      .iterate() as IterableIterator<{ articleId: number; sourceId: number }>;
+    return this.sql(
+      'SELECT article_id AS articleId, source_id AS sourceId FROM article_sources',
+    ).iterate() as IterableIterator<{ articleId: number; sourceId: number }>;
   }
 
   /**
@@ -142,20 +171,34 @@ export class Store {
    * better-sqlite3 naming 13 columns on each of a million rows was a tenth of the bot's boot.
    */
   *claims(): IterableIterator<ClaimRecord> {
-    const rows = this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).raw(true).iterate() as IterableIterator<unknown[]>;
+    const rows = this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).raw(true).iterate() as IterableIterator<
+      unknown[]
+    >;
     for (const r of rows) {
       yield {
-        id: r[0] as number, articleId: r[1] as number, position: r[2] as number, sentence: r[3] as string,
-        low: r[4] as number | null, high: r[5] as number | null, hedge: r[6] as ClaimRecord['hedge'], unit: r[7] as string | null,
-        topic: r[8] as string | null, status: r[9] as ClaimRecord['status'], claimant: r[10] as string | null,
-        via: r[11] as string | null, figureText: r[12] as string | null,
+        id: r[0] as number,
+        articleId: r[1] as number,
+        position: r[2] as number,
+        sentence: r[3] as string,
+        low: r[4] as number | null,
+        high: r[5] as number | null,
+        hedge: r[6] as ClaimRecord['hedge'],
+        unit: r[7] as string | null,
+        topic: r[8] as string | null,
+        status: r[9] as ClaimRecord['status'],
+        claimant: r[10] as string | null,
+        via: r[11] as string | null,
+        figureText: r[12] as string | null,
       };
     }
   }
 
   /** The first and last article dates, for the console's banner. */
   dateRange(): { first: string; last: string } | null {
-    const row = this.sql('SELECT min(date) AS first, max(date) AS last FROM articles WHERE date IS NOT NULL').get() as { first: string | null; last: string | null };
+    const row = this.sql('SELECT min(date) AS first, max(date) AS last FROM articles WHERE date IS NOT NULL').get() as {
+      first: string | null;
+      last: string | null;
+    };
     return row.first && row.last ? { first: row.first, last: row.last } : null;
   }
 

@@ -31,23 +31,41 @@ export interface AlertRig {
 
 export async function alertRig(options: { perChannelPerTick?: number } = {}): Promise<AlertRig> {
   const feeds = await startFeedServer();
-  const fake = await startFakeDiscord({ token: FAKE_TOKEN, guild: { channels: [{ name: 'general' }, { name: 'alerts' }, { name: 'desk' }] } });
-  const temp = tempApp({ fetcher: loopbackFetcher(), alertSettings: { timeZone: 'UTC', perChannelPerTick: options.perChannelPerTick ?? 5 } });
+  const fake = await startFakeDiscord({
+    token: FAKE_TOKEN,
+    guild: { channels: [{ name: 'general' }, { name: 'alerts' }, { name: 'desk' }] },
+  });
+  const temp = tempApp({
+    fetcher: loopbackFetcher(),
+    alertSettings: { timeZone: 'UTC', perChannelPerTick: options.perChannelPerTick ?? 5 },
+  });
   const rest = new REST({ api: fake.restBase }).setToken(FAKE_TOKEN);
   const log = recordingLogger();
   const guildId = fake.guild.id as string;
   const channel = (name: string) => fake.channel(name).id as string;
   const rig: AlertRig = {
-    temp, feeds, fake, log, guildId, channel,
-    serveFeed: (path, title, items) => feeds.route(path, withEtag(() => rssFeed(title, items))),
-    addSource: (name, path, guild = guildId) => addFeedSource(temp.app, { guildId: guild, name, url: feeds.url(path) }, new Date('2024-10-01T00:00:00Z')),
+    temp,
+    feeds,
+    fake,
+    log,
+    guildId,
+    channel,
+    serveFeed: (path, title, items) =>
+      feeds.route(
+        path,
+        withEtag(() => rssFeed(title, items)),
+      ),
+    addSource: (name, path, guild = guildId) =>
+      addFeedSource(temp.app, { guildId: guild, name, url: feeds.url(path) }, new Date('2024-10-01T00:00:00Z')),
     feedSource: (name, path, items) => {
       rig.serveFeed(path, name, items);
       return rig.addSource(name, path);
     },
-    follow: (topic, name, guild = guildId) => void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
+    follow: (topic, name, guild = guildId) =>
+      void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
     tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), log }, now),
-    posted: (name) => fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
+    posted: (name) =>
+      fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
     async close() {
       temp.close();
       await fake.close();

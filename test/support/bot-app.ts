@@ -45,7 +45,11 @@ export function openSampleApp(now: Date = SAMPLE_NOW): BotApp {
   };
 }
 
-export interface LogLine { level: 'debug' | 'info' | 'warn' | 'error'; message: string; error: unknown }
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  error: unknown;
+}
 
 export interface RecordingLogger extends Logger {
   lines: LogLine[];
@@ -54,8 +58,16 @@ export interface RecordingLogger extends Logger {
 
 export function recordingLogger(): RecordingLogger {
   const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (message: string, error?: unknown) => void lines.push({ level, message, error });
-  return { lines, errors: () => lines.filter((l) => l.level === 'error'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  const at = (level: LogLine['level']) => (message: string, error?: unknown) =>
+    void lines.push({ level, message, error });
+  return {
+    lines,
+    errors: () => lines.filter((l) => l.level === 'error'),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+  };
 }
 
 /** The real bot (startDiscordBot) logged in to a fresh fake Discord. */
@@ -66,17 +78,28 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBotOnFake(app: App, log: Logger, options: BotOptions = {}, guild?: FakeGuildOptions): Promise<RunningBot> {
+export async function startBotOnFake(
+  app: App,
+  log: Logger,
+  options: BotOptions = {},
+  guild?: FakeGuildOptions,
+): Promise<RunningBot> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN, guild });
   let client: Client<true>;
   try {
-    client = await startDiscordBot(app, { token: FAKE_TOKEN, apiBase: fake.restBase, applicationId: undefined, guildId: undefined }, log, { now: () => SAMPLE_NOW, ...options });
+    client = await startDiscordBot(
+      app,
+      { token: FAKE_TOKEN, apiBase: fake.restBase, applicationId: undefined, guildId: undefined },
+      log,
+      { now: () => SAMPLE_NOW, ...options },
+    );
   } catch (error) {
     await fake.close();
     throw error;
   }
   return {
-    fake, client,
+    fake,
+    client,
     async stop() {
       await client.destroy();
       await fake.close();

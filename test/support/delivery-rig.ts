@@ -17,11 +17,26 @@ export const later = (ms: number, from: Date = NOW): Date => new Date(from.getTi
 
 export function figureAlert(overrides: Partial<Alert> = {}): Alert {
   return {
-    kind: 'figure', claimId: 12, figureKey: 'troops|Pentagon|reported|troops|12000|12000', topic: 'troops', low: 12_000, high: 12_000,
-    hedge: 'approximately', unit: 'troops', measure: 'troops', status: 'reported', claimant: 'Pentagon', via: 'Yonhap',
-    outlet: 'Kyiv Independent', date: '2024-11-13', url: 'https://example-news.test/kyiv/2',
-    sentence: 'The Pentagon now estimates that approximately 12,000 North Korean troops are in Russia, Yonhap reported.',
-    previous: { low: 3000, high: 3000, date: '2024-10-31' }, delta: 9000, range: { low: 10_000, high: 12_000, claimants: 2, newestDay: '2024-11-13' },
+    kind: 'figure',
+    claimId: 12,
+    figureKey: 'troops|Pentagon|reported|troops|12000|12000',
+    topic: 'troops',
+    low: 12_000,
+    high: 12_000,
+    hedge: 'approximately',
+    unit: 'troops',
+    measure: 'troops',
+    status: 'reported',
+    claimant: 'Pentagon',
+    via: 'Yonhap',
+    outlet: 'Kyiv Independent',
+    date: '2024-11-13',
+    url: 'https://example-news.test/kyiv/2',
+    sentence:
+      'The Pentagon now estimates that approximately 12,000 North Korean troops are in Russia, Yonhap reported.',
+    previous: { low: 3000, high: 3000, date: '2024-10-31' },
+    delta: 9000,
+    range: { low: 10_000, high: 12_000, claimants: 2, newestDay: '2024-11-13' },
     ...overrides,
   };
 }
@@ -49,7 +64,10 @@ export interface DeliveryRig {
   /** Channel id by name in the fake guild. */
   channel(name: string): string;
   /** Queues an alert (or another kind) for a channel of the fake guild, as the decider would. */
-  queue(channel: string, options?: { folded?: boolean; claimant?: string; kind?: MessageKind; payload?: string; at?: Date }): number;
+  queue(
+    channel: string,
+    options?: { folded?: boolean; claimant?: string; kind?: MessageKind; payload?: string; at?: Date },
+  ): number;
   row(id: number): OutboxRow;
   rows(): OutboxRow[];
   /** A REST client with other options (closed with the rig). */
@@ -70,13 +88,29 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
   const select = `SELECT id, channel_id AS channelId, kind, status, attempts, next_attempt_at AS nextAttemptAt, message_id AS messageId,
     last_error AS lastError, nonce, payload FROM outbox`;
   const rig: DeliveryRig = {
-    temp, fake, rest: restWith({}), log: recordingLogger(), guildId: fake.guild.id as string, channel,
+    temp,
+    fake,
+    rest: restWith({}),
+    log: recordingLogger(),
+    guildId: fake.guild.id as string,
+    channel,
     get store() {
       return temp.app.store;
     },
     queue(name, options = {}) {
-      const payload = options.payload ?? encodePayload(alertMessage(figureAlert({ claimant: options.claimant ?? 'Pentagon' }), LABEL));
-      return rig.store.outbox.enqueue({ guildId: rig.guildId, channelId: channel(name), kind: options.kind ?? 'alert', payload, folded: options.folded }, options.at ?? NOW);
+      const payload =
+        options.payload ??
+        encodePayload(alertMessage(figureAlert({ claimant: options.claimant ?? 'Pentagon' }), LABEL));
+      return rig.store.outbox.enqueue(
+        {
+          guildId: rig.guildId,
+          channelId: channel(name),
+          kind: options.kind ?? 'alert',
+          payload,
+          folded: options.folded,
+        },
+        options.at ?? NOW,
+      );
     },
     row: (id) => rig.store.db.prepare(`${select} WHERE id = ?`).get(id) as OutboxRow,
     rows: () => rig.store.db.prepare(`${select} ORDER BY id`).all() as OutboxRow[],

@@ -16,8 +16,18 @@ export interface GatewayOptions {
   url(): string;
 }
 
-interface Session { id: string; seq: number; events: Json[]; socket: WebSocket | undefined }
-interface Connection { socket: WebSocket; query: URLSearchParams; deflate: Deflate | undefined; session: Session | undefined }
+interface Session {
+  id: string;
+  seq: number;
+  events: Json[];
+  socket: WebSocket | undefined;
+}
+interface Connection {
+  socket: WebSocket;
+  query: URLSearchParams;
+  deflate: Deflate | undefined;
+  session: Session | undefined;
+}
 
 export class FakeGateway {
   readonly wss: WebSocketServer;
@@ -30,9 +40,14 @@ export class FakeGateway {
   private readonly live = new Set<Connection>();
   private readonly sessions = new Map<string, Session>();
 
-  constructor(server: Server, private readonly options: GatewayOptions) {
+  constructor(
+    server: Server,
+    private readonly options: GatewayOptions,
+  ) {
     this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket, request) => this.accept(socket, new URL(request.url ?? '/', 'ws://fake.invalid').searchParams));
+    this.wss.on('connection', (socket, request) =>
+      this.accept(socket, new URL(request.url ?? '/', 'ws://fake.invalid').searchParams),
+    );
   }
 
   /** Sessions that completed IDENTIFY or RESUME and still have an open socket. */
@@ -118,12 +133,18 @@ export class FakeGateway {
   private identify(conn: Connection, d: Json): void {
     this.identifies.push(d);
     if (conn.session) return void conn.socket.close(4005, 'Already authenticated.');
-    if (this.options.token !== undefined && d.token !== this.options.token) return void conn.socket.close(4004, 'Authentication failed.');
+    if (this.options.token !== undefined && d.token !== this.options.token)
+      return void conn.socket.close(4004, 'Authentication failed.');
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: conn.socket };
     this.sessions.set(session.id, session);
     conn.session = session;
     const { ready, guilds } = this.options.ready();
-    this.emit(session, 'READY', { ...ready, session_id: session.id, resume_gateway_url: this.options.url(), shard: d.shard ?? [0, 1] });
+    this.emit(session, 'READY', {
+      ...ready,
+      session_id: session.id,
+      resume_gateway_url: this.options.url(),
+      shard: d.shard ?? [0, 1],
+    });
     for (const guild of guilds) this.emit(session, 'GUILD_CREATE', guild);
   }
 

@@ -5,7 +5,11 @@ import { DiscordError, type RecordedRequest, type RouteResult } from './fake-dis
 
 type Json = Record<string, any>;
 
-export interface InteractionCallback { type: number; data: any; request: RecordedRequest }
+export interface InteractionCallback {
+  type: number;
+  data: any;
+  request: RecordedRequest;
+}
 
 export interface InteractionRecord {
   id: string;
@@ -27,7 +31,12 @@ export interface InteractionRecord {
   waitForFollowUp(count?: number, timeoutMs?: number): Promise<RecordedRequest>;
 }
 
-interface Waiter { check: () => unknown; resolve: (value: any) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+interface Waiter {
+  check: () => unknown;
+  resolve: (value: any) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
 const EPHEMERAL = 64;
 const LOADING = 128;
@@ -38,7 +47,10 @@ export class InteractionTracker {
   private readonly waiters = new Set<Waiter>();
   private readonly followUpMessages = new Map<string, Json>();
 
-  constructor(private readonly bot: Json, private readonly defaultTimeoutMs: number) {}
+  constructor(
+    private readonly bot: Json,
+    private readonly defaultTimeoutMs: number,
+  ) {}
 
   get all(): InteractionRecord[] {
     return [...this.byId.values()];
@@ -46,11 +58,22 @@ export class InteractionTracker {
 
   register(payload: Json): InteractionRecord {
     const record: InteractionRecord = {
-      id: payload.id, token: payload.token, payload, callback: undefined, original: undefined, edits: [], followUps: [], deletes: [],
+      id: payload.id,
+      token: payload.token,
+      payload,
+      callback: undefined,
+      original: undefined,
+      edits: [],
+      followUps: [],
+      deletes: [],
       waitForEdit: (count = record.edits.length + 1, timeoutMs) =>
         this.wait(() => record.edits[count - 1], timeoutMs, `edit #${count} of interaction ${describe(record)}`),
       waitForFollowUp: (count = record.followUps.length + 1, timeoutMs) =>
-        this.wait(() => record.followUps[count - 1], timeoutMs, `follow-up #${count} of interaction ${describe(record)}`),
+        this.wait(
+          () => record.followUps[count - 1],
+          timeoutMs,
+          `follow-up #${count} of interaction ${describe(record)}`,
+        ),
     };
     this.byId.set(record.id, record);
     this.byToken.set(record.token, record);
@@ -58,7 +81,11 @@ export class InteractionTracker {
   }
 
   waitForCallback(record: InteractionRecord, timeoutMs?: number): Promise<InteractionRecord> {
-    return this.wait(() => (record.callback ? record : undefined), timeoutMs, `callback for interaction ${describe(record)}`);
+    return this.wait(
+      () => (record.callback ? record : undefined),
+      timeoutMs,
+      `callback for interaction ${describe(record)}`,
+    );
   }
 
   /** Resolves once `check` returns something other than undefined; rejects after the timeout or on close. */
@@ -67,7 +94,9 @@ export class InteractionTracker {
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
       const waiter: Waiter = {
-        check, resolve, reject,
+        check,
+        resolve,
+        reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
           reject(new Error(`fake discord: no ${what} within ${timeoutMs}ms`));
@@ -104,7 +133,11 @@ export class InteractionTracker {
     const data = req.body?.data;
     const isAutocomplete = record.payload.type === 4;
     if (isAutocomplete !== (type === 8) || ![1, 4, 5, 6, 7, 8, 9, 10, 12].includes(type)) {
-      throw new DiscordError(400, `Invalid Form Body (callback type ${type} for interaction type ${record.payload.type})`, 50035);
+      throw new DiscordError(
+        400,
+        `Invalid Form Body (callback type ${type} for interaction type ${record.payload.type})`,
+        50035,
+      );
     }
     record.callback = { type, data, request: req };
     if (type === 4 || type === 5) {
@@ -116,8 +149,11 @@ export class InteractionTracker {
     return {
       body: {
         interaction: {
-          id: record.id, type: record.payload.type, activity_instance_id: null,
-          response_message_id: record.original?.id ?? null, response_message_loading: (flags & LOADING) !== 0,
+          id: record.id,
+          type: record.payload.type,
+          activity_instance_id: null,
+          response_message_id: record.original?.id ?? null,
+          response_message_loading: (flags & LOADING) !== 0,
           response_message_ephemeral: (flags & EPHEMERAL) !== 0,
         },
         resource: record.original ? { type, message: record.original } : { type },
@@ -137,8 +173,13 @@ export class InteractionTracker {
       return { status: 204 };
     }
     const body = req.body ?? {};
-    const next: Json = { ...current, edited_timestamp: new Date().toISOString(), flags: Number(current.flags) & ~LOADING };
-    for (const key of ['content', 'embeds', 'components', 'attachments', 'poll'] as const) if (key in body) next[key] = body[key];
+    const next: Json = {
+      ...current,
+      edited_timestamp: new Date().toISOString(),
+      flags: Number(current.flags) & ~LOADING,
+    };
+    for (const key of ['content', 'embeds', 'components', 'attachments', 'poll'] as const)
+      if (key in body) next[key] = body[key];
     if (isOriginal) record.original = next;
     else this.followUpMessages.set(`${token}/${messageId}`, next);
     record.edits.push(req);
@@ -164,9 +205,15 @@ export class InteractionTracker {
   private message(record: InteractionRecord, body: Json): Json {
     const { payload } = record;
     return buildMessage(payload.channel_id, this.bot, body, {
-      type: 20, webhook_id: payload.application_id, application_id: payload.application_id, guild_id: payload.guild_id,
+      type: 20,
+      webhook_id: payload.application_id,
+      application_id: payload.application_id,
+      guild_id: payload.guild_id,
       interaction_metadata: {
-        id: record.id, type: payload.type, name: payload.data?.name, user: payload.member?.user ?? payload.user,
+        id: record.id,
+        type: payload.type,
+        name: payload.data?.name,
+        user: payload.member?.user ?? payload.user,
         authorizing_integration_owners: payload.authorizing_integration_owners ?? {},
       },
     });

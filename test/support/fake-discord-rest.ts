@@ -50,8 +50,15 @@ export interface FailureSpec {
   hang?: boolean;
 }
 
-export interface RouteContext { req: RecordedRequest; params: Record<string, string> }
-export interface RouteResult { status?: number; body?: unknown; headers?: Record<string, string> }
+export interface RouteContext {
+  req: RecordedRequest;
+  params: Record<string, string>;
+}
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 export interface RouteDef {
   method: string;
   pattern: string;
@@ -61,7 +68,11 @@ export interface RouteDef {
 }
 
 export class DiscordError {
-  constructor(readonly status: number, readonly message: string, readonly code: number) {}
+  constructor(
+    readonly status: number,
+    readonly message: string,
+    readonly code: number,
+  ) {}
 }
 
 const DEFAULT_ERRORS: Record<number, [string, number]> = {
@@ -73,7 +84,10 @@ const DEFAULT_ERRORS: Record<number, [string, number]> = {
 };
 
 function compile(pattern: string): RegExp {
-  const source = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[A-Za-z_]+/g, '([^/]+)');
+  const source = pattern
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/:[A-Za-z_]+/g, '([^/]+)');
   return new RegExp(`^${source}$`);
 }
 
@@ -140,18 +154,26 @@ export class FakeRest {
     // discord-api-types' Routes percent-encode every segment (`@original` arrives as `%40original`).
     const route = path.split('/').map(safeDecode).join('/');
     const req: RecordedRequest = {
-      method: (httpReq.method ?? 'GET').toUpperCase(), route, url: httpReq.url ?? '/', query: Object.fromEntries(url.searchParams),
+      method: (httpReq.method ?? 'GET').toUpperCase(),
+      route,
+      url: httpReq.url ?? '/',
+      query: Object.fromEntries(url.searchParams),
       ...(await parseBody(Buffer.concat(chunks), httpReq.headers).catch(() => ({ body: null, files: [] }))),
-      headers: httpReq.headers, status: 0, injected: false, unhandled: false, at: Date.now(),
+      headers: httpReq.headers,
+      status: 0,
+      injected: false,
+      unhandled: false,
+      at: Date.now(),
     };
     this.requests.push(req);
     let result: RouteResult;
     try {
       result = await this.answer(req);
     } catch (error) {
-      result = error instanceof DiscordError
-        ? { status: error.status, body: { message: error.message, code: error.code } }
-        : { status: 500, body: { message: `fake discord bug: ${String(error)}`, code: 0 } };
+      result =
+        error instanceof DiscordError
+          ? { status: error.status, body: { message: error.message, code: error.code } }
+          : { status: 500, body: { message: `fake discord bug: ${String(error)}`, code: 0 } };
     }
     req.status = result.status ?? 200;
     const headers: Record<string, string> = { ...result.headers };
@@ -163,7 +185,10 @@ export class FakeRest {
 
   private async answer(req: RecordedRequest): Promise<RouteResult> {
     const matched = url2route(this.routes, req);
-    const bucket = createHash('sha1').update(`${req.method} ${matched?.def.pattern ?? req.route}`).digest('hex').slice(0, 16);
+    const bucket = createHash('sha1')
+      .update(`${req.method} ${matched?.def.pattern ?? req.route}`)
+      .digest('hex')
+      .slice(0, 16);
     const failure = this.failures.find((f) => matches(f.matcher, req));
     if (failure) {
       if (--failure.left <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
@@ -187,8 +212,11 @@ export class FakeRest {
     return {
       ...result,
       headers: {
-        'x-ratelimit-bucket': bucket, 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '49',
-        'x-ratelimit-reset-after': String(resetAfter), 'x-ratelimit-reset': String(Date.now() / 1000 + resetAfter),
+        'x-ratelimit-bucket': bucket,
+        'x-ratelimit-limit': '50',
+        'x-ratelimit-remaining': '49',
+        'x-ratelimit-reset-after': String(resetAfter),
+        'x-ratelimit-reset': String(Date.now() / 1000 + resetAfter),
         ...result.headers,
       },
     };
@@ -216,16 +244,29 @@ function failureResult(spec: FailureSpec, req: RecordedRequest, bucket: string):
   if (spec.status === 429) {
     const retryAfter = spec.retryAfter ?? 0.1;
     const headers: Record<string, string> = {
-      'retry-after': String(retryAfter), 'x-ratelimit-bucket': bucket, 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset-after': String(retryAfter), 'x-ratelimit-reset': String(Date.now() / 1000 + retryAfter),
+      'retry-after': String(retryAfter),
+      'x-ratelimit-bucket': bucket,
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': String(retryAfter),
+      'x-ratelimit-reset': String(Date.now() / 1000 + retryAfter),
       'x-ratelimit-scope': spec.global ? 'global' : 'user',
     };
     if (spec.global) headers['x-ratelimit-global'] = 'true';
-    const body = spec.body ?? { message: spec.message ?? 'You are being rate limited.', retry_after: retryAfter, global: Boolean(spec.global), code: spec.code ?? 0 };
+    const body = spec.body ?? {
+      message: spec.message ?? 'You are being rate limited.',
+      retry_after: retryAfter,
+      global: Boolean(spec.global),
+      code: spec.code ?? 0,
+    };
     return { status: 429, headers, body };
   }
-  const [message, code] = spec.status === 404 && req.route.startsWith('/channels/')
-    ? ['Unknown Channel', 10003]
-    : (DEFAULT_ERRORS[spec.status] ?? [`${spec.status}: ${spec.status >= 500 ? 'Internal Server Error' : 'Error'}`, 0]);
+  const [message, code] =
+    spec.status === 404 && req.route.startsWith('/channels/')
+      ? ['Unknown Channel', 10003]
+      : (DEFAULT_ERRORS[spec.status] ?? [
+          `${spec.status}: ${spec.status >= 500 ? 'Internal Server Error' : 'Error'}`,
+          0,
+        ]);
   return { status: spec.status, body: spec.body ?? { message: spec.message ?? message, code: spec.code ?? code } };
 }

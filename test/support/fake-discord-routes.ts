@@ -14,7 +14,12 @@ export interface CommandDeploy {
   request: RecordedRequest;
 }
 
-export interface DeliveredMessage { channelId: string; body: Json; message: Json; request: RecordedRequest }
+export interface DeliveredMessage {
+  channelId: string;
+  body: Json;
+  message: Json;
+  request: RecordedRequest;
+}
 
 export interface FakeState {
   botUser: Json;
@@ -43,27 +48,40 @@ export function discordRoutes(state: FakeState): RouteDef[] {
   const checkGuild = (guild: string | undefined) => {
     if (guild !== state.guild.id) throw new DiscordError(403, 'Missing Access', 50001);
   };
-  const putCommands = (scope: CommandDeploy['scope']): RouteDef['handle'] => ({ req, params }) => {
-    checkApp(params.app);
-    if (scope === 'guild') checkGuild(params.guild);
-    if (!Array.isArray(req.body)) throw new DiscordError(400, 'Invalid Form Body', 50035);
-    state.commandDeploys.push({ scope, guildId: params.guild, body: req.body, request: req });
-    const saved = req.body.map((cmd: Json) => ({
-      id: snowflake(), application_id: state.application.id, version: snowflake(), type: 1, description: '', options: [],
-      default_member_permissions: null, nsfw: false, contexts: null, integration_types: [0],
-      ...(scope === 'guild' ? { guild_id: params.guild } : {}), ...cmd,
-    }));
-    deployed.set(params.guild ?? 'global', saved);
-    return { body: saved };
-  };
+  const putCommands =
+    (scope: CommandDeploy['scope']): RouteDef['handle'] =>
+    ({ req, params }) => {
+      checkApp(params.app);
+      if (scope === 'guild') checkGuild(params.guild);
+      if (!Array.isArray(req.body)) throw new DiscordError(400, 'Invalid Form Body', 50035);
+      state.commandDeploys.push({ scope, guildId: params.guild, body: req.body, request: req });
+      const saved = req.body.map((cmd: Json) => ({
+        id: snowflake(),
+        application_id: state.application.id,
+        version: snowflake(),
+        type: 1,
+        description: '',
+        options: [],
+        default_member_permissions: null,
+        nsfw: false,
+        contexts: null,
+        integration_types: [0],
+        ...(scope === 'guild' ? { guild_id: params.guild } : {}),
+        ...cmd,
+      }));
+      deployed.set(params.guild ?? 'global', saved);
+      return { body: saved };
+    };
   const app = state.application;
 
   return [
     {
-      method: 'GET', pattern: '/gateway/bot',
+      method: 'GET',
+      pattern: '/gateway/bot',
       handle: () => ({
         body: {
-          url: state.gatewayUrl(), shards: 1,
+          url: state.gatewayUrl(),
+          shards: 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       }),
@@ -75,36 +93,62 @@ export function discordRoutes(state: FakeState): RouteDef[] {
     { method: 'PUT', pattern: '/applications/:app/commands', handle: putCommands('global') },
     { method: 'PUT', pattern: '/applications/:app/guilds/:guild/commands', handle: putCommands('guild') },
     {
-      method: 'GET', pattern: '/applications/:app/commands',
+      method: 'GET',
+      pattern: '/applications/:app/commands',
       handle: ({ params }) => (checkApp(params.app), { body: deployed.get('global') ?? [] }),
     },
     {
-      method: 'GET', pattern: '/applications/:app/guilds/:guild/commands',
-      handle: ({ params }) => (checkApp(params.app), checkGuild(params.guild), { body: deployed.get(params.guild ?? '') ?? [] }),
+      method: 'GET',
+      pattern: '/applications/:app/guilds/:guild/commands',
+      handle: ({ params }) => (
+        checkApp(params.app), checkGuild(params.guild), { body: deployed.get(params.guild ?? '') ?? [] }
+      ),
     },
     {
-      method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false,
+      method: 'POST',
+      pattern: '/interactions/:id/:token/callback',
+      auth: false,
       handle: ({ req, params }) => state.interactions.callback(params.id ?? '', params.token ?? '', req),
     },
-    ...['GET', 'PATCH', 'DELETE'].map((method): RouteDef => ({
-      method, pattern: '/webhooks/:app/:token/messages/:message', auth: false,
-      handle: ({ req, params }) => (checkApp(params.app), state.interactions.webhookMessage(params.token ?? '', params.message ?? '', req)),
-    })),
+    ...['GET', 'PATCH', 'DELETE'].map(
+      (method): RouteDef => ({
+        method,
+        pattern: '/webhooks/:app/:token/messages/:message',
+        auth: false,
+        handle: ({ req, params }) => (
+          checkApp(params.app), state.interactions.webhookMessage(params.token ?? '', params.message ?? '', req)
+        ),
+      }),
+    ),
     {
-      method: 'POST', pattern: '/webhooks/:app/:token', auth: false,
+      method: 'POST',
+      pattern: '/webhooks/:app/:token',
+      auth: false,
       handle: ({ req, params }) => (checkApp(params.app), state.interactions.followUp(params.token ?? '', req)),
     },
     { method: 'GET', pattern: '/channels/:id', handle: ({ params }) => ({ body: channel(params.id ?? '') }) },
-    { method: 'GET', pattern: '/guilds/:guild', handle: ({ params }) => (checkGuild(params.guild), { body: state.guild }) },
     {
-      method: 'POST', pattern: '/channels/:id/messages',
+      method: 'GET',
+      pattern: '/guilds/:guild',
+      handle: ({ params }) => (checkGuild(params.guild), { body: state.guild }),
+    },
+    {
+      method: 'POST',
+      pattern: '/channels/:id/messages',
       handle: ({ req, params }) => {
         const target = channel(params.id ?? '');
         if (state.lockedChannels?.has(target.id)) throw new DiscordError(403, 'Missing Access', 50001);
         const body: Json = req.body ?? {};
-        const hasContent = body.content || body.embeds?.length || body.components?.length || body.sticker_ids?.length || body.poll || req.files.length;
+        const hasContent =
+          body.content ||
+          body.embeds?.length ||
+          body.components?.length ||
+          body.sticker_ids?.length ||
+          body.poll ||
+          req.files.length;
         if (!hasContent) throw new DiscordError(400, 'Cannot send an empty message', 50006);
-        if (typeof body.content === 'string' && body.content.length > 2000) throw new DiscordError(400, 'Invalid Form Body (content: Must be 2000 or fewer in length.)', 50035);
+        if (typeof body.content === 'string' && body.content.length > 2000)
+          throw new DiscordError(400, 'Invalid Form Body (content: Must be 2000 or fewer in length.)', 50035);
         const key = body.nonce === undefined ? undefined : `${target.id}/${body.nonce}`;
         const previous = key === undefined ? undefined : nonces.get(key);
         if (previous && body.enforce_nonce) return { body: previous };

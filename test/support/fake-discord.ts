@@ -12,8 +12,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  buildAutocompleteInteraction, buildChatInputInteraction, buildGuild, buildUser, snowflake,
-  type FakeGuildOptions, type InteractionOptions,
+  buildAutocompleteInteraction,
+  buildChatInputInteraction,
+  buildGuild,
+  buildUser,
+  snowflake,
+  type FakeGuildOptions,
+  type InteractionOptions,
 } from './fake-discord-builders.js';
 import { FakeGateway } from './fake-discord-gateway.js';
 import { InteractionTracker, type InteractionRecord } from './fake-discord-interactions.js';
@@ -86,10 +91,24 @@ export interface FakeDiscord {
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const botUser = buildUser({ username: 'claimwatch-test', bot: true, verified: true, mfa_enabled: false, ...options.bot });
+  const botUser = buildUser({
+    username: 'claimwatch-test',
+    bot: true,
+    verified: true,
+    mfa_enabled: false,
+    ...options.bot,
+  });
   const application = {
-    id: options.applicationId ?? botUser.id, name: botUser.username, icon: null, description: '', bot_public: false,
-    bot_require_code_grant: false, verify_key: 'f'.repeat(64), flags: options.applicationFlags ?? 0, team: null, bot: botUser,
+    id: options.applicationId ?? botUser.id,
+    name: botUser.username,
+    icon: null,
+    description: '',
+    bot_public: false,
+    bot_require_code_grant: false,
+    verify_key: 'f'.repeat(64),
+    flags: options.applicationFlags ?? 0,
+    team: null,
+    bot: botUser,
   };
   const user = buildUser({ username: 'newsroom-editor', global_name: 'Newsroom Editor' });
   const guild = buildGuild(options.guild ?? {}, botUser, user);
@@ -99,7 +118,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channelMessages: DeliveredMessage[] = [];
   const lockedChannels = new Set<string>();
   let gatewayUrl = '';
-  rest.add(...discordRoutes({ botUser, application, guild, gatewayUrl: () => gatewayUrl, interactions, commandDeploys, channelMessages, lockedChannels }));
+  rest.add(
+    ...discordRoutes({
+      botUser,
+      application,
+      guild,
+      gatewayUrl: () => gatewayUrl,
+      interactions,
+      commandDeploys,
+      channelMessages,
+      lockedChannels,
+    }),
+  );
   rest.onAnswered(() => interactions.notify());
 
   const server = createServer((req, res) => void rest.handle(req, res).catch(() => res.destroy()));
@@ -109,8 +139,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     url: () => gatewayUrl,
     ready: () => ({
       ready: {
-        v: 10, user: botUser, guilds: [{ id: guild.id, unavailable: true }], application: { id: application.id, flags: application.flags },
-        private_channels: [], presences: [], relationships: [], user_settings: {}, guild_join_requests: [], geo_ordered_rtc_regions: [],
+        v: 10,
+        user: botUser,
+        guilds: [{ id: guild.id, unavailable: true }],
+        application: { id: application.id, flags: application.flags },
+        private_channels: [],
+        presences: [],
+        relationships: [],
+        user_settings: {},
+        guild_join_requests: [],
+        geo_ordered_rtc_regions: [],
         _trace: ['fake-discord'],
       },
       guilds: [guild],
@@ -133,7 +171,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
 
   return {
-    port, url, restBase: `${url}/api`, gatewayUrl, botUser, application, guild, user,
+    port,
+    url,
+    restBase: `${url}/api`,
+    gatewayUrl,
+    botUser,
+    application,
+    guild,
+    user,
     channel: findChannel,
     revokeAccess: (nameOrId) => void lockedChannels.add(findChannel(nameOrId).id),
     removeChannel(nameOrId) {
@@ -147,8 +192,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     requestsTo: (matcher) => rest.requests.filter((r) => matches(matcher, r)),
     waitForRequest: (matcher, ms) =>
-      interactions.wait(() => rest.requests.find((r) => r.status !== 0 && matches(matcher, r)), ms, `request matching ${String(matcher)}`),
-    commandDeploys, channelMessages,
+      interactions.wait(
+        () => rest.requests.find((r) => r.status !== 0 && matches(matcher, r)),
+        ms,
+        `request matching ${String(matcher)}`,
+      ),
+    commandDeploys,
+    channelMessages,
     get interactions() {
       return interactions.all;
     },

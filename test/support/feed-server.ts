@@ -34,7 +34,9 @@ export async function startFeedServer(host = '127.0.0.1'): Promise<FeedServer> {
   const { port } = server.address() as AddressInfo;
   const base = `http://${host}:${port}`;
   return {
-    base, port, requests,
+    base,
+    port,
+    requests,
     url: (path) => `${base}${path}`,
     route: (path, handler) => void routes.set(path, handler),
     hits: (path) => requests.filter((r) => r.url === path).length,
@@ -72,30 +74,47 @@ export interface TestItem {
   content?: string;
 }
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const tag = (name: string, value: string | undefined, attributes = '') => (value === undefined ? '' : `<${name}${attributes}>${xml(value)}</${name}>`);
+const xml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const tag = (name: string, value: string | undefined, attributes = '') =>
+  value === undefined ? '' : `<${name}${attributes}>${xml(value)}</${name}>`;
 
 export function rssFeed(title: string, items: readonly TestItem[]): string {
-  const entries = items.map((item) => `<item>${tag('title', item.title)}${tag('link', item.link)}${tag('guid', item.guid, ' isPermaLink="false"')}` +
-    `${item.date ? tag('pubDate', new Date(`${item.date}T09:00:00Z`).toUTCString()) : ''}${tag('description', item.summary)}` +
-    `${tag('content:encoded', item.content)}</item>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
-    `<title>${xml(title)}</title><link>https://outlet.example/</link><description>News</description>${entries.join('')}</channel></rss>`;
+  const entries = items.map(
+    (item) =>
+      `<item>${tag('title', item.title)}${tag('link', item.link)}${tag('guid', item.guid, ' isPermaLink="false"')}` +
+      `${item.date ? tag('pubDate', new Date(`${item.date}T09:00:00Z`).toUTCString()) : ''}${tag('description', item.summary)}` +
+      `${tag('content:encoded', item.content)}</item>`,
+  );
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
+    `<title>${xml(title)}</title><link>https://outlet.example/</link><description>News</description>${entries.join('')}</channel></rss>`
+  );
 }
 
 export function atomFeed(title: string, items: readonly TestItem[]): string {
-  const entries = items.map((item) => `<entry>${tag('id', item.guid ?? item.link)}${tag('title', item.title)}` +
-    `${item.link ? `<link rel="alternate" type="text/html" href="${xml(item.link)}"/>` : ''}${item.date ? tag('updated', `${item.date}T09:00:00Z`) : ''}` +
-    `${tag('summary', item.summary, ' type="text"')}${tag('content', item.content, ' type="text"')}</entry>`);
-  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xml(title)}</title>` +
-    `<id>urn:test:${xml(title)}</id><updated>2025-05-01T00:00:00Z</updated>${entries.join('')}</feed>`;
+  const entries = items.map(
+    (item) =>
+      `<entry>${tag('id', item.guid ?? item.link)}${tag('title', item.title)}` +
+      `${item.link ? `<link rel="alternate" type="text/html" href="${xml(item.link)}"/>` : ''}${item.date ? tag('updated', `${item.date}T09:00:00Z`) : ''}` +
+      `${tag('summary', item.summary, ' type="text"')}${tag('content', item.content, ' type="text"')}</entry>`,
+  );
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>${xml(title)}</title>` +
+    `<id>urn:test:${xml(title)}</id><updated>2025-05-01T00:00:00Z</updated>${entries.join('')}</feed>`
+  );
 }
 
 export function jsonFeed(title: string, items: readonly TestItem[]): string {
   return JSON.stringify({
-    version: 'https://jsonfeed.org/version/1.1', title,
+    version: 'https://jsonfeed.org/version/1.1',
+    title,
     items: items.map((item) => ({
-      id: item.guid ?? item.link, url: item.link, title: item.title, summary: item.summary, content_text: item.content,
+      id: item.guid ?? item.link,
+      url: item.link,
+      title: item.title,
+      summary: item.summary,
+      content_text: item.content,
       date_published: item.date ? `${item.date}T09:00:00Z` : undefined,
     })),
   });
@@ -103,14 +122,26 @@ export function jsonFeed(title: string, items: readonly TestItem[]): string {
 
 /** An article page, long enough for Readability to take it for one. */
 export function articlePage(headline: string, paragraphs: readonly string[]): string {
-  const filler = 'The figures could not be verified independently, and officials gave no further detail about how they were reached.';
+  const filler =
+    'The figures could not be verified independently, and officials gave no further detail about how they were reached.';
   const body = [...paragraphs, filler, filler].map((p) => `<p>${xml(p)}</p>`).join('\n');
-  return `<!doctype html><html><head><title>${xml(headline)}</title></head><body><nav><a href="/">Home</a></nav>` +
-    `<main><article><h1>${xml(headline)}</h1>${body}</article></main><footer>© Outlet</footer></body></html>`;
+  return (
+    `<!doctype html><html><head><title>${xml(headline)}</title></head><body><nav><a href="/">Home</a></nav>` +
+    `<main><article><h1>${xml(headline)}</h1>${body}</article></main><footer>© Outlet</footer></body></html>`
+  );
 }
 
-export interface Decision { articleId: number; scopes: string[]; at: string }
-export interface Notice { name: string; guildId: string; event: 'failing' | 'paused' | 'recovered'; detail: string }
+export interface Decision {
+  articleId: number;
+  scopes: string[];
+  at: string;
+}
+export interface Notice {
+  name: string;
+  guildId: string;
+  event: 'failing' | 'paused' | 'recovered';
+  detail: string;
+}
 
 export interface RecordingHooks extends PollHooks {
   decisions: Decision[];
@@ -122,7 +153,8 @@ export function recordingHooks(decide?: PollHooks['decide']): RecordingHooks {
   const decisions: Decision[] = [];
   const notices: Notice[] = [];
   return {
-    decisions, notices,
+    decisions,
+    notices,
     decide(articleId, scopes, now) {
       decisions.push({ articleId, scopes: [...scopes].sort(), at: now.toISOString() });
       decide?.(articleId, scopes, now);

@@ -27,7 +27,9 @@ export function trackHandles(): HandleTracker {
   const current = () =>
     [...live.values()]
       .filter(({ type, resource }) => type !== 'Timeout' || (resource.hasRef?.() && !resource._destroyed))
-      .map(({ type, resource, stack }) => `${type}${type === 'Timeout' ? ` ${resource._idleTimeout}ms` : ''}\n${stack}`);
+      .map(
+        ({ type, resource, stack }) => `${type}${type === 'Timeout' ? ` ${resource._idleTimeout}ms` : ''}\n${stack}`,
+      );
   return {
     async open(settleMs = 1000) {
       for (const deadline = Date.now() + settleMs; current().length > 0 && Date.now() < deadline; ) {

@@ -42,7 +42,11 @@ export function tempApp(appOptions: AppOptions = {}): TempApp {
     ingest(article, options = {}) {
       const now = options.now ?? new Date('2025-05-01T12:00:00Z');
       const guildId = options.guildId ?? '';
-      const source = registerSource(handle.app, { guildId, name: guildId ? `feed of ${guildId}` : 'test articles', kind: 'folder', location: dir }, now);
+      const source = registerSource(
+        handle.app,
+        { guildId, name: guildId ? `feed of ${guildId}` : 'test articles', kind: 'folder', location: dir },
+        now,
+      );
       return ingestArticle(handle.app, articleText(article), source, {}, now);
     },
     reopen() {
