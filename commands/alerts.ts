@@ -5,9 +5,9 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { topicChoices } from '../src/answers/choices.js';
 import { followTopic, listRoutes, setBriefing, unfollowTopic } from '../src/alerting/routes-desk.js';
 import { explainAlerts } from '../src/alerting/why.js';
+import { topicChoices } from '../src/answers/choices.js';
 import { UserError } from '../src/errors.js';
 import { scopeOf } from '../src/store/records.js';
 import type { Command, CommandInput } from './types.js';

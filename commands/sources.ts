@@ -6,6 +6,8 @@ import {
 } from 'discord.js';
 import type { Answer } from '../src/answers/answer.js';
 import { addFeedSource, addFolderSource } from '../src/polling/add-source.js';
+import { listSources, pauseSource, removeSource, resumeSource, sourceStatus } from '../src/polling/manage.js';
+import { topicKeys } from '../src/polling/naming.js';
 import {
   addedAnswer,
   listAnswer,
@@ -15,8 +17,6 @@ import {
   resumedAnswer,
   statusAnswer,
 } from '../src/polling/source-replies.js';
-import { listSources, pauseSource, removeSource, resumeSource, sourceStatus } from '../src/polling/manage.js';
-import { topicKeys } from '../src/polling/naming.js';
 import type { Command, CommandContext, CommandInput } from './types.js';
 
 const nameOption = (o: SlashCommandStringOption) =>

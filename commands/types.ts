@@ -1,7 +1,7 @@
 import type { SlashCommandBooleanOption } from 'discord.js';
 import type { Answer, Choice } from '../src/answers/answer.js';
-import type { Newsroom } from '../src/newsroom/newsroom.js';
 import type { CommandJSON } from '../src/format/usage.js';
+import type { Newsroom } from '../src/newsroom/newsroom.js';
 
 export type BooleanOption = SlashCommandBooleanOption;
 export type { CommandJSON, OptionJSON } from '../src/format/usage.js';

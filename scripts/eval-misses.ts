@@ -1,10 +1,12 @@
 /** `npm run eval:misses [GOLD_DIR]`: each gold figure the extractor missed or attributed differently. */
+
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../src/config.js';
-import { readFileSync } from 'node:fs';
 import { loadGoldDir } from '../src/eval/gold.js';
 import { sameSentence } from '../src/eval/score.js';
 import { claimsIn } from '../test/support/extract.js';
+
 for (const g of loadGoldDir(process.argv[2] ?? join(DATA_DIR, '..', 'test', 'gold'))) {
   const pred = claimsIn(readFileSync(g.articlePath, 'utf8'), {
     outlet: g.outlet ?? undefined,

@@ -1,9 +1,9 @@
 /** `npm run eval`: the extractor scored against the project's gold and the seed gold. */
 import { join } from 'node:path';
-import { evaluate, loadGoldDir } from '../src/eval/gold.js';
-import { scores, type Counts } from '../src/eval/score.js';
-import { loadLexicon } from '../src/newsroom/lexicon-files.js';
 import { DATA_DIR } from '../src/config.js';
+import { evaluate, loadGoldDir } from '../src/eval/gold.js';
+import { type Counts, scores } from '../src/eval/score.js';
+import { loadLexicon } from '../src/newsroom/lexicon-files.js';
 
 const root = join(DATA_DIR, '..');
 const sets: Array<[string, string]> = [

@@ -1,13 +1,13 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
-import { imageDirFor } from './console/answer-image.js';
-import { loadDefaultFolders, openApp, USER_AGENT, type App } from './app/app.js';
-import { processIO } from './console/io.js';
+import { type App, loadDefaultFolders, openApp, USER_AGENT } from './app/app.js';
 import { ConfigError, DATA_DIR, loadConfig } from './config.js';
+import { imageDirFor } from './console/answer-image.js';
 import { runConsole } from './console/console.js';
+import { processIO } from './console/io.js';
 import { consoleSender } from './console/sender.js';
-import { discordSender } from './discord/sender.js';
 import { startDiscordBot } from './discord/bot.js';
+import { discordSender } from './discord/sender.js';
 import { createLogger, type Logger } from './log.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createFetcher } from './sources/fetch.js';

@@ -5,7 +5,7 @@ import { decodePayload } from '../src/alerting/message-payload.js';
 import { deliverDue } from '../src/delivery/deliver.js';
 import { discordSender } from '../src/discord/sender.js';
 import type { DiscordPayload } from '../src/render/render.js';
-import { deliveryRig, later, NOW, POST_MESSAGES, type DeliveryRig } from './support/delivery-rig.js';
+import { type DeliveryRig, deliveryRig, later, NOW, POST_MESSAGES } from './support/delivery-rig.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 
 let rig: DeliveryRig;

@@ -1,13 +1,13 @@
 // Delivery from the outbox through the real @discordjs/rest client to a fake Discord on
 // 127.0.0.1: exactly one message per row, whatever Discord answers on the way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consoleSender } from '../src/console/sender.js';
 import { deliverDue, retryDelay, type Sender } from '../src/delivery/deliver.js';
 import { discordSender, rejectLongMessageRateLimits } from '../src/discord/sender.js';
-import { consoleSender } from '../src/console/sender.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import type { OutboxMessage } from '../src/store/outbox.js';
 import { recordingLogger, startBotOnFake } from './support/bot-app.js';
-import { deliveryRig, later, NOW, POST_MESSAGES, type DeliveryRig } from './support/delivery-rig.js';
+import { type DeliveryRig, deliveryRig, later, NOW, POST_MESSAGES } from './support/delivery-rig.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 
 let rig: DeliveryRig;

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { alertsFor, type Alert } from '../src/alerting/alert-rule.js';
 import { alertMessage, foldedDigest } from '../src/alerting/alert-message.js';
-import { noticeMessage } from '../src/alerting/message-payload.js';
-import { decodePayload, encodePayload, type MessagePayload } from '../src/alerting/message-payload.js';
-import { renderPayload, renderText, type DiscordPayload } from '../src/render/render.js';
+import { type Alert, alertsFor } from '../src/alerting/alert-rule.js';
+import { decodePayload, encodePayload, type MessagePayload, noticeMessage } from '../src/alerting/message-payload.js';
+import { type DiscordPayload, renderPayload, renderText } from '../src/render/render.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 const LABEL = 'North Korean troops in Russia';
 

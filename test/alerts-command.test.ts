@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alerts } from '../commands/alerts.js';
 import type { Answer } from '../src/answers/answer.js';
 import { commandContext } from '../src/app/app.js';
+import { answerAutocomplete, answerCommand } from '../src/app/dispatch.js';
 import { answerLine } from '../src/console/ask.js';
 import { optionReader, parseCommandLine } from '../src/console/command-line.js';
-import { answerAutocomplete, answerCommand } from '../src/app/dispatch.js';
 import { silentLogger } from '../src/log.js';
 import { renderText } from '../src/render/render.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 const NOW = new Date('2025-05-02T09:00:00Z');
 const G1 = '111111111111111111';

@@ -3,12 +3,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordPayload } from '../src/render/render.js';
 import {
-  openSampleApp,
-  recordingLogger,
-  startBotOnFake,
   type BotApp,
+  openSampleApp,
   type RecordingLogger,
   type RunningBot,
+  recordingLogger,
+  startBotOnFake,
 } from './support/bot-app.js';
 import { permissions } from './support/fake-discord.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decideAlerts, tickBudget } from '../src/alerting/decide.js';
 import { queueBriefing } from '../src/alerting/briefing.js';
-import { alertRig, type AlertRig } from './support/alert-rig.js';
+import { decideAlerts, tickBudget } from '../src/alerting/decide.js';
 import type { DiscordPayload } from '../src/render/render.js';
+import { type AlertRig, alertRig } from './support/alert-rig.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 import type { TestItem } from './support/feed-server.js';
 

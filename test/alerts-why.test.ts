@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../src/answers/answer.js';
-import { explainAlerts } from '../src/alerting/why.js';
 import { alertKeyOf } from '../src/alerting/alert-rule.js';
+import { explainAlerts } from '../src/alerting/why.js';
+import type { Answer } from '../src/answers/answer.js';
 import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
-import { tempApp, type TempApp, type TestArticle } from './support/store-app.js';
+import { type TempApp, type TestArticle, tempApp } from './support/store-app.js';
 
 const G1 = '111111111111111111';
 const G2 = '222222222222222222';

@@ -3,7 +3,7 @@
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chartData, chartSvg, svgToPng, topicChart } from '../src/charts/index.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 const STORY: Array<[string, string, string]> = [
   ['Yonhap', '2024-10-18', 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.'],

@@ -1,8 +1,8 @@
 // The timeline chart of a topic as SVG markup, built from claims the extractor found in short
 // articles written for these tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chartData, chartSvg, topicChart, type ChartData } from '../src/charts/index.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type ChartData, chartData, chartSvg, topicChart } from '../src/charts/index.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 type Article = [outlet: string, date: string, body: string];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandJSON, OptionJSON } from '../commands/types.js';
 import { optionReader, parseCommandLine } from '../src/console/command-line.js';
-import { usageOf } from '../src/format/usage.js';
 import { UserError } from '../src/errors.js';
+import { usageOf } from '../src/format/usage.js';
 
 // Discord's option type numbers, written out so the fixtures need no discord.js.
 const SUB = 1,

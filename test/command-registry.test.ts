@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { commandRegistry } from '../commands/index.js';
 import type { OptionJSON } from '../commands/types.js';
 import { helpAnswer } from '../src/answers/help.js';
+import { DATA_DIR } from '../src/config.js';
 import type { TopicDef } from '../src/extract/index.js';
 import { loadLexicon } from '../src/newsroom/lexicon-files.js';
-import { DATA_DIR } from '../src/config.js';
 
 const topics = loadLexicon(DATA_DIR).topics;
 const registry = commandRegistry(topics);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDefaultFolders } from '../src/app/app.js';
-import { runConsole } from '../src/console/console.js';
 import { DATA_DIR } from '../src/config.js';
+import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 let t: TempApp;
 afterEach(() => t?.close());

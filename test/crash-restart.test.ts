@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alertRig, type AlertRig } from './support/alert-rig.js';
+import { type AlertRig, alertRig } from './support/alert-rig.js';
 import { articlePage, type TestItem } from './support/feed-server.js';
 
 // The tick runs in a child process that the test kills with SIGKILL: once while it waits for an

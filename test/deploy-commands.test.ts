@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandJSON } from '../commands/types.js';
 import { DeployError, deployCommands, describeDeploy, runDeploy } from '../src/discord/deploy.js';
-import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './support/fake-discord.js';
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './support/fake-discord.js';
 
 const TOKEN = 'fake-bot-token';
 

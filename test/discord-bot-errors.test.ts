@@ -7,14 +7,14 @@ import type { BotOptions } from '../src/discord/bot.js';
 import { UserError } from '../src/errors.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import {
+  type BotApp,
   gatedCommand,
   openSampleApp,
+  type RecordingLogger,
+  type RunningBot,
   recordingLogger,
   startBotOnFake,
   testCommand,
-  type BotApp,
-  type RecordingLogger,
-  type RunningBot,
 } from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 

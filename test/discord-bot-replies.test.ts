@@ -4,12 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app/app.js';
 import type { DiscordPayload, EmbedJSON } from '../src/render/render.js';
 import {
-  openSampleApp,
-  recordingLogger,
-  startBotOnFake,
   type BotApp,
+  openSampleApp,
   type RecordingLogger,
   type RunningBot,
+  recordingLogger,
+  startBotOnFake,
 } from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 import type { InteractionOptions, InteractionRecord } from './support/fake-discord.js';

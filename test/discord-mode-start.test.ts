@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from './support/fake-discord.js';
+import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
 
 let fake: FakeDiscord | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countMatches, sameSentence, scores, type GoldClaim } from '../src/eval/score.js';
+import { countMatches, type GoldClaim, sameSentence, scores } from '../src/eval/score.js';
 
 const claim = (over: Partial<GoldClaim>): GoldClaim => ({
   sentence: 'The NIS said 1,500 troops arrived.',

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../src/config.js';
 import { evaluate, loadGoldDir } from '../src/eval/gold.js';
 import { scores } from '../src/eval/score.js';
 import { loadLexicon } from '../src/newsroom/lexicon-files.js';
-import { DATA_DIR } from '../src/config.js';
 
 const gold = loadGoldDir(join(DATA_DIR, '..', 'test', 'gold'));
 

@@ -1,17 +1,17 @@
 import {
+  type Client,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  type Interaction,
   MessageFlags,
   PermissionFlagsBits,
-  Routes,
-  type Client,
-  type Interaction,
   type RateLimitData,
+  Routes,
   type TextChannel,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './support/fake-discord.js';
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './support/fake-discord.js';
 import { loginTestClient } from './support/fake-discord-client.js';
 import { trackHandles } from './support/open-handles.js';
 

@@ -4,14 +4,14 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from '../src/sources/address-policy.js';
 import { decodeBody } from '../src/sources/charset.js';
-import { trackHandles } from './support/open-handles.js';
 import {
   createFetcher,
-  parseRetryAfter,
   type FetcherOptions,
   type FetchResult,
   type Lookup,
+  parseRetryAfter,
 } from '../src/sources/fetch.js';
+import { trackHandles } from './support/open-handles.js';
 
 // Every server here listens on 127.0.0.1 and every other host name goes through an injected lookup:
 // nothing in this file can reach the internet.

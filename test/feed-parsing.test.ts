@@ -5,7 +5,7 @@ import { UserError } from '../src/errors.js';
 import { parseArticle } from '../src/extract/index.js';
 import { articleFromHtml, itemToArticle, needsPage } from '../src/sources/article-text.js';
 import { feedDay } from '../src/sources/feed-date.js';
-import { parseFeed, type FeedItem } from '../src/sources/feed-parse.js';
+import { type FeedItem, parseFeed } from '../src/sources/feed-parse.js';
 import { claimsIn } from './support/extract.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', 'feeds', name), 'utf8');

@@ -9,19 +9,19 @@ import { pollDue } from '../src/polling/poll.js';
 import type { FetcherOptions, Lookup } from '../src/sources/fetch.js';
 import { recordingLogger } from './support/bot-app.js';
 import {
-  T0,
+  type FeedServer,
+  type Handler,
   loopbackFetcher,
   minutesAfter,
   plain,
   recordingHooks,
   rssFeed,
   startFeedServer,
-  withEtag,
-  type FeedServer,
-  type Handler,
+  T0,
   type TestItem,
+  withEtag,
 } from './support/feed-server.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 // The server stands for a public news site: it listens on 127.0.0.2 under the name news.example,
 // so that a fetcher refusing private addresses can still be let through to it (allowedAddresses)

@@ -1,18 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerSource } from '../src/newsroom/ingest.js';
 import { silentLogger } from '../src/log.js';
+import { registerSource } from '../src/newsroom/ingest.js';
+import { ingestFiles } from '../src/newsroom/ingest-files.js';
 import { addFeedSource } from '../src/polling/add-source.js';
 import { pauseSource, resumeSource } from '../src/polling/manage.js';
 import { pollDue } from '../src/polling/poll.js';
-import { articleFiles } from '../src/sources/folder.js';
-import { ingestFiles } from '../src/newsroom/ingest-files.js';
 import type { Lookup } from '../src/sources/fetch.js';
+import { articleFiles } from '../src/sources/folder.js';
 import {
-  T0,
   articlePage,
   atomFeed,
+  type FeedServer,
   jsonFeed,
   loopbackFetcher,
   minutesAfter,
@@ -20,11 +20,11 @@ import {
   recordingHooks,
   rssFeed,
   startFeedServer,
-  withEtag,
-  type FeedServer,
+  T0,
   type TestItem,
+  withEtag,
 } from './support/feed-server.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 // Every feed and page here is served by a real HTTP server on 127.0.0.1 and stored in a real
 // SQLite file; the alerting side is a recording stand-in for PollHooks.

@@ -1,8 +1,8 @@
 import type { InteractionReplyOptions } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerSection } from '../src/answers/answer.js';
 import { escapeMarkdown } from '../src/format/markdown.js';
-import { type Answer, type AnswerSection } from '../src/answers/answer.js';
-import { renderPayload, renderText, toReplyOptions, type EmbedJSON } from '../src/render/render.js';
+import { type EmbedJSON, renderPayload, renderText, toReplyOptions } from '../src/render/render.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({ title: 'Troops in Kursk', sections: [], ...over });

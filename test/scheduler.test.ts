@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodePayload, noticeMessage } from '../src/alerting/message-payload.js';
 import type { Sender } from '../src/delivery/deliver.js';
-import { noticeMessage } from '../src/alerting/message-payload.js';
-import { encodePayload } from '../src/alerting/message-payload.js';
 import type { DiscordPayload } from '../src/render/render.js';
-import { startScheduler, type Scheduler } from '../src/scheduler/scheduler.js';
-import { recordingLogger, type RecordingLogger } from './support/bot-app.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type Scheduler, startScheduler } from '../src/scheduler/scheduler.js';
+import { type RecordingLogger, recordingLogger } from './support/bot-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 // node-cron drives these schedulers, but no test waits on the clock except the one briefing set to
 // fire every second; ticks are asked for directly, and stop() waits for the queue to drain.

@@ -2,28 +2,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AutocompleteInput } from '../commands/types.js';
-import { unescapeMarkdown } from '../src/format/markdown.js';
-import { type Answer } from '../src/answers/answer.js';
+import type { Answer } from '../src/answers/answer.js';
 import { commandContext } from '../src/app/app.js';
-import { optionReader, parseCommandLine } from '../src/console/command-line.js';
 import { answerAutocomplete, answerCommand } from '../src/app/dispatch.js';
-import { registerSource } from '../src/newsroom/ingest.js';
+import { optionReader, parseCommandLine } from '../src/console/command-line.js';
+import { unescapeMarkdown } from '../src/format/markdown.js';
 import { silentLogger } from '../src/log.js';
+import { registerSource } from '../src/newsroom/ingest.js';
 import { pollDue } from '../src/polling/poll.js';
 import {
-  T0,
   articlePage,
+  type FeedServer,
   loopbackFetcher,
   minutesAfter,
   plain,
   recordingHooks,
   rssFeed,
   startFeedServer,
-  withEtag,
-  type FeedServer,
+  T0,
   type TestItem,
+  withEtag,
 } from './support/feed-server.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 // /sources through the one error boundary (answerCommand), as Discord and the console reach it,
 // over a real SQLite store and feeds served on 127.0.0.1.

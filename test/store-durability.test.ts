@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../src/store/migrations.js';
 import { canonicalUrl } from '../src/store/identity.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 
 const BODY = 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia.';
 let t: TempApp;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
 import { renderText } from '../src/render/render.js';
-import { tempApp, type TempApp } from './support/store-app.js';
+import { type TempApp, tempApp } from './support/store-app.js';
 import { STORY } from './support/story.js';
 
 const NOW = new Date('2024-11-06T09:00:00Z');

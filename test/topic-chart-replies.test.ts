@@ -10,12 +10,12 @@ import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import {
-  openSampleApp,
-  recordingLogger,
-  startBotOnFake,
-  SAMPLE_NOW,
   type BotApp,
+  openSampleApp,
   type RunningBot,
+  recordingLogger,
+  SAMPLE_NOW,
+  startBotOnFake,
 } from './support/bot-app.js';
 import { runRecorded } from './support/cli.js';
 import { tempApp } from './support/store-app.js';

@@ -6,7 +6,7 @@
 import type { EntityDef, Hedge, Lexicon, Status, TopicDef } from '../../src/extract/index.js';
 import type { ClaimRecord } from '../../src/store/records.js';
 import * as W from './bot-words.js';
-import { pick, zipf, type Rng } from './bot-words.js';
+import { pick, type Rng, zipf } from './bot-words.js';
 
 /** The stored fields of a claim (src/store/records.ts), made up rather than extracted. */
 export type MadeClaim = Omit<ClaimRecord, 'id' | 'articleId' | 'position'>;

@@ -5,12 +5,12 @@
  * (openApp), answers through the real entry points, prints one JSON object on its last line.
  */
 import type { AutocompleteInput } from '../../commands/types.js';
-import { commandContext, openApp, type App } from '../../src/app/app.js';
+import { type App, commandContext, openApp } from '../../src/app/app.js';
+import { answerAutocomplete } from '../../src/app/dispatch.js';
+import { DATA_DIR } from '../../src/config.js';
 import { answerLine } from '../../src/console/ask.js';
 import { optionReader } from '../../src/console/command-line.js';
-import { answerAutocomplete } from '../../src/app/dispatch.js';
 import { silentLogger } from '../../src/log.js';
-import { DATA_DIR } from '../../src/config.js';
 
 export interface MeasureConfig {
   db: string;

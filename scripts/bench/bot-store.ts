@@ -6,8 +6,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
 import { DATA_DIR } from '../../src/config.js';
+import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { ClaimMaker } from './bot-claims.js';

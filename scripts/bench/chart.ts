@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { topicChart } from '../../src/charts/index.js';
-import { ClaimIndex } from '../../src/index/claim-index.js';
-import type { Status } from '../../src/extract/index.js';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
 import { DATA_DIR } from '../../src/config.js';
+import type { Status } from '../../src/extract/index.js';
+import { ClaimIndex } from '../../src/index/claim-index.js';
+import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
 import type { ArticleRecord, ClaimRecord } from '../../src/store/records.js';
 import { pick, seeded, zipf } from './bot-words.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_DIR } from '../../src/config.js';
 import { compileLexicon, extractClaims, parseArticle } from '../../src/extract/index.js';
 import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
-import { DATA_DIR } from '../../src/config.js';
 
 const WORDS_PER_ARTICLE = 800;
 

@@ -2,7 +2,7 @@
  * The bench's side of the feed server (polling-server.ts): starts it in a child process and asks
  * it things over IPC, one question at a time.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServerReply, ServerRequest, ServerStats } from './polling-server.js';
 

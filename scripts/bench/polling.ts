@@ -8,15 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flushOutbox, runTick, type TickReport } from '../../src/scheduler/tick.js';
-import { openApp, USER_AGENT, type App } from '../../src/app/app.js';
+import { type App, openApp, USER_AGENT } from '../../src/app/app.js';
+import { DATA_DIR } from '../../src/config.js';
 import type { Sender } from '../../src/delivery/deliver.js';
 import { silentLogger } from '../../src/log.js';
-import { DATA_DIR } from '../../src/config.js';
 import { POLLED_KINDS } from '../../src/polling/poll.js';
+import { flushOutbox, runTick, type TickReport } from '../../src/scheduler/tick.js';
 import { createFetcher, type Lookup } from '../../src/sources/fetch.js';
 import { hostOf } from './polling-feeds.js';
-import { startFeedHost, type FeedHost } from './polling-host.js';
+import { type FeedHost, startFeedHost } from './polling-host.js';
 
 /** The targets, in seconds of one tick. */
 const TARGETS = { new_items_tick_s: 60, unchanged_tick_s: 5 } as const;

@@ -3,13 +3,13 @@
  * many alerts into one message. Pure: Answers in, rendered later by src/render.ts, which keeps
  * every message within Discord's limits and pings nobody (allowed_mentions is always empty).
  */
-import { escapeMarkdown } from '../format/markdown.js';
-import { type Answer, type AnswerSection } from '../answers/answer.js';
-import type { Alert } from './alert-rule.js';
+
+import type { Answer, AnswerSection } from '../answers/answer.js';
 import { describeFigure, nameOf } from '../answers/figure-text.js';
 import { formatDay } from '../format/days.js';
+import { escapeMarkdown, quote } from '../format/markdown.js';
 import { formatNumber, formatRange, plural } from '../format/numbers.js';
-import { quote } from '../format/markdown.js';
+import type { Alert } from './alert-rule.js';
 import type { MessagePayload } from './message-payload.js';
 
 /** A digest line stays short enough that several fit in one embed field. */

@@ -1,7 +1,7 @@
-import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import type { Hedge, Status } from '../extract/index.js';
+import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';
-import { spreadOf, topicStates, type RowState, type Spread } from '../index/topic-state.js';
+import { type RowState, type Spread, spreadOf, topicStates } from '../index/topic-state.js';
 
 /** What a channel hears when a new figure lands: the figure, who said it, and what it changes. */
 export interface Alert {

@@ -2,12 +2,12 @@ import type { Answer, AnswerSection } from '../answers/answer.js';
 import { describeChange, describeFigure, nameOf, provenance } from '../answers/figure-text.js';
 import { plural } from '../format/numbers.js';
 import type { ClaimIndex } from '../index/claim-index.js';
-import { encodePayload, type MessagePayload } from './message-payload.js';
 import { topicStates } from '../index/topic-state.js';
-import { formatMoment } from './desk-format.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { viewerOf, type GuildScope } from '../store/records.js';
+import { type GuildScope, viewerOf } from '../store/records.js';
 import type { Digest } from '../store/routes.js';
+import { formatMoment } from './desk-format.js';
+import { encodePayload, type MessagePayload } from './message-payload.js';
 
 /** Each claimant whose latest figure on the topic reached this server after `since`, with its change. */
 function changedLines(index: ClaimIndex, topic: string, guildId: GuildScope, since: string): string[] {

@@ -1,9 +1,9 @@
-import { alertKeyOf, alertsFor, type Alert } from './alert-rule.js';
 import type { IndexedClaim } from '../index/claim-index.js';
-import { alertMessage } from './alert-message.js';
-import { encodePayload } from './message-payload.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { DEFAULTS, viewerOf, type GuildScope } from '../store/records.js';
+import { DEFAULTS, type GuildScope, viewerOf } from '../store/records.js';
+import { alertMessage } from './alert-message.js';
+import { type Alert, alertKeyOf, alertsFor } from './alert-rule.js';
+import { encodePayload } from './message-payload.js';
 
 /** How many alerts each channel has had this tick: past the limit they fold into one digest. */
 export interface TickBudget {

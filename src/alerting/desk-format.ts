@@ -1,6 +1,6 @@
+import { UserError } from '../errors.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
-import { UserError } from '../errors.js';
 
 /**
  * A channel as Discord shows it: a mention for a real channel id. The console takes channels

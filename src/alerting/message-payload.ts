@@ -2,8 +2,9 @@
  * What an outbox row holds: the message as an Answer, built when the alert was decided, so a
  * delivery after a restart (or a code change) sends what was decided, not a re-computation.
  */
+
+import type { Answer, AnswerSection } from '../answers/answer.js';
 import { escapeMarkdown } from '../format/markdown.js';
-import { type Answer, type AnswerSection } from '../answers/answer.js';
 
 export interface MessagePayload {
   answer: Answer;

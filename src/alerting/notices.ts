@@ -1,9 +1,8 @@
 import { escapeMarkdown } from '../format/markdown.js';
-import { noticeMessage } from './message-payload.js';
-import { encodePayload } from './message-payload.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { DEFAULTS, type SourceRecord } from '../store/records.js';
+import { encodePayload, noticeMessage } from './message-payload.js';
 
 export type SourceEvent = 'failing' | 'paused' | 'recovered';
 

@@ -1,10 +1,10 @@
-import { escapeMarkdown } from '../format/markdown.js';
-import { type Answer } from '../answers/answer.js';
+import type { Answer } from '../answers/answer.js';
 import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import type { BrokenChannel } from '../store/routes.js';
 import type { GuildScope } from '../store/records.js';
+import type { BrokenChannel } from '../store/routes.js';
 import { channelMention, checkChannelId, formatMoment, topicName } from './desk-format.js';
 import { describeSchedule, parseSchedule } from './schedule.js';
 

@@ -1,5 +1,5 @@
-import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
+import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import { canonicalUrl } from '../store/identity.js';
 import type { Store } from '../store/store.js';

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
-import type { Choice } from './answer.js';
 import type { ClaimIndex } from '../index/claim-index.js';
+import type { Choice } from './answer.js';
 
 /** Discord shows at most 25 choices, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;

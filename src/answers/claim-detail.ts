@@ -1,12 +1,11 @@
-import type { Answer } from './answer.js';
-import { escapeMarkdown } from '../format/markdown.js';
+import { UserError } from '../errors.js';
+import { formatDay } from '../format/days.js';
+import { escapeMarkdown, quote } from '../format/markdown.js';
+import { formatRange } from '../format/numbers.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
-import { UserError } from '../errors.js';
+import type { Answer } from './answer.js';
 import { describeFigure } from './figure-text.js';
-import { formatDay } from '../format/days.js';
-import { formatRange } from '../format/numbers.js';
-import { quote } from '../format/markdown.js';
 
 /** One claim in full, and every other outlet that reported the same figure. */
 export function claimDetail(index: ClaimIndex, id: number, guildId: string | null): Answer {

@@ -1,5 +1,5 @@
+import { type CommandJSON, usageOf } from '../format/usage.js';
 import type { Answer } from './answer.js';
-import { usageOf, type CommandJSON } from '../format/usage.js';
 
 /** /help from the registry itself, so it can never list a command that does not exist. */
 export function helpAnswer(commands: readonly CommandJSON[]): Answer {

@@ -1,8 +1,8 @@
-import { escapeMarkdown } from '../format/markdown.js';
 import * as chrono from 'chrono-node';
-import type { ClaimIndex } from '../index/claim-index.js';
-import type { TopicDef } from '../extract/index.js';
 import { UserError } from '../errors.js';
+import type { TopicDef } from '../extract/index.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

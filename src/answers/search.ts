@@ -1,9 +1,8 @@
-import type { Answer } from './answer.js';
-import { escapeMarkdown } from '../format/markdown.js';
-import type { ClaimIndex } from '../index/claim-index.js';
 import { UserError } from '../errors.js';
+import { escapeMarkdown, quote } from '../format/markdown.js';
+import type { ClaimIndex } from '../index/claim-index.js';
+import type { Answer } from './answer.js';
 import { describeFigure, nameOf, provenance } from './figure-text.js';
-import { quote } from '../format/markdown.js';
 
 const HITS = 10;
 

@@ -1,11 +1,11 @@
-import type { Answer, AnswerSection } from './answer.js';
+import { formatDay } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
+import { plural } from '../format/numbers.js';
 import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { Role, Tally } from '../index/source-tally.js';
+import type { Answer, AnswerSection } from './answer.js';
 import { describeFigure, nameOf } from './figure-text.js';
-import { formatDay } from '../format/days.js';
-import { plural } from '../format/numbers.js';
 import { resolveSource } from './options.js';
 
 const LISTED = 40;

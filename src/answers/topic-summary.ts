@@ -1,11 +1,11 @@
 import { topicChart } from '../charts/index.js';
-import type { Answer, AnswerSection } from './answer.js';
-import type { ClaimIndex, Row } from '../index/claim-index.js';
-import { spreadOf, topicStates, type RowState } from '../index/topic-state.js';
 import type { TopicDef } from '../extract/index.js';
-import { describeChange, describeFigure, nameOf, provenance } from './figure-text.js';
 import { formatDay } from '../format/days.js';
 import { formatRange, plural } from '../format/numbers.js';
+import type { ClaimIndex, Row } from '../index/claim-index.js';
+import { type RowState, spreadOf, topicStates } from '../index/topic-state.js';
+import type { Answer, AnswerSection } from './answer.js';
+import { describeChange, describeFigure, nameOf, provenance } from './figure-text.js';
 import { parseSince, resolveSource } from './options.js';
 
 export interface TopicQuery {

@@ -1,16 +1,16 @@
-import { isAbsolute, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { commandRegistry, type Command, type CommandContext } from '../../commands/index.js';
-import { ClaimIndex } from '../index/claim-index.js';
+import { isAbsolute, join } from 'node:path';
+import { type Command, type CommandContext, commandRegistry } from '../../commands/index.js';
 import { compileLexicon, type Lexicon } from '../extract/index.js';
+import { ClaimIndex } from '../index/claim-index.js';
 import { registerSource } from '../newsroom/ingest.js';
-import { DEFAULT_ALERT_SETTINGS, type AlertSettings, type Newsroom } from '../newsroom/newsroom.js';
-import { createFetcher, type Fetcher } from '../sources/fetch.js';
+import { type FileOutcome, ingestFiles } from '../newsroom/ingest-files.js';
 import { loadLexicon } from '../newsroom/lexicon-files.js';
-import { articleFiles } from '../sources/folder.js';
-import { ingestFiles, type FileOutcome } from '../newsroom/ingest-files.js';
-import { Store } from '../store/store.js';
+import { type AlertSettings, DEFAULT_ALERT_SETTINGS, type Newsroom } from '../newsroom/newsroom.js';
 import { RouteChangeSignal } from '../newsroom/route-changes.js';
+import { createFetcher, type Fetcher } from '../sources/fetch.js';
+import { articleFiles } from '../sources/folder.js';
+import { Store } from '../store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {

@@ -1,5 +1,5 @@
-import type { Answer, Choice } from '../answers/answer.js';
 import type { AutocompleteInput, Command, CommandContext, CommandInput } from '../../commands/types.js';
+import type { Answer, Choice } from '../answers/answer.js';
 import { MAX_CHOICES } from '../answers/choices.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -1,12 +1,12 @@
 import type { ClaimIndex } from '../index/claim-index.js';
 import { svgToPng } from './raster.js';
-import { chartData, type ChartData, type ChartDataOptions } from './series.js';
-import { chartSvg, type ChartSize } from './svg.js';
+import { type ChartData, type ChartDataOptions, chartData } from './series.js';
+import { type ChartSize, chartSvg } from './svg.js';
 
+export { svgToPng } from './raster.js';
 export type { ChartData, ChartPoint, ChartSeries, ChartStatement } from './series.js';
 export { chartData } from './series.js';
 export { chartSvg } from './svg.js';
-export { svgToPng } from './raster.js';
 
 export type TopicChart = { png: Buffer; svg: string; data: ChartData } | { png: null; reason: string };
 

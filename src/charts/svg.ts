@@ -1,7 +1,7 @@
 import { formatNumber } from '../format/numbers.js';
-import { timeAxis, valueAxis, type TimeAxis, type ValueAxis } from './axes.js';
+import { type TimeAxis, timeAxis, type ValueAxis, valueAxis } from './axes.js';
 import { legend } from './legend.js';
-import { dodger, otherMarks, seriesMarks, statementMarks, type Plot } from './marks.js';
+import { dodger, otherMarks, type Plot, seriesMarks, statementMarks } from './marks.js';
 import type { ChartData } from './series.js';
 import { seriesColour, THEME } from './theme.js';
 import { el, escapeXml, fit, text, textWidth } from './xml.js';

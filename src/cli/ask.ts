@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { answerLine } from '../console/ask.js';
+import type { CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { renderPayload, renderText } from '../render/render.js';
-import type { CliIO } from '../console/io.js';
 import { openCliApp } from './store-options.js';
 
 /** `cli ask [--json] [--db PATH] "/COMMAND OPTIONS"`: one slash command, answered from the store. */

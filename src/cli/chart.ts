@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveTopic } from '../answers/options.js';
-import { plural } from '../format/numbers.js';
 import { topicChart } from '../charts/index.js';
-import { UserError } from '../errors.js';
 import type { CliIO } from '../console/io.js';
+import { UserError } from '../errors.js';
+import { plural } from '../format/numbers.js';
 import { openCliApp } from './store-options.js';
 
 const USAGE = 'usage: cli chart [--db PATH] TOPIC --out FILE.png';

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { readArticleFile } from '../sources/article-file.js';
-import { UserError } from '../errors.js';
-import { compileLexicon, extractClaims, parseArticle, type Claim } from '../extract/index.js';
-import { loadLexicon } from '../newsroom/lexicon-files.js';
 import { DATA_DIR } from '../config.js';
 import type { CliIO } from '../console/io.js';
+import { UserError } from '../errors.js';
+import { type Claim, compileLexicon, extractClaims, parseArticle } from '../extract/index.js';
+import { loadLexicon } from '../newsroom/lexicon-files.js';
+import { readArticleFile } from '../sources/article-file.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */
 function contractClaim(claim: Claim) {

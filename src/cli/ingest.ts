@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 import { registerSource } from '../newsroom/ingest.js';
-import { articleFiles } from '../sources/folder.js';
 import { ingestFiles } from '../newsroom/ingest-files.js';
-import type { CliIO } from '../console/io.js';
+import { articleFiles } from '../sources/folder.js';
 import { openCliApp } from './store-options.js';
 
 /** `cli ingest [--db PATH] FILE_OR_DIR...`: one line per file, claims found and claims new. */

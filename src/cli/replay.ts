@@ -4,13 +4,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertsFor } from '../alerting/alert-rule.js';
 import { openApp } from '../app/app.js';
-import { readArticleFile } from '../sources/article-file.js';
+import { DATA_DIR } from '../config.js';
+import type { CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 import { parseArticle } from '../extract/index.js';
 import { ingestArticle, registerSource } from '../newsroom/ingest.js';
-import { DATA_DIR } from '../config.js';
+import { readArticleFile } from '../sources/article-file.js';
 import { articleFiles } from '../sources/folder.js';
-import type { CliIO } from '../console/io.js';
 
 interface Dated {
   file: string;

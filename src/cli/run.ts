@@ -1,10 +1,10 @@
+import { type CliIO, processIO } from '../console/io.js';
+import { UserError } from '../errors.js';
 import { runAsk } from './ask.js';
 import { runChart } from './chart.js';
 import { runExtract } from './extract.js';
 import { runIngest } from './ingest.js';
 import { runReplay } from './replay.js';
-import { processIO, type CliIO } from '../console/io.js';
-import { UserError } from '../errors.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => number | Promise<number>> = {
   extract: runExtract,

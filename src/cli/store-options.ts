@@ -1,4 +1,4 @@
-import { loadDefaultFolders, openApp, type App } from '../app/app.js';
+import { type App, loadDefaultFolders, openApp } from '../app/app.js';
 import { DATA_DIR, loadConfig } from '../config.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { Answer } from '../answers/answer.js';
-import { commandContext, type App } from '../app/app.js';
-import { optionReader, parseCommandLine } from './command-line.js';
+import { type App, commandContext } from '../app/app.js';
 import { answerCommand, failure } from '../app/dispatch.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { optionReader, parseCommandLine } from './command-line.js';
 
 /**
  * A typed slash command, answered as the bot would answer it in Discord: the console and

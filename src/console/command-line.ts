@@ -15,16 +15,16 @@
  * Errors are UserErrors that end with the usage and never echo the user's values.
  */
 import type { OptionReader } from '../../commands/types.js';
+import { UserError } from '../errors.js';
 import {
+  type CommandJSON,
   isSubcommandLike,
+  type OptionJSON,
   SUB_COMMAND_GROUP,
   usageLine,
   usageOf,
-  type CommandJSON,
-  type OptionJSON,
 } from '../format/usage.js';
 import { closestNames, splitWords, type Word } from './command-line-words.js';
-import { UserError } from '../errors.js';
 
 export type OptionValue = string | number | boolean;
 

@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { App } from '../app/app.js';
-import { imageDirFor, saveAnswerImage } from './answer-image.js';
-import { answerLine } from './ask.js';
-import type { CliIO } from './io.js';
 import { formatDay } from '../format/days.js';
 import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
 import { renderText } from '../render/render.js';
+import { imageDirFor, saveAnswerImage } from './answer-image.js';
+import { answerLine } from './ask.js';
+import type { CliIO } from './io.js';
 
 const QUIT = /^(?:\/?(?:quit|exit)|\.exit)$/i;
 

@@ -3,8 +3,8 @@
  * the Discord payload; the console shows the Answer it was rendered from, as replies are shown.
  */
 import type { Answer } from '../answers/answer.js';
-import { renderText, type DiscordPayload } from '../render/render.js';
-import type { SendResult, Sender } from '../delivery/deliver.js';
+import type { Sender, SendResult } from '../delivery/deliver.js';
+import { type DiscordPayload, renderText } from '../render/render.js';
 
 /** Prints every message and reports it sent: a terminal never refuses. */
 export function consoleSender(write: (text: string) => void): Sender {

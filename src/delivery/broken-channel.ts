@@ -3,13 +3,13 @@
  * waiting for it is set aside, the route is marked broken so nothing is sent there again, and
  * the server's moderators hear it once, in another channel that takes alerts.
  */
+
+import { encodePayload, noticeMessage } from '../alerting/message-payload.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
 import type { GuildScope } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { noticeMessage } from '../alerting/message-payload.js';
-import { encodePayload } from '../alerting/message-payload.js';
 
 export interface BrokenSend {
   guildId: GuildScope;

@@ -6,13 +6,13 @@
  * Pure core: the Sender is the only way out (discord-sender.ts, console-sender.ts).
  */
 import { createHash } from 'node:crypto';
+import { foldedDigest } from '../alerting/alert-message.js';
+import { decodePayload } from '../alerting/message-payload.js';
 import type { Logger } from '../log.js';
-import { renderPayload, type DiscordPayload } from '../render/render.js';
+import { type DiscordPayload, renderPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
-import { foldedDigest } from '../alerting/alert-message.js';
 import { channelBroke } from './broken-channel.js';
-import { decodePayload } from '../alerting/message-payload.js';
 
 export type SendResult =
   | { status: 'sent'; messageId: string | null }

@@ -1,20 +1,20 @@
 import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   Client,
   Events,
   GatewayIntentBits,
+  type Interaction,
   MessageFlags,
   PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
 } from 'discord.js';
 import type { Answer } from '../answers/answer.js';
-import { commandContext, type App } from '../app/app.js';
-import type { DiscordConfig } from '../config.js';
-import { rejectLongMessageRateLimits } from './sender.js';
+import { type App, commandContext } from '../app/app.js';
 import { answerAutocomplete, answerCommand } from '../app/dispatch.js';
+import type { DiscordConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderPayload, toReplyOptions } from '../render/render.js';
+import { rejectLongMessageRateLimits } from './sender.js';
 
 export interface BotOptions {
   /** Async work still running after this long is answered "thinking…" first (Discord allows 3 s). */

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, REST, Routes, type RESTGetCurrentApplicationResult } from 'discord.js';
+import { DiscordAPIError, HTTPError, REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js';
 import { commandRegistry } from '../../commands/index.js';
 import type { CommandJSON } from '../../commands/types.js';
 import { ConfigError, DATA_DIR, loadConfig } from '../config.js';

@@ -9,9 +9,9 @@
  * - a timeout (15 s) or a reset connection: resends up to `retries` times, then throws.
  * Every resend carries the same body, so the same nonce: a first try that did land is not posted twice.
  */
-import { DiscordAPIError, HTTPError, RateLimitError, Routes, type RateLimitData, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, type REST, Routes } from 'discord.js';
+import type { Sender, SendResult } from '../delivery/deliver.js';
 import type { DiscordPayload } from '../render/render.js';
-import type { SendResult, Sender } from '../delivery/deliver.js';
 
 export function discordSender(rest: REST): Sender {
   return {

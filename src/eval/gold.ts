@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { compileLexicon, extractClaims, parseArticle, type Lexicon } from '../extract/index.js';
-import { addCounts, countMatches, emptyCounts, words, type Counts, type GoldClaim } from './score.js';
+import { compileLexicon, extractClaims, type Lexicon, parseArticle } from '../extract/index.js';
+import { addCounts, type Counts, countMatches, emptyCounts, type GoldClaim, words } from './score.js';
 
 export interface GoldArticle {
   name: string;

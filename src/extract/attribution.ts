@@ -1,4 +1,4 @@
-import { ArticleMemory, type Mention } from './entities.js';
+import type { ArticleMemory, Mention } from './entities.js';
 import type { EntityDef } from './types.js';
 
 /** One place in a sentence that names who is speaking, and for which part of it. */

@@ -1,10 +1,10 @@
-import { attribute, findCues, type Attribution, type Cue } from './attribution.js';
+import { type Attribution, attribute, type Cue, findCues } from './attribution.js';
 import { ArticleMemory } from './entities.js';
 import { hedgeBefore } from './hedges.js';
-import { topicForWords, type CompiledLexicon } from './lexicon.js';
-import { findFigures, type Figure } from './numbers.js';
+import { type CompiledLexicon, topicForWords } from './lexicon.js';
+import { type Figure, findFigures } from './numbers.js';
 import { hasDenialOrDoubt, statusOf } from './status.js';
-import { quoteSpans, splitSentences, type Sentence } from './text.js';
+import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import type { Article, Claim } from './types.js';
 import { topicForUnit, unitAfter, unitBefore } from './units.js';
 

@@ -1,6 +1,6 @@
-import { entityMatcher, type EntityMatcher } from './entities.js';
+import { type EntityMatcher, entityMatcher } from './entities.js';
 import type { Lexicon, TopicDef } from './types.js';
-import { unitLexicon, type UnitLexicon } from './units.js';
+import { type UnitLexicon, unitLexicon } from './units.js';
 
 /** The lexicon with its patterns built once, so extraction does no set-up per article. */
 export interface CompiledLexicon {

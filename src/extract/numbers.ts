@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import { NUMBER_WORD, SCALES, wordsToNumber } from './number-words.js';
 import { isExcludedNumber, isSmallWordNumberWithoutCount } from './not-figures.js';
+import { NUMBER_WORD, SCALES, wordsToNumber } from './number-words.js';
 
 /** A figure as written in a sentence: a point or a range, offsets relative to the sentence. */
 export interface Figure {

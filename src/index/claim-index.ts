@@ -1,21 +1,21 @@
 import type { Lexicon, TopicDef } from '../extract/index.js';
+import { type ArticleRecord, type ClaimRecord, DEFAULTS, type SourceRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
 import {
+  type Audience,
   Figure,
+  type IndexedArticle,
+  type IndexedClaim,
   insertByDay,
   isVisible,
   sortByDay,
-  type Audience,
-  type IndexedArticle,
-  type IndexedClaim,
 } from './records.js';
-import { TextSearch, type SearchHit } from './text-search.js';
 import { SourceTallies } from './source-tally.js';
+import { type SearchHit, TextSearch } from './text-search.js';
 import { tokenize } from './tokens.js';
-import { TopicRows, type Row } from './topic-rows.js';
-import type { Store } from '../store/store.js';
-import { DEFAULTS, type ArticleRecord, type ClaimRecord, type SourceRecord } from '../store/records.js';
+import { type Row, TopicRows } from './topic-rows.js';
 
 export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records.js';
 export type { Row } from './topic-rows.js';

@@ -1,4 +1,4 @@
-import { isVisible, type Figure, type IndexedClaim } from './records.js';
+import { type Figure, type IndexedClaim, isVisible } from './records.js';
 
 /** How much one source said or relayed: what /source heads its sections with. */
 export interface Tally {

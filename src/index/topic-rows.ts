@@ -1,4 +1,4 @@
-import { Figure, statusGroup, type StatusGroup } from './records.js';
+import { type Figure, type StatusGroup, statusGroup } from './records.js';
 
 /** One line of a topic summary: a claimant's figures for one measure and status group. */
 export interface Row {

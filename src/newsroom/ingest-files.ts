@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { readArticleFile } from '../sources/article-file.js';
 import type { SourceRecord } from '../store/records.js';
-import { ingestArticle, type IngestResult, type Ingestion } from './ingest.js';
+import { type Ingestion, type IngestResult, ingestArticle } from './ingest.js';
 
 export type FileOutcome = { file: string; result: IngestResult } | { file: string; error: string };
 

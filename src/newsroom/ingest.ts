@@ -1,8 +1,7 @@
+import { type CompiledLexicon, extractClaims, parseArticle } from '../extract/index.js';
 import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
-import { extractClaims, parseArticle, type CompiledLexicon } from '../extract/index.js';
 import { articleIdentity } from '../store/identity.js';
-import type { SourceRecord } from '../store/records.js';
-import type { NewSource } from '../store/records.js';
+import type { NewSource, SourceRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface Ingestion {

@@ -1,5 +1,5 @@
-import type { Ingestion } from './ingest.js';
 import type { Fetcher } from '../sources/fetch.js';
+import type { Ingestion } from './ingest.js';
 import type { RouteChanges } from './route-changes.js';
 
 /** Settings polling and alerting read; the config's ALERT_* values, or the defaults below. */

@@ -4,18 +4,18 @@
  * every story it already carries. Alerts start with the first item published after the add.
  */
 import { resolve } from 'node:path';
-import { escapeMarkdown } from '../format/markdown.js';
 import { UserError } from '../errors.js';
-import { silentLogger, type Logger } from '../log.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { type Logger, silentLogger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage } from '../sources/article-text.js';
-import { parseFeed, type ParsedFeed } from '../sources/feed-parse.js';
-import { DEFAULTS, scopeOf, type GuildScope, type SourceRecord } from '../store/records.js';
+import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
+import { DEFAULTS, type GuildScope, type SourceRecord, scopeOf } from '../store/records.js';
 import type { SourceBook } from '../store/source-book.js';
 import { feedEntries, scanFolder } from './items.js';
 import { mapLimit } from './limit.js';
 import { feedAddress, shown, sourceName } from './naming.js';
-import { pageFor, type PageCache } from './pages.js';
+import { type PageCache, pageFor } from './pages.js';
 import { lackers, takeIn } from './take-in.js';
 
 export interface NewFeedSource {

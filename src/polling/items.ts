@@ -4,8 +4,8 @@
  * reorders, must not make it news again.
  */
 import { basename, relative } from 'node:path';
-import { readArticleFile } from '../sources/article-file.js';
 import { UserError } from '../errors.js';
+import { readArticleFile } from '../sources/article-file.js';
 import type { FeedItem, ParsedFeed } from '../sources/feed-parse.js';
 import { articleFiles } from '../sources/folder.js';
 import { canonicalUrl, contentHash } from '../store/identity.js';

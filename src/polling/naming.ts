@@ -1,7 +1,8 @@
 /** What a moderator types when adding a source, checked before anything is fetched or saved. */
-import { escapeMarkdown } from '../format/markdown.js';
-import { UserError } from '../errors.js';
+
 import { resolveTopic } from '../answers/options.js';
+import { UserError } from '../errors.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 
 const MAX_NAME = 100;

@@ -8,14 +8,14 @@ import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage, type PageArticle } from '../sources/article-text.js';
 import { parseFeed } from '../sources/feed-parse.js';
-import type { DueSource } from '../store/source-book.js';
 import type { FeedState, SourceRecord } from '../store/records.js';
+import type { DueSource } from '../store/source-book.js';
 import { recordFailure, recordSuccess } from './health.js';
 import type { PollHooks, PollReport } from './hooks.js';
-import { feedEntries, scanFolder, type FeedEntry } from './items.js';
+import { type FeedEntry, feedEntries, scanFolder } from './items.js';
 import { forEachLimit } from './limit.js';
-import { pageFor, type PageCache } from './pages.js';
-import { lackers, takeIn, type Arrival, type TakeInResult } from './take-in.js';
+import { type PageCache, pageFor } from './pages.js';
+import { type Arrival, lackers, type TakeInResult, takeIn } from './take-in.js';
 
 export type { PollHooks, PollReport } from './hooks.js';
 

@@ -1,10 +1,11 @@
 /** What /sources says. Moderators' answers are ephemeral: source management is not channel news. */
-import { escapeMarkdown } from '../format/markdown.js';
-import { type Answer, type Choice } from '../answers/answer.js';
+
+import type { Answer, Choice } from '../answers/answer.js';
 import { MAX_CHOICES } from '../answers/choices.js';
+import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { scopeOf, type SourceRecord } from '../store/records.js';
+import { type SourceRecord, scopeOf } from '../store/records.js';
 import type { AddedSource } from './add-source.js';
 import { PAUSE_AFTER } from './health.js';
 import type { SourceStatus, SourceView } from './manage.js';

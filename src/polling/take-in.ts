@@ -4,11 +4,11 @@
  * alert decisions, so a crash never leaves claims stored without their decisions or the reverse.
  */
 import { parseArticle } from '../extract/index.js';
-import { ingestArticle } from '../newsroom/ingest.js';
 import type { Logger } from '../log.js';
+import { ingestArticle } from '../newsroom/ingest.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { articleIdentity } from '../store/identity.js';
-import { viewerOf, type SourceRecord } from '../store/records.js';
+import { type SourceRecord, viewerOf } from '../store/records.js';
 import type { SourceBook } from '../store/source-book.js';
 
 /** One item and the sources about to take it in. */

@@ -3,9 +3,10 @@
  * (renderText). Pure: no discord.js, no I/O, so `cli ask --json` prints exactly what the
  * bot would send. Long answers are cut to Discord's limits, never rejected.
  */
+
+import type { Answer, AnswerImage, AnswerSection } from '../answers/answer.js';
 import { unescapeMarkdown } from '../format/markdown.js';
-import { type Answer, type AnswerImage, type AnswerSection } from '../answers/answer.js';
-import { LIMITS, PLACEHOLDER, clean, fitText, isBlank, more, oneLine, packLines } from './fit.js';
+import { clean, fitText, isBlank, LIMITS, more, oneLine, PLACEHOLDER, packLines } from './fit.js';
 
 /** MessageFlags.Ephemeral: only the member who asked sees the reply. */
 export const EPHEMERAL = 64;

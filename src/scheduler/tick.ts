@@ -1,10 +1,10 @@
-import { deliverDue, type DeliveryReport, type Sender } from '../delivery/deliver.js';
+import { queueBriefing } from '../alerting/briefing.js';
+import { type DecideOptions, decideAlerts, tickBudget } from '../alerting/decide.js';
+import { queueSourceNotice } from '../alerting/notices.js';
+import { type DeliveryReport, deliverDue, type Sender } from '../delivery/deliver.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { pollDue, type PollReport } from '../polling/poll.js';
-import { queueBriefing } from '../alerting/briefing.js';
-import { decideAlerts, tickBudget, type DecideOptions } from '../alerting/decide.js';
-import { queueSourceNotice } from '../alerting/notices.js';
+import { type PollReport, pollDue } from '../polling/poll.js';
 import type { Digest } from '../store/routes.js';
 
 /** What a tick needs besides the clock: the newsroom, where messages go, where trouble is told. */

@@ -6,7 +6,7 @@
  * @extractus/feed-extractor is built around fetching by itself, and rss-parser (xml2js) has not been
  * released since 2023 and has no JSON Feed either.
  */
-import { DetectError, MalformedError, ParseError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
+import { type AnyFeed, DetectError, MalformedError, ParseError, parseFeed as parseAnyFeed } from 'feedsmith';
 import { UserError } from '../errors.js';
 import { feedDay } from './feed-date.js';
 import { fieldText, lineText } from './html-text.js';

@@ -1,17 +1,17 @@
-import http, { STATUS_CODES, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, STATUS_CODES } from 'node:http';
 import https from 'node:https';
 import { decodeBody } from './charset.js';
 import { ACCEPT_ENCODING, FetchFailure, readBody } from './fetch-body.js';
 import {
+  type AddressRules,
   bareHost,
   createHostSlots,
-  pinnedLookup,
-  resolveAllowed,
-  systemLookup,
-  type AddressRules,
   type HostSlots,
   type Lookup,
+  pinnedLookup,
   type ResolvedAddress,
+  resolveAllowed,
+  systemLookup,
 } from './fetch-hosts.js';
 
 export type { Lookup, ResolvedAddress } from './fetch-hosts.js';

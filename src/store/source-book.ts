@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { FeedState, GuildScope, SourceRecord } from './records.js';
+import type { FeedState, GuildScope, NewSource, SourceRecord } from './records.js';
+import { type SourceRow as Row, SOURCE_COLUMNS, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
-import { SOURCE_COLUMNS, toSource, type SourceRow as Row } from './source-rows.js';
-import type { NewSource } from './records.js';
+
 const FEED_COLUMNS = `location, etag, last_modified AS lastModified, last_attempt_at AS lastAttemptAt,
   last_success_at AS lastSuccessAt, last_error AS lastError, failures, next_poll_at AS nextPollAt, items`;
 

@@ -1,21 +1,21 @@
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
 import { migrate } from './migrations.js';
 import { Outbox } from './outbox.js';
-import { Routes } from './routes.js';
-import { SourceBook } from './source-book.js';
-import { SOURCE_COLUMNS, toSource, type SourceRow } from './source-rows.js';
-import { statementCache } from './statements.js';
 import {
-  DEFAULTS,
   type ArticleRecord,
   type ClaimRecord,
+  DEFAULTS,
   type GuildScope,
   type NewSource,
   type SourceRecord,
 } from './records.js';
+import { Routes } from './routes.js';
+import { SourceBook } from './source-book.js';
+import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';
+import { statementCache } from './statements.js';
 
 export type NewArticle = Omit<ArticleRecord, 'id'>;
 

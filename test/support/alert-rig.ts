@@ -1,14 +1,14 @@
 // The whole alert path on real parts: feeds served on 127.0.0.1, a real SQLite store, the poller,
 // the decider, the outbox, and the real @discordjs/rest client posting to a fake Discord.
 import { REST } from 'discord.js';
-import { runTick, type TickReport } from '../../src/scheduler/tick.js';
 import { discordSender } from '../../src/discord/sender.js';
 import { addFeedSource } from '../../src/polling/add-source.js';
-import { recordingLogger, type RecordingLogger } from './bot-app.js';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { runTick, type TickReport } from '../../src/scheduler/tick.js';
+import { type RecordingLogger, recordingLogger } from './bot-app.js';
+import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
-import { loopbackFetcher, rssFeed, startFeedServer, withEtag, type FeedServer, type TestItem } from './feed-server.js';
-import { tempApp, type TempApp } from './store-app.js';
+import { type FeedServer, loopbackFetcher, rssFeed, startFeedServer, type TestItem, withEtag } from './feed-server.js';
+import { type TempApp, tempApp } from './store-app.js';
 
 export interface AlertRig {
   temp: TempApp;

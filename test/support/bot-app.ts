@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import type { Client } from 'discord.js';
 import type { Command } from '../../commands/types.js';
 import type { Answer } from '../../src/answers/answer.js';
-import { loadDefaultFolders, openApp, type App } from '../../src/app/app.js';
-import { startDiscordBot, type BotOptions } from '../../src/discord/bot.js';
-import type { Logger } from '../../src/log.js';
+import { type App, loadDefaultFolders, openApp } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
+import { type BotOptions, startDiscordBot } from '../../src/discord/bot.js';
+import type { Logger } from '../../src/log.js';
+import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import type { FakeGuildOptions } from './fake-discord-builders.js';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
 
 /** A fixed "now" after the last sample article, so relative dates ("yesterday") cannot drift. */

@@ -1,15 +1,15 @@
 // A real SQLite store (tempApp), a fake Discord on 127.0.0.1 and the real @discordjs/rest client
 // talking to it, for outbox delivery tests. Call close() in afterEach.
 import { REST, type RESTOptions } from 'discord.js';
-import type { Alert } from '../../src/alerting/alert-rule.js';
 import { alertMessage } from '../../src/alerting/alert-message.js';
+import type { Alert } from '../../src/alerting/alert-rule.js';
 import { encodePayload } from '../../src/alerting/message-payload.js';
 import type { MessageKind } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
-import { recordingLogger, type RecordingLogger } from './bot-app.js';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { type RecordingLogger, recordingLogger } from './bot-app.js';
+import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
-import { tempApp, type TempApp } from './store-app.js';
+import { type TempApp, tempApp } from './store-app.js';
 
 export const LABEL = 'North Korean troops in Russia';
 export const NOW = new Date('2025-05-01T12:00:00Z');

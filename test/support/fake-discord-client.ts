@@ -1,5 +1,5 @@
 // Logs a real discord.js Client in to a FakeDiscord and waits until it is ready (guilds cached).
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
 import type { FakeDiscord } from './fake-discord.js';
 
 export const FAKE_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.fake.token-for-tests';

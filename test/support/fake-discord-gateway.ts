@@ -2,8 +2,8 @@
 // sequence numbers, and dispatching arbitrary events. JSON frames; zlib-stream if the client asks.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { constants as zlibConstants, createDeflate, type Deflate } from 'node:zlib';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createDeflate, type Deflate, constants as zlibConstants } from 'node:zlib';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 type Json = Record<string, any>;
 

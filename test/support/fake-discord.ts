@@ -16,20 +16,20 @@ import {
   buildChatInputInteraction,
   buildGuild,
   buildUser,
-  snowflake,
   type FakeGuildOptions,
   type InteractionOptions,
+  snowflake,
 } from './fake-discord-builders.js';
 import { FakeGateway } from './fake-discord-gateway.js';
-import { InteractionTracker, type InteractionRecord } from './fake-discord-interactions.js';
-import { FakeRest, matches, type FailureSpec, type RecordedRequest, type RouteMatcher } from './fake-discord-rest.js';
-import { discordRoutes, type CommandDeploy, type DeliveredMessage } from './fake-discord-routes.js';
+import { type InteractionRecord, InteractionTracker } from './fake-discord-interactions.js';
+import { type FailureSpec, FakeRest, matches, type RecordedRequest, type RouteMatcher } from './fake-discord-rest.js';
+import { type CommandDeploy, type DeliveredMessage, discordRoutes } from './fake-discord-routes.js';
 
-export type { FailureSpec, RecordedRequest, RouteMatcher } from './fake-discord-rest.js';
-export type { InteractionCallback, InteractionRecord } from './fake-discord-interactions.js';
-export type { CommandDeploy, DeliveredMessage } from './fake-discord-routes.js';
 export type { FakeGuildOptions, InteractionOptions } from './fake-discord-builders.js';
 export { permissions, snowflake } from './fake-discord-builders.js';
+export type { InteractionCallback, InteractionRecord } from './fake-discord-interactions.js';
+export type { FailureSpec, RecordedRequest, RouteMatcher } from './fake-discord-rest.js';
+export type { CommandDeploy, DeliveredMessage } from './fake-discord-routes.js';
 
 type Json = Record<string, any>;
 

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, type App, type AppOptions } from '../../src/app/app.js';
-import { ingestArticle, registerSource, type IngestResult } from '../../src/newsroom/ingest.js';
+import { type App, type AppOptions, openApp } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
+import { type IngestResult, ingestArticle, registerSource } from '../../src/newsroom/ingest.js';
 
 export interface TestArticle {
   outlet: string;

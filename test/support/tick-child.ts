@@ -2,10 +2,10 @@
 // `node --import tsx test/support/tick-child.ts DB_PATH DISCORD_API_BASE NOW_ISO`.
 import { REST } from 'discord.js';
 import { openApp } from '../../src/app/app.js';
-import { runTick } from '../../src/scheduler/tick.js';
+import { DATA_DIR } from '../../src/config.js';
 import { discordSender } from '../../src/discord/sender.js';
 import { createLogger } from '../../src/log.js';
-import { DATA_DIR } from '../../src/config.js';
+import { runTick } from '../../src/scheduler/tick.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
 import { loopbackFetcher } from './feed-server.js';
 
