@@ -12,7 +12,7 @@ const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
 /** Lines on stderr, so a console session's stdout holds only replies. */
 export function createLogger(
   level: LogLevel,
-  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
   const at = (name: LogLevel) => (message: string, error?: unknown) => {
     if (ORDER[name] < ORDER[level]) return;

@@ -1,7 +1,7 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
 import { type App, loadDefaultFolders, openApp, USER_AGENT } from './app/app.js';
-import { ConfigError, DATA_DIR, loadConfig } from './config.js';
+import { type Config, ConfigError, DATA_DIR, loadConfig } from './config.js';
 import { imageDirFor } from './console/answer-image.js';
 import { runConsole } from './console/console.js';
 import { processIO } from './console/io.js';
@@ -19,7 +19,7 @@ function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
 }
 
 async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

@@ -19,7 +19,9 @@ afterEach(async () => {
 const deliver = (at: Date = NOW) => deliverDue(rig.store, discordSender(rig.rest), at, rig.log);
 const postsTo = (name: string) => rig.fake.requestsTo(`POST /channels/${rig.channel(name)}/messages`);
 const follow = (...names: string[]) =>
-  names.forEach((name, i) => rig.store.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i)));
+  names.forEach((name, i) => {
+    rig.store.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i));
+  });
 const warnings = () => rig.log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
 
 describe('a channel that refuses for good', () => {

@@ -140,15 +140,15 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
       'the National Intelligence Service',
       'the Ukrainian military intelligence agency',
     ];
-    claimants.forEach((who, i) =>
+    claimants.forEach((who, i) => {
       wire.push({
         title: `Estimate ${i}`,
         guid: `many-${i}`,
         link: `https://wire.example/many/${i}`,
         date: '2024-11-05',
         content: `${who[0]!.toUpperCase()}${who.slice(1)} said about ${((i + 2) * 1000).toLocaleString('en-US')} North Korean troops were in Russia.`,
-      }),
-    );
+      });
+    });
     await rig.tick(at('2024-11-05'));
     const posted = rig.posted('alerts');
     expect(posted).toHaveLength(3);

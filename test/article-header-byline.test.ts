@@ -17,7 +17,7 @@ describe('article files: header, flags and bylines', () => {
   });
 
   it('treats a file with no --- in its first 20 lines as all body', () => {
-    const text = 'outlet: Yonhap\n' + 'line\n'.repeat(25) + '---\nrest';
+    const text = `outlet: Yonhap\n${'line\n'.repeat(25)}---\nrest`;
     const article = parseArticle(text);
     expect(article.body).toBe(text);
     expect(article.meta.outlet).toBeNull();

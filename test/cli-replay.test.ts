@@ -9,9 +9,9 @@ import { STORY } from './support/story.js';
 /** The story written as files whose names run against their dates, to prove replay sorts by date. */
 function storyFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-replay-test-'));
-  STORY.forEach((article, i) =>
-    writeFileSync(join(dir, `${String(STORY.length - i).padStart(2, '0')}.txt`), articleText(article)),
-  );
+  STORY.forEach((article, i) => {
+    writeFileSync(join(dir, `${String(STORY.length - i).padStart(2, '0')}.txt`), articleText(article));
+  });
   return dir;
 }
 

@@ -99,7 +99,9 @@ function generate(path: string, total: number): number {
     [GUILDS[1]!, 'Desk B stringers', 'rss', 'https://desk-b.example.test/stringers.xml'],
     [GUILDS[2]!, 'Desk C agency feed', 'rss', 'https://desk-c.example.test/agency.xml'],
   ];
-  sources.forEach(([guild, name, kind, location], i) => addSource.run(i + 1, guild, name, kind, location, now));
+  sources.forEach(([guild, name, kind, location], i) => {
+    addSource.run(i + 1, guild, name, kind, location, now);
+  });
   const addArticle =
     db.prepare(`INSERT INTO articles (id, identity, url, title, outlet, date, content_hash, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -143,7 +145,7 @@ function generate(path: string, total: number): number {
     const r = rng();
     if (r < 0.95) link.run(id, 1);
     if (r >= 0.88) link.run(id, 2 + Math.floor(rng() * 4));
-    claims.forEach((c, position) =>
+    claims.forEach((c, position) => {
       addClaim.run(
         id,
         position,
@@ -157,8 +159,8 @@ function generate(path: string, total: number): number {
         c.claimant,
         c.via,
         c.figureText,
-      ),
-    );
+      );
+    });
   };
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) writeArticle(i);

@@ -24,7 +24,9 @@ export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng(
 export function zipf<T>(list: readonly T[], s = 1.05): (rng: Rng) => T {
   const cumulative: number[] = [];
   let total = 0;
-  list.forEach((_, i) => cumulative.push((total += 1 / (i + 1) ** s)));
+  list.forEach((_, i) => {
+    cumulative.push((total += 1 / (i + 1) ** s));
+  });
   return (rng) => {
     const x = rng() * total;
     let lo = 0;

@@ -58,9 +58,9 @@ function queueAlert(
   if (decisionId === null) return false;
   const label = newsroom.index.topics.find((t) => t.key === alert.topic)?.label ?? alert.topic;
   const payload = encodePayload(alertMessage(alert, label));
-  channels.forEach((channelId, i) =>
-    outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now),
-  );
+  channels.forEach((channelId, i) => {
+    outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now);
+  });
   return true;
 }
 

@@ -3,7 +3,7 @@ import { formatValue } from './axes.js';
 import { statementGlyph } from './marks.js';
 import type { ChartData, ChartPoint, ChartStatement } from './series.js';
 import { seriesColour, THEME } from './theme.js';
-import { el, fit, text, textWidth } from './xml.js';
+import { el, fitLabel, text, textWidth } from './xml.js';
 
 // A range's bar needs no key: it spans low to high on the figure axis, and the legend prints it.
 const NAME_ROW = 28;
@@ -25,7 +25,7 @@ function latest(points: readonly ChartPoint[], room: number): string {
   // The figure matters more than its day: drop the day before cutting the figure.
   return textWidth(full, DETAIL_SIZE) <= room
     ? full
-    : fit(`${p.projected ? 'proj. ' : ''}${range(p)}`, room, DETAIL_SIZE);
+    : fitLabel(`${p.projected ? 'proj. ' : ''}${range(p)}`, room, DETAIL_SIZE);
 }
 
 /** "Kremlin", "Kremlin, Peskov", "Kremlin +3": who made the statements, in little room. */
@@ -113,7 +113,7 @@ export function legend(data: ChartData, box: LegendBox): string {
       entry.swatch(box.x, y) +
       text(
         { x: labelX, y: y + 7, fill: THEME.text, 'font-size': THEME.textSize },
-        fit(entry.label, room, THEME.textSize),
+        fitLabel(entry.label, room, THEME.textSize),
       );
     if (entry.detail && full) {
       body += text(

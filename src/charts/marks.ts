@@ -58,7 +58,9 @@ function distinct(placed: Placed[]): Placed[] {
   const drawn = new Set<string>();
   return placed.filter((p) => {
     const key = `${Math.round(p.x / 2)},${Math.round(p.top / 2)},${Math.round(p.bottom / 2)},${p.point.projected}`;
-    return drawn.has(key) ? false : (drawn.add(key), true);
+    if (drawn.has(key)) return false;
+    drawn.add(key);
+    return true;
   });
 }
 

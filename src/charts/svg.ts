@@ -4,7 +4,7 @@ import { legend } from './legend.js';
 import { dodger, otherMarks, type Plot, seriesMarks, statementMarks } from './marks.js';
 import type { ChartData } from './series.js';
 import { seriesColour, THEME } from './theme.js';
-import { el, escapeXml, fit, text, textWidth } from './xml.js';
+import { el, escapeXml, fitLabel, text, textWidth } from './xml.js';
 
 export interface ChartSize {
   width?: number;
@@ -42,7 +42,12 @@ function frame(width: number, height: number, hasStatements: boolean): Frame {
 
 function titleBlock(data: ChartData, f: Frame, scale: ValueAxis['kind']): string {
   const measureText = `· ${data.measure}`;
-  const label = fit(data.label, f.width - 48 - 12 - textWidth(measureText, THEME.titleSize), THEME.titleSize, true);
+  const label = fitLabel(
+    data.label,
+    f.width - 48 - 12 - textWidth(measureText, THEME.titleSize),
+    THEME.titleSize,
+    true,
+  );
   // A leading space in a tspan collapses in SVG, so the gap is an offset.
   const measure = el('tspan', { dx: 12, fill: THEME.muted, 'font-weight': 'normal' }, escapeXml(measureText));
   const title = el(
@@ -62,7 +67,7 @@ function titleBlock(data: ChartData, f: Frame, scale: ValueAxis['kind']): string
   const line = `Each figure on the day it was first reported · ${who}${scale === 'log' ? ' · log scale' : ''}`;
   const subtitle = text(
     { x: 24, y: 80, class: 'subtitle', fill: THEME.muted, 'font-size': THEME.tickSize },
-    fit(line, f.width - 48, THEME.tickSize),
+    fitLabel(line, f.width - 48, THEME.tickSize),
   );
   return title + subtitle;
 }

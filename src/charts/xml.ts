@@ -48,7 +48,7 @@ export function textWidth(content: string, size: number, bold = false): number {
 }
 
 /** Cut to fit `width`, with an ellipsis. */
-export function fit(content: string, width: number, size: number, bold = false): string {
+export function fitLabel(content: string, width: number, size: number, bold = false): string {
   if (textWidth(content, size, bold) <= width) return content;
   const chars = [...content];
   while (chars.length > 1 && textWidth(`${chars.join('').trimEnd()}…`, size, bold) > width) chars.pop();

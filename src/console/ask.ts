@@ -3,7 +3,7 @@ import { type App, commandContext } from '../app/app.js';
 import { answerCommand, failure } from '../app/dispatch.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { optionReader, parseCommandLine } from './command-line.js';
+import { optionReader, type ParsedCommand, parseCommandLine } from './command-line.js';
 
 /**
  * A typed slash command, answered as the bot would answer it in Discord: the console and
@@ -16,7 +16,7 @@ export async function answerLine(
   log: Logger,
   guildId: string | null = null,
 ): Promise<Answer> {
-  let parsed;
+  let parsed: ParsedCommand;
   try {
     parsed = parseCommandLine(
       line,

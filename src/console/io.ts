@@ -5,6 +5,6 @@ export interface CliIO {
 }
 
 export const processIO: CliIO = {
-  out: (line) => process.stdout.write(line + '\n'),
-  error: (line) => process.stderr.write(line + '\n'),
+  out: (line) => process.stdout.write(`${line}\n`),
+  error: (line) => process.stderr.write(`${line}\n`),
 };

@@ -1,3 +1,4 @@
+import { escapeRegExp } from './regexp.js';
 import type { EntityDef } from './types.js';
 
 export interface Mention {
@@ -31,7 +32,7 @@ const BACK_REFERENCES: Array<[RegExp, BackReference]> = [
 ];
 
 // Apostrophes match straight or curly: "South Korea’s spy agency".
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+const aliasPattern = (alias: string) => escapeRegExp(alias).replace(/'/g, "['’]");
 
 export interface EntityMatcher {
   byName: Map<string, EntityDef>;
@@ -54,7 +55,7 @@ export function entityMatcher(entities: EntityDef[]): EntityMatcher {
     new RegExp(
       `(?<![\\p{L}\\p{N}])(?:${aliases
         .sort((a, b) => b.length - a.length)
-        .map(escape)
+        .map(aliasPattern)
         .join('|')})(?![\\p{L}\\p{N}])`,
       flags,
     );

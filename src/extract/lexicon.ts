@@ -1,4 +1,5 @@
 import { type EntityMatcher, entityMatcher } from './entities.js';
+import { escapeRegExp } from './regexp.js';
 import type { Lexicon, TopicDef } from './types.js';
 import { type UnitLexicon, unitLexicon } from './units.js';
 
@@ -10,8 +11,6 @@ export interface CompiledLexicon {
   topicWords: Array<{ key: string; pattern: RegExp }>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     entities: entityMatcher(lexicon.entities),
@@ -19,7 +18,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     topics: lexicon.topics,
     topicWords: lexicon.topics.map((topic) => ({
       key: topic.key,
-      pattern: new RegExp(`\\b(?:${topic.words.map(escape).join('|')})\\b`, 'i'),
+      pattern: new RegExp(`\\b(?:${topic.words.map(escapeRegExp).join('|')})\\b`, 'i'),
     })),
   };
 }

@@ -1,3 +1,5 @@
+import { anyOf } from './regexp.js';
+
 /**
  * Numbers that are not figures of a claim: ages, calibres, ordinals, durations, years, times,
  * reading times, measurements, designations ("Resolution 2231"), idioms ("one of the largest").
@@ -52,12 +54,24 @@ export function isExcludedNumber(
 }
 
 // Nouns a small spelled-out number is idiomatic with, not a count anyone reports.
-const GENERIC_NOUNS =
-  /^(?:countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar|diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|koreas|governments|presidents|ministers|sessions|meetings|occasions|steps|stages|phases|times|others)\b/i;
+const GENERIC_NOUN_WORDS = [
+  'countries|nations|sides|leaders|ways|things|parts|options|reasons|questions|sources|officials|people familiar',
+  'diplomats|analysts|experts|lawmakers|reporters|journalists|words|issues|allies|koreas|governments|presidents',
+  'ministers|sessions|meetings|occasions|steps|stages|phases|times|others',
+];
+const GENERIC_NOUNS = new RegExp(`^${anyOf(GENERIC_NOUN_WORDS)}\\b`, 'i');
 const DETERMINER_BEFORE =
   /\b(?:the|these|those|both|all|its|their|his|her|our|your|my|first|last|next|other|every|each)\s+$/i;
-const TOPIC_COUNT_AFTER =
-  /^\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\w-]*|north|south|korean|russian|ukrainian|military)\s+){0,3}(?:troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|generals|commanders|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells|rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks|vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank)\b/i;
+const COUNTED_NOUNS = [
+  'troops|soldiers|brigades?|battalions?|regiments?|divisions?|units?|personnel|servicemen|officers|generals',
+  'commanders|commandos|fighters|engineers|workers|koreans|men|prisoners|pows|bodies|deaths|dead|casualties|shells',
+  'rounds|missiles|rockets|containers|launchers|howitzers|guns|ships|vessels|trains|flights|planes|aircraft|tanks',
+  'vehicles|drones|soldier|troop|brigade|battalion|missile|container|ship|drone|tank',
+];
+const TOPIC_COUNT_AFTER = new RegExp(
+  `^\\s+(?:(?:more|additional|extra|new|other|elite|special|[A-Z][\\w-]*|north|south|korean|russian|ukrainian|military)\\s+){0,3}${anyOf(COUNTED_NOUNS)}\\b`,
+  'i',
+);
 
 /**
  * Spelled-out small numbers ("two", "six", "one") are figures only when they count something:

@@ -58,7 +58,7 @@ function atoms(text: string): Atom[] {
   return found;
 }
 
-function masked(text: string, from: number, to: number, masks: Array<[number, number]>): boolean {
+function masked(from: number, to: number, masks: Array<[number, number]>): boolean {
   return masks.some(([s, e]) => from < e && to > s);
 }
 
@@ -102,7 +102,7 @@ export function findFigures(text: string): Figure[] {
   if (candidates.length === 0) return [];
   const masks = dateMasks(text, candidates);
   const kept = candidates.filter(
-    (a) => !masked(text, a.start, a.end, masks) && !isExcludedNumber(text, a.start, a.end, a.value, a.scale, a.digits),
+    (a) => !masked(a.start, a.end, masks) && !isExcludedNumber(text, a.start, a.end, a.value, a.scale, a.digits),
   );
   const figures: Figure[] = [];
   for (let i = 0; i < kept.length; i++) {

@@ -1,12 +1,29 @@
+import { anyOf, anyWord } from './regexp.js';
 import type { Status } from './types.js';
 
-const DENIED =
-  /\b(?:den(?:y|ies|ied|ying|ial)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|rebuff(?:ed)?|fake news|groundless|baseless|unfounded|not true|untrue|nonsense|fabricat(?:ed|ion|ions)|false (?:claims?|reports?|allegations?)|lies)\b/i;
-const UNVERIFIED =
-  /\b(?:no (?:evidence|proof|confirmation)|(?:not|nobody has|no one has|none has)(?: yet)? been able to (?:independently )?(?:verify|confirm)|(?:could|can|did|does|do|has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)?(?: be)?(?: independently)? (?:verif(?:y|ied)|confirm(?:ed)?)|(?:unable|yet|impossible) to (?:independently )?(?:verify|confirm|be (?:verified|confirmed))|not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed|cannot (?:independently )?(?:verify|confirm))\b/i;
+const DENIAL_WORDS = [
+  'den(?:y|ies|ied|ying|ial)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|rebuff(?:ed)?|fake news',
+  'groundless|baseless|unfounded|not true|untrue|nonsense|fabricat(?:ed|ion|ions)',
+  'false (?:claims?|reports?|allegations?)|lies',
+];
+const DENIED = anyWord(DENIAL_WORDS);
+const VERIFY = '(?:verify|confirm)';
+const DOUBT_PHRASES = [
+  'no (?:evidence|proof|confirmation)',
+  `(?:not|nobody has|no one has|none has)(?: yet)? been able to (?:independently )?${VERIFY}`,
+  "(?:could|can|did|does|do|has|have|had|was|were|is|are)(?: not|n't)(?: yet)?(?: been)?(?: be)?(?: independently)? (?:verif(?:y|ied)|confirm(?:ed)?)",
+  `(?:unable|yet|impossible) to (?:independently )?(?:verify|confirm|be (?:verified|confirmed))`,
+  'not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed',
+  `cannot (?:independently )?${VERIFY}`,
+];
+const UNVERIFIED = anyWord(DOUBT_PHRASES);
 const CONFIRMED = /\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b/i;
-const PROJECTED =
-  /\b(?:could(?! have)|may(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections|projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to|likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to)\b|'ll\b/i;
+const PROJECTION_WORDS = [
+  'could(?! have)|may(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
+  'projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to',
+  'likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to',
+];
+const PROJECTED = new RegExp(`\\b${anyOf(PROJECTION_WORDS)}\\b|'ll\\b`, 'i');
 
 // A contrast starts a new claim: "Russia denied it, but the NIS said 1,500 troops ...".
 const CONTRAST =

@@ -7,11 +7,14 @@ export interface Sentence extends Span {
 
 /** NFKC folds full-width digits and odd spaces into plain ones; control characters go. */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .normalize('NFKC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060]/g, '');
+  return (
+    raw
+      .replace(/^\uFEFF/, '')
+      .normalize('NFKC')
+      .replace(/\r\n?/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: taking control characters out is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060]/g, '')
+  );
 }
 
 export const foldWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();

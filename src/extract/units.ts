@@ -1,11 +1,24 @@
+import { anyOf } from './regexp.js';
 import type { TopicDef } from './types.js';
 
-const MODIFIER =
-  /^(?:more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|north|south|korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy|[A-Z][\w.'’-]*)$/;
-const FUNCTION_WORD =
-  /^(?:it|they|he|she|we|you|them|its|their|his|her|our|of|the|and|or|but|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already|now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across|along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the)$/i;
-const PEOPLE =
-  /^(?:troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers|workers|commandos|engineers)$/;
+const MODIFIER_WORDS = [
+  'more|additional|extra|new|fresh|other|elite|special|regular|active|combat|trained|armed|young|north|south',
+  "korean|koreans?'?s?|russian|ukrainian|american|chinese|military|army|national|foreign|enemy",
+  String.raw`[A-Z][\w.'’-]*`,
+];
+const MODIFIER = new RegExp(`^${anyOf(MODIFIER_WORDS)}$`);
+const FUNCTION_WORDS = [
+  'it|they|he|she|we|you|them|its|their|his|her|our|of|the|and|or|but|to|in|on|at|by|for|from|with|into|onto|as',
+  'than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|may|might|can|should|already',
+  'now|so|far|since|until|per|this|these|those|a|an|each|more|mostly|reportedly|likely|each|total|in|near|across',
+  'along|over|under|up|down|out|off|still|just|only|some|all|about|around|of|the',
+];
+const FUNCTION_WORD = new RegExp(`^${anyOf(FUNCTION_WORDS)}$`, 'i');
+const PEOPLE_WORDS = [
+  'troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers',
+  'workers|commandos|engineers',
+];
+const PEOPLE = new RegExp(`^${anyOf(PEOPLE_WORDS)}$`);
 
 const CASUALTY_VERB =
   /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
@@ -49,7 +62,7 @@ export function unitAfter(text: string, start: number, end: number, lexicon: Uni
       .slice(i, i + 4)
       .join(' ')
       .toLowerCase();
-    const phrase = lexicon.phrases.find((p) => rest === p || rest.startsWith(p + ' '));
+    const phrase = lexicon.phrases.find((p) => rest === p || rest.startsWith(`${p} `));
     if (phrase) {
       unit = phrase;
       consumed = i + phrase.split(' ').length;
@@ -66,7 +79,7 @@ export function unitAfter(text: string, start: number, end: number, lexicon: Uni
   const beforeText = text.slice(Math.max(0, start - 40), start);
   const verbBefore = CASUALTY_VERB_BEFORE.exec(beforeText);
   const tail = words.slice(consumed).join(' ');
-  const verbAfter = CASUALTY_VERB.exec(' ' + tail);
+  const verbAfter = CASUALTY_VERB.exec(` ${tail}`);
   if ((unit === null || PEOPLE.test(unit)) && (verbAfter || verbBefore)) {
     return casualtyUnit((verbAfter ?? verbBefore)![1]!);
   }

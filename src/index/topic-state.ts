@@ -47,6 +47,7 @@ export function spreadOf(states: readonly RowState[], measure: string): Spread |
     low: Math.min(...current.map((s) => s.latest.figure.low!)),
     high: Math.max(...current.map((s) => s.latest.figure.high!)),
     claimants: current.length,
+    // biome-ignore lint/complexity/useMathMinMax: days are ISO strings, which Math.max would turn into NaN
     newestDay: current.map((s) => s.latest.last.article.day).reduce((a, b) => (a > b ? a : b)),
   };
 }

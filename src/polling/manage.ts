@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { DEFAULTS, type FeedState, type GuildScope, type SourceRecord, scopeOf } from '../store/records.js';
+import { DEFAULTS, type FeedState, type SourceRecord, scopeOf } from '../store/records.js';
 import { shown } from './naming.js';
 
 export interface SourceView {

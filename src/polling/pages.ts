@@ -20,7 +20,7 @@ async function fetchPage(fetcher: Fetcher, link: string): Promise<PageArticle | 
   if (result.status !== 'ok') return null;
   if (result.contentType && NOT_A_PAGE.test(result.contentType)) return null;
   try {
-    return articleFromHtml(result.text, result.url);
+    return articleFromHtml(result.text);
   } catch {
     return null; // a page Readability chokes on is one more page without an article
   }

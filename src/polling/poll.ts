@@ -7,12 +7,12 @@ import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage, type PageArticle } from '../sources/article-text.js';
-import { parseFeed } from '../sources/feed-parse.js';
+import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
 import type { FeedState, SourceRecord } from '../store/records.js';
 import type { DueSource } from '../store/source-book.js';
 import { recordFailure, recordSuccess } from './health.js';
 import type { PollHooks, PollReport } from './hooks.js';
-import { type FeedEntry, feedEntries, scanFolder } from './items.js';
+import { type FeedEntry, type FolderScan, feedEntries, scanFolder } from './items.js';
 import { forEachLimit } from './limit.js';
 import { type PageCache, pageFor } from './pages.js';
 import { type Arrival, lackers, type TakeInResult, takeIn } from './take-in.js';
@@ -125,7 +125,7 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
     recordSuccess(tick, location, null, now);
     return { status: 'not-modified' };
   }
-  let feed;
+  let feed: ParsedFeed;
   try {
     feed = parseFeed(result.text, result.contentType);
   } catch (error) {
@@ -165,7 +165,7 @@ async function pagesOf(tick: Tick, entries: readonly FeedEntry[]): Promise<Map<s
 function pollFolder(tick: Tick, here: Location): Outcome {
   const { newsroom, now } = tick;
   const { location } = here;
-  let scan;
+  let scan: FolderScan;
   try {
     scan = scanFolder(location);
   } catch (error) {

@@ -9,6 +9,7 @@ export function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
   const text = sample.toString('utf8');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what mark a binary file
   const bad = (text.match(/[\uFFFD\u0001-\u0008\u000E-\u001A]/g) ?? []).length;
   return bad > Math.max(8, text.length * 0.05);
 }

@@ -38,12 +38,8 @@ function dropAds(document: { querySelectorAll(selector: string): Iterable<Elemen
   }
 }
 
-/**
- * The main text of a news page, or null when the page holds no article. `url` is the page's
- * address: the extraction itself does not need it (the text keeps no links), it is in the
- * signature so that resolving links or site-specific rules can come without changing callers.
- */
-export function articleFromHtml(html: string, url: string): PageArticle | null {
+/** The main text of a news page, or null when the page holds no article. */
+export function articleFromHtml(html: string): PageArticle | null {
   // linkedom builds no <html> element for a bare fragment, and Readability refuses a document without one.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   if (!document.documentElement) return null;
@@ -106,5 +102,5 @@ export function itemToArticle(item: FeedItem, feedTitle: string | null, page?: P
   ];
   const lines = header.filter(([, value]) => value).map(([key, value]) => `${key}: ${value}`);
   // The `---` line is always written, so a body line such as "date: ..." is never read as header.
-  return [...lines, '---', bodyText(item, page)].join('\n') + '\n';
+  return `${[...lines, '---', bodyText(item, page)].join('\n')}\n`;
 }

@@ -28,7 +28,7 @@ export const emptyFeed = (location: string): FeedState => ({
 export class SourceBook {
   private readonly sql: ReturnType<typeof statementCache>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.sql = statementCache(db);
   }
 

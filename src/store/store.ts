@@ -4,14 +4,7 @@ import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
 import { migrate } from './migrations.js';
 import { Outbox } from './outbox.js';
-import {
-  type ArticleRecord,
-  type ClaimRecord,
-  DEFAULTS,
-  type GuildScope,
-  type NewSource,
-  type SourceRecord,
-} from './records.js';
+import { type ArticleRecord, type ClaimRecord, DEFAULTS, type NewSource, type SourceRecord } from './records.js';
 import { Routes } from './routes.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';

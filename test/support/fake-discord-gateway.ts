@@ -118,9 +118,11 @@ export class FakeGateway {
         this.send(conn, { op: 11 });
         return;
       case 2:
-        return this.identify(conn, payload.d ?? {});
+        this.identify(conn, payload.d ?? {});
+        return;
       case 6:
-        return this.resume(conn, payload.d ?? {});
+        this.resume(conn, payload.d ?? {});
+        return;
       case 3:
       case 4:
       case 8:

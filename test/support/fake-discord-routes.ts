@@ -95,14 +95,19 @@ export function discordRoutes(state: FakeState): RouteDef[] {
     {
       method: 'GET',
       pattern: '/applications/:app/commands',
-      handle: ({ params }) => (checkApp(params.app), { body: deployed.get('global') ?? [] }),
+      handle: ({ params }) => {
+        checkApp(params.app);
+        return { body: deployed.get('global') ?? [] };
+      },
     },
     {
       method: 'GET',
       pattern: '/applications/:app/guilds/:guild/commands',
-      handle: ({ params }) => (
-        checkApp(params.app), checkGuild(params.guild), { body: deployed.get(params.guild ?? '') ?? [] }
-      ),
+      handle: ({ params }) => {
+        checkApp(params.app);
+        checkGuild(params.guild);
+        return { body: deployed.get(params.guild ?? '') ?? [] };
+      },
     },
     {
       method: 'POST',
@@ -115,22 +120,29 @@ export function discordRoutes(state: FakeState): RouteDef[] {
         method,
         pattern: '/webhooks/:app/:token/messages/:message',
         auth: false,
-        handle: ({ req, params }) => (
-          checkApp(params.app), state.interactions.webhookMessage(params.token ?? '', params.message ?? '', req)
-        ),
+        handle: ({ req, params }) => {
+          checkApp(params.app);
+          return state.interactions.webhookMessage(params.token ?? '', params.message ?? '', req);
+        },
       }),
     ),
     {
       method: 'POST',
       pattern: '/webhooks/:app/:token',
       auth: false,
-      handle: ({ req, params }) => (checkApp(params.app), state.interactions.followUp(params.token ?? '', req)),
+      handle: ({ req, params }) => {
+        checkApp(params.app);
+        return state.interactions.followUp(params.token ?? '', req);
+      },
     },
     { method: 'GET', pattern: '/channels/:id', handle: ({ params }) => ({ body: channel(params.id ?? '') }) },
     {
       method: 'GET',
       pattern: '/guilds/:guild',
-      handle: ({ params }) => (checkGuild(params.guild), { body: state.guild }),
+      handle: ({ params }) => {
+        checkGuild(params.guild);
+        return { body: state.guild };
+      },
     },
     {
       method: 'POST',
