@@ -19,5 +19,10 @@ export function commandRegistry(topics: readonly TopicDef[]): Command[] {
   const topicCommands = topics
     .filter((t): t is TopicDef & { command: string } => typeof t.command === 'string')
     .map(topicCommand);
-  return [...topicCommands, source, search, claim, figures, sources, alerts, help];
+  return [...topicCommands, ...BUILT_IN];
 }
+
+const BUILT_IN: readonly Command[] = [source, search, claim, figures, sources, alerts, help];
+
+/** Names a topic's shortcut command may not take. */
+export const BUILT_IN_NAMES: readonly string[] = BUILT_IN.map((c) => c.data.name);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DATA_DIR } from '../src/config.js';
 import { evaluate, loadGoldDir } from '../src/eval/gold.js';
 import { type Counts, scores } from '../src/eval/score.js';
-import { loadLexicon } from '../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../src/newsroom/data-files.js';
 
 const root = join(DATA_DIR, '..');
 const sets: Array<[string, string]> = [

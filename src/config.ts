@@ -39,6 +39,8 @@ export interface AlertConfig {
 interface CommonConfig {
   /** Absolute, or `:memory:` for a throwaway database. */
   dbPath: string;
+  /** CLAIMWATCH_DATA: the folder of topics.json, entities.json and sources.json; absolute. */
+  dataDir: string;
   logLevel: LogLevel;
   alerts: AlertConfig;
 }
@@ -167,7 +169,9 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const guildId = checkSnowflake('DISCORD_GUILD_ID', read(env, 'DISCORD_GUILD_ID'), problems);
   const apiBase = checkApiBase(read(env, 'DISCORD_API_BASE'), problems);
   const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
-  const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), cwd);
+  const dataDir = resolve(cwd, read(env, 'CLAIMWATCH_DATA') ?? DATA_DIR);
   const alerts: AlertConfig = {
     cron: checkCron(read(env, 'ALERT_CRON'), problems),
     timeZone: checkTimeZone(read(env, 'ALERT_TZ'), problems),
@@ -177,7 +181,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const common = { dbPath, logLevel, alerts };
+  const common = { dbPath, dataDir, logLevel, alerts };
   if (token === undefined) return { ...common, mode: 'console', discord: null };
   return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase } };
 }

@@ -1,7 +1,7 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
 import { type App, loadDefaultFolders, openApp, USER_AGENT } from './app/app.js';
-import { type Config, ConfigError, DATA_DIR, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { imageDirFor } from './console/answer-image.js';
 import { runConsole } from './console/console.js';
 import { processIO } from './console/io.js';
@@ -9,30 +9,34 @@ import { consoleSender } from './console/sender.js';
 import { startDiscordBot } from './discord/bot.js';
 import { discordSender } from './discord/sender.js';
 import { createLogger, type Logger } from './log.js';
+import { DataError } from './newsroom/data-files.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createFetcher } from './sources/fetch.js';
 
 function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
-  for (const outcome of loadDefaultFolders(app, DATA_DIR, mode, new Date())) {
+  for (const outcome of loadDefaultFolders(app, mode, new Date())) {
     if ('error' in outcome) log.warn(`skipped ${outcome.error}`);
   }
 }
 
 async function main(): Promise<number> {
   let config: Config;
+  let app: App;
   try {
     config = loadConfig(process.env);
+    const { alerts } = config;
+    app = openApp(config.dbPath, config.dataDir, {
+      fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
+      alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
+    });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    // What the operator must fix before the bot can start: said plainly, every problem at once.
+    if (!(error instanceof ConfigError || error instanceof DataError)) throw error;
     console.error(error.message);
     return 1;
   }
   const log = createLogger(config.logLevel);
   const { alerts } = config;
-  const app = openApp(config.dbPath, DATA_DIR, {
-    fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
-    alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
-  });
   if (config.mode === 'console') {
     loadSamples(app, 'console', log);
     // The console speaks for the defaults' audience: their alerts print between answers.

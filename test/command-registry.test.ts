@@ -4,7 +4,7 @@ import type { OptionJSON } from '../commands/types.js';
 import { helpAnswer } from '../src/answers/help.js';
 import { DATA_DIR } from '../src/config.js';
 import type { TopicDef } from '../src/extract/index.js';
-import { loadLexicon } from '../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../src/newsroom/data-files.js';
 
 const topics = loadLexicon(DATA_DIR).topics;
 const registry = commandRegistry(topics);

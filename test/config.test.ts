@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       mode: 'console',
       discord: null,
       dbPath: join(DATA_DIR, 'claimwatch.db'),
+      dataDir: DATA_DIR,
       logLevel: 'info',
       alerts: {
         cron: '*/5 * * * *',
@@ -137,6 +138,11 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ CLAIMWATCH_DB: '/var/lib/cw.db' }, { cwd: '/srv/claimwatch' }).dbPath).toBe('/var/lib/cw.db');
     expect(loadConfig({ CLAIMWATCH_DB: 'x.db' }).dbPath).toBe(join(process.cwd(), 'x.db'));
+  });
+
+  it("reads the story's data files from CLAIMWATCH_DATA, resolved against the cwd, else the repository's data/", () => {
+    expect(loadConfig({ CLAIMWATCH_DATA: 'story' }, { cwd: '/srv/claimwatch' }).dataDir).toBe('/srv/claimwatch/story');
+    expect(loadConfig({ CLAIMWATCH_DATA: '' }).dataDir).toBe(DATA_DIR);
   });
 
   it('keeps :memory: as an in-memory database rather than a file name', () => {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDefaultFolders } from '../src/app/app.js';
-import { DATA_DIR } from '../src/config.js';
 import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import { type TempApp, tempApp } from './support/store-app.js';
@@ -15,7 +14,7 @@ afterEach(() => t?.close());
 
 async function session(lines: string[]) {
   t = tempApp();
-  loadDefaultFolders(t.app, DATA_DIR, 'console', new Date());
+  loadDefaultFolders(t.app, 'console', new Date());
   const out: string[] = [];
   await runConsole(
     t.app,

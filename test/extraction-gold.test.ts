@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../src/config.js';
 import { evaluate, loadGoldDir } from '../src/eval/gold.js';
 import { scores } from '../src/eval/score.js';
-import { loadLexicon } from '../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../src/newsroom/data-files.js';
 
 const gold = loadGoldDir(join(DATA_DIR, '..', 'test', 'gold'));
 

@@ -7,7 +7,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../src/config.js';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../../src/newsroom/data-files.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { ClaimMaker } from './bot-claims.js';

@@ -9,7 +9,7 @@ import { topicChart } from '../../src/charts/index.js';
 import { DATA_DIR } from '../../src/config.js';
 import type { Status } from '../../src/extract/index.js';
 import { ClaimIndex } from '../../src/index/claim-index.js';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../../src/newsroom/data-files.js';
 import type { ArticleRecord, ClaimRecord } from '../../src/store/records.js';
 import { pick, seeded, zipf } from './bot-words.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../src/config.js';
 import { compileLexicon, extractClaims, parseArticle } from '../../src/extract/index.js';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../../src/newsroom/data-files.js';
 
 const WORDS_PER_ARTICLE = 800;
 

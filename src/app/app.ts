@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { type Command, type CommandContext, commandRegistry } from '../../commands/index.js';
+import { BUILT_IN_NAMES, type Command, type CommandContext, commandRegistry } from '../../commands/index.js';
 import { compileLexicon, type Lexicon } from '../extract/index.js';
 import { ClaimIndex } from '../index/claim-index.js';
+import { loadDataFiles } from '../newsroom/data-files.js';
+import type { DefaultSource } from '../newsroom/data-schema.js';
 import { registerSource } from '../newsroom/ingest.js';
 import { type FileOutcome, ingestFiles } from '../newsroom/ingest-files.js';
-import { loadLexicon } from '../newsroom/lexicon-files.js';
 import { type AlertSettings, DEFAULT_ALERT_SETTINGS, type Newsroom } from '../newsroom/newsroom.js';
 import { RouteChangeSignal } from '../newsroom/route-changes.js';
 import { createFetcher, type Fetcher } from '../sources/fetch.js';
@@ -14,7 +14,10 @@ import { Store } from '../store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {
+  /** The data folder the lexicon and default sources came from. */
+  dataDir: string;
   lexiconData: Lexicon;
+  defaultSources: DefaultSource[];
   commands: Command[];
   routeChanges: RouteChangeSignal;
 }
@@ -28,15 +31,19 @@ export interface AppOptions {
 export const USER_AGENT = 'claimwatch/0.1 (Discord bot for newsrooms; +https://github.com/claimwatch/claimwatch)';
 
 export function openApp(dbPath: string, dataDir: string, options: AppOptions = {}): App {
-  const lexiconData = loadLexicon(dataDir);
+  const { lexicon: lexiconData, sources: defaultSources } = loadDataFiles(dataDir, {
+    reservedCommands: BUILT_IN_NAMES,
+  });
   const store = Store.open(dbPath);
   try {
     const index = ClaimIndex.load(store, lexiconData);
     return {
       store,
       index,
+      dataDir,
       lexicon: compileLexicon(lexiconData),
       lexiconData,
+      defaultSources,
       commands: commandRegistry(lexiconData.topics),
       fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
       alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
@@ -52,29 +59,15 @@ export function commandContext(app: App, now: Date): CommandContext {
   return { newsroom: app, commands: app.commands, now };
 }
 
-interface DefaultSource {
-  name: string;
-  kind: string;
-  location: string;
-  mode?: 'console' | 'discord';
-}
-
-function readDefaults(dataDir: string): DefaultSource[] {
-  const path = join(dataDir, 'sources.json');
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { sources?: DefaultSource[] };
-  if (!Array.isArray(parsed.sources)) throw new Error(`${path}: expected {"sources": [...]}`);
-  return parsed.sources;
-}
-
 /**
  * The default sources of data/sources.json for this mode, every server's to read. Folders are
  * scanned now; articles already stored are recognised by identity and skipped.
  */
-export function loadDefaultFolders(app: App, dataDir: string, mode: 'console' | 'discord', now: Date): FileOutcome[] {
+export function loadDefaultFolders(app: App, mode: 'console' | 'discord', now: Date): FileOutcome[] {
   const outcomes: FileOutcome[] = [];
-  for (const def of readDefaults(dataDir)) {
+  for (const def of app.defaultSources) {
     if (def.kind !== 'folder' || (def.mode && def.mode !== mode)) continue;
-    const location = isAbsolute(def.location) ? def.location : join(dataDir, def.location);
+    const location = isAbsolute(def.location) ? def.location : join(app.dataDir, def.location);
     const source = registerSource(app, { name: def.name, kind: 'folder', location }, now);
     outcomes.push(...ingestFiles(app, articleFiles(location), source, now));
   }

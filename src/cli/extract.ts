@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { DATA_DIR } from '../config.js';
+import { loadConfig } from '../config.js';
 import type { CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 import { type Claim, compileLexicon, extractClaims, parseArticle } from '../extract/index.js';
-import { loadLexicon } from '../newsroom/lexicon-files.js';
+import { loadLexicon } from '../newsroom/data-files.js';
 import { readArticleFile } from '../sources/article-file.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */
@@ -22,7 +22,7 @@ export function runExtract(args: string[], io: CliIO): number {
     throw new UserError('usage: cli extract --json [--date YYYY-MM-DD] [--outlet NAME] FILE...');
   if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
     throw new UserError(`--date must be YYYY-MM-DD, not "${values.date}"`);
-  const lexicon = compileLexicon(loadLexicon(DATA_DIR));
+  const lexicon = compileLexicon(loadLexicon(loadConfig(process.env).dataDir));
   const claims: ReturnType<typeof contractClaim>[] = [];
   let failed = false;
   for (const file of positionals) {

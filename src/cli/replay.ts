@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertsFor } from '../alerting/alert-rule.js';
 import { openApp } from '../app/app.js';
-import { DATA_DIR } from '../config.js';
+import { loadConfig } from '../config.js';
 import type { CliIO } from '../console/io.js';
 import { UserError } from '../errors.js';
 import { parseArticle } from '../extract/index.js';
@@ -44,7 +44,7 @@ export function runReplay(args: string[], io: CliIO): number {
   if (positionals.length !== 1) throw new UserError('usage: cli replay --json [--db PATH] DIR');
   const folder = positionals[0]!;
   const scratch = values.db ? null : mkdtempSync(join(tmpdir(), 'claimwatch-replay-'));
-  const app = openApp(values.db ?? join(scratch!, 'replay.db'), DATA_DIR);
+  const app = openApp(values.db ?? join(scratch!, 'replay.db'), loadConfig(process.env).dataDir);
   try {
     const articles = inDateOrder(articleFiles(folder), io);
     const firstSeen = new Date();

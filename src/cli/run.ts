@@ -1,5 +1,7 @@
+import { ConfigError } from '../config.js';
 import { type CliIO, processIO } from '../console/io.js';
 import { UserError } from '../errors.js';
+import { DataError } from '../newsroom/data-files.js';
 import { runAsk } from './ask.js';
 import { runChart } from './chart.js';
 import { runExtract } from './extract.js';
@@ -27,6 +29,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.error(`error: ${(error as Error).message}`);
       return 2;
+    }
+    if (error instanceof DataError || error instanceof ConfigError) {
+      io.error(error.message);
+      return 1;
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { type App, loadDefaultFolders, openApp } from '../app/app.js';
-import { DATA_DIR, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 
 /**
  * `--db PATH` opens exactly that store. Without it, the configured store is opened and, like
@@ -7,8 +7,9 @@ import { DATA_DIR, loadConfig } from '../config.js';
  * a fresh clone has something to say.
  */
 export function openCliApp(db: string | undefined, now: Date): App {
-  if (db) return openApp(db, DATA_DIR);
-  const app = openApp(loadConfig(process.env).dbPath, DATA_DIR);
-  loadDefaultFolders(app, DATA_DIR, 'console', now);
+  const config = loadConfig(process.env);
+  if (db) return openApp(db, config.dataDir);
+  const app = openApp(config.dbPath, config.dataDir);
+  loadDefaultFolders(app, 'console', now);
   return app;
 }

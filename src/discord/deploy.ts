@@ -1,8 +1,8 @@
 import { DiscordAPIError, HTTPError, REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js';
-import { commandRegistry } from '../../commands/index.js';
+import { BUILT_IN_NAMES, commandRegistry } from '../../commands/index.js';
 import type { CommandJSON } from '../../commands/types.js';
 import { ConfigError, DATA_DIR, loadConfig } from '../config.js';
-import { loadLexicon } from '../newsroom/lexicon-files.js';
+import { DataError, loadLexicon } from '../newsroom/data-files.js';
 
 export interface DeployOptions {
   token: string;
@@ -102,7 +102,9 @@ export async function runDeploy(env: NodeJS.ProcessEnv, io: DeployIO = console):
       io.error('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example) to register slash commands.');
       return 1;
     }
-    const bodies = commandRegistry(loadLexicon(DATA_DIR).topics).map((c) => c.data.toJSON());
+    const bodies = commandRegistry(loadLexicon(config.dataDir, { reservedCommands: BUILT_IN_NAMES }).topics).map((c) =>
+      c.data.toJSON(),
+    );
     // An empty PUT would delete every registered command: never what `deploy` is run for.
     if (bodies.length === 0) {
       io.error(
@@ -114,7 +116,7 @@ export async function runDeploy(env: NodeJS.ProcessEnv, io: DeployIO = console):
     io.log(describeDeploy(result, config.discord.guildId));
     return 0;
   } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof DeployError)) throw error;
+    if (!(error instanceof ConfigError || error instanceof DataError || error instanceof DeployError)) throw error;
     io.error(error.message);
     return 1;
   }

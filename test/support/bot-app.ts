@@ -28,7 +28,7 @@ export function openSampleApp(now: Date = SAMPLE_NOW): BotApp {
   let app: App | undefined;
   try {
     app = openApp(join(dir, 'claimwatch.db'), DATA_DIR);
-    const outcomes = loadDefaultFolders(app, DATA_DIR, 'console', now);
+    const outcomes = loadDefaultFolders(app, 'console', now);
     if (outcomes.length === 0) throw new Error(`no sample articles loaded from ${DATA_DIR}`);
   } catch (error) {
     app?.store.close();

@@ -1,6 +1,6 @@
 import { DATA_DIR } from '../../src/config.js';
 import { type Claim, compileLexicon, extractClaims, parseArticle } from '../../src/extract/index.js';
-import { loadLexicon } from '../../src/newsroom/lexicon-files.js';
+import { loadLexicon } from '../../src/newsroom/data-files.js';
 
 export const lexicon = compileLexicon(loadLexicon(DATA_DIR));
 
