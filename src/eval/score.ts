@@ -64,8 +64,13 @@ export const emptyCounts = (): Counts => ({
   topic: 0,
 });
 
+/** Whether a predicted name names the gold's body: exact by default, or through a story's aliases. */
+export type SameName = (predicted: string | null, gold: string | null) => boolean;
+
+const exactName: SameName = (predicted, gold) => (predicted ?? null) === (gold ?? null);
+
 /** Figure claims match one to one when the sentence and the low/high figure agree. */
-export function countMatches(gold: GoldClaim[], predicted: GoldClaim[]): Counts {
+export function countMatches(gold: GoldClaim[], predicted: GoldClaim[], sameName: SameName = exactName): Counts {
   const goldFigures = gold.filter((g) => g.low !== null);
   const predictedFigures = predicted.filter((p) => p.low !== null);
   const counts: Counts = { ...emptyCounts(), gold: goldFigures.length, predicted: predictedFigures.length };
@@ -80,8 +85,8 @@ export function countMatches(gold: GoldClaim[], predicted: GoldClaim[]): Counts 
     counts.matched++;
     if ((p.hedge ?? null) === (g.hedge ?? null)) counts.hedge++;
     if (p.status === g.status) counts.status++;
-    if ((p.claimant ?? null) === (g.claimant ?? null)) counts.claimant++;
-    if ((p.via ?? null) === (g.via ?? null)) counts.via++;
+    if (sameName(p.claimant ?? null, g.claimant ?? null)) counts.claimant++;
+    if (sameName(p.via ?? null, g.via ?? null)) counts.via++;
     if ((p.topic ?? null) === (g.topic ?? null)) counts.topic++;
   }
   return counts;
