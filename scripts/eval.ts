@@ -30,7 +30,10 @@ function report(
   const { results, total } = evaluate(articles, lexicon, { sameName });
   const topics = configured ? evaluate(articles, configured, { sameName }) : { results, total };
   console.log(`\n== ${label}: ${articles.length} articles`);
-  if (showArticles) results.forEach((r, i) => console.log(line(r.name, r.figures, topics.results[i]!.figures)));
+  if (showArticles)
+    results.forEach((r, i) => {
+      console.log(line(r.name, r.figures, topics.results[i]!.figures));
+    });
   console.log(line('OVERALL', total, topics.total));
   const st = results.reduce(
     (a, r) => ({

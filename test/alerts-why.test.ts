@@ -46,7 +46,7 @@ const MIXED: TestArticle = {
   outlet: 'Reuters',
   date: '2024-10-27',
   url: 'https://news.example/reuters/mixed',
-  body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia. The city has 3,000 residents.',
+  body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.\n\nThe city has 3,000 residents.',
 };
 const TWICE: TestArticle = {
   outlet: 'Hanbit',

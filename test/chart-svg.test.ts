@@ -267,12 +267,12 @@ describe('chart edge cases', () => {
     const svg = svgOf(d);
     expect(series(svg)).toHaveLength(6);
     expect(legendNames(svg)).toEqual([
-      'The Linz Society',
-      'The Linz Network',
-      'The Linz Monitor',
-      'The Linz Observatory',
-      'The Linz Group',
-      'The Linz Forum',
+      'Linz Society',
+      'Linz Network',
+      'Linz Monitor',
+      'Linz Observatory',
+      'Linz Group',
+      'Linz Forum',
     ]);
     expect(svg).toContain('<g class="others" data-claimants="194"');
     expect(legendText(svg)).toContain('+194 others');

@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js';
 import { BUILT_IN_NAMES, commandRegistry } from '../../commands/index.js';
 import type { CommandJSON } from '../../commands/types.js';
-import { ConfigError, DATA_DIR, loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { DataError, loadLexicon } from '../newsroom/data-files.js';
 
 export interface DeployOptions {

@@ -1,20 +1,32 @@
-import { type Attribution, attribute, type Cue, findCues } from './attribution.js';
-import { ArticleMemory } from './entities.js';
+import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
+import { countriesIn } from './attribution/countries.js';
+import { type Cue, findCues } from './attribution/cues.js';
+import { ArticleMemory, type Known } from './attribution/memory.js';
+import { knownOf, type NameContext } from './attribution/names.js';
 import { hedgeBefore } from './hedges.js';
 import { type CompiledLexicon, topicForWords } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
-import { hasDenialOrDoubt, statusOf } from './status.js';
+import { confirmsPrevious, hasDenialOrDoubt, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import type { Article, Claim } from './types.js';
 import { topicForUnit, unitAfter, unitBefore } from './units.js';
 
-/** What carries from one sentence to the next. */
-interface ParagraphState {
+/** What carries from one sentence to the next within an article. */
+interface ArticleState {
+  memory: ArticleMemory;
   paragraph: number;
-  briefedBy: string | null;
-  quoteSpeaker: Cue | null;
+  /** The body an article says briefed its lawmakers: a lawmaker's figures are its. */
+  briefedBy: Known | null;
+  /** The last quoted speaker, for quotes that run on with no cue of their own. */
+  quoteSpeaker: Attribution | null;
+  /** The paragraph's last explicit attribution, for a figure with no cue of its own. */
+  carried: Attribution | null;
+  /** The headline's attribution and figures, for the lede that repeats them. */
+  headline: { attribution: Attribution; values: Set<number>; paragraph: number } | null;
   /** What the paragraph's last figure counted, for a figure with no noun of its own. */
   lastUnit: string | null;
+  /** The previous sentence's claims, which "the ministry confirmed this" confirms. */
+  previous: Claim[];
 }
 
 const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e]) => at > s && at < e);
@@ -22,6 +34,8 @@ const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e
 const PERSON_UNITS = new Set(['people']);
 const COMPARISON =
   /\b(?:up|down|rising|falling|increase|decrease|compared)?\s*(?:from|than|with|to)\s+(?:the\s+)?(?:\S+\s+)?$/i;
+const BRIEFS_LAWMAKERS =
+  /^[^.;]{0,80}?\b(?:told|briefed|informed)\s+(?:\w+\s+){0,3}(?:lawmakers|legislators|parliament|members|the committee)/i;
 
 /**
  * What a figure counts: the words after it; else a unit named earlier in its stretch of the
@@ -51,39 +65,61 @@ function topicFor(unit: string | null, text: string, figure: Figure, lexicon: Co
   return topicForUnit(unit, text, figure.start, lexicon.topics);
 }
 
-/** A quote with no speaker of its own continues the paragraph's last quoted speaker. */
-function attributionFor(
-  text: string,
-  at: number,
-  cues: Cue[],
-  quotes: Array<[number, number]>,
-  state: ParagraphState,
-  outlet: string | null,
-): Attribution {
-  if (cues.length === 0 && inside(quotes, at) && state.quoteSpeaker)
-    return attribute([state.quoteSpeaker], at, state.briefedBy, outlet, text);
-  return attribute(cues, at, state.briefedBy, outlet, text);
+/**
+ * Who claims a figure with no cue of its own: the quoted speaker inside a running quote, else
+ * the paragraph's last attribution, else the headline's for a lede figure that repeats it.
+ */
+function carriedAttribution(state: ArticleState, quoted: boolean, figure: Figure, paragraph: number): Attribution {
+  if (quoted && state.quoteSpeaker) return state.quoteSpeaker;
+  if (state.carried) return state.carried;
+  const { headline } = state;
+  if (headline && paragraph === headline.paragraph + 1 && headline.values.has(figure.low)) return headline.attribution;
+  return NO_ATTRIBUTION;
+}
+
+function noteBriefing(cues: readonly Cue[], text: string, state: ArticleState): void {
+  for (const cue of cues) {
+    if (cue.briefedBy) state.briefedBy = cue.briefedBy;
+    else if (cue.speaker.kind === 'body' && BRIEFS_LAWMAKERS.test(text.slice(cue.start))) state.briefedBy = cue.speaker;
+  }
 }
 
 function sentenceClaims(
   sentence: Sentence,
+  first: boolean,
   article: Article,
   lexicon: CompiledLexicon,
-  memory: ArticleMemory,
-  state: ParagraphState,
+  state: ArticleState,
 ): Claim[] {
   const text = sentence.text;
-  const mentions = lexicon.entities.find(text);
-  const { cues, briefedBy } = findCues({ text, mentions, memory });
-  if (briefedBy) state.briefedBy = briefedBy;
+  const mentions = lexicon.entities.find(text).filter((m) => m.entity);
+  const ctx: NameContext = {
+    text,
+    mentions,
+    memory: state.memory,
+    byName: lexicon.entities.byName,
+    date: article.meta.date,
+  };
+  // Everyone the lexicon knows that the sentence names can be referred back to; its speakers come last, as the likeliest.
+  for (const mention of mentions) knownOf(mention.entity!, ctx);
+  const cues = findCues(ctx, first);
+  for (const cue of cues) state.memory.touch(cue.speaker);
+  noteBriefing(cues, text, state);
   const quotes = quoteSpans(text);
   const base = { sentence: text, outlet: article.meta.outlet, date: article.meta.date };
+  const own = article.meta.outlet;
   const claims: Claim[] = [];
   let since = 0;
   for (const figure of findFigures(text)) {
     const unit = unitFor(text, figure, since, state.lastUnit, lexicon);
     state.lastUnit = unit ?? state.lastUnit;
     since = figure.end;
+    const quoted = inside(quotes, figure.start);
+    const cued = cues.length > 0 && !(quoted && cues.every((c) => !inside(quotes, c.start) && c.form !== 'subject'));
+    const who = cued
+      ? attribute(cues, text, figure.start, state.briefedBy, own)
+      : carriedAttribution(state, quoted, figure, sentence.paragraph);
+    if (cued && who.claimant) state.carried = who;
     claims.push({
       ...base,
       low: figure.low,
@@ -92,7 +128,7 @@ function sentenceClaims(
       unit,
       topic: topicFor(unit, text, figure, lexicon),
       status: statusOf(text, figure),
-      ...attributionFor(text, figure.start, cues, quotes, state, article.meta.outlet),
+      ...who,
       offset: sentence.start + figure.start,
       figureText: figure.text,
     });
@@ -101,7 +137,7 @@ function sentenceClaims(
     const topic = topicForWords(text, lexicon);
     const status = statusOf(text, null);
     if (topic && (status === 'denied' || status === 'unverified')) {
-      const who = attribute(cues, 0, state.briefedBy, article.meta.outlet, text);
+      const who = cues.length > 0 ? attribute(cues, text, 0, state.briefedBy, own) : NO_ATTRIBUTION;
       claims.push({
         ...base,
         low: null,
@@ -116,24 +152,63 @@ function sentenceClaims(
       });
     }
   }
-  const speaker = quotes.length > 0 ? cues.find((c) => !inside(quotes, c.at) && !c.outlet) : undefined;
-  if (speaker) state.quoteSpeaker = speaker;
+  if (claims.length === 0 && confirmsPrevious(text)) {
+    for (const claim of state.previous) if (claim.low !== null) claim.status = 'confirmed';
+  }
+  const quoteCue = quotes.length > 0 ? cues.find((c) => !inside(quotes, c.start)) : undefined;
+  if (quoteCue) state.quoteSpeaker = attribute([quoteCue], text, quoteCue.start, state.briefedBy, own);
+  if (first && claims.some((c) => c.claimant)) {
+    const attributed = claims.find((c) => c.claimant)!;
+    state.headline = {
+      attribution: { claimant: attributed.claimant, via: attributed.via, speaker: attributed.speaker },
+      values: new Set(claims.flatMap((c) => (c.low === null ? [] : [c.low]))),
+      paragraph: sentence.paragraph,
+    };
+  }
   return claims;
+}
+
+/** The article's most named country: "the interior minister" with no country of its own is its. */
+function mainCountry(body: string) {
+  const counts = new Map<string, { n: number; country: ReturnType<typeof countriesIn>[number]['country'] }>();
+  for (const { country } of countriesIn(body)) {
+    const entry = counts.get(country.name) ?? { n: 0, country };
+    entry.n++;
+    counts.set(country.name, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;
 }
 
 /** Every claim in an article, in text order: one per figure mention, plus figure-less denials. */
 export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim[] {
-  const memory = new ArticleMemory(lexicon.entities.byName);
-  if (article.meta.outlet) {
-    const own = lexicon.entities.byName.get(article.meta.outlet);
-    if (own) memory.remember(own, false);
-  }
-  let state: ParagraphState = { paragraph: -1, briefedBy: null, quoteSpeaker: null, lastUnit: null };
+  const memory = new ArticleMemory();
+  memory.country = mainCountry(article.body);
+  const ctx = { memory, byName: lexicon.entities.byName, date: article.meta.date };
+  const ownEntity = article.meta.outlet ? lexicon.entities.byName.get(article.meta.outlet) : undefined;
+  if (ownEntity) knownOf(ownEntity, ctx);
+  const state: ArticleState = {
+    memory,
+    paragraph: -1,
+    briefedBy: null,
+    quoteSpeaker: null,
+    carried: null,
+    headline: null,
+    lastUnit: null,
+    previous: [],
+  };
   const claims: Claim[] = [];
-  for (const sentence of splitSentences(article.body)) {
-    // A briefing and a quoted speaker carry across paragraphs; what a figure counts does not.
-    if (sentence.paragraph !== state.paragraph) state = { ...state, paragraph: sentence.paragraph, lastUnit: null };
-    claims.push(...sentenceClaims(sentence, article, lexicon, memory, state));
-  }
+  splitSentences(article.body).forEach((sentence, i) => {
+    // A briefing and a quoted speaker carry across paragraphs; what a figure counts and who said it do not.
+    if (sentence.paragraph !== state.paragraph) {
+      state.paragraph = sentence.paragraph;
+      state.lastUnit = null;
+      state.carried = null;
+    }
+    // A headline is the body's first line when it is no finished sentence.
+    const headline = i === 0 && !/[.!?]["”’]?$/.test(sentence.text);
+    const found = sentenceClaims(sentence, headline, article, lexicon, state);
+    if (found.length > 0) state.previous = found;
+    claims.push(...found);
+  });
   return claims;
 }

@@ -63,3 +63,9 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
 }
 
 export const hasDenialOrDoubt = (text: string): boolean => DENIED.test(text) || UNVERIFIED.test(text);
+
+const CONFIRMS_PREVIOUS =
+  /\b(?:confirmed|confirms|verified|verifies|corroborated|corroborates)\s+(?:this|that|it|these|those|the\s+(?:figures?|numbers?|estimates?|counts?|toll|tally|report|assessment))\b/i;
+
+/** "Kirby confirmed this": a figure-less sentence that confirms the figures just before it. */
+export const confirmsPrevious = (text: string): boolean => CONFIRMS_PREVIOUS.test(text);

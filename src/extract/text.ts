@@ -27,7 +27,10 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g;
+// A full stop, and: the next sentence after a space, glued to it ("Ukraine.The"), or a line break
+// that wrapped text would not make (the next line starts lower-case when a line only wrapped).
+const BOUNDARY =
+  /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])|(?<=[a-z]{2})\.(?=[A-Z][a-z])|(?<=[^\s,(\-–—])[ \t]*\n(?=[ \t]*[^\s\p{Ll}])/gu;
 
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
@@ -40,11 +43,13 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
 }
 
 /**
- * Paragraphs are separated by blank lines when the text has any; otherwise every line is one
- * (scraped pages put each paragraph on its own line, wire copy wraps lines inside paragraphs).
+ * Paragraphs are separated by blank lines when the text has any, and also by a line break after
+ * a finished sentence (scraped pages put each paragraph on its own line); otherwise every line
+ * is one. Lines with no full stop (key points, timestamps, headlines) stay together as one
+ * paragraph of short sentences; a line that only wrapped continues lower-case.
  */
 function paragraphs(body: string): Span[] {
-  const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/g : /\n+/g;
+  const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+|(?<=[.!?]["”’)]?)[ \t]*\n(?![ \t]*\p{Ll})/gu : /\n+/g;
   const spans: Span[] = [];
   let start = 0;
   for (const match of body.matchAll(separator)) {
@@ -88,6 +93,7 @@ export function splitSentences(body: string): Sentence[] {
     for (const match of para.text.matchAll(BOUNDARY)) {
       const dot = match.index;
       if (match[0].startsWith('.') && match[0].length === 1 && endsWithAbbreviation(para.text, dot)) continue;
+      if (match[0].trim() === '' && endsWithAbbreviation(para.text, dot - 1) && para.text[dot - 1] === '.') continue;
       push(dot + match[0].length);
       start = dot + match[0].length;
     }

@@ -12,6 +12,8 @@ export interface Claim {
   status: Status;
   claimant: string | null;
   via: string | null;
+  /** The person who spoke, when the claimant is the body they speak for (an extra field the contract allows). */
+  speaker: string | null;
   outlet: string | null;
   date: string | null;
   /** Character offset of the figure (or statement) in the body, for text order. */

@@ -1,0 +1,92 @@
+/**
+ * What an article has named so far: the lexicon's entities it mentioned and the bodies and
+ * people it introduced itself, so "the agency", "he", "Sezer" and "AFAD" later find who they mean.
+ */
+import type { EntityDef } from '../types.js';
+import type { Country } from './countries.js';
+
+export type SpeakerKind = 'body' | 'person' | 'outlet';
+
+/** Nouns a later mention may use for the same kind of body: AFAD, an authority, is "the agency". */
+const SAME_HEADS = [
+  ['agency', 'authority', 'service', 'office', 'administration', 'bureau', 'directorate', 'survey'],
+  ['group', 'organisation', 'organization', 'association', 'charity', 'network', 'foundation'],
+  ['union', 'federation', 'confederation'],
+];
+
+/** Someone the article names, from the lexicon or learned from the text. */
+export interface Known {
+  name: string;
+  kind: SpeakerKind;
+  /** A lawmaker relays what an agency briefed rather than speaking for it. */
+  relay: boolean;
+  /** The body a person speaks for: claims are filed under it. */
+  speaksFor: string | null;
+  /** The nouns that can stand for it later: "agency", "ministry", "mayor", "group". */
+  heads: Set<string>;
+  /** Lower-case words of its description, to tell "the health ministry" from "the interior ministry". */
+  words: Set<string>;
+  entity: EntityDef | null;
+}
+
+export const fold = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export class ArticleMemory {
+  private readonly byAlias = new Map<string, Known>();
+  private readonly recent: Known[] = [];
+  /** Countries named in the article, most named first, for "the interior minister" with no country of its own. */
+  country: Country | null = null;
+
+  /** Remembers `known` under each alias; the newest mention is the first a back-reference finds. */
+  learn(known: Known, aliases: readonly string[]): Known {
+    const existing = this.byAlias.get(fold(known.name));
+    const target = existing ?? known;
+    if (existing) {
+      for (const head of known.heads) existing.heads.add(head);
+      for (const word of known.words) existing.words.add(word);
+    }
+    // A person is named again by surname: "Sezer", "Park".
+    const surnames =
+      known.kind === 'person' ? known.name.split(/\s+/).filter((w) => /^[\p{Lu}]/u.test(w) && w.length > 2) : [];
+    for (const alias of [known.name, ...aliases, ...surnames]) {
+      if (alias.trim() !== '' && !this.byAlias.has(fold(alias))) this.byAlias.set(fold(alias), target);
+    }
+    this.touch(target);
+    return target;
+  }
+
+  /** Marks `known` as the latest named, for pronouns and back-references. */
+  touch(known: Known): void {
+    const at = this.recent.indexOf(known);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(known);
+  }
+
+  find(name: string): Known | undefined {
+    return this.byAlias.get(fold(name));
+  }
+
+  /** "the agency", "the health ministry", "the mayor": the latest named whose heads and words fit. */
+  byHead(head: string, words: readonly string[]): Known | undefined {
+    const heads = SAME_HEADS.find((group) => group.includes(head)) ?? [head];
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const known = this.recent[i]!;
+      // "the agency" is a body's; "the news agency" may be an outlet's.
+      if (known.kind === 'outlet' && !words.some((w) => /^(?:news|wire|press)$/.test(w))) continue;
+      if (heads.some((h) => known.heads.has(h)) && words.every((w) => known.words.has(w))) return known;
+    }
+    return undefined;
+  }
+
+  /** "he", "she": the latest person; "it", "they": the latest body. */
+  latest(kind: SpeakerKind): Known | undefined {
+    for (let i = this.recent.length - 1; i >= 0; i--) if (this.recent[i]!.kind === kind) return this.recent[i];
+    return undefined;
+  }
+}
