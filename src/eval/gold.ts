@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { countryNamed } from '../extract/attribution/countries.js';
 import {
   type Claim,
   compileLexicon,
@@ -87,10 +88,15 @@ export function loadGoldStories(root: string): GoldStory[] {
     });
 }
 
+/** Case, a leading "the", curly apostrophes, and "Turkey's" against "Turkish" folded away. */
 const foldName = (name: string) =>
   name
-    .toLowerCase()
     .replace(/[’‘]/g, "'")
+    .replace(
+      /\b([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)?)'s\b/gu,
+      (whole, word: string) => countryNamed(word)?.demonym ?? whole,
+    )
+    .toLowerCase()
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();

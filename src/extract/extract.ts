@@ -80,7 +80,8 @@ function carriedAttribution(state: ArticleState, quoted: boolean, figure: Figure
 function noteBriefing(cues: readonly Cue[], text: string, state: ArticleState): void {
   for (const cue of cues) {
     if (cue.briefedBy) state.briefedBy = cue.briefedBy;
-    else if (cue.speaker.kind === 'body' && BRIEFS_LAWMAKERS.test(text.slice(cue.start))) state.briefedBy = cue.speaker;
+    else if (cue.speaker?.kind === 'body' && BRIEFS_LAWMAKERS.test(text.slice(cue.start)))
+      state.briefedBy = cue.speaker;
   }
 }
 
@@ -103,7 +104,7 @@ function sentenceClaims(
   // Everyone the lexicon knows that the sentence names can be referred back to; its speakers come last, as the likeliest.
   for (const mention of mentions) knownOf(mention.entity!, ctx);
   const cues = findCues(ctx, first);
-  for (const cue of cues) state.memory.touch(cue.speaker);
+  for (const cue of cues) if (cue.speaker) state.memory.touch(cue.speaker);
   noteBriefing(cues, text, state);
   const quotes = quoteSpans(text);
   const base = { sentence: text, outlet: article.meta.outlet, date: article.meta.date };
@@ -152,7 +153,14 @@ function sentenceClaims(
       });
     }
   }
-  if (claims.length === 0 && confirmsPrevious(text)) {
+  // "Officials in Kahramanmaras said on Thursday that ..." with no figure still speaks for the paragraph's next ones.
+  if (claims.every((c) => c.low === null) && cues.length > 0) {
+    const last = attribute(cues, text, text.length, state.briefedBy, own);
+    if (last.claimant) state.carried = last;
+  }
+  // "Kirby confirmed this": a body or official confirms; other outlets repeating a report do not.
+  const confirmer = cues.find((c) => c.speaker && c.speaker.kind !== 'outlet' && !/\bmedia\b/i.test(c.speaker.name));
+  if (claims.length === 0 && confirmer && confirmsPrevious(text)) {
     for (const claim of state.previous) if (claim.low !== null) claim.status = 'confirmed';
   }
   const quoteCue = quotes.length > 0 ? cues.find((c) => !inside(quotes, c.start)) : undefined;
@@ -168,12 +176,15 @@ function sentenceClaims(
   return claims;
 }
 
-/** The article's most named country: "the interior minister" with no country of its own is its. */
+/**
+ * The article's own country: "the interior minister" with no country of its own is its. The
+ * dateline and lede name it, so a mention there weighs more than a passing one later.
+ */
 function mainCountry(body: string) {
   const counts = new Map<string, { n: number; country: ReturnType<typeof countriesIn>[number]['country'] }>();
-  for (const { country } of countriesIn(body)) {
+  for (const { at, country } of countriesIn(body)) {
     const entry = counts.get(country.name) ?? { n: 0, country };
-    entry.n++;
+    entry.n += at < 300 ? 3 : 1;
     counts.set(country.name, entry);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;

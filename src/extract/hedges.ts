@@ -17,6 +17,12 @@ const HEDGES: Array<[RegExp, Hedge]> = [
     'more than',
   ],
   [/\b(?:nearly|almost|close to|just shy of|nearing)\s*$/i, 'nearly'],
+  // A verb of passing a mark is a hedge too: "the toll has topped 20,000", "could exceed 50,000".
+  [
+    /\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|pass(?:ed|es|ing)?|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|(?:climb(?:ed|s|ing)?|r(?:ose|isen|ises?|ising)|gone|went|moved?|edged)\s+(?:past|above|beyond|over))\s*$/i,
+    'more than',
+  ],
+  [/\bas (?:high|many|much) as\s*$/i, 'up to'],
 ];
 
 /** The hedge written right before a figure, normalised as the contract lists. */

@@ -17,13 +17,18 @@ const DOUBT_PHRASES = [
   `cannot (?:independently )?${VERIFY}`,
 ];
 const UNVERIFIED = anyWord(DOUBT_PHRASES);
-const CONFIRMED = /\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b/i;
+// Someone confirming, not a count's label: "nine people were confirmed dead", "lab-confirmed cases" confirm nothing.
+const CONFIRMED =
+  /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|lab|tests?)))/i;
 const PROJECTION_WORDS = [
-  'could(?! have)|may(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
+  'could(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
   'projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to',
   'likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to',
 ];
-const PROJECTED = new RegExp(`\\b${anyOf(PROJECTION_WORDS)}\\b|'ll\\b`, 'i');
+const PROJECTED_WORDS = new RegExp(`\\b${anyOf(PROJECTION_WORDS)}\\b|'ll\\b`, 'i');
+// "may" is matched as written: "May Day" and "in May" are no modal.
+const MAY = /\bmay(?! have)\b/;
+const isProjected = (text: string) => PROJECTED_WORDS.test(text) || MAY.test(text);
 
 // A contrast starts a new claim: "Russia denied it, but the NIS said 1,500 troops ...".
 const CONTRAST =
@@ -47,19 +52,37 @@ function nextBoundaryAfter(text: string, pattern: RegExp, index: number): number
   return text.length;
 }
 
+/** A clause after the figure's with no figure of its own may still doubt it: "..., though nobody could verify that". */
+function doubtReach(text: string, end: number): number {
+  const next = nextBoundaryAfter(text, CONTRAST, end);
+  if (next >= text.length) return text.length;
+  const after = nextBoundaryAfter(text, CONTRAST, next + 1);
+  return /\d/.test(text.slice(next + 1, after)) ? next : after;
+}
+
+/** What the figure's own clause says before it and right after it, up to a relative clause ("... that will"). */
+function ownPredicate(text: string, figure: { start: number; end: number }, until: number): string {
+  const before = text.slice(lastBoundaryBefore(text, CLAUSE_END, figure.start), figure.end);
+  const after = text.slice(figure.end, until);
+  const relative = /\b(?:that|which|who)\b/i.exec(after);
+  return before + (relative ? after.slice(0, relative.index) : after);
+}
+
 /** The status a figure's own words give it; figure = null scores the whole sentence. */
 export function statusOf(text: string, figure: { start: number; end: number } | null): Status {
-  const at = figure?.start ?? 0;
-  const until = figure ? nextBoundaryAfter(text, CLAUSE_END, figure.end) : text.length;
-  const from = lastBoundaryBefore(text, CONTRAST, at);
-  const governing = text.slice(from, until);
-  if (DENIED.test(governing)) return 'denied';
-  if (UNVERIFIED.test(text.slice(from, figure ? nextBoundaryAfter(text, CONTRAST, figure.end) : text.length)))
-    return 'unverified';
-  if (CONFIRMED.test(governing)) return 'confirmed';
-  const clause = figure ? text.slice(lastBoundaryBefore(text, CLAUSE_END, at), until) : text;
-  if (PROJECTED.test(clause)) return 'projected';
-  return 'reported';
+  if (!figure) {
+    if (DENIED.test(text)) return 'denied';
+    if (UNVERIFIED.test(text)) return 'unverified';
+    if (CONFIRMED.test(text)) return 'confirmed';
+    return isProjected(text) ? 'projected' : 'reported';
+  }
+  const until = nextBoundaryAfter(text, CLAUSE_END, figure.end);
+  const from = lastBoundaryBefore(text, CONTRAST, figure.start);
+  if (DENIED.test(text.slice(from, until))) return 'denied';
+  if (UNVERIFIED.test(text.slice(from, doubtReach(text, figure.end)))) return 'unverified';
+  // Confirmation binds to its own clause: "13 confirmed, with 74 still missing" confirms 13 only.
+  if (CONFIRMED.test(text.slice(lastBoundaryBefore(text, CLAUSE_END, figure.start), until))) return 'confirmed';
+  return isProjected(ownPredicate(text, figure, until)) ? 'projected' : 'reported';
 }
 
 export const hasDenialOrDoubt = (text: string): boolean => DENIED.test(text) || UNVERIFIED.test(text);

@@ -17,7 +17,7 @@ export interface Attribution {
 export const NO_ATTRIBUTION: Attribution = { claimant: null, via: null, speaker: null };
 
 const CLAUSE_BREAK =
-  /;|,\s+(?:while|whereas|but|although|though|and|compared\s+with|(?:up|down)\s+from)\b|\s(?:while|whereas|but|although|though|compared\s+with|against)\s/gi;
+  /;|\s[–—]\s|\s-\s|,\s+(?:while|whereas|but|although|though|and|compared\s+with|(?:up|down)\s+from)\b|\s(?:while|whereas|but|although|though|compared\s+with|against)\s/gi;
 
 /** [start, end) of the clause around `at`. */
 export function clauseAround(text: string, at: number): [number, number] {
@@ -34,8 +34,10 @@ export function clauseAround(text: string, at: number): [number, number] {
 }
 
 /** A speaker who only passes a claim on when a source is named inside what they said. */
-const relays = (k: Known) => k.kind === 'outlet' || k.relay || (k.kind === 'person' && !k.speaksFor);
-const isSource = (k: Known) => k.kind !== 'outlet' && !k.relay;
+const relays = (k: Known | null) => !!k && (k.kind === 'outlet' || k.relay || (k.kind === 'person' && !k.speaksFor));
+const isCountry = (k: Known | null) =>
+  !!k && k.kind === 'body' && k.entity?.kind === 'government' && !/\b(?:ministry|office|department)\b/i.test(k.name);
+const isSource = (k: Known | null) => !k || (k.kind !== 'outlet' && !k.relay);
 
 /** The cue that governs a figure at `at`, or null. */
 function governing(cues: readonly Cue[], text: string, at: number): { cue: Cue; outer: Cue | null } | null {
@@ -46,8 +48,16 @@ function governing(cues: readonly Cue[], text: string, at: number): { cue: Cue; 
   for (const pool of inClause.length > 0 ? [inClause, speaking] : [speaking]) {
     const before = pool.filter((c) => c.start < at).sort((a, b) => b.start - a.start);
     if (before.length > 0) {
-      const [inner, outer] = before as [Cue, Cue | undefined];
-      if (outer && relays(outer.speaker) && isSource(inner.speaker)) return { cue: inner, outer };
+      const inner = before[0]!;
+      // The speaker around the inner one: "Lee, briefed by the NIS, told reporters the agency...".
+      const outers = before.slice(1).filter((c) => c.speaker !== inner.speaker);
+      const relaying = outers.find((c) => relays(c.speaker));
+      if (relaying && isSource(inner.speaker)) {
+        // "Zelenskyy said Ukraine had recorded": a country is its leader's own side, not a source he passes on.
+        if (isCountry(inner.speaker) && relaying.speaker?.kind === 'person') return { cue: relaying, outer: null };
+        return { cue: inner, outer: relaying };
+      }
+      const outer = outers[0];
       // "Singh said the U.S. believes": a spokesperson's body keeps the claim it relays.
       if (
         outer &&
@@ -66,10 +76,10 @@ function governing(cues: readonly Cue[], text: string, at: number): { cue: Cue; 
   return null;
 }
 
-function filed(speaker: Known): { claimant: string; speaker: string | null } {
-  return speaker.kind === 'person' && speaker.speaksFor
-    ? { claimant: speaker.speaksFor, speaker: speaker.name }
-    : { claimant: speaker.name, speaker: null };
+function filed(speaker: Known | null): { claimant: string | null; speaker: string | null } {
+  if (!speaker) return { claimant: null, speaker: null };
+  if (speaker.kind === 'person' && speaker.speaksFor) return { claimant: speaker.speaksFor, speaker: speaker.name };
+  return { claimant: speaker.name, speaker: null };
 }
 
 /**
@@ -99,13 +109,21 @@ export function attribute(
     return { ...filed(cited.speaker), via: relayer(citer?.speaker) ?? relayer(shared?.speaker) };
   }
   const speaker = cue.speaker;
-  if (speaker.kind === 'outlet') return { claimant: null, via: relayer(speaker), speaker: null };
+  if (speaker?.kind === 'outlet') {
+    // "Data from the interior ministry shared with the FT indicates": the outlet passes the body's figure on.
+    const source = cues.find(
+      (c) => c !== cue && c.start < at && c.speaker && isSource(c.speaker) && c.form !== 'shared',
+    );
+    return source
+      ? { ...filed(source.speaker), via: relayer(speaker) }
+      : { claimant: null, via: relayer(speaker), speaker: null };
+  }
   // "..., Yonhap reported": an outlet or lawmaker elsewhere in the sentence relayed it.
   const passer = cues.find(
-    (c) => c !== cue && c.speaker !== speaker && (c.speaker.kind === 'outlet' || c.speaker.relay),
+    (c) => c !== cue && !!c.speaker && c.speaker !== speaker && (c.speaker.kind === 'outlet' || c.speaker.relay),
   );
   const via = relayer(outer?.speaker) ?? relayer(shared?.speaker) ?? relayer(passer?.speaker);
-  if (speaker.relay) {
+  if (speaker?.relay) {
     const source = cue.briefedBy ?? briefedBy;
     if (source) return { ...filed(source), via: speaker.name };
   }

@@ -15,19 +15,33 @@ export interface Cue {
   start: number;
   end: number;
   form: CueForm;
-  speaker: Known;
+  /** Null for "the ministry" or "he" with no one to stand for: the cue still holds its clause. */
+  speaker: Known | null;
   /** "briefed by the NIS" in a lawmaker's appositive: the body the relayer speaks from. */
   briefedBy: Known | null;
 }
 
 const ACCORDING =
   /\b(?:according\s+to|per(?=\s+(?:the\s|[A-Z]))|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|cited\s+by|claimed\s+by|estimated\s+by|counted\s+by|quoted\s+by|in\s+the\s+words\s+of|(?:data|figures|numbers|statistics|estimates?|a\s+count|a\s+tally|an?\s+(?:report|assessment|update))\s+(?:from|by)|briefings?\s+(?:by|from)|briefed\s+by)\s+/gi;
+// "Education Ministry figures show", "AFAD data indicates": the body whose numbers they are.
+const FIGURES_SHOW =
+  /\b(?:figures|data|statistics|numbers|records|estimates)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|indicates|put)\b/g;
+// "by the police headquarters' count", "but 400,000 by the CGT's".
+const BY_COUNT =
+  /\bby\s+(?=(?:the\s+)?[\p{Lu}\p{Ll}][\p{L}\s-]{0,40}?['’]s?(?:\s+(?:own\s+)?(?:count|estimate|figures?|tally|reckoning|numbers)\b|\s*[,.;]|$))/gu;
+// "A World Bank assessment released on Monday estimated": the body the document is from.
+const DOCUMENT_OF =
+  /\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:\d{4}\s+|new\s+|latest\s+|recent\s+|May\s+|June\s+)?((?:[\p{Lu}][\p{L}.&'’-]*\s+){1,6})(?:assessment|report|study|survey|analysis|review|audit|tally|count)\b/gu;
+const DOCUMENT = /\b(?:the|this|that|its)\s+(?:report|assessment|study|survey|analysis|review|audit|document)\s*$/i;
+// "compared with 7.8 from the US Geological Survey": a figure straight from its source.
+const FIGURE_FROM = /\d\s+from\s+(?=(?:the\s+)?[\p{Lu}])/gu;
 const CITING = /\b(?:citing|quoting|attribut(?:ing|ed)\s+(?:it|them|the\s+\w+)\s+to)\s+/gi;
 const SHARED = /\b(?:shared\s+with|seen\s+by|obtained\s+by|provided\s+to|given\s+to|told)\s+/gi;
 // Verbs are matched as written: "States" in "United States" is no verb.
 const SUBJECT_VERB = new RegExp(`\\b${REPORT_VERB}\\b`, 'g');
 const INVERTED =
   /(?:^|[,"”]\s*)(?:said|says|added|adds|wrote|noted|reported|told|explained|continued)\s+(?!that\b|it\b|he\b|she\b|they\b|on\b)/gi;
+const INVERTED_END = /^\s*(?:[,.;:!?"”)–—]|$|(?:on|in|at|during|after|before|from|to|who|which|whose|adding|in\s+a)\b)/;
 const ADVERBS_BEFORE = new RegExp(`${BETWEEN_SPEAKER_AND_VERB}\\s*$`);
 const POSSESSIVE_SOURCE =
   /(['’]s)\s+(?:(?:latest|own|new|official|preliminary|revised|updated|most\s+recent)\s+)*(?:estimate|estimates|figure|figures|count|tally|data|assessment|projection|projections|report|toll|update|numbers|statistics|view|views|belief|understanding|calculations?|analysis)\b/g;
@@ -35,10 +49,32 @@ const POSSESSIVE_SOURCE =
 function cueOf(phrase: Phrase | null, form: CueForm, end: number, ctx: NameContext): Cue | null {
   if (!phrase) return null;
   const speaker = resolvePhrase(phrase, ctx);
-  if (!speaker) return null;
   const briefing = phrase.appositive ? /\bbriefed\s+by\s+/i.exec(phrase.appositive) : null;
   const briefedBy = briefing ? resolveInside(phrase.appositive!, briefing.index + briefing[0].length, ctx) : null;
   return { start: phrase.start, end: Math.max(end, phrase.end), form, speaker, briefedBy };
+}
+
+const DATELINE = /^[\p{Lu}][\p{Lu}\s,.'’-]+(?:\([^)]*\))?\s*[-—–]+\s*/u;
+
+/** The named subject starting the clause that ends at `end`: "KAHRAMANMARAS — President Erdogan walked ...". */
+function clauseSubject(text: string, end: number, ctx: NameContext): Cue | null {
+  const head = text.slice(0, end);
+  const start = Math.max(
+    head.lastIndexOf(', ') + 2,
+    head.lastIndexOf('; ') + 2,
+    DATELINE.exec(head)?.[0].length ?? 0,
+    0,
+  );
+  const lead = /^\s*(?:the\s+)?/i.exec(text.slice(start))?.[0].length ?? 0;
+  const phrase = phraseAfter(text, start);
+  if (!phrase || phrase.start !== start + lead) return null;
+  const cue = cueOf(phrase, 'subject', phrase.end, ctx);
+  return cue?.speaker ? cue : null;
+}
+
+/** "told BFMTV": a name told a claim is a broadcaster or paper, unless the article knows it as someone else. */
+function isToldOutlet(verb: string, speaker: Known): boolean {
+  return /^told/i.test(verb) && speaker.entity === null && speaker.kind !== 'person' && /^[\p{Lu}]/u.test(speaker.name);
 }
 
 function resolveInside(text: string, at: number, ctx: NameContext): Known | null {
@@ -58,22 +94,62 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     if (cue && !cues.some((c) => c.start < cue.end && cue.start < c.end)) cues.push(cue);
   };
   for (const m of text.matchAll(CITING)) add(cueOf(phraseAfter(text, m.index + m[0].length), 'citing', m.index, ctx));
-  for (const m of text.matchAll(ACCORDING))
+  for (const m of text.matchAll(ACCORDING)) {
+    const cue = cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index, ctx);
+    const document = cue?.speaker && /report|assessment|study|survey|data/i.test(text.slice(m.index, cue.start));
+    if (document) ctx.memory.lastReport = cue.speaker;
+    add(cue);
+  }
+  for (const m of text.matchAll(FIGURE_FROM))
+    add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index + 1, ctx));
+  for (const m of text.matchAll(BY_COUNT))
     add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index, ctx));
+  for (const m of text.matchAll(FIGURES_SHOW))
+    add(cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx));
   for (const m of text.matchAll(SHARED)) {
     // "shared with the Financial Times", "told Al Arabiya": only an outlet relays this way.
     const cue = cueOf(phraseAfter(text, m.index + m[0].length), 'shared', m.index, ctx);
-    if (cue?.speaker.kind === 'outlet') add(cue);
+    if (cue?.speaker && (cue.speaker.kind === 'outlet' || isToldOutlet(m[0], cue.speaker))) add(cue);
   }
   for (const m of text.matchAll(INVERTED)) {
     const phrase = phraseAfter(text, m.index + m[0].length);
-    if (phrase) add(cueOf(phrase, 'inverted', m.index, ctx));
+    // ", said the ministry." names the speaker; ", said North Korea had shipped" starts what was said.
+    if (phrase && INVERTED_END.test(text.slice(phrase.end))) add(cueOf(phrase, 'inverted', m.index, ctx));
+  }
+  for (const m of text.matchAll(DOCUMENT_OF)) {
+    const name = m[1]!.trimEnd();
+    const cue = cueOf(
+      phraseBefore(text, m.index + m[0].indexOf(name) + name.length),
+      'possessive',
+      m.index + m[0].length,
+      ctx,
+    );
+    if (cue?.speaker) ctx.memory.lastReport = cue.speaker;
+    add(cue);
   }
   for (const m of text.matchAll(SUBJECT_VERB)) {
     const before = text.slice(0, m.index);
     const adverbs = ADVERBS_BEFORE.exec(before);
     const end = adverbs ? adverbs.index : before.length;
-    add(cueOf(phraseBefore(text, end), 'subject', m.index + m[0].length, ctx));
+    // "The report added": whoever's report the article last cited.
+    const document = DOCUMENT.exec(before.slice(0, end));
+    if (document && ctx.memory.lastReport) {
+      add({
+        start: document.index,
+        end: m.index + m[0].length,
+        form: 'subject',
+        speaker: ctx.memory.lastReport,
+        briefedBy: null,
+      });
+      continue;
+    }
+    // "Erdogan walked through the ruins and told survivors": the clause's subject speaks.
+    const subject = /\band\s*$/.test(before.slice(0, end)) ? clauseSubject(text, end, ctx) : null;
+    add(
+      subject
+        ? { ...subject, end: m.index + m[0].length }
+        : cueOf(phraseBefore(text, end), 'subject', m.index + m[0].length, ctx),
+    );
   }
   for (const m of text.matchAll(POSSESSIVE_SOURCE))
     add(cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx));

@@ -40,8 +40,10 @@ export const fold = (name: string): string =>
 export class ArticleMemory {
   private readonly byAlias = new Map<string, Known>();
   private readonly recent: Known[] = [];
-  /** Countries named in the article, most named first, for "the interior minister" with no country of its own. */
+  /** The article's most named country, for "the interior minister" with no country of its own. */
   country: Country | null = null;
+  /** Whose report the article last cited, for "the report added". */
+  lastReport: Known | null = null;
 
   /** Remembers `known` under each alias; the newest mention is the first a back-reference finds. */
   learn(known: Known, aliases: readonly string[]): Known {

@@ -52,6 +52,8 @@ function headsOf(names: readonly string[], kind: SpeakerKind): Set<string> {
       if (BODY_HEADS.has(w) || ROLE_HEADS.has(w) || OUTLET_WORDS.has(w)) heads.add(w);
     }
   if (kind === 'person') heads.add('person');
+  // A body known only by its name ("AFAD", "the CGT") may be called the agency, the group or the union later.
+  if (kind === 'body' && heads.size === 0) for (const head of ['agency', 'group', 'union']) heads.add(head);
   return heads;
 }
 
@@ -176,7 +178,11 @@ function describedName(words: readonly string[], country: Country | null): strin
     !words.slice(0, at).some(isCapitalised)
   ) {
     const place = words.slice(at + 1).filter((w) => w !== 'the');
-    const placeCountry = place.length === 1 ? countryNamed(place[0]!) : undefined;
+    // A ministry or government "in" a capital is the country's; police "in Paris" are the city's.
+    const national = /\b(?:ministry|government|administration|parliament|presidency)\b/i.test(
+      words.slice(0, at).join(' '),
+    );
+    const placeCountry = place.length === 1 ? (national ? countryOf(place[0]!) : countryNamed(place[0]!)) : undefined;
     // "the health ministry in Damascus" is Syria's.
     if (placeCountry) return describedName(words.slice(0, at), placeCountry);
     if (place.length > 0 && !place.some(isBodyWord)) return [...place, ...words.slice(0, at)].join(' ');
@@ -337,6 +343,7 @@ function learnedPerson(title: readonly string[], name: readonly string[], phrase
     relay || (earlier?.relay ?? false),
   );
   if (PERSON_OFFICES.test(titleText)) known.speaksFor = null;
+  if (known.speaksFor && !memory.find(known.speaksFor)) memory.learn(newKnown(known.speaksFor, 'body', []), []);
   return memory.learn(known, name.length > 1 ? [full, surname, [...title, ...name].join(' ')] : [full]);
 }
 
@@ -356,6 +363,12 @@ function speaksForOf(title: readonly string[], appositive: string | null, ctx: N
     if (known) return known.speaksFor ?? known.name;
   }
   if (!appositive) return null;
+  // "the Libyan Red Crescent's secretary-general", "the CGT's leader".
+  const owner =
+    /^(?:the\s+)?([\p{Lu}][\p{L}'’.&-]*(?:\s+[\p{Lu}][\p{L}'’.&-]*)*)['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+$/u.exec(
+      appositive,
+    );
+  if (owner) return ctx.memory.find(owner[1]!)?.name ?? entityNamed(owner[1]!, ctx.byName)?.name ?? owner[1]!;
   const of =
     /\b(?:at|of|for|with|from)\s+(?:the\s+)?([\p{Lu}][\p{L}'’.&-]*(?:\s+(?:of|for|and|the|on)?\s*[\p{Lu}][\p{L}'’.&-]*)*)/u.exec(
       appositive,
@@ -363,7 +376,7 @@ function speaksForOf(title: readonly string[], appositive: string | null, ctx: N
   const appositiveMinistry = ministryOf(appositive.split(/\s+/), ctx.memory.country);
   if (appositiveMinistry && /minist/i.test(appositive)) return appositiveMinistry;
   if (!of) return null;
-  const bodyName = of[1]!;
+  const bodyName = of[1]!.replace(/['’]s?$/, '');
   const entity = [...ctx.byName.values()].find(
     (e) => fold(e.name) === fold(bodyName) || e.aliases.some((a) => fold(a) === fold(bodyName)),
   );

@@ -48,12 +48,18 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 
 const MAX_WORDS = 10;
 /** Capitalised words that name no one: days, months, clock zones, live-blog labels. */
 const NOT_NAMES = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec gmt utc bst cet cest est edt pst pdt update updates breaking live analysis read watch more also key points'.split(
+  'who what why how when where monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec gmt utc bst cet cest est edt pst pdt update updates breaking live analysis read watch more also key points'.split(
     ' ',
   ),
 );
 
 /** A name's word: capitalised, or an Arabic or Dutch particle before one ("al-Ghaithi", "van Gogh" is two). */
+/** "Monday", "When", "GMT": capitalised, but no one's name. "WHO" is one. */
+function isNotName(word: string): boolean {
+  if (/^[\p{Lu}]{2,}$/u.test(word)) return /^(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT)$/.test(word);
+  return /^[\p{Lu}]/u.test(word) && NOT_NAMES.has(word.toLowerCase()) && word !== 'May';
+}
+
 export const isCapitalised = (word: string): boolean =>
   /^(?:(?:al|el|ad|as|at|ash|ibn|bin|abu|ben)-)?[\p{Lu}\p{Lt}]/u.test(word);
 const bare = (word: string) =>
@@ -115,7 +121,7 @@ export function phraseBefore(text: string, end: number): Phrase | null {
     const w = token.text.toLowerCase();
     // "his intelligence services": the speaker's own, so the outer speaker keeps the claim.
     if (POSSESSIVE_PRONOUNS.has(w)) return null;
-    if (DETERMINERS.has(w) || NOT_NAMES.has(w)) break;
+    if (DETERMINERS.has(w) || isNotName(token.text)) break;
     if (!right) {
       if (PRONOUNS.has(w)) return phraseOf([token], acronym, appositive);
       if (!isCapitalised(token.text) && !isHeadNoun(token.text)) return null;
@@ -124,7 +130,7 @@ export function phraseBefore(text: string, end: number): Phrase | null {
       continue;
     }
     if (DETERMINERS.has(w)) break;
-    if (CONNECTORS.has(w)) {
+    if (CONNECTORS.has(w) && !isCapitalised(token.text)) {
       const left = tokens[i - 1];
       const leftFits = left && joined(text, left, token) && (isCapitalised(left.text) || isHeadNoun(left.text));
       if (!leftFits || !isCapitalised(right.text)) break;
@@ -184,7 +190,7 @@ export function phraseAfter(text: string, start: number): Phrase | null {
     if (left && !joined(text, left, token)) break;
     if (!left && token.start !== from) break;
     const w = token.text.toLowerCase();
-    if (NOT_NAMES.has(w) && w !== 'may') break;
+    if (isNotName(token.text)) break;
     if (CONNECTORS.has(w) || (w === 'the' && left && CONNECTORS.has(left.text.toLowerCase()))) {
       const next = tokens[i + 1];
       const nextFits = next && joined(text, token, next) && (isCapitalised(next.text) || next.text === 'the');
