@@ -193,7 +193,7 @@ function mainCountry(body: string) {
 /** Every claim in an article, in text order: one per figure mention, plus figure-less denials. */
 export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim[] {
   const memory = new ArticleMemory();
-  memory.country = mainCountry(article.body);
+  memory.country = mainCountry(`${article.meta.title ?? ''}\n${article.body}`);
   const ctx = { memory, byName: lexicon.entities.byName, date: article.meta.date };
   const ownEntity = article.meta.outlet ? lexicon.entities.byName.get(article.meta.outlet) : undefined;
   if (ownEntity) knownOf(ownEntity, ctx);

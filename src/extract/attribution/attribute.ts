@@ -58,14 +58,8 @@ function governing(cues: readonly Cue[], text: string, at: number): { cue: Cue; 
         return { cue: inner, outer: relaying };
       }
       const outer = outers[0];
-      // "Singh said the U.S. believes": a spokesperson's body keeps the claim it relays.
-      if (
-        outer &&
-        !relays(outer.speaker) &&
-        inner.form === 'subject' &&
-        outer.form === 'subject' &&
-        !relays(inner.speaker)
-      ) {
+      // "Singh said the U.S. believes": a spokesperson's country is the spokesperson's side.
+      if (outer?.speaker && !relays(outer.speaker) && inner.form === 'subject' && isCountry(inner.speaker)) {
         return { cue: outer, outer: null };
       }
       return { cue: inner, outer: null };

@@ -15,6 +15,8 @@ export interface Cue {
   start: number;
   end: number;
   form: CueForm;
+  /** Where the speaker's own words are, for telling two cues apart. */
+  span: [number, number];
   /** Null for "the ministry" or "he" with no one to stand for: the cue still holds its clause. */
   speaker: Known | null;
   /** "briefed by the NIS" in a lawmaker's appositive: the body the relayer speaks from. */
@@ -22,10 +24,10 @@ export interface Cue {
 }
 
 const ACCORDING =
-  /\b(?:according\s+to|per(?=\s+(?:the\s|[A-Z]))|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|cited\s+by|claimed\s+by|estimated\s+by|counted\s+by|quoted\s+by|in\s+the\s+words\s+of|(?:data|figures|numbers|statistics|estimates?|a\s+count|a\s+tally|an?\s+(?:report|assessment|update))\s+(?:from|by)|briefings?\s+(?:by|from)|briefed\s+by)\s+/gi;
+  /\b(?:according\s+to|per(?=\s+(?:the\s|[A-Z]))|as\s+reported\s+by|reported\s+by|as\s+stated\s+by|cited\s+by|claimed\s+by|estimated\s+by|counted\s+by|quoted\s+by|in\s+the\s+words\s+of|(?:data|figures|numbers|statistics|estimates?|a\s+count|a\s+tally|an?\s+(?:\d{4}\s+)?(?:report|assessment|update|study|survey))\s+(?:from|by)|briefings?\s+(?:by|from)|briefed\s+by)\s+/gi;
 // "Education Ministry figures show", "AFAD data indicates": the body whose numbers they are.
 const FIGURES_SHOW =
-  /\b(?:figures|data|statistics|numbers|records|estimates)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|indicates|put)\b/g;
+  /\b(?:figures|data|statistics|numbers|records|estimates|assessments|reports|findings)(?:\s+(?:seen|shared|obtained)\s+(?:by|with)\s+[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*)*)?\s+(?:show|showed|shows|suggest|suggested|indicate|indicated|indicates|put)\b/gu;
 // "by the police headquarters' count", "but 400,000 by the CGT's".
 const BY_COUNT =
   /\bby\s+(?=(?:the\s+)?[\p{Lu}\p{Ll}][\p{L}\s-]{0,40}?['’]s?(?:\s+(?:own\s+)?(?:count|estimate|figures?|tally|reckoning|numbers)\b|\s*[,.;]|$))/gu;
@@ -35,6 +37,8 @@ const DOCUMENT_OF =
 const DOCUMENT = /\b(?:the|this|that|its)\s+(?:report|assessment|study|survey|analysis|review|audit|document)\s*$/i;
 // "compared with 7.8 from the US Geological Survey": a figure straight from its source.
 const FIGURE_FROM = /\d\s+from\s+(?=(?:the\s+)?[\p{Lu}])/gu;
+// "Zelensky has been warning for weeks, saying that ...": the clause's subject speaks.
+const PARTICIPLE = /,\s+(?:saying|adding|noting|warning|stressing|claiming|estimating|telling|insisting|arguing)\b/g;
 const CITING = /\b(?:citing|quoting|attribut(?:ing|ed)\s+(?:it|them|the\s+\w+)\s+to)\s+/gi;
 const SHARED = /\b(?:shared\s+with|seen\s+by|obtained\s+by|provided\s+to|given\s+to|told)\s+/gi;
 // Verbs are matched as written: "States" in "United States" is no verb.
@@ -51,20 +55,25 @@ function cueOf(phrase: Phrase | null, form: CueForm, end: number, ctx: NameConte
   const speaker = resolvePhrase(phrase, ctx);
   const briefing = phrase.appositive ? /\bbriefed\s+by\s+/i.exec(phrase.appositive) : null;
   const briefedBy = briefing ? resolveInside(phrase.appositive!, briefing.index + briefing[0].length, ctx) : null;
-  return { start: phrase.start, end: Math.max(end, phrase.end), form, speaker, briefedBy };
+  return {
+    start: phrase.start,
+    end: Math.max(end, phrase.end),
+    span: [phrase.start, phrase.end],
+    form,
+    speaker,
+    briefedBy,
+  };
 }
 
 const DATELINE = /^[\p{Lu}][\p{Lu}\s,.'’-]+(?:\([^)]*\))?\s*[-—–]+\s*/u;
 
 /** The named subject starting the clause that ends at `end`: "KAHRAMANMARAS — President Erdogan walked ...". */
-function clauseSubject(text: string, end: number, ctx: NameContext): Cue | null {
+function clauseSubject(text: string, end: number, ctx: NameContext, sentenceStart = false): Cue | null {
   const head = text.slice(0, end);
-  const start = Math.max(
-    head.lastIndexOf(', ') + 2,
-    head.lastIndexOf('; ') + 2,
-    DATELINE.exec(head)?.[0].length ?? 0,
-    0,
-  );
+  const dateline = DATELINE.exec(head)?.[0].length ?? 0;
+  const start = sentenceStart
+    ? dateline
+    : Math.max(head.lastIndexOf(', ') + 2, head.lastIndexOf('; ') + 2, dateline, 0);
   const lead = /^\s*(?:the\s+)?/i.exec(text.slice(start))?.[0].length ?? 0;
   const phrase = phraseAfter(text, start);
   if (!phrase || phrase.start !== start + lead) return null;
@@ -91,7 +100,7 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
   const { text } = ctx;
   const cues: Cue[] = [];
   const add = (cue: Cue | null) => {
-    if (cue && !cues.some((c) => c.start < cue.end && cue.start < c.end)) cues.push(cue);
+    if (cue && !cues.some((c) => c.span[0] < cue.span[1] && cue.span[0] < c.span[1])) cues.push(cue);
   };
   for (const m of text.matchAll(CITING)) add(cueOf(phraseAfter(text, m.index + m[0].length), 'citing', m.index, ctx));
   for (const m of text.matchAll(ACCORDING)) {
@@ -100,6 +109,7 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     if (document) ctx.memory.lastReport = cue.speaker;
     add(cue);
   }
+  for (const m of text.matchAll(PARTICIPLE)) add(clauseSubject(text, m.index, ctx, true));
   for (const m of text.matchAll(FIGURE_FROM))
     add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index + 1, ctx));
   for (const m of text.matchAll(BY_COUNT))
@@ -137,6 +147,7 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
       add({
         start: document.index,
         end: m.index + m[0].length,
+        span: [document.index, end],
         form: 'subject',
         speaker: ctx.memory.lastReport,
         briefedBy: null,

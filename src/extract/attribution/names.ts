@@ -73,8 +73,14 @@ const wordsOf = (names: readonly string[]) =>
 export function knownOf(entity: EntityDef, ctx: Pick<NameContext, 'memory' | 'byName' | 'date'>): Known {
   const existing = ctx.memory.find(entity.name);
   if (existing?.entity === entity) return existing;
-  const kind: SpeakerKind = entity.kind === 'person' ? 'person' : entity.kind === 'outlet' ? 'outlet' : 'body';
+  // "Ukrainian media" as a whole is a source; a named outlet relays.
+  const collective = /\b(?:media|outlets|press)\b/i.test(entity.name);
+  const kind: SpeakerKind =
+    entity.kind === 'person' ? 'person' : entity.kind === 'outlet' && !collective ? 'outlet' : 'body';
   const names = [entity.name, ...entity.aliases];
+  const heads = headsOf(names, kind);
+  // A government is not "the agency", even when one of its aliases is a news agency's name.
+  if (entity.kind === 'government') heads.delete('agency');
   const body = roleOn(entity, ctx.date);
   return ctx.memory.learn(
     {
@@ -82,7 +88,7 @@ export function knownOf(entity: EntityDef, ctx: Pick<NameContext, 'memory' | 'by
       kind,
       relay: entity.role === 'lawmaker',
       speaksFor: body && ctx.byName.has(body) ? body : null,
-      heads: headsOf(names, kind),
+      heads,
       words: wordsOf(names),
       entity,
     },
@@ -204,8 +210,20 @@ function describedName(words: readonly string[], country: Country | null): strin
   const head = bareWord(out.at(-1) ?? '');
   // A ministry or authority named by its field reads as a name: "Health Ministry".
   const named = /^(?:ministry|authority)$/.test(head) ? out.map((w) => (countryNamed(w) ? w : titleCase(w))) : out;
-  if (!placed && country && /^(?:government|police|army|military|authorities|ministry)$/.test(head)) {
-    return [country.demonym, ...named].join(' ');
+  // A body the article only names by its role gets the country: "Libyan police", "eastern Libyan government".
+  if (
+    !placed &&
+    country &&
+    !words.some(isCapitalised) &&
+    /^(?:government|police|army|military|authorities|ministry)$/.test(head)
+  ) {
+    const regional = named.findIndex(
+      (w) =>
+        !/^(?:eastern|western|northern|southern|central|north-?eastern|north-?western|south-?eastern|south-?western|[a-z]+-based)$/i.test(
+          w,
+        ),
+    );
+    return [...named.slice(0, regional), country.demonym, ...named.slice(regional)].join(' ');
   }
   return named.join(' ');
 }

@@ -75,7 +75,7 @@ export const REPORT_VERBS = [
   'claimed|claims|claim|wrote|writes|posted|tweeted|indicated|indicates|revealed|reveals|disclosed|discloses',
   'suggested|suggests|projected|projects|expects|expect|expected|predicted|predicts|found|finds|cited|cites',
   'calculated|calculates|documented|documents|verified|acknowledged|acknowledges|admitted|insisted|insists|explained',
-  String.raw`put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}at\b`,
+  String.raw`put(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,8}at\b`,
   String.raw`(?:used|uses|gave|gives|cited|cites)\s+(?:a|the)\s+(?:figure|number|estimate|toll|count)`,
   'gave|gives|released|published|issued|denied|denies|dismissed',
   'rejected|rejects|told reporters|told lawmakers|briefed|briefs|called|calls|described|describes|branded|labell?ed',
