@@ -19,10 +19,10 @@ const DOUBT_PHRASES = [
 const UNVERIFIED = anyWord(DOUBT_PHRASES);
 // Someone confirming, not a count's label: "nine people were confirmed dead", "lab-confirmed cases" confirm nothing.
 const CONFIRMED =
-  /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|lab|tests?)))/i;
+  /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:[\p{L}-]+\s+)?(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|laboratories|lab|tests?)))/iu;
 const PROJECTION_WORDS = [
   'could(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
-  'projected|forecast|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to',
+  'projected|forecast|pledge|pledges|pledged|promise|promises|promised|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to',
   'likely to|poised to|about to|to be (?:sent|deployed|dispatched)|intend(?:s|ed)? to|on track to',
 ];
 const PROJECTED_WORDS = new RegExp(`\\b${anyOf(PROJECTION_WORDS)}\\b|'ll\\b`, 'i');

@@ -3,6 +3,7 @@
  * "X: ..." and "..., X says", "X's estimate". Each cue names its speaker through the lexicon, the
  * article's memory or the words themselves (names.ts).
  */
+import { countryNamed } from './countries.js';
 import type { Known } from './memory.js';
 import { type NameContext, resolvePhrase } from './names.js';
 import { BETWEEN_SPEAKER_AND_VERB, REPORT_VERB } from './phrases.js';
@@ -39,6 +40,11 @@ const DOCUMENT = /\b(?:the|this|that|its)\s+(?:report|assessment|study|survey|an
 const FIGURE_FROM = /\d\s+from\s+(?=(?:the\s+)?[\p{Lu}])/gu;
 // "Zelensky has been warning for weeks, saying that ...": the clause's subject speaks.
 const PARTICIPLE = /,\s+(?:saying|adding|noting|warning|stressing|claiming|estimating|telling|insisting|arguing)\b/g;
+const RECORD_VERB =
+  /^(?:recorded|records|registered|registers|reported|reports|counted|counts|logged|confirmed|confirms|listed|lists|tallied)$/;
+const CONTINENTS =
+  /^(?:Africa|Europe|Asia|Latin America|South America|North America|the Americas|the Middle East|Oceania)$/;
+const isPlace = (name: string) => CONTINENTS.test(name) || !!countryNamed(name);
 const CITING = /\b(?:citing|quoting|attribut(?:ing|ed)\s+(?:it|them|the\s+\w+)\s+to)\s+/gi;
 const SHARED = /\b(?:shared\s+with|seen\s+by|obtained\s+by|provided\s+to|given\s+to|told)\s+/gi;
 // Verbs are matched as written: "States" in "United States" is no verb.
@@ -48,7 +54,7 @@ const INVERTED =
 const INVERTED_END = /^\s*(?:[,.;:!?"”)–—]|$|(?:on|in|at|during|after|before|from|to|who|which|whose|adding|in\s+a)\b)/;
 const ADVERBS_BEFORE = new RegExp(`${BETWEEN_SPEAKER_AND_VERB}\\s*$`);
 const POSSESSIVE_SOURCE =
-  /(['’]s)\s+(?:(?:latest|own|new|official|preliminary|revised|updated|most\s+recent)\s+)*(?:estimate|estimates|figure|figures|count|tally|data|assessment|projection|projections|report|toll|update|numbers|statistics|view|views|belief|understanding|calculations?|analysis)\b/g;
+  /(['’]s)\s+(?:(?:latest|own|new|official|preliminary|revised|updated|most\s+recent|situation|weekly|daily|monthly|annual)\s+)*(?:estimate|estimates|figure|figures|count|tally|data|assessment|projection|projections|report|toll|update|numbers|statistics|view|views|belief|understanding|calculations?|analysis)\b/g;
 
 function cueOf(phrase: Phrase | null, form: CueForm, end: number, ctx: NameContext): Cue | null {
   if (!phrase) return null;
@@ -156,11 +162,12 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     }
     // "Erdogan walked through the ruins and told survivors": the clause's subject speaks.
     const subject = /\band\s*$/.test(before.slice(0, end)) ? clauseSubject(text, end, ctx) : null;
-    add(
-      subject
-        ? { ...subject, end: m.index + m[0].length }
-        : cueOf(phraseBefore(text, end), 'subject', m.index + m[0].length, ctx),
-    );
+    const cue = subject
+      ? { ...subject, end: m.index + m[0].length }
+      : cueOf(phraseBefore(text, end), 'subject', m.index + m[0].length, ctx);
+    // "Congo has recorded 15,600 cases", "Africa had now recorded": the place it happened, not a speaker.
+    if (cue && RECORD_VERB.test(m[0]) && isPlace(text.slice(cue.span[0], cue.span[1]))) continue;
+    add(cue);
   }
   for (const m of text.matchAll(POSSESSIVE_SOURCE))
     add(cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx));

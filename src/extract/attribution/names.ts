@@ -196,7 +196,8 @@ function describedName(words: readonly string[], country: Country | null): strin
   let placed = false;
   const out = words.flatMap((w, i) => {
     const named = countryNamed(w);
-    if (named && (isPossessive(w) || i === 0)) {
+    const descriptive = words.slice(i + 1).every((x) => !isCapitalised(x) || /^(?:Ministry|Authority)$/.test(x));
+    if (named && (isPossessive(w) || i === 0) && descriptive) {
       placed = true;
       return [named.demonym];
     }
@@ -243,7 +244,7 @@ export function entityNamed(name: string, byName: ReadonlyMap<string, EntityDef>
 }
 
 const UNNAMED_ROLES =
-  /^(?:official|officials|spokes(?:man|woman|person)|officer|source|sources|representative|aide|aides|diplomat)$/i;
+  /^(?:official|officials|spokes(?:man|woman|person)|officer|source|sources|representative|aide|aides|diplomat|chief|director|head)$/i;
 const ROLE_ADJECTIVES = /^(?:a|an|the|senior|top|junior|high-ranking|former|deputy|chief)$/i;
 
 /**
@@ -262,7 +263,11 @@ function bodyOfRole(words: readonly string[], ctx: NameContext): Known | null {
       ctx.byName,
     );
   if (entity) return knownOf(entity, ctx);
-  return ctx.memory.find(text) ?? null;
+  const known = ctx.memory.find(text);
+  if (known) return known;
+  // "health ministry officials" speak for the health ministry; "Kahramanmaras officials" stay themselves.
+  if (!body.some((w) => BODY_HEADS.has(bareWord(w)))) return null;
+  return learnedFrom({ start: 0, end: 0, words: body, acronym: null, appositive: null }, ctx);
 }
 
 /** Someone the phrase names with no lexicon entry for them. */
@@ -331,12 +336,23 @@ function learnedFrom(phrase: Phrase, ctx: NameContext): Known | null {
     }
     // "the agency", "the health ministry", "the mayor": someone the article already named.
     const referred = memory.byHead(head, modifiers);
-    if (referred && (!placed || words.length <= 2)) return referred;
+    // "Sudan cholera outbreak: 388 dead, health ministry says" is Sudan's ministry, not the last one named.
+    const here = countriesIn(ctx.text)
+      .filter((c) => c.at < phrase.start)
+      .at(-1)?.country;
+    const elsewhere =
+      here &&
+      referred &&
+      referred.entity === null &&
+      !referred.name.includes(here.demonym) &&
+      !referred.name.includes(here.name);
+    if (referred && (!placed || words.length <= 2) && !elsewhere) return referred;
     // "officials", "a spokesman", "the agency" with no one to refer to: nobody by themselves.
     if (!placed && modifiers.length === 0 && !/^(?:government|police|army|military)$/.test(head)) return null;
     if (ROLE_HEADS.has(head) && !placed) return bodyOfRole(words, ctx);
   }
-  const name = describedName(words, countryNear(phrase, ctx));
+  const lone = words.length === 1 ? countryNamed(words[0]!) : undefined;
+  const name = lone ? lone.name : describedName(words, countryNear(phrase, ctx));
   if (words.length === 1 && isCapital(words[0]!)) {
     const country = countryOf(words[0]!)!;
     return memory.learn(newKnown(`${country.demonym} government`, 'body', allWords), [words[0]!]);
@@ -434,7 +450,15 @@ const COMMON_STARTS = new Set([
   'opposition',
 ]);
 
-function lowerCommonStart(phrase: Phrase): Phrase {
+const DOCUMENT_ADJECTIVES =
+  /^(?:internal|preliminary|official|latest|new|updated|provisional|confidential|leaked|separate|recent|final|revised)$/i;
+
+function lowerCommonStart(found: Phrase): Phrase {
+  // "Internal WHO data": the adjective describes the data, not the body.
+  const phrase =
+    found.words.length > 1 && DOCUMENT_ADJECTIVES.test(found.words[0]!)
+      ? { ...found, words: found.words.slice(1) }
+      : found;
   const first = phrase.words[0]!;
   const lower = first.toLowerCase();
   if (
