@@ -87,6 +87,20 @@ function clauseSubject(text: string, end: number, ctx: NameContext, sentenceStar
   return cue?.speaker ? cue : null;
 }
 
+/**
+ * "the Africa CDC declared a continental emergency, saying ...": the subject of the first verb
+ * before the participle speaks.
+ */
+function participleSubject(text: string, comma: number, ctx: NameContext): Cue | null {
+  for (const verb of text.slice(0, comma).matchAll(/\s(?:has\s+|had\s+|have\s+)?[a-z]{3,}(?:ed|s)\b/g)) {
+    const phrase = phraseBefore(text, verb.index);
+    if (!phrase) continue;
+    const cue = cueOf(phrase, 'subject', comma, ctx);
+    if (cue?.speaker) return cue;
+  }
+  return null;
+}
+
 /** "told BFMTV": a name told a claim is a broadcaster or paper, unless the article knows it as someone else. */
 function isToldOutlet(verb: string, speaker: Known): boolean {
   return /^told/i.test(verb) && speaker.entity === null && speaker.kind !== 'person' && /^[\p{Lu}]/u.test(speaker.name);
@@ -115,7 +129,8 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     if (document) ctx.memory.lastReport = cue.speaker;
     add(cue);
   }
-  for (const m of text.matchAll(PARTICIPLE)) add(clauseSubject(text, m.index, ctx, true));
+  for (const m of text.matchAll(PARTICIPLE))
+    add(participleSubject(text, m.index, ctx) ?? clauseSubject(text, m.index, ctx, true));
   for (const m of text.matchAll(FIGURE_FROM))
     add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index + 1, ctx));
   for (const m of text.matchAll(BY_COUNT))
@@ -169,8 +184,11 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     if (cue && RECORD_VERB.test(m[0]) && isPlace(text.slice(cue.span[0], cue.span[1]))) continue;
     add(cue);
   }
-  for (const m of text.matchAll(POSSESSIVE_SOURCE))
-    add(cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx));
+  for (const m of text.matchAll(POSSESSIVE_SOURCE)) {
+    const cue = cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx);
+    // "Congo's tally" is the count for Congo, not Congo's claim.
+    if (cue && !isPlace(text.slice(cue.span[0], cue.span[1]))) add(cue);
+  }
   if (isHeadline(text, first)) {
     const lead = /^([^:]{2,70}):\s+\S/.exec(text);
     if (lead) {

@@ -206,7 +206,8 @@ function describedName(words: readonly string[], country: Country | null): strin
       placed = country !== null;
       return country ? [country.demonym] : [];
     }
-    return [isPossessive(w) ? w.replace(/['’]s$/, '') : w];
+    // "Ukraine's Special Operations Forces" keeps its possessive; "the city's medical centre" loses it.
+    return [isPossessive(w) && descriptive ? w.replace(/['’]s$/, '') : w];
   });
   const head = bareWord(out.at(-1) ?? '');
   // A ministry or authority named by its field reads as a name: "Health Ministry".

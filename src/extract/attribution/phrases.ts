@@ -16,6 +16,7 @@ export const BODY_HEADS = set(`
   program organisers organizers organisation organization organisations organizations officials rescuers
   volunteers medics doctors staff team teams brigade firefighters headquarters intelligence junta cabinet kremlin
   pentagon presidency palace embassy consulate regime network charity charities operator company firm tally media
+  party parties
 `);
 
 /** Heads that name one person by office: "the mayor", "Hatay governor", "a spokesman". */

@@ -46,6 +46,8 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const MAX_WORDS = 10;
+const MEMBER_OF =
+  /([\p{Lu}][\p{L}.'’-]*)\s+of\s+(?:the\s+)?(?:(?:ruling|main|opposition|governing|conservative|liberal|centrist|far-right|far-left)\s+)*$/u;
 /** Capitalised words that name no one: days, months, clock zones, live-blog labels. */
 const NOT_NAMES = new Set(
   'who what why how when where monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec gmt utc bst cet cest est edt pst pdt update updates breaking live analysis read watch more also key points'.split(
@@ -164,7 +166,15 @@ export function phraseBefore(text: string, end: number): Phrase | null {
     break;
   }
   while (kept.length > 0 && CONNECTORS.has(kept[0]!.text.toLowerCase())) kept.shift();
-  return kept.length > 0 ? phraseOf(kept, acronym, appositive) : null;
+  if (kept.length === 0) return null;
+  // "Rep. Lee Seong-kweun of the ruling People Power Party said": the person, not the party.
+  const member = MEMBER_OF.exec(text.slice(Math.max(0, kept[0]!.start - 120), kept[0]!.start));
+  if (member) {
+    const person = phraseBefore(text, kept[0]!.start - member[0].length + member[1]!.length);
+    if (person?.words.every(isCapitalised))
+      return { ...person, appositive: text.slice(person.end, kept.at(-1)!.end).trim() };
+  }
+  return phraseOf(kept, acronym, appositive);
 }
 
 const DATA_LEAD =
