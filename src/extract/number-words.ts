@@ -41,7 +41,8 @@ export function wordsToNumber(span: string): number | null {
     return scale ? scale / 2 : null;
   }
   model ??= new NumberRecognizer(Culture.English).getNumberModel();
-  const results = model.parse(span.toLowerCase());
+  // "ten-thousand" is one number; the recognizer reads the hyphen as a break.
+  const results = model.parse(span.toLowerCase().replace(/-/g, ' '));
   if (results.length !== 1) return null;
   const value = Number(results[0]?.resolution?.value);
   return Number.isFinite(value) ? value : null;

@@ -49,10 +49,22 @@ function atoms(text: string): Atom[] {
       const base = Number(digitsText.replace(/[,\s\u00a0]/g, ''));
       const scaleWord = (longScale ?? shortScale ?? '').toLowerCase();
       const scale = SCALES[scaleWord] ?? 1;
-      found.push({ start, end: start + whole.length, value: base * scale, base, scale, digits: true });
+      // 34.2 × 1e9 is 34200000000.000004 in floating point: keep the digits written.
+      found.push({
+        start,
+        end: start + whole.length,
+        value: Number((base * scale).toPrecision(15)),
+        base,
+        scale,
+        digits: true,
+      });
     } else if (words) {
       const value = wordsToNumber(words);
-      if (value !== null) found.push({ start, end: start + whole.length, value, base: value, scale: 1, digits: false });
+      // "four-thousand-100": words for the thousands, digits for the rest.
+      const rest = value !== null && value % 1000 === 0 ? /^-(\d{1,3})\b/.exec(text.slice(start + whole.length)) : null;
+      const total = rest ? value! + Number(rest[1]) : value;
+      const end = start + whole.length + (rest ? rest[0].length : 0);
+      if (total !== null) found.push({ start, end, value: total, base: total, scale: 1, digits: false });
     }
   }
   return found;

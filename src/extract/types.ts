@@ -37,12 +37,23 @@ export interface Article {
 
 export type EntityKind = 'agency' | 'government' | 'person' | 'outlet';
 
+/** One body a person spoke for, and when. */
+export interface EntityRole {
+  body: string;
+  from?: string;
+  to?: string;
+}
+
 export interface EntityDef {
   name: string;
   kind: EntityKind;
   aliases: string[];
-  /** The organisation a person speaks for: their claims are credited to it. */
-  for?: string;
+  /**
+   * The organisation a person speaks for: their claims are credited to it. Roles change: a list
+   * gives each body with the dates it held (YYYY-MM-DD, either end open), and a claim uses the
+   * role in force on its article's date.
+   */
+  for?: string | EntityRole[];
   /** "lawmaker": someone who relays what an agency briefed. */
   role?: string;
 }

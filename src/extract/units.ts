@@ -95,6 +95,13 @@ export function unitBefore(text: string, start: number, lexicon: UnitLexicon): s
     const bounded = !/[\p{L}]/u.test(before[at - 1] ?? ' ') && !/[\p{L}]/u.test(before[at + phrase.length] ?? ' ');
     if (at >= 0 && bounded && (!best || at > best.at)) best = { unit: phrase, at };
   }
+  // "North Korean killed and wounded ... exceeded 3,000": both together are casualties.
+  if (
+    best &&
+    /\b(?:killed|dead|deaths)\s+(?:and|or)\s+(?:wounded|injured)$/.test(before.slice(0, best.at + best.unit.length))
+  ) {
+    return 'casualties';
+  }
   return best?.unit ?? null;
 }
 

@@ -103,8 +103,9 @@ function checkEntities(path: string, entities: readonly EntityDef[], problems: s
   });
   const names = new Set(entities.map((e) => e.name));
   entities.forEach((entity, i) => {
-    if (entity.for !== undefined && !names.has(entity.for)) {
-      problems.push(`${path}: entities[${i}].for names "${entity.for}", which is no entity's name`);
+    const bodies = typeof entity.for === 'string' ? [entity.for] : (entity.for ?? []).map((role) => role.body);
+    for (const body of bodies.filter((b) => !names.has(b))) {
+      problems.push(`${path}: entities[${i}].for names "${body}", which is no entity's name`);
     }
   });
 }

@@ -30,7 +30,24 @@ export const entitySchema = z.strictObject({
   name: word,
   kind: z.enum(['agency', 'government', 'person', 'outlet']),
   aliases: wordList,
-  for: word.optional(),
+  for: z
+    .union([
+      word,
+      z.array(
+        z.strictObject({
+          body: word,
+          from: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+            .optional(),
+          to: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+            .optional(),
+        }),
+      ),
+    ])
+    .optional(),
   role: z.enum(['lawmaker']).optional(),
   note,
 });

@@ -139,9 +139,15 @@ export function isCapital(word: string): boolean {
 const COUNTRY_WORDS = written.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.]/g, '\\.'));
 const COUNTRY_MENTION = new RegExp(`(?<![\\p{L}])(?:${COUNTRY_WORDS.join('|')})(?![\\p{L}])`, 'gu');
 
-/** Every country a text names, in order, by any of its names. */
+let lastText = '';
+let lastFound: Array<{ at: number; country: Country }> = [];
+
+/** Every country a text names, in order, by any of its names. The last sentence's answer is kept: phrases ask it often. */
 export function countriesIn(text: string): Array<{ at: number; country: Country }> {
+  if (text === lastText) return lastFound;
   const found: Array<{ at: number; country: Country }> = [];
+  lastText = text;
+  lastFound = found;
   for (const m of text.matchAll(COUNTRY_MENTION)) {
     const country = countryOf(m[0]);
     if (country) found.push({ at: m.index, country });

@@ -176,6 +176,10 @@ function personSplit(words: readonly string[]): { title: string[]; name: string[
 /** A descriptive body's canonical name: "Turkish emergency services", "Kahramanmaras officials", "Syrian Health Ministry". */
 function describedName(words: readonly string[], country: Country | null): string {
   const lower = words.map((w) => w.toLowerCase());
+  // "the ministry of health" is the Health Ministry.
+  if (lower.length === 3 && lower[1] === 'of' && /^(?:ministry|department)$/.test(lower[0]!)) {
+    return describedName([words[2]!, words[0]!], country);
+  }
   const at = lower.findIndex((w) => w === 'of' || w === 'in');
   // "officials in Kahramanmaras", "the mayor of Derna": the place goes first.
   if (

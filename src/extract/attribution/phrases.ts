@@ -62,8 +62,8 @@ export const STOP_WORDS = set(`
 /** Titles before a person's name, dropped from the name and kept as the office. */
 export const TITLE_WORDS = set(`
   president vice prime minister deputy foreign defence defense interior health justice finance economy environment
-  education labour labor mayor governor gen. general lt. lieutenant col. colonel maj. major rep. sen. dr. mr. ms.
-  mrs. prof. professor sir dame lord director chief spokesman spokeswoman spokesperson secretary secretary-general
+  education labour labor mayor governor gen general lt lieutenant col colonel maj major rep sen dr mr ms
+  mrs prof professor sir dame lord director chief spokesman spokeswoman spokesperson secretary secretary-general
   ambassador commander chairman chairwoman senator representative lawmaker congressman congresswoman judge
   prosecutor king queen prince sheikh emir pope cardinal bishop premier chancellor acting former then top senior
 `);

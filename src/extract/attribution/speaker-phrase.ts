@@ -126,6 +126,14 @@ export function phraseBefore(text: string, end: number): Phrase | null {
     if (DETERMINERS.has(w) || isNotName(token.text)) break;
     if (!right) {
       if (PRONOUNS.has(w)) return phraseOf([token], acronym, appositive);
+      // "the ministry of health said": the head is before "of".
+      const [of, head] = [tokens[i - 1], tokens[i - 2]];
+      if (of && head && /^(?:of|for)$/.test(of.text) && isHeadNoun(head.text) && isModifier(token.text)) {
+        kept.unshift(head, of, token);
+        descriptive = true;
+        i -= 2;
+        continue;
+      }
       if (!isCapitalised(token.text) && !isHeadNoun(token.text)) return null;
       descriptive = !isCapitalised(token.text) || isHeadNoun(token.text);
       kept.unshift(token);
