@@ -170,7 +170,7 @@ export class ClaimMaker {
       via: relay ? pick(rng, this.byName.get(relay)?.aliases ?? [relay]) : '',
       topic: pick(rng, W.SUBJECT[topic?.key ?? '']!),
     };
-    const base = { topic: topic?.key ?? null, status, claimant: claimant?.name ?? null, via: relay };
+    const base = { topic: topic?.key ?? null, status, claimant: claimant?.name ?? null, via: relay, speaker: null };
     if (status === 'denied' || status === 'unverified') {
       const template = pick(rng, this.statements[status][relay ? 'with' : 'without']);
       return {

@@ -93,6 +93,7 @@ export function chartIndex(figures: number): ClaimIndex {
         unit: 'troops',
         status,
         claimant: name,
+        speaker: null,
         figureText,
       });
   }
@@ -105,6 +106,7 @@ export function chartIndex(figures: number): ClaimIndex {
       unit: null,
       status,
       claimant: pick(rng, ['Kremlin', 'North Korea', 'Pentagon', 'NATO']),
+      speaker: null,
       figureText: null,
     });
   }

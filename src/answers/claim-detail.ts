@@ -23,7 +23,7 @@ export function claimDetail(index: ClaimIndex, id: number, guildId: string | nul
     `**Figure:** ${claim.low === null ? 'none (a statement)' : formatRange(claim.low, claim.high)}${claim.figureText ? ` (as written: "${escapeMarkdown(claim.figureText)}")` : ''}`,
     `**Hedge:** ${claim.hedge ?? 'none'} · **Counts:** ${escapeMarkdown(claim.unit ?? claim.measure)} · **Topic:** ${claim.topic ?? 'none'}`,
     `**Status:** ${claim.status}`,
-    `**Claimant:** ${claim.claimant ? escapeMarkdown(claim.claimant) : 'unattributed'} · **Via:** ${claim.via ? escapeMarkdown(claim.via) : 'none'}`,
+    `**Claimant:** ${claim.claimant ? escapeMarkdown(claim.claimant) : 'unattributed'}${claim.speaker ? ` (${escapeMarkdown(claim.speaker)} speaking)` : ''} · **Via:** ${claim.via ? escapeMarkdown(claim.via) : 'none'}`,
     `**Outlet:** ${article.outletName ? escapeMarkdown(article.outletName) : 'unknown'} · **Date:** ${article.date ? formatDay(article.date) : `undated (ingested ${formatDay(article.day)})`}`,
     article.url
       ? `**Link:** ${article.url}`

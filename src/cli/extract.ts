@@ -8,8 +8,9 @@ import { readArticleFile } from '../sources/article-file.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */
 function contractClaim(claim: Claim) {
-  const { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date } = claim;
-  return { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date };
+  const { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker } = claim;
+  // `speaker` is an extra field the contract allows: the person who spoke for the claimant.
+  return { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker };
 }
 
 export function runExtract(args: string[], io: CliIO): number {

@@ -190,8 +190,19 @@ function mainCountry(body: string) {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;
 }
 
+/** A name the extractor learned from an article, and the other ways the article spelled it. */
+export interface LearnedName {
+  name: string;
+  aliases: string[];
+}
+
 /** Every claim in an article, in text order: one per figure mention, plus figure-less denials. */
 export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim[] {
+  return extractArticle(article, lexicon).claims;
+}
+
+/** The claims, and the names the article introduced that its claims use (for the store to keep). */
+export function extractArticle(article: Article, lexicon: CompiledLexicon): { claims: Claim[]; names: LearnedName[] } {
   const memory = new ArticleMemory();
   memory.country = mainCountry(`${article.meta.title ?? ''}\n${article.body}`);
   const ctx = { memory, byName: lexicon.entities.byName, date: article.meta.date };
@@ -221,5 +232,6 @@ export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim
     if (found.length > 0) state.previous = found;
     claims.push(...found);
   });
-  return claims;
+  const used = new Set(claims.flatMap((c) => [c.claimant, c.via]));
+  return { claims, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };
 }

@@ -64,6 +64,7 @@ export class ClaimIndex {
     const index = new ClaimIndex(lexicon);
     index.bulk = true;
     for (const source of store.sources()) index.addSource(source);
+    for (const { alias, name } of store.names.all()) index.names.learnAlias(alias, name);
     const links = new Map<number, number[]>();
     for (const { articleId, sourceId } of store.articleSources()) push(links, articleId, sourceId);
     for (const article of store.articles()) index.indexArticle(article, links.get(article.id) ?? []);
@@ -79,6 +80,14 @@ export class ClaimIndex {
     for (const figure of index.figures.values()) figure.sortClaims();
     index.bulk = false;
     return index;
+  }
+
+  /** Other spellings of names the extractor learned, so /source finds them by any of them. */
+  learnNames(names: readonly { name: string; aliases: readonly string[] }[]): void {
+    for (const { name, aliases } of names) {
+      this.remember(name);
+      for (const alias of aliases) this.names.learnAlias(alias, name);
+    }
   }
 
   addSource(source: SourceRecord): void {
@@ -189,6 +198,7 @@ export class ClaimIndex {
       status: this.intern(record.status),
       claimant: this.intern(record.claimant),
       via: this.intern(record.via),
+      speaker: this.intern(record.speaker),
       figureText: this.intern(record.figureText),
       article,
       measure: this.intern(this.measures.of(record.topic, record.unit)),

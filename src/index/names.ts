@@ -37,6 +37,11 @@ export class SourceNames {
     if (!this.byAlias.has(name.toLowerCase())) this.addAlias(name, { name, kind: 'unknown' });
   }
 
+  /** A spelling the extractor learned for a name: "/source Disaster and Emergency Management Authority" finds AFAD. */
+  learnAlias(alias: string, name: string): void {
+    this.addAlias(alias, this.byAlias.get(name.toLowerCase()) ?? { name, kind: 'unknown' });
+  }
+
   exact(query: string): NamedSource | undefined {
     return this.byAlias.get(query.trim().toLowerCase());
   }

@@ -1,4 +1,4 @@
-import { type CompiledLexicon, extractClaims, parseArticle } from '../extract/index.js';
+import { type Claim, type CompiledLexicon, extractArticle, parseArticle } from '../extract/index.js';
 import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { articleIdentity } from '../store/identity.js';
 import type { NewSource, SourceRecord } from '../store/records.js';
@@ -50,24 +50,32 @@ export function ingestArticle(
     index.linkArticle(known.id, source.id);
     return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
   }
-  const claims = extractClaims(article, lexicon);
-  const result = store.addArticle(
-    {
-      identity,
-      url,
-      title: article.meta.title,
-      outlet: article.meta.outlet,
-      date: article.meta.date,
-      contentHash: hash,
-      ingestedAt: now.toISOString(),
-    },
-    claims,
-    source.id,
-  );
+  const extracted = extractArticle(article, lexicon);
+  const claims = extracted.claims.map((claim) => namedAsBefore(store, source.guildId, claim));
+  const add = () =>
+    store.addArticle(
+      {
+        identity,
+        url,
+        title: article.meta.title,
+        outlet: article.meta.outlet,
+        date: article.meta.date,
+        contentHash: hash,
+        ingestedAt: now.toISOString(),
+      },
+      claims,
+      source.id,
+    );
+  const result = store.transaction(() => {
+    const stored = add();
+    if (stored.added) store.names.learn(source.guildId, extracted.names);
+    return stored;
+  });
   if (!result.added) {
     index.linkArticle(result.articleId, source.id);
     return { articleId: result.articleId, found: claims.length, added: [], newFigures: [], duplicate: true };
   }
+  index.learnNames(extracted.names);
   const added = index.addArticle(result.article, [source.id], result.claims);
   const firstHere = (claim: IndexedClaim) => claim.figure.claims.every((c) => c.articleId === claim.articleId);
   const newFigures = [...new Set(added.filter(firstHere).map((c) => c.figure))];
@@ -79,4 +87,11 @@ export function registerSource(ingestion: Ingestion, source: NewSource, now: Dat
   const record = ingestion.store.ensureSource(source, now);
   ingestion.index.addSource(record);
   return record;
+}
+
+/** A claimant or relayer under the name an earlier article taught this scope: "Disaster and ... Authority" is AFAD. */
+function namedAsBefore(store: Store, scope: string, claim: Claim): Claim {
+  const claimant = claim.claimant && store.names.nameFor(scope, claim.claimant);
+  const via = claim.via && store.names.nameFor(scope, claim.via);
+  return claimant || via ? { ...claim, claimant: claimant || claim.claimant, via: via || claim.via } : claim;
 }

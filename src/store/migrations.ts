@@ -128,6 +128,16 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE status = 'pending';
    CREATE INDEX outbox_by_decision ON outbox(decision_id);`,
+  // 3: attribution beyond the lexicon. A claim keeps the person who spoke for its claimant, and
+  // the names the extractor learned (AFAD is the Disaster and Emergency Management Authority) are
+  // kept per scope, so a later article's spelling files under the same name.
+  `ALTER TABLE claims ADD COLUMN speaker TEXT;
+   CREATE TABLE names (
+     guild_id TEXT NOT NULL,
+     alias TEXT NOT NULL,
+     name TEXT NOT NULL,
+     PRIMARY KEY (guild_id, alias)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database): number {

@@ -58,7 +58,7 @@ export interface ArticleRecord {
 export interface ClaimRecord
   extends Pick<
     Claim,
-    'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'figureText'
+    'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'speaker' | 'figureText'
   > {
   id: number;
   articleId: number;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
 import { migrate } from './migrations.js';
+import { NameBook } from './name-book.js';
 import { Outbox } from './outbox.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type NewSource, type SourceRecord } from './records.js';
 import { Routes } from './routes.js';
@@ -18,7 +19,7 @@ export type AddArticleResult =
 
 const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
 const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
-  claimant, via, figure_text AS figureText`;
+  claimant, via, figure_text AS figureText, speaker`;
 
 /** The durable record: sources, articles and their claims, in one SQLite file. */
 export class Store {
@@ -30,6 +31,8 @@ export class Store {
   readonly routes: Routes;
   /** Alert decisions and the messages waiting for Discord. */
   readonly outbox: Outbox;
+  /** Names the extractor learned from articles, per scope. */
+  readonly names: NameBook;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -37,6 +40,7 @@ export class Store {
     this.sourceBook = new SourceBook(db);
     this.routes = new Routes(db);
     this.outbox = new Outbox(db);
+    this.names = new NameBook(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */
@@ -140,11 +144,12 @@ export class Store {
       status: claim.status,
       claimant: claim.claimant,
       via: claim.via,
+      speaker: claim.speaker,
       figureText: claim.figureText,
     };
     const { lastInsertRowid } = this.sql(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit,
-      topic, status, claimant, via, figure_text) VALUES (@articleId, @position, @sentence, @low, @high, @hedge, @unit,
-      @topic, @status, @claimant, @via, @figureText)`).run(record);
+      topic, status, claimant, via, speaker, figure_text) VALUES (@articleId, @position, @sentence, @low, @high, @hedge,
+      @unit, @topic, @status, @claimant, @via, @speaker, @figureText)`).run(record);
     return { id: Number(lastInsertRowid), ...record };
   }
 
@@ -182,6 +187,7 @@ export class Store {
         claimant: r[10] as string | null,
         via: r[11] as string | null,
         figureText: r[12] as string | null,
+        speaker: r[13] as string | null,
       };
     }
   }

@@ -40,6 +40,8 @@ export const fold = (name: string): string =>
 export class ArticleMemory {
   private readonly byAlias = new Map<string, Known>();
   private readonly recent: Known[] = [];
+  /** The other spellings of each name the article introduced itself, for the store to keep. */
+  private readonly spellings = new Map<Known, Set<string>>();
   /** The article's most named country, for "the interior minister" with no country of its own. */
   country: Country | null = null;
   /** Whose report the article last cited, for "the report added". */
@@ -59,6 +61,11 @@ export class ArticleMemory {
     for (const alias of [known.name, ...aliases, ...surnames]) {
       if (alias.trim() !== '' && !this.byAlias.has(fold(alias))) this.byAlias.set(fold(alias), target);
     }
+    if (target.entity === null) {
+      const spelled = this.spellings.get(target) ?? new Set<string>();
+      for (const alias of aliases) if (fold(alias) !== fold(target.name) && alias.length > 2) spelled.add(alias.trim());
+      this.spellings.set(target, spelled);
+    }
     this.touch(target);
     return target;
   }
@@ -68,6 +75,11 @@ export class ArticleMemory {
     const at = this.recent.indexOf(known);
     if (at >= 0) this.recent.splice(at, 1);
     this.recent.push(known);
+  }
+
+  /** The names this article introduced, each with its other spellings. */
+  learned(): Array<{ name: string; aliases: string[] }> {
+    return [...this.spellings].map(([known, aliases]) => ({ name: known.name, aliases: [...aliases] }));
   }
 
   find(name: string): Known | undefined {

@@ -215,7 +215,9 @@ function describedName(words: readonly string[], country: Country | null): strin
   });
   const head = bareWord(out.at(-1) ?? '');
   // A ministry or authority named by its field reads as a name: "Health Ministry".
-  const named = /^(?:ministry|authority)$/.test(head) ? out.map((w) => (countryNamed(w) ? w : titleCase(w))) : out;
+  const named = /^(?:ministry|authority)$/.test(head)
+    ? out.map((w) => (countryNamed(w) || /^(?:and|of|for|the|on)$/.test(w) ? w : titleCase(w)))
+    : out;
   // A body the article only names by its role gets the country: "Libyan police", "eastern Libyan government".
   if (
     !placed &&
