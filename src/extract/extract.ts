@@ -1,6 +1,6 @@
 import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
 import { countriesIn } from './attribution/countries.js';
-import { type Cue, findCues } from './attribution/cues.js';
+import { type Cue, findCues, noteNamed } from './attribution/cues.js';
 import { ArticleMemory, type Known } from './attribution/memory.js';
 import { knownOf, type NameContext } from './attribution/names.js';
 import { hedgeBefore } from './hedges.js';
@@ -103,6 +103,7 @@ function sentenceClaims(
   };
   // Everyone the lexicon knows that the sentence names can be referred back to; its speakers come last, as the likeliest.
   for (const mention of mentions) knownOf(mention.entity!, ctx);
+  noteNamed(ctx);
   const cues = findCues(ctx, first);
   for (const cue of cues) if (cue.speaker) state.memory.touch(cue.speaker);
   noteBriefing(cues, text, state);

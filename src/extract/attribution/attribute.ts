@@ -45,7 +45,10 @@ function governing(cues: readonly Cue[], text: string, at: number): { cue: Cue; 
   if (speaking.length === 0) return null;
   const [start, end] = clauseAround(text, at);
   const inClause = speaking.filter((c) => c.start < end && c.end > start);
-  for (const pool of inClause.length > 0 ? [inClause, speaking] : [speaking]) {
+  for (const cuesHere of inClause.length > 0 ? [inClause, speaking] : [speaking]) {
+    // Someone named beats "the ministry" with no antecedent, in the same stretch of text.
+    const named = cuesHere.filter((c) => c.speaker);
+    const pool = named.length > 0 ? named : cuesHere;
     const before = pool.filter((c) => c.start < at).sort((a, b) => b.start - a.start);
     if (before.length > 0) {
       const inner = before[0]!;

@@ -10,7 +10,7 @@ import type { EntityDef } from '../types.js';
 import { type Country, countriesIn, countryNamed, countryOf, isCapital } from './countries.js';
 import { type ArticleMemory, fold, type Known, type SpeakerKind } from './memory.js';
 import { BODY_HEADS, DESCRIPTORS, GENERIC_HEADS, OUTLET_WORDS, ROLE_HEADS, TITLE_WORDS } from './phrases.js';
-import { isCapitalised, isPossessive, type Phrase } from './speaker-phrase.js';
+import { bareWord, isCapitalised, isPossessive, type Phrase } from './speaker-phrase.js';
 
 export interface NameContext {
   /** The sentence. */
@@ -22,11 +22,6 @@ export interface NameContext {
   date: string | null;
 }
 
-const bareWord = (w: string) =>
-  w
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/\.$/, '');
 const titleCase = (w: string) => (w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1) : w);
 /** Words that make a capitalised phrase a body rather than a person: "Ministry", "Authority". */
 const isBodyWord = (w: string) => BODY_HEADS.has(bareWord(w)) || DESCRIPTORS.has(bareWord(w));
@@ -136,6 +131,8 @@ function countryNear(phrase: { start: number }, ctx: NameContext): Country | nul
   return before.at(-1)?.country ?? ctx.memory.country;
 }
 
+const REGIONAL =
+  /^(?:eastern|western|northern|southern|central|north-?eastern|north-?western|south-?eastern|south-?western|[a-z]+-based)$/i;
 const MINISTRY_FIELDS =
   /^(?:health|interior|home|defen[cs]e|foreign|justice|finance|education|environment|economy|labou?r|agriculture|energy|transport|culture|information|emergency|emergencies)$/i;
 
@@ -150,7 +147,11 @@ function ministryOf(title: readonly string[], fallback: Country | null): string 
       : title.slice(0, at).filter((w) => MINISTRY_FIELDS.test(w));
   if (field.length === 0) return null;
   const country = countryIn(title, fallback);
-  return [country?.demonym, ...field.map(titleCase), 'Ministry'].filter(Boolean).join(' ');
+  // "the eastern health minister": Libya's eastern government has ministries of its own.
+  const region = title.slice(0, at).find((w) => REGIONAL.test(w));
+  return [region && titleCase(region.toLowerCase()), country?.demonym, ...field.map(titleCase), 'Ministry']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The part of a phrase that is a person's name: the capitalised words after the last title word. */
@@ -174,7 +175,7 @@ function personSplit(words: readonly string[]): { title: string[]; name: string[
 }
 
 /** A descriptive body's canonical name: "Turkish emergency services", "Kahramanmaras officials", "Syrian Health Ministry". */
-function describedName(words: readonly string[], country: Country | null): string {
+function describedName(words: readonly string[], country: Country | null, place: string | null = null): string {
   const lower = words.map((w) => w.toLowerCase());
   // "the ministry of health" is the Health Ministry.
   if (lower.length === 3 && lower[1] === 'of' && /^(?:ministry|department)$/.test(lower[0]!)) {
@@ -205,6 +206,8 @@ function describedName(words: readonly string[], country: Country | null): strin
       placed = true;
       return [named.demonym];
     }
+    // "In Bayda, west of Derna, the city's medical centre said": the place the sentence opened with.
+    if (/^(?:city|town|province|region|district|village)['’]s$/i.test(w) && place) return [place];
     // "the government's health ministry", "the country's intelligence agency".
     if (/^(?:government|country|state|nation)['’]s$/i.test(w)) {
       placed = country !== null;
@@ -225,12 +228,7 @@ function describedName(words: readonly string[], country: Country | null): strin
     !words.some(isCapitalised) &&
     /^(?:government|police|army|military|authorities|ministry)$/.test(head)
   ) {
-    const regional = named.findIndex(
-      (w) =>
-        !/^(?:eastern|western|northern|southern|central|north-?eastern|north-?western|south-?eastern|south-?western|[a-z]+-based)$/i.test(
-          w,
-        ),
-    );
+    const regional = named.findIndex((w) => !REGIONAL.test(w));
     return [...named.slice(0, regional), country.demonym, ...named.slice(regional)].join(' ');
   }
   return named.join(' ');
@@ -359,7 +357,8 @@ function learnedFrom(phrase: Phrase, ctx: NameContext): Known | null {
     if (ROLE_HEADS.has(head) && !placed) return bodyOfRole(words, ctx);
   }
   const lone = words.length === 1 ? countryNamed(words[0]!) : undefined;
-  const name = lone ? lone.name : describedName(words, countryNear(phrase, ctx));
+  const opening = /^(?:[\p{Lu}][\p{Lu}\s,.'’-]+[-—–]+\s*)?In\s+([\p{Lu}][\p{L}-]+),/u.exec(ctx.text);
+  const name = lone ? lone.name : describedName(words, countryNear(phrase, ctx), opening?.[1] ?? null);
   if (words.length === 1 && isCapital(words[0]!)) {
     const country = countryOf(words[0]!)!;
     return memory.learn(newKnown(`${country.demonym} government`, 'body', allWords), [words[0]!]);
@@ -393,6 +392,11 @@ function speaksForOf(title: readonly string[], appositive: string | null, ctx: N
   const ministry = ministryOf(title, ctx.memory.country);
   if (ministry) return ministry;
   const titleText = title.join(' ');
+  // "the CFDT's Laurent Berger": a person introduced by the body they lead speaks for it.
+  const leader = title.length > 0 && isPossessive(title.at(-1)!) ? title.at(-1)!.replace(/['’]s?$/, '') : null;
+  if (leader && !countryNamed(leader) && isCapitalised(leader)) {
+    return ctx.memory.find(leader)?.name ?? entityNamed(leader, ctx.byName)?.name ?? leader;
+  }
   if (/\bgovernment spokes(?:man|woman|person)\b/i.test(titleText) && ctx.memory.country)
     return `${ctx.memory.country.demonym} government`;
   const bodyInTitle = title.filter((w) => isCapitalised(w) && !TITLE_WORDS.has(bareWord(w)) && !countryOf(w));
@@ -478,7 +482,11 @@ function lowerCommonStart(found: Phrase): Phrase {
 
 export function resolvePhrase(found: Phrase, ctx: NameContext): Known | null {
   const { memory } = ctx;
-  const phrase = lowerCommonStart(found);
+  // Only a sentence's first word is capitalised for no reason of its own: "Officials said".
+  const initial =
+    found.start >= 0 &&
+    /^(?:[\p{Lu}][\p{Lu}\s,.'’-]+(?:\([^)]*\))?\s*[-—–]+)?[\s"“'‘(—–-]*$/u.test(ctx.text.slice(0, found.start));
+  const phrase = initial ? lowerCommonStart(found) : found;
   const only = phrase.words.length === 1 ? phrase.words[0]!.toLowerCase() : null;
   if (only === 'he' || only === 'she') return memory.latest('person') ?? null;
   if (only === 'it' || only === 'they' || only === 'we') return memory.latest('body') ?? null;
@@ -496,7 +504,7 @@ export function resolvePhrase(found: Phrase, ctx: NameContext): Known | null {
   }
   // "The UN migration agency, IOM, says": the body, then its name.
   if (isName && phrase.words.some((w) => BODY_HEADS.has(bareWord(w)))) {
-    const named = resolvePhrase({ ...phrase, words: appositiveName, acronym: null, appositive: null }, ctx);
+    const named = resolvePhrase({ ...phrase, start: -1, words: appositiveName, acronym: null, appositive: null }, ctx);
     if (named)
       memory.learn({ ...named, heads: headsOf(phrase.words, named.kind), words: wordsOf(phrase.words) }, [
         phrase.words.join(' '),

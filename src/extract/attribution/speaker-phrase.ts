@@ -64,14 +64,15 @@ function isNotName(word: string): boolean {
 
 export const isCapitalised = (word: string): boolean =>
   /^(?:(?:al|el|ad|as|at|ash|ibn|bin|abu|ben)-)?[\p{Lu}\p{Lt}]/u.test(word);
-const bare = (word: string) =>
+/** A word as the word lists hold it: lower-case, no possessive ("headquarters’"), no full stop. */
+export const bareWord = (word: string): string =>
   word
     .toLowerCase()
-    .replace(/['’]s$/, '')
+    .replace(/['’]s?$/, '')
     .replace(/\.$/, '');
 export const isPossessive = (word: string): boolean => /(?:['’]s|s['’])$/i.test(word) && word.length > 2;
 export const isHeadNoun = (word: string): boolean =>
-  BODY_HEADS.has(bare(word)) || ROLE_HEADS.has(bare(word)) || GENERIC_HEADS.has(bare(word));
+  BODY_HEADS.has(bareWord(word)) || ROLE_HEADS.has(bareWord(word)) || GENERIC_HEADS.has(bareWord(word));
 
 /** A full stop ends the word unless it is part of it: "U.S.", "Rep.", "Dr.". */
 const KEEPS_DOT = /^(?:(?:\p{L}\.)+|rep|sen|gen|dr|mr|mrs|ms|lt|col|maj|st|jr|prof|gov|sgt|capt)\.?$/iu;
@@ -158,7 +159,7 @@ export function phraseBefore(text: string, end: number): Phrase | null {
       }
       continue;
     }
-    if (isPossessive(token.text) && (descriptive || DESCRIPTORS.has(bare(right.text)))) {
+    if (isPossessive(token.text) && (descriptive || DESCRIPTORS.has(bareWord(right.text)))) {
       kept.unshift(token);
       break;
     }
