@@ -40,6 +40,12 @@ describe('a body the lexicon does not know is still the claimant, under a clean 
     expect(claimantsOf('Intelligence is hard to come by, but 500 troops have moved.')).toEqual([null]);
   });
 
+  it('keeps a long name joined by "and" whole ("Centres for Disease Control and Prevention")', () => {
+    expect(claimantsOf('The Asian Centres for Flood Control and Recovery said 900 villages were under water.')).toEqual(
+      ['Asian Centres for Flood Control and Recovery'],
+    );
+  });
+
   it('files "the CGT", "CGT" and "the CGT union" under one name', () => {
     const text =
       'The CGT said 2 million people marched.\n\nThe CGT union said 500,000 marched in Paris. CGT leaders said 80 marches took place.';
@@ -74,6 +80,10 @@ describe('a speaker who relays an agency files the figure under the agency', () 
 });
 
 describe('headlines and carried context', () => {
+  it('a place before a headline’s colon is where it happened; the tail says who', () => {
+    expect(claimantsOf('Malawi: 240 cholera deaths this year, UNICEF says\n\nClinics are full.')).toEqual(['UNICEF']);
+  });
+
   it('reads "Name: figure" and "figure, Name says" headlines', () => {
     expect(claimantsOf('Budanov: 12 thousand North Korean soldiers now in Kursk\n\nThe fighting went on.')).toEqual([
       'HUR',
@@ -130,6 +140,14 @@ describe('an outlet relays; it is not the claimant', () => {
     expect(attributed('About 90 people were rescued overnight, public broadcaster NHK reported.')).toEqual([
       { figure: 90, claimant: null, via: 'NHK', speaker: null },
     ]);
+  });
+
+  it('a speaker who told reporters somewhere has no outlet relaying', () => {
+    expect(
+      attributed(
+        'Mark Doyle, a spokesman for the Coast Guard, told reporters in Valletta that 40 people were missing.',
+      ),
+    ).toEqual([{ figure: 40, claimant: 'Coast Guard', via: null, speaker: 'Mark Doyle' }]);
   });
 
   it('an outlet citing a body passes on the body’s figure', () => {

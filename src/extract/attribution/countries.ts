@@ -3,6 +3,12 @@
  * services" are one body, "Seoul" stands for South Korea's government, "the health ministry in
  * Damascus" is Syria's.
  */
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+
+// world-countries ships CommonJS typed as an ES default export; require reads it as it is.
+const worldCountries = createRequire(import.meta.url)('world-countries') as Countries;
+
 export interface Country {
   name: string;
   demonym: string;
@@ -107,15 +113,28 @@ const byWord = new Map<string, Country>();
 const byName = new Map<string, Country>();
 const capitals = new Set<string>();
 const written: string[] = [];
-for (const line of TABLE.trim().split('\n')) {
-  const [name, demonym, capital, ...others] = line.split('|') as [string, string, string, ...string[]];
-  const country = { name, demonym };
-  for (const word of [name, demonym, capital, ...others]) {
+function addCountry(country: Country, names: readonly string[], capital: string | null): void {
+  for (const word of capital ? [...names, capital] : names) {
+    if (byWord.has(word.toLowerCase())) continue;
     byWord.set(word.toLowerCase(), country);
     written.push(word);
   }
-  for (const word of [name, demonym, ...others]) byName.set(word.toLowerCase(), country);
-  capitals.add(capital.toLowerCase());
+  for (const word of names) if (!byName.has(word.toLowerCase())) byName.set(word.toLowerCase(), country);
+  if (capital) capitals.add(capital.toLowerCase());
+}
+
+for (const line of TABLE.trim().split('\n')) {
+  const [name, demonym, capital, ...others] = line.split('|') as [string, string, string, ...string[]];
+  addCountry({ name, demonym }, [name, demonym, ...others], capital);
+}
+// The rest of the world by name and demonym from world-countries. Capitals stay the table's:
+// only a capital newsrooms use for its government ("Seoul said") should stand for one, and
+// "Victoria" or "Kingston" is more often a person or a town. Two- and three-letter codes stay out.
+for (const c of worldCountries) {
+  if (!c.unMember && !['Palestine', 'Kosovo', 'Taiwan'].includes(c.name.common)) continue;
+  const demonym = c.demonyms?.eng?.m ?? c.name.common;
+  const longNames = c.altSpellings.filter((a) => a.length > 3 && /^[\p{Lu}]/u.test(a) && !/[()]/.test(a));
+  addCountry({ name: c.name.common, demonym }, [c.name.common, demonym, ...longNames], null);
 }
 
 const possessive = (word: string) => word.replace(/['’]s$/i, '');

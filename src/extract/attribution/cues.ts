@@ -101,6 +101,10 @@ function participleSubject(text: string, comma: number, ctx: NameContext): Cue |
   return null;
 }
 
+/** "told reporters in Benghazi": an audience, not an outlet that relays. */
+const AUDIENCE =
+  /^(?:the\s+|local\s+|foreign\s+)?(?:reporters|journalists|the\s+press|lawmakers|legislators|survivors|residents|crowds?|supporters|a\s+news\s+conference)\b/i;
+
 /** "told BFMTV": a name told a claim is a broadcaster or paper, unless the article knows it as someone else. */
 function isToldOutlet(verb: string, speaker: Known): boolean {
   return /^told/i.test(verb) && speaker.entity === null && speaker.kind !== 'person' && /^[\p{Lu}]/u.test(speaker.name);
@@ -139,6 +143,7 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     add(cueOf(phraseBefore(text, m.index), 'possessive', m.index + m[0].length, ctx));
   for (const m of text.matchAll(SHARED)) {
     // "shared with the Financial Times", "told Al Arabiya": only an outlet relays this way.
+    if (AUDIENCE.test(text.slice(m.index + m[0].length))) continue;
     const cue = cueOf(phraseAfter(text, m.index + m[0].length), 'shared', m.index, ctx);
     if (cue?.speaker && (cue.speaker.kind === 'outlet' || isToldOutlet(m[0], cue.speaker))) add(cue);
   }
@@ -193,7 +198,9 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     const lead = /^([^:]{2,70}):\s+\S/.exec(text);
     if (lead) {
       const phrase = phraseBefore(text, lead[1]!.length);
-      if (phrase?.start === 0) add(cueOf(phrase, 'headline', lead[1]!.length + 1, ctx));
+      // "Burundi: 170 cases, ministry says": a place before the colon is where, the tail says who.
+      const placeOnly = phrase && isPlace(text.slice(phrase.start, phrase.end)) && cues.length > 0;
+      if (phrase?.start === 0 && !placeOnly) add(cueOf(phrase, 'headline', lead[1]!.length + 1, ctx));
     }
     const tail = /:\s+([^:]{2,40})$/.exec(text);
     if (tail) {

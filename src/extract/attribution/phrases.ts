@@ -10,7 +10,7 @@ const set = (words: string) => new Set(words.trim().split(/\s+/));
 export const BODY_HEADS = set(`
   ministry ministries agency agencies authority authorities service services police office offices department
   departments council committee government governments administration union unions confederation federation
-  association commission command army military forces guard guards institute centre center observatory crescent
+  association commission command army military forces guard guards institute institutes centre centres center centers observatory crescent
   cross foundation group groups bureau directorate mission coalition alliance secretariat prefecture municipality
   hall hospital hospitals court prosecutors prosecutor parliament senate assembly survey bank fund programme
   program organisers organizers organisation organization organisations organizations officials rescuers
