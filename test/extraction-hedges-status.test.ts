@@ -79,7 +79,7 @@ describe('unit and topic', () => {
     ['About 1,000 soldiers were wounded.', 'wounded', 'casualties'],
     ['Some 3,000 were killed or wounded.', 'casualties', 'casualties'],
   ])('%s counts %s in topic %s', (text, unit, topic) => {
-    expect(first(text)).toMatchObject({ unit, topic });
+    expect(first(`North Korea's troops in Russia\n\n${text}`)).toMatchObject({ unit, topic });
   });
 
   it('keeps the size of a whole army out of the troops topic', () => {
@@ -90,7 +90,7 @@ describe('unit and topic', () => {
   });
 
   it('lets a figure with no noun inherit what the figure before it counted', () => {
-    const claims = claimsIn('About 1,500 troops are there and the total could rise to around 12,000.');
+    const claims = claimsIn('About 1,500 North Korean troops are there and the total could rise to around 12,000.');
     expect(claims[1]).toMatchObject({ unit: 'troops', topic: 'troops' });
   });
 });

@@ -64,7 +64,7 @@ export interface GoldStory {
 interface StoryFile {
   story: string;
   label: string;
-  topics: Array<Omit<TopicDef, 'words'> & { subjects?: string[]; words?: string[] }>;
+  topics: Array<Omit<TopicDef, 'words'> & { words?: string[] }>;
 }
 
 /** Every story folder below `root` that has a story.json. */
@@ -81,7 +81,7 @@ export function loadGoldStories(root: string): GoldStory[] {
       return {
         name,
         label: story.label,
-        topics: story.topics.map(({ subjects, words, ...topic }) => ({ ...topic, words: words ?? subjects ?? [] })),
+        topics: story.topics.map(({ words, ...topic }) => ({ ...topic, words: words ?? [] })),
         aliases: existsSync(aliasPath) ? (JSON.parse(readFileSync(aliasPath, 'utf8')) as Record<string, string[]>) : {},
         articles: loadGoldDir(dir),
       };

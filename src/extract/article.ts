@@ -53,6 +53,12 @@ function bylineOutlet(text: string): string | null {
 const validDate = (value: string | null | undefined): string | null =>
   value && ISO_DATE.test(value.trim()) ? value.trim() : null;
 
+/** The body's first line when it reads as a headline: short, with no full stop at its end. */
+export function headlineOf(body: string): string | null {
+  const first = body.trimStart().split('\n', 1)[0]?.trim() ?? '';
+  return first && !/[.!?]["”’]?$/.test(first) && first.split(/\s+/).length <= 20 ? first : null;
+}
+
 /** Header values win; then the caller's flags; then what a byline says. */
 export function parseArticle(raw: string, defaults: ArticleDefaults = {}): Article {
   const text = normaliseText(raw);

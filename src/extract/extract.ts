@@ -1,15 +1,17 @@
+import { headlineOf } from './article.js';
 import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
 import { countriesIn } from './attribution/countries.js';
 import { type Cue, findCues, noteNamed } from './attribution/cues.js';
 import { ArticleMemory, type Known } from './attribution/memory.js';
 import { knownOf, type NameContext } from './attribution/names.js';
 import { hedgeBefore } from './hedges.js';
-import { type CompiledLexicon, topicForWords } from './lexicon.js';
+import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
 import { confirmsPrevious, hasDenialOrDoubt, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
+import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
 import type { Article, Claim } from './types.js';
-import { topicForUnit, unitAfter, unitBefore } from './units.js';
+import { unitAfter, unitBefore } from './units.js';
 
 /** What carries from one sentence to the next within an article. */
 interface ArticleState {
@@ -27,11 +29,12 @@ interface ArticleState {
   lastUnit: string | null;
   /** The previous sentence's claims, which "the ministry confirmed this" confirms. */
   previous: Claim[];
+  /** Each claim's possible topics, chosen among once the whole article is read. */
+  candidates: Map<Claim, string[]>;
 }
 
 const inside = (spans: Array<[number, number]>, at: number) => spans.some(([s, e]) => at > s && at < e);
 
-const PERSON_UNITS = new Set(['people']);
 const COMPARISON =
   /\b(?:up|down|rising|falling|increase|decrease|compared)?\s*(?:from|than|with|to)\s+(?:the\s+)?(?:\S+\s+)?$/i;
 const BRIEFS_LAWMAKERS =
@@ -57,12 +60,6 @@ function unitFor(
   // "up from the 13,000 it estimated": a comparison counts what the figure before it counted.
   if (since > 0 && previous && COMPARISON.test(stretch)) return previous;
   return unitBefore(stretch, stretch.length, lexicon.units) ?? previous;
-}
-
-function topicFor(unit: string | null, text: string, figure: Figure, lexicon: CompiledLexicon): string | null {
-  if (!unit) return topicForWords(text, lexicon);
-  if (PERSON_UNITS.has(unit)) return topicForWords(text, lexicon) === 'troops' ? 'troops' : null;
-  return topicForUnit(unit, text, figure.start, lexicon.topics);
 }
 
 /**
@@ -122,36 +119,40 @@ function sentenceClaims(
       ? attribute(cues, text, figure.start, state.briefedBy, own)
       : carriedAttribution(state, quoted, figure, sentence.paragraph);
     if (cued && who.claimant) state.carried = who;
-    claims.push({
+    const claim: Claim = {
       ...base,
       low: figure.low,
       high: figure.high,
       hedge: hedgeBefore(text, figure.start),
       unit,
-      topic: topicFor(unit, text, figure, lexicon),
+      topic: null,
       status: statusOf(text, figure),
       ...who,
       offset: sentence.start + figure.start,
       figureText: figure.text,
-    });
+    };
+    state.candidates.set(claim, candidateTopics(unit, text, figure.start, lexicon.filing));
+    claims.push(claim);
   }
   if (claims.length === 0 && hasDenialOrDoubt(text)) {
-    const topic = topicForWords(text, lexicon);
+    const topics = candidateTopics(null, text, null, lexicon.filing);
     const status = statusOf(text, null);
-    if (topic && (status === 'denied' || status === 'unverified')) {
+    if (topics.length > 0 && (status === 'denied' || status === 'unverified')) {
       const who = cues.length > 0 ? attribute(cues, text, 0, state.briefedBy, own) : NO_ATTRIBUTION;
-      claims.push({
+      const statement: Claim = {
         ...base,
         low: null,
         high: null,
         hedge: null,
         unit: null,
-        topic,
+        topic: null,
         status,
         ...who,
         offset: sentence.start,
         figureText: null,
-      });
+      };
+      state.candidates.set(statement, topics);
+      claims.push(statement);
     }
   }
   // "Officials in Kahramanmaras said on Thursday that ..." with no figure still speaks for the paragraph's next ones.
@@ -191,6 +192,22 @@ function mainCountry(body: string) {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;
 }
 
+/** Each claim's topic, chosen once the article's subjects are known; a statement no topic takes is no claim. */
+function fileTopics(
+  claims: Claim[],
+  title: string | null,
+  candidates: Map<Claim, string[]>,
+  lexicon: CompiledLexicon,
+): Claim[] {
+  const context = articleContext(
+    title,
+    claims.map((c) => c.sentence),
+  );
+  for (const claim of claims)
+    claim.topic = chooseTopic(candidates.get(claim) ?? [], claim.sentence, context, lexicon.filing);
+  return claims.filter((c) => c.low !== null || c.topic !== null);
+}
+
 /** A name the extractor learned from an article, and the other ways the article spelled it. */
 export interface LearnedName {
   name: string;
@@ -218,6 +235,7 @@ export function extractArticle(article: Article, lexicon: CompiledLexicon): { cl
     headline: null,
     lastUnit: null,
     previous: [],
+    candidates: new Map(),
   };
   const claims: Claim[] = [];
   splitSentences(article.body).forEach((sentence, i) => {
@@ -233,6 +251,7 @@ export function extractArticle(article: Article, lexicon: CompiledLexicon): { cl
     if (found.length > 0) state.previous = found;
     claims.push(...found);
   });
-  const used = new Set(claims.flatMap((c) => [c.claimant, c.via]));
-  return { claims, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };
+  const filed = fileTopics(claims, article.meta.title ?? headlineOf(article.body), state.candidates, lexicon);
+  const used = new Set(filed.flatMap((c) => [c.claimant, c.via]));
+  return { claims: filed, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };
 }

@@ -1,5 +1,5 @@
 import { type EntityMatcher, entityMatcher } from './entities.js';
-import { escapeRegExp } from './regexp.js';
+import { type CompiledTopic, compileTopics } from './topic-filing.js';
 import type { Lexicon, TopicDef } from './types.js';
 import { type UnitLexicon, unitLexicon } from './units.js';
 
@@ -8,7 +8,7 @@ export interface CompiledLexicon {
   entities: EntityMatcher;
   units: UnitLexicon;
   topics: TopicDef[];
-  topicWords: Array<{ key: string; pattern: RegExp }>;
+  filing: CompiledTopic[];
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
@@ -16,14 +16,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     entities: entityMatcher(lexicon.entities),
     units: unitLexicon(lexicon.topics),
     topics: lexicon.topics,
-    topicWords: lexicon.topics.map((topic) => ({
-      key: topic.key,
-      pattern: new RegExp(`\\b(?:${topic.words.map(escapeRegExp).join('|')})\\b`, 'i'),
-    })),
+    filing: compileTopics(lexicon.topics),
   };
-}
-
-/** The first topic whose words the sentence uses: for statements with no figure. */
-export function topicForWords(sentence: string, lexicon: CompiledLexicon): string | null {
-  return lexicon.topicWords.find(({ pattern }) => pattern.test(sentence))?.key ?? null;
 }

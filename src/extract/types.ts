@@ -66,6 +66,12 @@ export interface TopicDef {
   units: string[];
   /** Words that put a figure-less statement in this topic. */
   words: string[];
+  /**
+   * What the story is about ("Derna", "North Korean", "earthquake"). When given, a figure files
+   * here only if its sentence, or its article's title or other figures, names one: a quake's
+   * death toll is not a casualty of the war, though both count deaths.
+   */
+  subjects?: string[];
   /** Phrases just before a figure that take it out of the topic (a whole army's size). */
   exclude?: string[];
   /**

@@ -104,21 +104,3 @@ export function unitBefore(text: string, start: number, lexicon: UnitLexicon): s
   }
   return best?.unit ?? null;
 }
-
-const singular = (word: string) => word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
-
-export function topicForUnit(
-  unit: string | null,
-  sentence: string,
-  figureStart: number,
-  topics: TopicDef[],
-): string | null {
-  if (!unit) return null;
-  const around = sentence.slice(Math.max(0, figureStart - 40), figureStart + 40).toLowerCase();
-  for (const topic of topics) {
-    if (!topic.units.some((u) => u === unit || singular(u) === singular(unit))) continue;
-    if (topic.exclude?.some((phrase) => around.includes(phrase.toLowerCase()))) return null;
-    return topic.key;
-  }
-  return null;
-}

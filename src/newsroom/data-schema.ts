@@ -21,6 +21,7 @@ export const topicSchema = z.strictObject({
     .optional(),
   units: wordList.min(1, 'needs at least one unit'),
   words: wordList,
+  subjects: wordList.optional(),
   exclude: wordList.optional(),
   measures: z.record(word, wordList.min(1, 'needs at least one unit')).optional(),
   note,

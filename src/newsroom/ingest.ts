@@ -1,4 +1,4 @@
-import { type Claim, type CompiledLexicon, extractArticle, parseArticle } from '../extract/index.js';
+import { type Claim, type CompiledLexicon, extractArticle, headlineOf, parseArticle } from '../extract/index.js';
 import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { articleIdentity } from '../store/identity.js';
 import type { NewSource, SourceRecord } from '../store/records.js';
@@ -57,7 +57,8 @@ export function ingestArticle(
       {
         identity,
         url,
-        title: article.meta.title,
+        // The headline stands in for a missing title: re-filing a topic looks for the story's subjects in it.
+        title: article.meta.title ?? headlineOf(article.body),
         outlet: article.meta.outlet,
         date: article.meta.date,
         contentHash: hash,
