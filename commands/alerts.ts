@@ -106,5 +106,5 @@ export const alerts: Command = {
   },
   // Not gated like execute: topic names are no secret (/help lists their commands).
   autocomplete: (input, { newsroom: { index } }) =>
-    input.focused.name === 'topic' ? topicChoices(index, input.focused.value) : [],
+    input.focused.name === 'topic' ? topicChoices(index, input.focused.value, input.guildId) : [],
 };

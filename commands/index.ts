@@ -1,12 +1,13 @@
 import type { TopicDef } from '../src/extract/index.js';
 import { alerts } from './alerts.js';
 import { claim } from './claim.js';
-import { figures } from './figures.js';
 import { help } from './help.js';
 import { search } from './search.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
-import { topicCommand } from './topic.js';
+import { topic } from './topic.js';
+import { topicCommand } from './topic-shortcut.js';
+import { topics } from './topics.js';
 import type { Command } from './types.js';
 
 export type { Command, CommandContext, CommandInput } from './types.js';
@@ -22,7 +23,7 @@ export function commandRegistry(topics: readonly TopicDef[]): Command[] {
   return [...topicCommands, ...BUILT_IN];
 }
 
-const BUILT_IN: readonly Command[] = [source, search, claim, figures, sources, alerts, help];
+const BUILT_IN: readonly Command[] = [source, search, claim, topic, sources, topics, alerts, help];
 
 /** Names a topic's shortcut command may not take. */
 export const BUILT_IN_NAMES: readonly string[] = BUILT_IN.map((c) => c.data.name);

@@ -33,7 +33,7 @@ const looksLikeAddress = (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text.trim
 async function add(input: CommandInput, { newsroom, now }: CommandContext): Promise<Answer> {
   const name = input.options.getString('name', true)!;
   const url = input.options.getString('url', true)!;
-  const topics = topicKeys(newsroom.index, input.options.getString('topics'));
+  const topics = topicKeys(newsroom.index, input.options.getString('topics'), input.guildId);
   if (input.guildId === null && !looksLikeAddress(url))
     return addedAnswer(addFolderSource(newsroom, { name, path: url, topics }, now));
   return addedAnswer(await addFeedSource(newsroom, { guildId: input.guildId, name, url, topics }, now));

@@ -1,37 +1,37 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { claimantChoices } from '../src/answers/choices.js';
+import { claimantChoices, topicChoices } from '../src/answers/choices.js';
+import { resolveTopic } from '../src/answers/options.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
-import type { TopicDef } from '../src/extract/index.js';
-import type { BooleanOption, Command, CommandInput } from './types.js';
+import { chartOption, topicOptions } from './topic-shortcut.js';
+import type { Command } from './types.js';
 
-export const chartOption = (o: BooleanOption) =>
-  o.setName('chart').setDescription('Attach the timeline chart (default: yes)');
-
-/** The options every topic answer takes, read the same way for /troops and /figures. */
-export const topicOptions = (input: CommandInput) => ({
-  since: input.options.getString('since'),
-  claimant: input.options.getString('claimant'),
-  chart: input.options.getBoolean('chart'),
-});
-
-/** /troops, /casualties, ...: one command per topic that data/topics.json gives a command name. */
-export function topicCommand(topic: TopicDef & { command: string }): Command {
-  return {
-    data: new SlashCommandBuilder()
-      .setName(topic.command)
-      .setDescription(`Latest figures, changes and denials: ${topic.label}`.slice(0, 100))
-      .addStringOption((o) =>
-        o
-          .setName('since')
-          .setDescription('Only what was reported since this date (2024-11-01, "Nov 1", "yesterday")')
-          .setMaxLength(40),
-      )
-      .addStringOption((o) =>
-        o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
-      )
-      .addBooleanOption(chartOption),
-    execute: (input, { newsroom: { index }, now }) =>
-      answerTopic(index, topic, topicOptions(input), input.guildId, now),
-    autocomplete: (input, { newsroom: { index } }) => claimantChoices(index, topic.key, input.focused.value),
-  };
-}
+/** Any topic this server sees, its own included: /troops and the like are shortcuts for the seeded ones. */
+export const topic: Command = {
+  data: new SlashCommandBuilder()
+    .setName('topic')
+    .setDescription('Latest figures, changes and denials on any topic')
+    .addStringOption((o) =>
+      o.setName('name').setDescription('The topic').setRequired(true).setAutocomplete(true).setMaxLength(100),
+    )
+    .addStringOption((o) =>
+      o.setName('since').setDescription('Only what was reported since this date').setMaxLength(40),
+    )
+    .addStringOption((o) =>
+      o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
+    )
+    .addBooleanOption(chartOption),
+  execute: (input, { newsroom: { index }, now }) =>
+    answerTopic(
+      index,
+      resolveTopic(index, input.options.getString('name', true)!, input.guildId),
+      topicOptions(input),
+      input.guildId,
+      now,
+    ),
+  autocomplete: (input, { newsroom: { index } }) => {
+    if (input.focused.name === 'name') return topicChoices(index, input.focused.value, input.guildId);
+    const typed = input.options.getString('name');
+    const known = typed ? index.topics.find((t) => t.key === typed) : undefined;
+    return claimantChoices(index, known?.key ?? null, input.focused.value, input.guildId);
+  },
+};

@@ -26,6 +26,8 @@ export interface CommandInput {
    * our side too; the console's operator always may.
    */
   moderator: boolean;
+  /** Who asked, for the record of what moderators change: the member's name, or "console". */
+  user?: string;
 }
 
 /** Discord resolves no channels while a member is still typing. */

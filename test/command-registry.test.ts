@@ -19,8 +19,9 @@ describe('the command registry', () => {
       'source',
       'search',
       'claim',
-      'figures',
+      'topic',
       'sources',
+      'topics',
       'alerts',
       'help',
     ]);
@@ -53,7 +54,7 @@ describe('the command registry', () => {
       .sections.flatMap((s) => s.lines)
       .join('\n');
     for (const body of bodies) expect(lines).toContain(`\`/${body.name}`);
-    expect(lines).toContain('`/figures <topic> [since] [claimant] [chart]`');
+    expect(lines).toContain('`/topic <name> [since] [claimant] [chart]`');
     // Each subcommand in a code span of its own: one span across lines shows as a code block.
     expect(lines).toContain('`/sources add <name> <url> [topics]`, `/sources list`');
     for (const line of helpAnswer(bodies).sections.flatMap((s) => s.lines)) expect(line).not.toContain('\n');

@@ -122,14 +122,14 @@ describe('autocomplete', () => {
   });
 
   it('offers the claimants of a topic and the topics by label', () => {
-    expect(claimantChoices(t.app.index, 'troops', '').map((c) => c.value)).toEqual([
+    expect(claimantChoices(t.app.index, 'troops', '', null).map((c) => c.value)).toEqual([
       'Kremlin',
       'NIS',
       'Pentagon',
       'Zelenskyy',
     ]);
-    expect(claimantChoices(t.app.index, 'troops', 'pent').map((c) => c.value)).toEqual(['Pentagon']);
-    expect(topicChoices(t.app.index, 'munit')).toEqual([
+    expect(claimantChoices(t.app.index, 'troops', 'pent', null).map((c) => c.value)).toEqual(['Pentagon']);
+    expect(topicChoices(t.app.index, 'munit', null)).toEqual([
       { name: 'North Korean munitions supplied to Russia (munitions)', value: 'munitions' },
     ]);
   });

@@ -82,10 +82,10 @@ describe('/troops', () => {
   });
 });
 
-describe('/figures', () => {
+describe('/topic', () => {
   it('answers any topic by key or label, and names the topics when asked for one that does not exist', async () => {
-    expect((await ask('/figures troops')).answer.title).toBe('North Korean troops in Russia');
-    const { answer } = await ask('/figures weather');
+    expect((await ask('/topic troops')).answer.title).toBe('North Korean troops in Russia');
+    const { answer } = await ask('/topic weather');
     expect(answer.ephemeral).toBe(true);
     expect(answer.summary).toMatch(/no topic "weather".*`troops`.*`casualties`/);
   });

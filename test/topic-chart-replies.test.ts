@@ -48,9 +48,9 @@ describe('the chart in Discord', () => {
     expect(files[0]!.size).toBeGreaterThan(10_000);
   });
 
-  it('leaves the chart out of /figures when chart is false', async () => {
+  it('leaves the chart out of /topic when chart is false', async () => {
     const record = await bot.fake.sendInteraction(
-      bot.fake.chatInput({ name: 'figures', options: { topic: 'troops', chart: false } }),
+      bot.fake.chatInput({ name: 'topic', options: { name: 'troops', chart: false } }),
     );
     const payload = record.callback?.data as DiscordPayload;
     expect(payload.embeds[0]!.image).toBeUndefined();

@@ -3,7 +3,7 @@ import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import type { GuildScope } from '../store/records.js';
+import { type GuildScope, viewerOf } from '../store/records.js';
 import type { BrokenChannel } from '../store/routes.js';
 import { channelMention, checkChannelId, formatMoment, topicName } from './desk-format.js';
 import { describeSchedule, parseSchedule } from './schedule.js';
@@ -39,7 +39,7 @@ export function followTopic(
   channelId: string,
   now: Date,
 ): Answer {
-  const topic = resolveTopic(newsroom.index, topicText);
+  const topic = resolveTopic(newsroom.index, topicText, viewerOf(guildId));
   const channel = channelMention(checkChannelId(channelId));
   const broken = brokenHere(newsroom, guildId, channelId);
   const added = newsroom.store.routes.follow(guildId, topic.key, channelId, now);
@@ -60,7 +60,7 @@ export function followTopic(
 }
 
 export function unfollowTopic(newsroom: Newsroom, guildId: GuildScope, topicText: string, channelId: string): Answer {
-  const topic = resolveTopic(newsroom.index, topicText);
+  const topic = resolveTopic(newsroom.index, topicText, viewerOf(guildId));
   const channel = channelMention(checkChannelId(channelId));
   if (!newsroom.store.routes.unfollow(guildId, topic.key, channelId)) {
     throw new UserError(`${channel} does not follow ${topic.label}. /alerts list shows what each channel follows.`);

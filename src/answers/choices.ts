@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { ClaimIndex } from '../index/claim-index.js';
+import { topicName, topicsFor } from '../topics/topic-set.js';
 import type { Choice } from './answer.js';
 
 /** Discord shows at most 25 choices, each name and value at most 100 characters. */
@@ -28,13 +29,19 @@ export function sourceChoices(index: ClaimIndex, typed: string): Choice[] {
 }
 
 /** Claimants with a figure on this topic. */
-export function claimantChoices(index: ClaimIndex, topic: string | null, typed: string): Choice[] {
-  const rows = topic ? index.topicRows(topic) : index.topics.flatMap((t) => index.topicRows(t.key));
+export function claimantChoices(
+  index: ClaimIndex,
+  topic: string | null,
+  typed: string,
+  guildId: string | null,
+): Choice[] {
+  const rows = topic ? index.topicRows(topic) : topicsFor(index.topics, guildId).flatMap((t) => index.topicRows(t.key));
   const names = [...new Set(rows.map((r) => r.claimant).filter((n): n is string => n !== null))].sort();
   return rank(names, typed).map((name) => choice(name));
 }
 
-export function topicChoices(index: ClaimIndex, typed: string): Choice[] {
-  const labels = new Map(index.topics.map((t) => [`${t.label} (${t.key})`, t.key]));
+/** The topics this server sees; the value is what resolveTopic reads back. */
+export function topicChoices(index: ClaimIndex, typed: string, guildId: string | null): Choice[] {
+  const labels = new Map(topicsFor(index.topics, guildId).map((t) => [`${t.label} (${topicName(t)})`, t.key]));
   return rank([...labels.keys()], typed).map((label) => choice(label, labels.get(label)!));
 }

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import type { TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
+import { topicName, topicsFor } from '../topics/topic-set.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,12 +19,14 @@ export function parseSince(text: string, now: Date): string {
   return isoDay(date);
 }
 
-/** A topic by key, command or label, forgiving case; else a list of the topics there are. */
-export function resolveTopic(index: ClaimIndex, text: string): TopicDef {
+/** A topic the server sees, by key, command or label, forgiving case; else a list of the topics there are. */
+export function resolveTopic(index: ClaimIndex, text: string, guildId: string | null): TopicDef {
   const wanted = text.trim().toLowerCase();
-  const topic = index.topics.find((t) => [t.key, t.command, t.label].some((name) => name?.toLowerCase() === wanted));
+  const topics = topicsFor(index.topics, guildId);
+  const names = (t: TopicDef) => [t.key, topicName(t), t.command, t.label];
+  const topic = topics.find((t) => names(t).some((name) => name?.toLowerCase() === wanted));
   if (topic) return topic;
-  const known = index.topics.map((t) => `\`${t.key}\` (${t.label})`).join(', ');
+  const known = topics.map((t) => `\`${topicName(t)}\` (${t.label})`).join(', ');
   // Typed text is shown back escaped and cut short: it must not format, and need not fill the reply.
   throw new UserError(`There is no topic "${escapeMarkdown(text.trim().slice(0, 50))}". Topics: ${known}.`);
 }

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { BUILT_IN_NAMES, type Command, type CommandContext, commandRegistry } from '../../commands/index.js';
-import { compileLexicon, type Lexicon } from '../extract/index.js';
+import { compileLexicon } from '../extract/index.js';
 import { ClaimIndex } from '../index/claim-index.js';
 import { loadDataFiles } from '../newsroom/data-files.js';
 import type { DefaultSource } from '../newsroom/data-schema.js';
@@ -11,12 +11,12 @@ import { RouteChangeSignal } from '../newsroom/route-changes.js';
 import { createFetcher, type Fetcher } from '../sources/fetch.js';
 import { articleFiles } from '../sources/folder.js';
 import { Store } from '../store/store.js';
+import { withStoredTopics } from '../topics/topic-set.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {
   /** The data folder the lexicon and default sources came from. */
   dataDir: string;
-  lexiconData: Lexicon;
   defaultSources: DefaultSource[];
   commands: Command[];
   routeChanges: RouteChangeSignal;
@@ -36,12 +36,13 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
   });
   const store = Store.open(dbPath);
   try {
-    const index = ClaimIndex.load(store, lexiconData);
+    const lexicon = withStoredTopics(lexiconData, store);
+    const index = ClaimIndex.load(store, lexicon);
     return {
       store,
       index,
       dataDir,
-      lexicon: compileLexicon(lexiconData),
+      lexicon: compileLexicon(lexicon),
       lexiconData,
       defaultSources,
       commands: commandRegistry(lexiconData.topics),

@@ -20,7 +20,7 @@ export function runChart(args: string[], io: CliIO): number {
   const now = new Date();
   const app = openCliApp(values.db, now);
   try {
-    const topic = resolveTopic(app.index, positionals.join(' '));
+    const topic = resolveTopic(app.index, positionals.join(' '), null);
     const chart = topicChart(app.index, topic.key, null);
     if (!chart.png) {
       io.error(`no chart for ${topic.label}: ${chart.reason}`);

@@ -27,6 +27,6 @@ export async function answerLine(
     throw error;
   }
   // Whoever types at the console or runs the cli runs the bot: they are its moderator.
-  const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator: true };
+  const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator: true, user: 'console' };
   return answerCommand(app.commands, input, commandContext(app, now), log);
 }

@@ -53,6 +53,7 @@ function inputOf<I extends ChatInputCommandInteraction | AutocompleteInteraction
     guildId: interaction.guildId,
     options: interaction.options as I['options'],
     moderator: isModerator(interaction, modRoleId),
+    user: `${interaction.user.username} (${interaction.user.id})`,
   };
 }
 

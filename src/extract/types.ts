@@ -59,7 +59,12 @@ export interface EntityDef {
 }
 
 export interface TopicDef {
+  /** The id claims are filed under. */
   key: string;
+  /** The server that defined it by command ('' the console); none for the files' topics. */
+  scope?: string;
+  /** What moderators type for a topic defined by command; its id adds the server. */
+  name?: string;
   label: string;
   command?: string;
   /** Nouns that, as what a figure counts, put it in this topic. */

@@ -1,3 +1,4 @@
+import type { Lexicon } from '../extract/index.js';
 import type { Fetcher } from '../sources/fetch.js';
 import type { Ingestion } from './ingest.js';
 import type { RouteChanges } from './route-changes.js';
@@ -14,6 +15,8 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = { timeZone: 'UTC', perChann
 
 /** What sources, alerts and moderators' commands work on: the store and index, and a careful fetcher. */
 export interface Newsroom extends Ingestion {
+  /** The data files' lexicon: the defaults every server starts from, before topics added by command. */
+  lexiconData: Lexicon;
   fetcher: Fetcher;
   alertSettings: AlertSettings;
   /** Told when a briefing schedule is set or removed, so the scheduler can follow it. */

@@ -37,11 +37,15 @@ export const shown = (name: string): string => `**${escapeMarkdown(name)}**`;
  * "troops, Casualties among North Korean troops" to topic keys: each part read as any topic
  * option is (resolveTopic). Null when nothing was typed: the source is about every topic.
  */
-export function topicKeys(index: ClaimIndex, typed: string | null | undefined): string[] | null {
+export function topicKeys(
+  index: ClaimIndex,
+  typed: string | null | undefined,
+  guildId: string | null,
+): string[] | null {
   const parts = (typed ?? '')
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0) return null;
-  return [...new Set(parts.map((part) => resolveTopic(index, part).key))];
+  return [...new Set(parts.map((part) => resolveTopic(index, part, guildId).key))];
 }

@@ -138,6 +138,26 @@ export const MIGRATIONS: readonly string[] = [
      name TEXT NOT NULL,
      PRIMARY KEY (guild_id, alias)
    ) WITHOUT ROWID;`,
+  // 4: topics a newsroom defines by command, per scope, and the record of who changed them.
+  `CREATE TABLE topics (
+     guild_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     definition TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (guild_id, key)
+   ) WITHOUT ROWID;
+   CREATE TABLE topic_changes (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     action TEXT NOT NULL,
+     by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     moved INTEGER NOT NULL DEFAULT 0
+   );`,
 ];
 
 export function migrate(db: Database): number {

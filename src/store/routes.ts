@@ -60,6 +60,11 @@ export class Routes {
     );
   }
 
+  /** A removed topic's follows go with it. */
+  unfollowTopic(guildId: GuildScope, topic: string): number {
+    return this.sql('DELETE FROM follows WHERE guild_id = ? AND topic = ?').run(guildId, topic).changes;
+  }
+
   follows(guildId: GuildScope): Follow[] {
     return this.sql(`SELECT ${FOLLOW} FROM follows WHERE guild_id = ? ORDER BY topic, created_at, id`).all(
       guildId,

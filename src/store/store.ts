@@ -10,6 +10,7 @@ import { Routes } from './routes.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
+import { TopicBook } from './topic-book.js';
 
 export type NewArticle = Omit<ArticleRecord, 'id'>;
 
@@ -33,6 +34,8 @@ export class Store {
   readonly outbox: Outbox;
   /** Names the extractor learned from articles, per scope. */
   readonly names: NameBook;
+  /** Topics newsrooms defined by command. */
+  readonly topics: TopicBook;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -41,6 +44,7 @@ export class Store {
     this.routes = new Routes(db);
     this.outbox = new Outbox(db);
     this.names = new NameBook(db);
+    this.topics = new TopicBook(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */

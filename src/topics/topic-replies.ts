@@ -1,0 +1,51 @@
+import type { Answer } from '../answers/answer.js';
+import type { TopicDef } from '../extract/index.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import { plural } from '../format/numbers.js';
+import type { StoredTopic, TopicChange } from '../store/topic-book.js';
+import type { TopicOutcome } from './topic-desk.js';
+import { topicName } from './topic-set.js';
+
+const list = (words: readonly string[] | undefined) => (words?.length ? words.map(escapeMarkdown).join(', ') : '—');
+
+function describe(topic: TopicDef): string[] {
+  return [`Counts: ${list(topic.units)}`, `About: ${list(topic.subjects)}`];
+}
+
+const VERB = { added: 'Added', edited: 'Changed', removed: 'Removed' } as const;
+
+export function changedAnswer(outcome: TopicOutcome): Answer {
+  const name = `\`${escapeMarkdown(topicName(outcome.topic))}\``;
+  const moved = `${plural(outcome.moved, 'stored claim')} re-filed ${outcome.action === 'removed' ? 'out of it' : 'into or out of it'}; no alerts were sent for them.`;
+  const next =
+    outcome.action === 'removed'
+      ? 'Its alert follows were removed with it.'
+      : `Ask \`/topic name:${topicName(outcome.topic)}\`, or \`/alerts follow topic:${topicName(outcome.topic)}\` to be told of new figures.`;
+  return {
+    title: `${VERB[outcome.action]} topic ${escapeMarkdown(outcome.topic.label)}`,
+    summary: `${name}: ${moved}\n${next}`,
+    sections: outcome.action === 'removed' ? [] : [{ heading: 'Definition', lines: describe(outcome.topic) }],
+  };
+}
+
+export function topicsAnswer(own: StoredTopic[], defaults: TopicDef[], changes: TopicChange[]): Answer {
+  const ownLines = own.map(
+    (t) =>
+      `\`${escapeMarkdown(t.key)}\` ${escapeMarkdown(t.def.label)} · counts ${list(t.def.units)} · about ${list(t.def.subjects)}`,
+  );
+  const defaultLines = defaults.map((t) => `\`${escapeMarkdown(topicName(t))}\` ${escapeMarkdown(t.label)}`);
+  const last = changes[0];
+  return {
+    title: 'Topics',
+    summary: own.length
+      ? `${plural(own.length, 'topic')} of this server's own, beside the defaults.`
+      : 'No topics of this server’s own yet: `/topics add` makes one, `/topics suggest` proposes some.',
+    sections: [
+      { heading: 'This server’s topics', lines: ownLines },
+      { heading: 'Defaults', lines: defaultLines },
+    ].filter((s) => s.lines.length > 0),
+    footer: last
+      ? `Last change: ${last.action} ${last.key} by ${last.by}, ${last.at.slice(0, 16).replace('T', ' ')} UTC`
+      : undefined,
+  };
+}
