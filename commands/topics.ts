@@ -7,8 +7,9 @@ import {
 import type { Answer } from '../src/answers/answer.js';
 import { UserError } from '../src/errors.js';
 import { scopeOf } from '../src/store/records.js';
+import { suggestTopics } from '../src/topics/suggest.js';
 import { addTopic, editTopic, listTopics, removeTopic } from '../src/topics/topic-desk.js';
-import { changedAnswer, topicsAnswer } from '../src/topics/topic-replies.js';
+import { changedAnswer, suggestionsAnswer, topicsAnswer } from '../src/topics/topic-replies.js';
 import type { TopicSpec } from '../src/topics/topic-spec.js';
 import type { Command, CommandContext, CommandInput } from './types.js';
 
@@ -66,8 +67,10 @@ function run(input: CommandInput, { newsroom, commands, now }: CommandContext): 
       const { own, defaults } = listTopics(newsroom, input.guildId);
       return topicsAnswer(own, defaults, newsroom.store.topics.changes(scopeOf(input.guildId), 1));
     }
+    case 'suggest':
+      return suggestionsAnswer(suggestTopics(newsroom.index, input.guildId));
     default:
-      throw new UserError('/topics takes add, edit, remove or list.');
+      throw new UserError('/topics takes add, edit, remove, list or suggest.');
   }
 }
 
@@ -75,7 +78,7 @@ export const topics: Command = {
   moderator: true,
   data: new SlashCommandBuilder()
     .setName('topics')
-    .setDescription('This server’s own topics: add, edit, remove, list')
+    .setDescription('This server’s own topics: add, edit, remove, list, suggest')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
@@ -96,6 +99,7 @@ export const topics: Command = {
     .addSubcommand((s) =>
       keyOption(s.setName('remove').setDescription('Remove a topic and its alert follows'), 'The topic’s key'),
     )
-    .addSubcommand((s) => s.setName('list').setDescription('This server’s topics and the defaults')),
+    .addSubcommand((s) => s.setName('list').setDescription('This server’s topics and the defaults'))
+    .addSubcommand((s) => s.setName('suggest').setDescription('Topics to add, from recent figures that fall in none')),
   execute: run,
 };

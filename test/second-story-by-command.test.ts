@@ -55,7 +55,9 @@ function ask(line: string, guildId: string | null = rig.guildId, moderator = tru
 
 const text = (answer: Answer) =>
   unescapeMarkdown(
-    [answer.title, answer.summary, ...answer.sections.flatMap((s) => s.lines), answer.footer].join('\n'),
+    [answer.title, answer.summary, ...answer.sections.flatMap((s) => [s.heading, ...s.lines]), answer.footer].join(
+      '\n',
+    ),
   );
 
 const ADD_FLOOD =
@@ -72,6 +74,10 @@ describe('a second story set up by command', () => {
     const troopsBefore = text(await ask('/troops chart:false'));
     await rig.feedSource('Libya Desk', '/libya.xml', FLOOD);
 
+    const suggested = text(await ask('/topics suggest'));
+    expect(suggested).toContain('/topics add key:derna-deaths');
+    expect(suggested).toMatch(/subjects:"[^"]*Derna/);
+    expect(suggested).toContain('2 figures');
     const added = await ask(ADD_FLOOD);
     expect(text(added)).toContain('2 stored claims re-filed');
     const answer = text(await ask('/topic name:flood-deaths chart:false'));

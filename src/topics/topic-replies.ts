@@ -3,6 +3,7 @@ import type { TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { StoredTopic, TopicChange } from '../store/topic-book.js';
+import type { TopicSuggestion } from './suggest.js';
 import type { TopicOutcome } from './topic-desk.js';
 import { topicName } from './topic-set.js';
 
@@ -47,5 +48,28 @@ export function topicsAnswer(own: StoredTopic[], defaults: TopicDef[], changes: 
     footer: last
       ? `Last change: ${last.action} ${last.key} by ${last.by}, ${last.at.slice(0, 16).replace('T', ' ')} UTC`
       : undefined,
+  };
+}
+
+const quoted = (text: string) => `"${text.replace(/"/g, "'")}"`;
+
+export function suggestionsAnswer(suggestions: TopicSuggestion[]): Answer {
+  if (suggestions.length === 0)
+    return {
+      title: 'No topics to suggest',
+      summary: 'Every recent figure this server sees is in a topic already, or no count repeats across articles yet.',
+      sections: [],
+      ephemeral: true,
+    };
+  return {
+    title: 'Topics you could add',
+    summary: 'Recent figures no topic takes, grouped by what they count and what they are about:',
+    sections: suggestions.map((s) => ({
+      heading: `${escapeMarkdown(s.label)} · ${plural(s.figures, 'figure')}`,
+      lines: [
+        `\`/topics add key:${s.key} label:${quoted(s.label)} units:${quoted(s.units.join(', '))} subjects:${quoted(s.subjects.join(', '))}\``,
+        `e.g. “${escapeMarkdown(s.example.sentence.slice(0, 200))}” (#${s.example.id})`,
+      ],
+    })),
   };
 }
