@@ -22,6 +22,7 @@ describe('the command registry', () => {
       'topic',
       'sources',
       'topics',
+      'claimants',
       'alerts',
       'help',
     ]);

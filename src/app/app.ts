@@ -7,11 +7,11 @@ import type { DefaultSource } from '../newsroom/data-schema.js';
 import { registerSource } from '../newsroom/ingest.js';
 import { type FileOutcome, ingestFiles } from '../newsroom/ingest-files.js';
 import { type AlertSettings, DEFAULT_ALERT_SETTINGS, type Newsroom } from '../newsroom/newsroom.js';
+import { withStoredTopics } from '../newsroom/reload.js';
 import { RouteChangeSignal } from '../newsroom/route-changes.js';
 import { createFetcher, type Fetcher } from '../sources/fetch.js';
 import { articleFiles } from '../sources/folder.js';
 import { Store } from '../store/store.js';
-import { withStoredTopics } from '../topics/topic-set.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {

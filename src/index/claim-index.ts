@@ -135,6 +135,11 @@ export class ClaimIndex {
     return this.byClaimant.get(name) ?? [];
   }
 
+  /** Every name that claims something. */
+  claimantNames(): string[] {
+    return [...this.byClaimant.keys()];
+  }
+
   /** Claims a source relayed (as `via`) or published (as the article's outlet), oldest first. */
   relayedBy(name: string): readonly IndexedClaim[] {
     return this.byRelay.get(name) ?? [];

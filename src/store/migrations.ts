@@ -158,6 +158,23 @@ export const MIGRATIONS: readonly string[] = [
      at TEXT NOT NULL,
      moved INTEGER NOT NULL DEFAULT 0
    );`,
+  // 5: claimant names moderators merged or renamed, and the claims each change moved, so it can be undone.
+  `CREATE TABLE claimant_changes (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     name TEXT NOT NULL,
+     into_name TEXT NOT NULL,
+     by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     undone_at TEXT
+   );
+   CREATE TABLE claimant_moves (
+     change_id INTEGER NOT NULL REFERENCES claimant_changes(id) ON DELETE CASCADE,
+     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+     field TEXT NOT NULL,
+     PRIMARY KEY (change_id, claim_id, field)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database): number {

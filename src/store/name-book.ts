@@ -37,6 +37,15 @@ export class NameBook {
     for (const { name, aliases } of names) for (const alias of aliases) insert.run(scope, nameKey(alias), name);
   }
 
+  /** A moderator's merge: this scope's later articles file `alias` under `name`. */
+  set(scope: GuildScope, alias: string, name: string): void {
+    this.sql('INSERT OR REPLACE INTO names (guild_id, alias, name) VALUES (?, ?, ?)').run(scope, nameKey(alias), name);
+  }
+
+  forget(scope: GuildScope, alias: string): void {
+    this.sql('DELETE FROM names WHERE guild_id = ? AND alias = ?').run(scope, nameKey(alias));
+  }
+
   all(): IterableIterator<{ guildId: GuildScope; alias: string; name: string }> {
     return this.sql('SELECT guild_id AS guildId, alias, name FROM names').iterate() as IterableIterator<{
       guildId: GuildScope;

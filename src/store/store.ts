@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
+import { ClaimantBook } from './claimant-book.js';
 import { migrate } from './migrations.js';
 import { NameBook } from './name-book.js';
 import { Outbox } from './outbox.js';
@@ -36,6 +37,8 @@ export class Store {
   readonly names: NameBook;
   /** Topics newsrooms defined by command. */
   readonly topics: TopicBook;
+  /** Claimant merges and renames moderators made. */
+  readonly claimants: ClaimantBook;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -45,6 +48,7 @@ export class Store {
     this.outbox = new Outbox(db);
     this.names = new NameBook(db);
     this.topics = new TopicBook(db);
+    this.claimants = new ClaimantBook(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */

@@ -6,13 +6,13 @@
 import { UserError } from '../errors.js';
 import { compileLexicon, type TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
-import { ClaimIndex } from '../index/claim-index.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { reloadFromStore, withStoredTopics } from '../newsroom/reload.js';
 import { claimsForFiling, setClaimTopics } from '../store/claim-topics.js';
 import { scopeOf } from '../store/records.js';
 import { type StoredTopic, topicId } from '../store/topic-book.js';
 import { refile } from './refile.js';
-import { topicName, topicsFor, withStoredTopics } from './topic-set.js';
+import { topicName, topicsFor } from './topic-set.js';
 import { changedTopic, newTopic, type TopicSpec, topicKey } from './topic-spec.js';
 
 export interface TopicChangeRequest {
@@ -107,9 +107,7 @@ function change(
     moved = moves.filter((m) => m.topic === id || m.from === id).length;
     store.topics.record(scope, { key, action, by, at: now.toISOString(), moved });
   });
-  const lexicon = withStoredTopics(newsroom.lexiconData, store);
-  newsroom.lexicon = compileLexicon(lexicon);
-  newsroom.index = ClaimIndex.load(store, lexicon);
+  reloadFromStore(newsroom);
   const topic = store.topics.get(scope, key)?.def ?? { key, label: key, units: [], words: [] };
   return { action, topic, moved };
 }
