@@ -82,6 +82,7 @@ describe('a second story set up by command', () => {
     expect(text(added)).toContain('2 stored claims re-filed');
     const answer = text(await ask('/topic name:flood-deaths chart:false'));
     expect(answer).toContain('Deaths in the Derna floods');
+    expect(answer).toContain('Topic set by editor, ');
     expect(answer).toMatch(/Range across 2 claimants: \*\*2,300[–-]11,300 deaths/);
 
     await ask(`/alerts follow topic:flood-deaths channel:${rig.channel('desk')}`);

@@ -82,6 +82,8 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
     footer: [
       filters.length ? `Filtered: ${filters.join(', ')}` : null,
       `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`,
+      query.topic.changed &&
+        `Topic set by ${query.topic.changed.by}, ${formatDay(query.topic.changed.at.slice(0, 10))}`,
     ]
       .filter(Boolean)
       .join(' · '),

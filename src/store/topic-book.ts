@@ -47,7 +47,13 @@ function toTopic(row: TopicRow): StoredTopic {
   return {
     scope: row.guildId,
     key: row.key,
-    def: { ...def, key: topicId(row.guildId, row.key), scope: row.guildId, name: row.key },
+    def: {
+      ...def,
+      key: topicId(row.guildId, row.key),
+      scope: row.guildId,
+      name: row.key,
+      changed: { by: row.updatedBy, at: row.updatedAt },
+    },
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedBy: row.updatedBy,

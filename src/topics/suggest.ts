@@ -30,7 +30,8 @@ const NOT_SUBJECTS = new Set(
 function aboutWords(claim: IndexedClaim): Set<string> {
   const words = new Set<string>();
   const text = `${claim.article.title ?? ''}. ${claim.sentence}`;
-  for (const m of text.matchAll(/(?<=[\p{Ll},;:]\s)(\p{Lu}[\p{L}-]+)/gu)) {
+  // "North Korea" and "Storm Daniel" stay whole: a name's words come together.
+  for (const m of text.matchAll(/(?<=[\p{Ll},;:]\s)(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*)/gu)) {
     const word = m[1]!;
     if (!NOT_SUBJECTS.has(word) && word !== claim.claimant && word !== claim.article.outletName) words.add(word);
   }
