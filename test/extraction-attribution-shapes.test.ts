@@ -38,6 +38,22 @@ describe('a body the lexicon does not know is still the claimant, under a clean 
     expect(claimantsOf('He said 300 people had been hurt.')).toEqual([null]);
     expect(claimantsOf('The spokesman said 41 people were arrested.')).toEqual([null]);
     expect(claimantsOf('Intelligence is hard to come by, but 500 troops have moved.')).toEqual([null]);
+    expect(claimantsOf('Legislators said 2,000 houses had been damaged.')).toEqual([null]);
+    expect(claimantsOf('Both ministries said 90 people were hurt.')).toEqual([null]);
+  });
+
+  it('credits material to whoever released it, not to the material', () => {
+    expect(claimantsOf('Footage released by the Kenya Red Cross shows 70 homes swept away.')).toEqual([
+      'Kenya Red Cross',
+    ]);
+  });
+
+  it('gives a participle after a trailing "X said" to X, not to the sentence’s first noun', () => {
+    expect(
+      claimantsOf(
+        'About 400 volunteers are now in the valley, Mayor Ana Ruiz said on Monday, warning that more rain is due.',
+      ),
+    ).toEqual(['Ana Ruiz']);
   });
 
   it('keeps a long name joined by "and" whole ("Centres for Disease Control and Prevention")', () => {

@@ -38,6 +38,8 @@ const DOCUMENT_OF =
 const DOCUMENT = /\b(?:the|this|that|its)\s+(?:report|assessment|study|survey|analysis|review|audit|document)\s*$/i;
 // "compared with 7.8 from the US Geological Survey": a figure straight from its source.
 const FIGURE_FROM = /\d\s+from\s+(?=(?:the\s+)?[\p{Lu}])/gu;
+// "Videos released by Ukraine's special forces show": whoever put the material out.
+const RELEASED_BY = /\b(?:released|published|posted|distributed|circulated|issued)\s+by\s+/g;
 // "Zelensky has been warning for weeks, saying that ...": the clause's subject speaks.
 const PARTICIPLE = /,\s+(?:saying|adding|noting|warning|stressing|claiming|estimating|telling|insisting|arguing)\b/g;
 const RECORD_VERB =
@@ -92,7 +94,11 @@ function clauseSubject(text: string, end: number, ctx: NameContext, sentenceStar
  * before the participle speaks.
  */
 function participleSubject(text: string, comma: number, ctx: NameContext): Cue | null {
-  for (const verb of text.slice(0, comma).matchAll(/\s(?:has\s+|had\s+|have\s+)?[a-z]{3,}(?:ed|s)\b/g)) {
+  // "11,000 soldiers are in Kursk, Zelensky said on Thursday, warning ...": the report verb
+  // nearest the participle speaks, not the first word that ends like a verb ("soldiers").
+  const verbs = [...text.slice(0, comma).matchAll(/\s(?:has\s+|had\s+|have\s+)?(?:said|told|[a-z]{3,}(?:ed|s))\b/g)];
+  const isReport = (m: RegExpMatchArray) => new RegExp(`^\\s(?:${REPORT_VERB})$`).test(m[0]);
+  for (const verb of [...verbs.filter(isReport).reverse(), ...verbs.filter((m) => !isReport(m))]) {
     const phrase = phraseBefore(text, verb.index);
     if (!phrase) continue;
     const cue = cueOf(phrase, 'subject', comma, ctx);
@@ -137,6 +143,8 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
     add(participleSubject(text, m.index, ctx) ?? clauseSubject(text, m.index, ctx, true));
   for (const m of text.matchAll(FIGURE_FROM))
     add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index + 1, ctx));
+  for (const m of text.matchAll(RELEASED_BY))
+    add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index, ctx));
   for (const m of text.matchAll(BY_COUNT))
     add(cueOf(phraseAfter(text, m.index + m[0].length), 'according', m.index, ctx));
   for (const m of text.matchAll(FIGURES_SHOW))

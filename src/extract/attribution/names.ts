@@ -459,6 +459,12 @@ const COMMON_STARTS = new Set([
   'police',
   'union',
   'opposition',
+  // "Both governments", "Several officials": how many, not who.
+  'both',
+  'each',
+  'several',
+  'many',
+  'some',
 ]);
 
 const DOCUMENT_ADJECTIVES =
@@ -487,6 +493,8 @@ export function resolvePhrase(found: Phrase, ctx: NameContext): Known | null {
     found.start >= 0 &&
     /^(?:[\p{Lu}][\p{Lu}\s,.'’-]+(?:\([^)]*\))?\s*[-—–]+)?[\s"“'‘(—–-]*$/u.test(ctx.text.slice(0, found.start));
   const phrase = initial ? lowerCommonStart(found) : found;
+  // "both governments", "several officials": how many spoke, not who.
+  if (/^(?:both|each|several|many|some|all)$/i.test(phrase.words[0]!)) return null;
   const only = phrase.words.length === 1 ? phrase.words[0]!.toLowerCase() : null;
   if (only === 'he' || only === 'she') return memory.latest('person') ?? null;
   if (only === 'it' || only === 'they' || only === 'we') return memory.latest('body') ?? null;

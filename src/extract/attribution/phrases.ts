@@ -28,7 +28,8 @@ export const ROLE_HEADS = set(`
 
 /** Bodies so general they name nobody unless qualified ("officials in Kahramanmaras"). */
 export const GENERIC_HEADS = set(
-  `officials authorities sources experts analysts observers critics residents witnesses`,
+  `officials authorities sources experts analysts observers critics residents witnesses lawmakers legislators
+  videos images footage photos pictures documents`,
 );
 
 /** What an outlet is called before or after its name: "public broadcaster TRT", "the Yonhap news agency". */

@@ -232,9 +232,11 @@ export function phraseAfter(text: string, start: number): Phrase | null {
     kept.pop();
   // "a government report": the report is the body's; "data" after a name is the same.
   while (kept.length > 1 && DATA_WORDS.has(kept.at(-1)!.text.toLowerCase())) kept.pop();
-  if (kept.length === 0) return null;
-  const head = kept.at(-1)!.text;
-  if (!isCapitalised(head) && !isHeadNoun(head) && !PRONOUNS.has(head.toLowerCase())) return null;
+  // "the SBU show 200 soldiers": lowercase words after the name are the sentence going on.
+  const fitsHead = (word: string) => isCapitalised(word) || isHeadNoun(word) || PRONOUNS.has(word.toLowerCase());
+  while (kept.length > 1 && !fitsHead(kept.at(-1)!.text)) kept.pop();
+  while (kept.length > 0 && CONNECTORS.has(kept.at(-1)!.text.toLowerCase())) kept.pop();
+  if (kept.length === 0 || !fitsHead(kept.at(-1)!.text)) return null;
   const bracket = /^\s*[([]([A-Z][A-Za-z&-]{1,9})[)\]]/.exec(text.slice(kept.at(-1)!.end));
   return phraseOf(kept, bracket?.[1] ?? null, null);
 }
