@@ -2,13 +2,14 @@
  * `npm run bench [-- --json] [-- --claims N] [-- --feeds N] [-- --skip-bot]`: speed and memory
  * figures. Tests never time things; this does. Extraction first, then polling N feeds of 50 items
  * on 127.0.0.1 (default 500), then a topic's chart with 1,000 figures, then the bot over a generated
- * store of N claims (default 1,000,000).
- * With --json the last line is one object: { extraction, rss_mb, polling, chart, bot }.
+ * store of N claims (default 1,000,000), and re-filing that store after /topics add.
+ * With --json the last line is one object: { extraction, rss_mb, polling, chart, bot, refile }.
  */
 import { benchBot, DEFAULT_CLAIMS } from './bench/bot.js';
 import { benchChart } from './bench/chart.js';
 import { benchExtraction } from './bench/extraction.js';
 import { benchPolling } from './bench/polling.js';
+import { benchRefile } from './bench/refile.js';
 
 const json = process.argv.includes('--json');
 const skipBot = process.argv.includes('--skip-bot');
@@ -41,4 +42,5 @@ console.log(`rss: ${results.rss_mb} MB (extraction process)`);
 results.polling = await benchPolling(feeds);
 results.chart = benchChart(1000);
 if (!skipBot) results.bot = benchBot(claims);
+if (!skipBot) results.refile = benchRefile(claims);
 if (json) console.log(JSON.stringify(results));

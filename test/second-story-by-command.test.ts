@@ -95,6 +95,20 @@ describe('a second story set up by command', () => {
     expect(text(await ask('/troops chart:false'))).toBe(troopsBefore);
   });
 
+  it('answers after a topic change as it does after a restart on the same store', async () => {
+    await rig.feedSource('Libya Desk', '/libya.xml', FLOOD);
+    await ask(ADD_FLOOD);
+    const questions = [
+      '/topic name:flood-deaths chart:false',
+      '/casualties chart:false',
+      '/source name:"Libyan Red Crescent"',
+    ];
+    const live = await Promise.all(questions.map(async (q) => text(await ask(q))));
+    rig.temp.reopen();
+    const restarted = await Promise.all(questions.map(async (q) => text(await ask(q))));
+    expect(restarted).toEqual(live);
+  });
+
   it('keeps one server’s topics to itself', async () => {
     await rig.feedSource('Libya Desk', '/libya.xml', FLOOD);
     await ask(ADD_FLOOD);

@@ -31,10 +31,10 @@ const push = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
  * figures; a text index; fuzzy names. Rebuilt from the store at boot, updated as claims arrive.
  */
 export class ClaimIndex {
-  readonly topics: readonly TopicDef[];
-  readonly measures: Measures;
+  topics: readonly TopicDef[];
+  measures: Measures;
   readonly names: SourceNames;
-  readonly rows = new TopicRows();
+  rows = new TopicRows();
   private readonly sources = new Map<number, SourceRecord>();
   private readonly articles = new Map<number, IndexedArticle>();
   /** By id. Ids are SQLite rowids, dense from 1: an array is a fraction of a Map's size and faster to read. */
@@ -49,7 +49,7 @@ export class ClaimIndex {
   private readonly strings = new Map<string, string>();
   /** Names already handed to names.remember, which would otherwise lower-case them per claim. */
   private readonly remembered = new Set<string>();
-  readonly tallies = new SourceTallies();
+  tallies = new SourceTallies();
   private bulk = false;
   private lastWords: { sentence: string; words: string[] } | undefined;
 
@@ -80,6 +80,32 @@ export class ClaimIndex {
     for (const figure of index.figures.values()) figure.sortClaims();
     index.bulk = false;
     return index;
+  }
+
+  /**
+   * Topics changed (/topics): the moved claims take their new topic, and what derives from a
+   * claim's topic (figures, topic rows, tallies) is built again from the claims in memory. The
+   * text index, names and articles stay: re-reading and re-tokenising the store was most of a boot.
+   */
+  retopic(lexicon: Lexicon, moves: ReadonlyArray<{ id: number; topic: string | null }>): void {
+    this.topics = lexicon.topics;
+    this.measures = new Measures(lexicon.topics);
+    for (const { id, topic } of moves) {
+      const claim = this.claims[id];
+      if (claim) claim.topic = this.intern(topic);
+    }
+    this.figures.clear();
+    this.rows = new TopicRows();
+    this.tallies = new SourceTallies();
+    this.bulk = true;
+    for (const claim of this.claims) {
+      if (!claim) continue;
+      claim.measure = this.intern(this.measures.of(claim.topic, claim.unit));
+      claim.figure = this.fileFigure(claim);
+      this.tallies.add(claim);
+    }
+    for (const figure of this.figures.values()) figure.sortClaims();
+    this.bulk = false;
   }
 
   /** Other spellings of names the extractor learned, so /source finds them by any of them. */

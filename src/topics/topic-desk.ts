@@ -7,11 +7,11 @@ import { UserError } from '../errors.js';
 import { compileLexicon, type TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { reloadFromStore, withStoredTopics } from '../newsroom/reload.js';
+import { withStoredTopics } from '../newsroom/reload.js';
 import { claimsForFiling, setClaimTopics } from '../store/claim-topics.js';
 import { scopeOf } from '../store/records.js';
 import { type StoredTopic, topicId } from '../store/topic-book.js';
-import { refile } from './refile.js';
+import { type Move, refile } from './refile.js';
 import { topicName, topicsFor } from './topic-set.js';
 import { changedTopic, newTopic, type TopicSpec, topicKey } from './topic-spec.js';
 
@@ -86,6 +86,12 @@ function ownTopic(newsroom: Newsroom, scope: string, typed: string): StoredTopic
   );
 }
 
+/** Claims that moved into or out of the scope's topic. */
+function movedFor(moves: readonly Move[], scope: string, key: string): number {
+  const id = topicId(scope, key);
+  return moves.filter((m) => m.topic === id || m.from === id).length;
+}
+
 /** Stores the change, re-files every claim under the new set, and rebuilds the index from the store. */
 function change(
   newsroom: Newsroom,
@@ -97,17 +103,17 @@ function change(
   write: () => void,
 ): TopicOutcome {
   const { store } = newsroom;
-  let moved = 0;
+  let moves: Move[] = [];
   store.transaction(() => {
     write();
-    const lexicon = compileLexicon(withStoredTopics(newsroom.lexiconData, store));
-    const moves = refile(claimsForFiling(store.db), lexicon);
+    moves = refile(claimsForFiling(store.db), compileLexicon(withStoredTopics(newsroom.lexiconData, store)));
     setClaimTopics(store.db, moves);
-    const id = topicId(scope, key);
-    moved = moves.filter((m) => m.topic === id || m.from === id).length;
-    store.topics.record(scope, { key, action, by, at: now.toISOString(), moved });
+    store.topics.record(scope, { key, action, by, at: now.toISOString(), moved: movedFor(moves, scope, key) });
   });
-  reloadFromStore(newsroom);
+  const lexicon = withStoredTopics(newsroom.lexiconData, store);
+  newsroom.lexicon = compileLexicon(lexicon);
+  newsroom.index.retopic(lexicon, moves);
+  const moved = movedFor(moves, scope, key);
   const topic = store.topics.get(scope, key)?.def ?? { key, label: key, units: [], words: [] };
   return { action, topic, moved };
 }
