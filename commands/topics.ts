@@ -38,6 +38,9 @@ const definitionOptions = (s: Sub, required: boolean) =>
         .setDescription('What the story is about, comma-separated: "Derna, Libya, floods, Storm Daniel"')
         .setRequired(required)
         .setMaxLength(1500),
+    )
+    .addStringOption((o) =>
+      o.setName('story').setDescription('The story it belongs to, e.g. "Derna floods"').setMaxLength(100),
     );
 
 const specOf = (input: CommandInput): TopicSpec => ({
@@ -45,6 +48,7 @@ const specOf = (input: CommandInput): TopicSpec => ({
   label: input.options.getString('label'),
   units: input.options.getString('units'),
   subjects: input.options.getString('subjects'),
+  story: input.options.getString('story'),
 });
 
 function run(input: CommandInput, { newsroom, commands, now }: CommandContext): Answer {

@@ -61,7 +61,7 @@ const text = (answer: Answer) =>
   );
 
 const ADD_FLOOD =
-  '/topics add key:flood-deaths label:"Deaths in the Derna floods" units:"deaths, dead, killed, bodies" subjects:"Derna, Libya, floods, Storm Daniel"';
+  '/topics add key:flood-deaths label:"Deaths in the Derna floods" units:"deaths, dead, killed, bodies" subjects:"Derna, Libya, floods, Storm Daniel" story:"Derna floods"';
 
 describe('a second story set up by command', () => {
   it('re-files the stored flood tolls, answers across claimants and alerts on the next toll, leaving North Korea as it was', async () => {
@@ -115,7 +115,9 @@ describe('a second story set up by command', () => {
     const elsewhere = await ask('/topic name:flood-deaths chart:false', 'other-server');
     expect(text(elsewhere)).toContain('There is no topic "flood-deaths"');
     expect(text(await ask('/topics list', 'other-server'))).not.toContain('flood-deaths');
-    expect(text(await ask('/topics list'))).toContain('Last change: added flood-deaths by editor');
+    const list = text(await ask('/topics list'));
+    expect(list).toContain('Last change: added flood-deaths by editor');
+    expect(list).toMatch(/Derna floods\n.*flood-deaths/);
   });
 
   it('re-files claims out of a topic that is removed, and its follows go with it', async () => {

@@ -65,6 +65,8 @@ export interface TopicDef {
   scope?: string;
   /** What moderators type for a topic defined by command; its id adds the server. */
   name?: string;
+  /** The story it belongs to ("Derna floods"): topics are listed by story. */
+  story?: string;
   /** Who last defined a topic by command, and when (ISO): answers show it. */
   changed?: { by: string; at: string };
   label: string;

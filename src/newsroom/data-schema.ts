@@ -22,6 +22,7 @@ export const topicSchema = z.strictObject({
   units: wordList.min(1, 'needs at least one unit'),
   words: wordList,
   subjects: wordList.optional(),
+  story: word.optional(),
   exclude: wordList.optional(),
   measures: z.record(word, wordList.min(1, 'needs at least one unit')).optional(),
   note,

@@ -10,7 +10,8 @@ import { topicName } from './topic-set.js';
 const list = (words: readonly string[] | undefined) => (words?.length ? words.map(escapeMarkdown).join(', ') : '—');
 
 function describe(topic: TopicDef): string[] {
-  return [`Counts: ${list(topic.units)}`, `About: ${list(topic.subjects)}`];
+  const story = topic.story ? [`Story: ${escapeMarkdown(topic.story)}`] : [];
+  return [...story, `Counts: ${list(topic.units)}`, `About: ${list(topic.subjects)}`];
 }
 
 const VERB = { added: 'Added', edited: 'Changed', removed: 'Removed' } as const;
@@ -30,10 +31,12 @@ export function changedAnswer(outcome: TopicOutcome): Answer {
 }
 
 export function topicsAnswer(own: StoredTopic[], defaults: TopicDef[], changes: TopicChange[]): Answer {
-  const ownLines = own.map(
-    (t) =>
-      `\`${escapeMarkdown(t.key)}\` ${escapeMarkdown(t.def.label)} · counts ${list(t.def.units)} · about ${list(t.def.subjects)}`,
-  );
+  const stories = new Map<string, string[]>();
+  for (const t of own) {
+    const story = t.def.story ?? 'No story named';
+    const line = `\`${escapeMarkdown(t.key)}\` ${escapeMarkdown(t.def.label)} · counts ${list(t.def.units)} · about ${list(t.def.subjects)}`;
+    stories.set(story, [...(stories.get(story) ?? []), line]);
+  }
   const defaultLines = defaults.map((t) => `\`${escapeMarkdown(topicName(t))}\` ${escapeMarkdown(t.label)}`);
   const last = changes[0];
   return {
@@ -42,7 +45,7 @@ export function topicsAnswer(own: StoredTopic[], defaults: TopicDef[], changes: 
       ? `${plural(own.length, 'topic')} of this server's own, beside the defaults.`
       : 'No topics of this server’s own yet: `/topics add` makes one, `/topics suggest` proposes some.',
     sections: [
-      { heading: 'This server’s topics', lines: ownLines },
+      ...[...stories].map(([story, lines]) => ({ heading: escapeMarkdown(story), lines })),
       { heading: 'Defaults', lines: defaultLines },
     ].filter((s) => s.lines.length > 0),
     footer: last

@@ -13,6 +13,7 @@ export interface TopicSpec {
   units?: string | null;
   subjects?: string | null;
   words?: string | null;
+  story?: string | null;
 }
 
 export function topicKey(typed: string): string {
@@ -56,6 +57,7 @@ export function changedTopic(before: Omit<TopicDef, 'key'>, spec: TopicSpec): Om
     units,
     words: spec.words ? wordList(spec.words, 'word', true) : before.words,
     subjects: spec.subjects ? wordList(spec.subjects, 'subject word', false) : before.subjects,
+    story: spec.story ? label(spec.story) : before.story,
     measures: spec.units ? { [units[0]!]: units } : before.measures,
   };
 }
