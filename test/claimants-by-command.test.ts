@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answers/answer.js';
-import { commandContext } from '../src/app/app.js';
-import { answerCommand } from '../src/app/dispatch.js';
-import { optionReader, parseCommandLine } from '../src/console/command-line.js';
-import { unescapeMarkdown } from '../src/format/markdown.js';
-import { silentLogger } from '../src/log.js';
+import { answerText, askApp } from './support/ask.js';
 import { type TempApp, tempApp } from './support/store-app.js';
 
 // /claimants through the one error boundary over a real SQLite store. Articles written for the test.
@@ -18,18 +14,10 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 function ask(line: string, guildId: string | null = 'g1', moderator = true): Promise<Answer> {
-  const parsed = parseCommandLine(
-    line,
-    t.app.commands.map((c) => c.data.toJSON()),
-  );
-  const input = { commandName: parsed.name, guildId, options: optionReader(parsed), moderator, user: 'desk editor' };
-  return answerCommand(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
+  return askApp(t.app, line, { guildId, moderator, user: 'desk editor', now: NOW });
 }
 
-const text = (a: Answer) =>
-  unescapeMarkdown(
-    [a.title, a.summary, ...a.sections.flatMap((s) => [s.heading, ...s.lines]), a.footer ?? ''].join('\n'),
-  ).replace(/\*\*/g, '');
+const text = answerText;
 
 const march = (body: string, guildId = 'g1') =>
   t.ingest({ outlet: 'Harbour Post', date: '2023-03-07', title: 'Pension march', body }, { guildId });
