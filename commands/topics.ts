@@ -51,12 +51,12 @@ const specOf = (input: CommandInput): TopicSpec => ({
   story: input.options.getString('story'),
 });
 
-function run(input: CommandInput, { newsroom, commands, now }: CommandContext): Answer {
+async function run(input: CommandInput, { newsroom, commands, now }: CommandContext): Promise<Answer> {
   const request = { guildId: input.guildId, by: input.user ?? 'unknown', spec: { key: '' } as TopicSpec };
   switch (input.options.getSubcommand(true)) {
     case 'add':
       return changedAnswer(
-        addTopic(
+        await addTopic(
           newsroom,
           { ...request, spec: specOf(input) },
           commands.map((c) => c.data.name),
@@ -64,9 +64,9 @@ function run(input: CommandInput, { newsroom, commands, now }: CommandContext): 
         ),
       );
     case 'edit':
-      return changedAnswer(editTopic(newsroom, { ...request, spec: specOf(input) }, now));
+      return changedAnswer(await editTopic(newsroom, { ...request, spec: specOf(input) }, now));
     case 'remove':
-      return changedAnswer(removeTopic(newsroom, { ...request, spec: specOf(input) }, now));
+      return changedAnswer(await removeTopic(newsroom, { ...request, spec: specOf(input) }, now));
     case 'list': {
       const { own, defaults } = listTopics(newsroom, input.guildId);
       return topicsAnswer(own, defaults, newsroom.store.topics.changes(scopeOf(input.guildId), 1));

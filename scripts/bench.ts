@@ -42,5 +42,5 @@ console.log(`rss: ${results.rss_mb} MB (extraction process)`);
 results.polling = await benchPolling(feeds);
 results.chart = benchChart(1000);
 if (!skipBot) results.bot = benchBot(claims);
-if (!skipBot) results.refile = benchRefile(claims);
+if (!skipBot) results.refile = await benchRefile(claims);
 if (json) console.log(JSON.stringify(results));

@@ -1,11 +1,12 @@
 import type { Lexicon, TopicDef } from '../extract/index.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type SourceRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { FigureFiling } from './figure-filing.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
 import {
   type Audience,
-  Figure,
+  type Figure,
   type IndexedArticle,
   type IndexedClaim,
   insertByDay,
@@ -15,7 +16,7 @@ import {
 import { SourceTallies } from './source-tally.js';
 import { type SearchHit, TextSearch } from './text-search.js';
 import { tokenize } from './tokens.js';
-import { type Row, TopicRows } from './topic-rows.js';
+import type { Row } from './topic-rows.js';
 
 export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records.js';
 export type { Row } from './topic-rows.js';
@@ -34,13 +35,12 @@ export class ClaimIndex {
   topics: readonly TopicDef[];
   measures: Measures;
   readonly names: SourceNames;
-  rows = new TopicRows();
+  private filing = new FigureFiling();
   private readonly sources = new Map<number, SourceRecord>();
   private readonly articles = new Map<number, IndexedArticle>();
   /** By id. Ids are SQLite rowids, dense from 1: an array is a fraction of a Map's size and faster to read. */
   private readonly claims: IndexedClaim[] = [];
   private claimTotal = 0;
-  private readonly figures = new Map<string, Figure>();
   private readonly byClaimant = new Map<string, IndexedClaim[]>();
   private readonly byRelay = new Map<string, IndexedClaim[]>();
   private readonly byDay = new Map<string, IndexedClaim[]>();
@@ -77,35 +77,46 @@ export class ClaimIndex {
     }
     for (const list of [...index.byClaimant.values(), ...index.byRelay.values(), ...index.byDay.values()])
       sortByDay(list);
-    for (const figure of index.figures.values()) figure.sortClaims();
+    index.filing.sortAll();
     index.bulk = false;
     return index;
   }
 
   /**
-   * Topics changed (/topics): the moved claims take their new topic, and what derives from a
-   * claim's topic (figures, topic rows, tallies) is built again from the claims in memory. The
-   * text index, names and articles stay: re-reading and re-tokenising the store was most of a boot.
+   * Topics changed (/topics): each claim is filed again, the moved ones under their new topic,
+   * into a filing built beside the one answers read. It yields after each slice of claims so the
+   * bot goes on answering; claims that arrive meanwhile are filed too, and the last step swaps
+   * the filings at once. The text index, names and articles stay: they do not depend on topics.
    */
-  retopic(lexicon: Lexicon, moves: ReadonlyArray<{ id: number; topic: string | null }>): void {
-    this.topics = lexicon.topics;
-    this.measures = new Measures(lexicon.topics);
-    for (const { id, topic } of moves) {
-      const claim = this.claims[id];
-      if (claim) claim.topic = this.intern(topic);
+  *retopic(
+    lexicon: Lexicon,
+    moves: ReadonlyArray<{ id: number; topic: string | null }>,
+    slice = 50_000,
+  ): Generator<number, void> {
+    const measures = new Measures(lexicon.topics);
+    const moved = new Map(moves.map((m) => [m.id, this.intern(m.topic)]));
+    const next = new FigureFiling();
+    const filed: Array<{ topic: string | null; measure: string; figure: Figure } | undefined> = [];
+    for (let id = 0; id < this.claims.length; ) {
+      for (const end = Math.min(this.claims.length, id + slice); id < end; id++) {
+        const claim = this.claims[id];
+        if (!claim) continue;
+        const topic = moved.has(id) ? moved.get(id)! : claim.topic;
+        const measure = this.intern(measures.of(topic, claim.unit));
+        filed[id] = { topic, measure, figure: next.file(claim, topic, measure, true) };
+      }
+      if (id < this.claims.length) yield id;
     }
-    this.figures.clear();
-    this.rows = new TopicRows();
+    next.sortAll();
+    this.topics = lexicon.topics;
+    this.measures = measures;
+    this.filing = next;
     this.tallies = new SourceTallies();
-    this.bulk = true;
     for (const claim of this.claims) {
       if (!claim) continue;
-      claim.measure = this.intern(this.measures.of(claim.topic, claim.unit));
-      claim.figure = this.fileFigure(claim);
+      Object.assign(claim, filed[claim.id]);
       this.tallies.add(claim);
     }
-    for (const figure of this.figures.values()) figure.sortClaims();
-    this.bulk = false;
   }
 
   /** Other spellings of names the extractor learned, so /source finds them by any of them. */
@@ -172,7 +183,7 @@ export class ClaimIndex {
   }
 
   topicRows(topic: string): Row[] {
-    return this.rows.of(topic);
+    return this.filing.rows.of(topic);
   }
 
   search(query: string, limit: number, guildId: string | null): Array<SearchHit & { claim: IndexedClaim }> {
@@ -256,18 +267,8 @@ export class ClaimIndex {
   }
 
   private fileFigure(claim: IndexedClaim): Figure {
-    const key = Figure.keyOf(claim, claim.measure);
-    let figure = this.figures.get(key);
-    const isNew = !figure;
-    if (!figure) {
-      figure = new Figure(key, claim.topic, claim.claimant, claim.status, claim.measure, claim.low, claim.high);
-      this.figures.set(key, figure);
-    }
     // Loading appends and sorts each figure once at the end (load), instead of walking back per claim.
-    if (this.bulk) figure.append(claim);
-    else figure.add(claim);
-    this.rows.place(figure, isNew);
-    return figure;
+    return this.filing.file(claim, claim.topic, claim.measure, this.bulk);
   }
 
   private remember(name: string | null): void {

@@ -12,14 +12,22 @@ export interface FilingRow {
   title: string | null;
 }
 
-/** Every claim with its article's title, an article's claims together. */
-export function claimsForFiling(db: Database.Database): IterableIterator<FilingRow> {
+/**
+ * The claims of articles after `after`, up to `upTo` article ids past it, with their titles: an
+ * article's claims together. Read a window at a time so a long re-filing leaves room for others.
+ */
+export function claimsForFiling(db: Database.Database, after = 0, upTo = Number.MAX_SAFE_INTEGER): FilingRow[] {
   return db
     .prepare(
       `SELECT c.id, c.article_id AS articleId, c.sentence, c.unit, c.low, c.figure_text AS figureText, c.topic, a.title
-       FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.article_id, c.id`,
+       FROM claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.article_id > ? AND c.article_id <= ? ORDER BY c.article_id, c.id`,
     )
-    .iterate() as IterableIterator<FilingRow>;
+    .all(after, Math.min(Number.MAX_SAFE_INTEGER, after + upTo)) as FilingRow[];
+}
+
+export function lastArticleId(db: Database.Database): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) AS id FROM articles').get() as { id: number }).id;
 }
 
 /** Files each claim under its new topic, in one transaction. */

@@ -4,14 +4,12 @@
  * index is rebuilt from the store so every answer sees the change at once.
  */
 import { UserError } from '../errors.js';
-import { compileLexicon, type TopicDef } from '../extract/index.js';
+import type { TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { withStoredTopics } from '../newsroom/reload.js';
-import { claimsForFiling, setClaimTopics } from '../store/claim-topics.js';
 import { scopeOf } from '../store/records.js';
 import { type StoredTopic, topicId } from '../store/topic-book.js';
-import { type Move, refile } from './refile.js';
+import { applyTopicChange } from './topic-change.js';
 import { topicName, topicsFor } from './topic-set.js';
 import { changedTopic, newTopic, type TopicSpec, topicKey } from './topic-spec.js';
 
@@ -31,7 +29,12 @@ export interface TopicOutcome {
 
 const shownKey = (key: string) => `\`${escapeMarkdown(key)}\``;
 
-export function addTopic(newsroom: Newsroom, request: TopicChangeRequest, reserved: readonly string[], now: Date) {
+export async function addTopic(
+  newsroom: Newsroom,
+  request: TopicChangeRequest,
+  reserved: readonly string[],
+  now: Date,
+): Promise<TopicOutcome> {
   const key = topicKey(request.spec.key);
   const scope = scopeOf(request.guildId);
   const clash = topicsFor(newsroom.index.topics, request.guildId).find(
@@ -41,28 +44,19 @@ export function addTopic(newsroom: Newsroom, request: TopicChangeRequest, reserv
   if (clash)
     throw new UserError(`${shownKey(key)} is a default topic (${escapeMarkdown(clash.label)}): pick another key.`);
   if (reserved.includes(key)) throw new UserError(`${shownKey(key)} is a built-in command's name: pick another key.`);
-  const def = newTopic(request.spec);
-  return change(newsroom, scope, key, 'added', now, request.by, () =>
-    newsroom.store.topics.put(scope, key, def, request.by, now),
-  );
+  return change(newsroom, request, scope, key, 'added', newTopic(request.spec), now);
 }
 
-export function editTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): TopicOutcome {
+export async function editTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): Promise<TopicOutcome> {
   const scope = scopeOf(request.guildId);
   const before = ownTopic(newsroom, scope, request.spec.key);
-  const def = changedTopic(before.def, request.spec);
-  return change(newsroom, scope, before.key, 'edited', now, request.by, () =>
-    newsroom.store.topics.put(scope, before.key, def, request.by, now),
-  );
+  return change(newsroom, request, scope, before.key, 'edited', changedTopic(before.def, request.spec), now);
 }
 
-export function removeTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): TopicOutcome {
+export async function removeTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): Promise<TopicOutcome> {
   const scope = scopeOf(request.guildId);
   const before = ownTopic(newsroom, scope, request.spec.key);
-  const outcome = change(newsroom, scope, before.key, 'removed', now, request.by, () => {
-    newsroom.store.topics.remove(scope, before.key);
-    newsroom.store.routes.unfollowTopic(scope, before.def.key);
-  });
+  const outcome = await change(newsroom, request, scope, before.key, 'removed', null, now);
   return { ...outcome, topic: before.def };
 }
 
@@ -86,34 +80,31 @@ function ownTopic(newsroom: Newsroom, scope: string, typed: string): StoredTopic
   );
 }
 
-/** Claims that moved into or out of the scope's topic. */
-function movedFor(moves: readonly Move[], scope: string, key: string): number {
-  const id = topicId(scope, key);
-  return moves.filter((m) => m.topic === id || m.from === id).length;
-}
-
-/** Stores the change, re-files every claim under the new set, and rebuilds the index from the store. */
-function change(
+/** Stores the change with the stored claims re-filed under the new set of topics, and says how many moved. */
+async function change(
   newsroom: Newsroom,
+  request: TopicChangeRequest,
   scope: string,
   key: string,
   action: TopicOutcome['action'],
+  def: Omit<TopicDef, 'key'> | null,
   now: Date,
-  by: string,
-  write: () => void,
-): TopicOutcome {
+): Promise<TopicOutcome> {
   const { store } = newsroom;
-  let moves: Move[] = [];
-  store.transaction(() => {
-    write();
-    moves = refile(claimsForFiling(store.db), compileLexicon(withStoredTopics(newsroom.lexiconData, store)));
-    setClaimTopics(store.db, moves);
-    store.topics.record(scope, { key, action, by, at: now.toISOString(), moved: movedFor(moves, scope, key) });
+  const at = now.toISOString();
+  const moved = await applyTopicChange(newsroom, {
+    scope,
+    key,
+    def,
+    write: () => {
+      if (def) store.topics.put(scope, key, def, request.by, now);
+      else {
+        store.topics.remove(scope, key);
+        store.routes.unfollowTopic(scope, topicId(scope, key));
+      }
+    },
+    record: (n) => store.topics.record(scope, { key, action, by: request.by, at, moved: n }),
   });
-  const lexicon = withStoredTopics(newsroom.lexiconData, store);
-  newsroom.lexicon = compileLexicon(lexicon);
-  newsroom.index.retopic(lexicon, moves);
-  const moved = movedFor(moves, scope, key);
   const topic = store.topics.get(scope, key)?.def ?? { key, label: key, units: [], words: [] };
   return { action, topic, moved };
 }

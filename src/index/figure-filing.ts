@@ -1,0 +1,31 @@
+import { Figure, type IndexedClaim } from './records.js';
+import { TopicRows } from './topic-rows.js';
+
+/** Where claims are filed by what they say: one Figure per topic, claimant, status, measure and value, in topic rows. */
+export class FigureFiling {
+  readonly figures = new Map<string, Figure>();
+  readonly rows = new TopicRows();
+
+  /**
+   * Files the claim under `topic` and `measure` (its own, or the ones a re-filing gives it).
+   * Bulk filing appends and leaves each figure to be sorted once (sortAll).
+   */
+  file(claim: IndexedClaim, topic: string | null, measure: string, bulk: boolean): Figure {
+    const { claimant, status, low, high } = claim;
+    const key = Figure.keyOf({ topic, claimant, status, low, high }, measure);
+    let figure = this.figures.get(key);
+    const isNew = !figure;
+    if (!figure) {
+      figure = new Figure(key, topic, claimant, status, measure, low, high);
+      this.figures.set(key, figure);
+    }
+    if (bulk) figure.append(claim);
+    else figure.add(claim);
+    this.rows.place(figure, isNew);
+    return figure;
+  }
+
+  sortAll(): void {
+    for (const figure of this.figures.values()) figure.sortClaims();
+  }
+}
