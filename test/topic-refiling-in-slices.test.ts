@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TempApp, tempApp } from './support/store-app.js';
+
+// ClaimIndex.retopic files claims again beside the filing answers read, a slice at a time.
+
+let t: TempApp;
+beforeEach(() => {
+  t = tempApp();
+  for (const [date, figure] of [
+    ['2024-11-01', '3,000'],
+    ['2024-11-08', '10,000'],
+    ['2024-11-15', '11,000'],
+  ])
+    t.ingest({
+      outlet: 'Seoul Ledger',
+      date: date!,
+      title: 'North Korean troops',
+      body: `South Korea's spy agency said about ${figure} North Korean troops had reached Russia.`,
+    });
+});
+afterEach(() => t.close());
+
+const troopRows = () => t.app.index.topicRows('troops').flatMap((r) => r.figures.map((f) => f.low));
+
+describe('re-filing the index in slices', () => {
+  it('keeps answering from the old filing until every claim is filed anew, then swaps at once', () => {
+    const { index, lexiconData } = t.app;
+    const ids = index.topicRows('troops').flatMap((r) => r.figures.flatMap((f) => f.claims.map((c) => c.id)));
+    const lexicon = {
+      ...lexiconData,
+      topics: [...lexiconData.topics, { key: 'other', label: 'Other', units: ['troops'], words: [] }],
+    };
+    const steps = index.retopic(
+      lexicon,
+      ids.map((id) => ({ id, topic: 'other' })),
+      1,
+    );
+    steps.next();
+    expect(troopRows()).toEqual([3000, 10000, 11000]);
+    for (const _ of steps);
+    expect(troopRows()).toEqual([]);
+    expect(index.topicRows('other').flatMap((r) => r.figures.map((f) => f.low))).toEqual([3000, 10000, 11000]);
+    expect(index.claim(ids[0]!)?.topic).toBe('other');
+  });
+
+  it('files a claim that arrives between slices in the new filing too', () => {
+    const { index, lexiconData } = t.app;
+    const steps = index.retopic(lexiconData, [], 1);
+    steps.next();
+    t.ingest({
+      outlet: 'Seoul Ledger',
+      date: '2024-12-01',
+      title: 'North Korean troops',
+      body: "South Korea's spy agency said about 12,000 North Korean troops had reached Russia.",
+    });
+    for (const _ of steps);
+    expect(troopRows()).toContain(12000);
+  });
+});
