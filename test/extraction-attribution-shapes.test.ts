@@ -96,6 +96,11 @@ describe('a speaker who relays an agency files the figure under the agency', () 
 });
 
 describe('headlines and carried context', () => {
+  it('places a bare "mayor says" in a headline by the town the line opens with', () => {
+    expect(claimantsOf('Valletta flood toll reaches 40, mayor says\n\nThe rain went on.')).toEqual(['Valletta mayor']);
+    expect(claimantsOf('The flood toll reaches 40, mayor says\n\nThe rain went on.')).toEqual([null]);
+  });
+
   it('a place before a headline’s colon is where it happened; the tail says who', () => {
     expect(claimantsOf('Malawi: 240 cholera deaths this year, UNICEF says\n\nClinics are full.')).toEqual(['UNICEF']);
   });

@@ -352,6 +352,17 @@ function learnedFrom(phrase: Phrase, ctx: NameContext): Known | null {
       !referred.name.includes(here.demonym) &&
       !referred.name.includes(here.name);
     if (referred && (!placed || words.length <= 2) && !elsewhere) return referred;
+    // "Gaziantep death toll tops 2,000, mayor says": an office bound to a place, the one the line opens with.
+    const opener = /^([\p{Lu}][\p{L}-]+)\s+[\p{Ll}]/u.exec(ctx.text)?.[1];
+    if (
+      !placed &&
+      modifiers.length === 0 &&
+      /^(?:mayor|governor|prefect)$/.test(head) &&
+      opener &&
+      !isNotPlace(opener) &&
+      /,\s*(?:the\s+)?\S+\s+(?:says|said)\W*$/i.test(ctx.text)
+    )
+      return memory.learn(newKnown(`${opener} ${head}`, 'body', allWords), [words.join(' ')]);
     // "officials", "a spokesman", "the agency" with no one to refer to: nobody by themselves.
     if (!placed && modifiers.length === 0 && !/^(?:government|police|army|military)$/.test(head)) return null;
     if (ROLE_HEADS.has(head) && !placed) return bodyOfRole(words, ctx);
@@ -365,6 +376,11 @@ function learnedFrom(phrase: Phrase, ctx: NameContext): Known | null {
   }
   return memory.learn(newKnown(name, outlet ? 'outlet' : 'body', allWords), [words.join(' '), phrase.words.join(' ')]);
 }
+
+/** A line's first word that names no place: "The", "Officials", "Death", a known country or body. */
+const isNotPlace = (word: string) =>
+  /^(?:the|a|an|officials|death|deaths|toll|more|over|at|in|as|after|before|police|rescuers|aid)$/i.test(word) ||
+  !!countryNamed(word);
 
 function learnedPerson(title: readonly string[], name: readonly string[], phrase: Phrase, ctx: NameContext): Known {
   const { memory } = ctx;
