@@ -56,6 +56,12 @@ describe('a body the lexicon does not know is still the claimant, under a clean 
     ).toEqual(['Ana Ruiz']);
   });
 
+  it('keeps a capitalised document word that is part of a name ("the Irish Geological Survey")', () => {
+    expect(claimantsOf('The quake measured 5.1 according to the Irish Geological Survey.')).toEqual([
+      'Irish Geological Survey',
+    ]);
+  });
+
   it('keeps a long name joined by "and" whole ("Centres for Disease Control and Prevention")', () => {
     expect(claimantsOf('The Asian Centres for Flood Control and Recovery said 900 villages were under water.')).toEqual(
       ['Asian Centres for Flood Control and Recovery'],

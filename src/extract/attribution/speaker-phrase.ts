@@ -231,7 +231,8 @@ export function phraseAfter(text: string, start: number): Phrase | null {
   while (kept.length > 0 && (CONNECTORS.has(kept.at(-1)!.text.toLowerCase()) || kept.at(-1)!.text === 'the'))
     kept.pop();
   // "a government report": the report is the body's; "data" after a name is the same.
-  while (kept.length > 1 && DATA_WORDS.has(kept.at(-1)!.text.toLowerCase())) kept.pop();
+  // "the US Geological Survey" keeps its capitalised Survey: a name's word, not a document.
+  while (kept.length > 1 && DATA_WORDS.has(kept.at(-1)!.text)) kept.pop();
   // "the SBU show 200 soldiers": lowercase words after the name are the sentence going on.
   const fitsHead = (word: string) => isCapitalised(word) || isHeadNoun(word) || PRONOUNS.has(word.toLowerCase());
   while (kept.length > 1 && !fitsHead(kept.at(-1)!.text)) kept.pop();
