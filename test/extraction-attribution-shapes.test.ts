@@ -42,6 +42,13 @@ describe('a body the lexicon does not know is still the claimant, under a clean 
     expect(claimantsOf('Both ministries said 90 people were hurt.')).toEqual([null]);
   });
 
+  it('credits money a body gives to the body: pledges, approvals and appeals', () => {
+    expect(claimantsOf('The Asian Development Bank has approved $400 million for reconstruction.')).toEqual([
+      'Asian Development Bank',
+    ]);
+    expect(claimantsOf('UNICEF launched an emergency appeal for $20 million on Friday.')).toEqual(['UNICEF']);
+  });
+
   it('credits material to whoever released it, not to the material', () => {
     expect(claimantsOf('Footage released by the Kenya Red Cross shows 70 homes swept away.')).toEqual([
       'Kenya Red Cross',
