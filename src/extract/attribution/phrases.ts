@@ -82,7 +82,7 @@ export const REPORT_VERBS = [
   'gave|gives|released|published|issued|denied|denies|dismissed',
   'rejected|rejects|told reporters|told lawmakers|briefed|briefs|called|calls|described|describes|branded|labell?ed',
   // Money a body gives is its own figure: "The World Bank has pledged $1.78 billion".
-  String.raw`pledged|pledges|approved|approves|allocated|allocates|donated|donates|earmarked|launch(?:ed|es)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}appeal`,
+  String.raw`pledged|pledges|approved|approves|allocated|allocates|donated|donates|earmarked|launch(?:ed|es)\s+an?\s+(?:\w+\s+)?(?:\w+\s+)?appeal`,
 ];
 export const REPORT_VERB = anyOf(REPORT_VERBS);
 
