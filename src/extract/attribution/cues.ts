@@ -5,7 +5,8 @@
  */
 import { countryNamed } from './countries.js';
 import type { Known } from './memory.js';
-import { type NameContext, resolvePhrase } from './names.js';
+import type { NameContext } from './name-context.js';
+import { resolvePhrase } from './names.js';
 import { BETWEEN_SPEAKER_AND_VERB, REPORT_VERB } from './phrases.js';
 import { type Phrase, phraseAfter, phraseBefore } from './speaker-phrase.js';
 
