@@ -96,27 +96,30 @@ export class ClaimIndex {
     const measures = new Measures(lexicon.topics);
     const moved = new Map(moves.map((m) => [m.id, this.intern(m.topic)]));
     const next = new FigureFiling();
+    const tallies = new SourceTallies();
     const filed: Array<{ topic: string | null; measure: string; figure: Figure } | undefined> = [];
-    for (let id = 0; id < this.claims.length; ) {
-      for (const end = Math.min(this.claims.length, id + slice); id < end; id++) {
-        const claim = this.claims[id];
-        if (!claim) continue;
-        const topic = moved.has(id) ? moved.get(id)! : claim.topic;
-        const measure = this.intern(measures.of(topic, claim.unit));
-        filed[id] = { topic, measure, figure: next.file(claim, topic, measure, true) };
-      }
+    const fileAnew = (id: number, sorted: boolean) => {
+      const claim = this.claims[id];
+      if (!claim) return;
+      const topic = moved.has(id) ? moved.get(id)! : claim.topic;
+      const measure = this.intern(measures.of(topic, claim.unit));
+      const entry = { topic, measure, figure: next.file(claim, topic, measure, !sorted) };
+      filed[id] = entry;
+      tallies.add(claim, entry);
+    };
+    let id = 0;
+    while (id < this.claims.length) {
+      for (const end = Math.min(this.claims.length, id + slice); id < end; id++) fileAnew(id, false);
       if (id < this.claims.length) yield id;
     }
-    next.sortAll();
+    yield* next.sortInSlices(slice);
+    // Claims that arrived while the figures were sorted go in order, in the same turn as the swap.
+    for (; id < this.claims.length; id++) fileAnew(id, true);
     this.topics = lexicon.topics;
     this.measures = measures;
     this.filing = next;
-    this.tallies = new SourceTallies();
-    for (const claim of this.claims) {
-      if (!claim) continue;
-      Object.assign(claim, filed[claim.id]);
-      this.tallies.add(claim);
-    }
+    this.tallies = tallies;
+    for (const claim of this.claims) if (claim) Object.assign(claim, filed[claim.id]);
   }
 
   /** Other spellings of names the extractor learned, so /source finds them by any of them. */

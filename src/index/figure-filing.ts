@@ -26,6 +26,15 @@ export class FigureFiling {
   }
 
   sortAll(): void {
-    for (const figure of this.figures.values()) figure.sortClaims();
+    for (const _ of this.sortInSlices(Number.POSITIVE_INFINITY));
+  }
+
+  /** Sorts every figure's claims, yielding after each `slice` figures. */
+  *sortInSlices(slice: number): Generator<number, void> {
+    let sorted = 0;
+    for (const figure of this.figures.values()) {
+      figure.sortClaims();
+      if (++sorted % slice === 0) yield sorted;
+    }
   }
 }

@@ -17,7 +17,10 @@ interface Counts {
 
 export type Role = 'claimed' | 'relayed';
 
-const topicOf = (claim: IndexedClaim) => claim.topic ?? 'no topic';
+/** What a tally counts a claim by: its own topic and figure, or the ones a re-filing is about to give it. */
+type Filed = Pick<IndexedClaim, 'topic' | 'figure'>;
+
+const topicOf = (claim: Filed) => claim.topic ?? 'no topic';
 
 /**
  * Running counts per source of what everyone may see, kept as claims arrive, so /source never
@@ -26,9 +29,9 @@ const topicOf = (claim: IndexedClaim) => claim.topic ?? 'no topic';
 export class SourceTallies {
   private readonly byRole = { claimed: new Map<string, Counts>(), relayed: new Map<string, Counts>() };
 
-  add(claim: IndexedClaim): void {
+  add(claim: IndexedClaim, filed: Filed = claim): void {
     this.each(claim, (counts) => {
-      if (claim.article.audience === 'everyone') count(counts, claim);
+      if (claim.article.audience === 'everyone') count(counts, filed);
       else counts.restricted.push(claim);
     });
   }
@@ -74,7 +77,7 @@ export class SourceTallies {
   }
 }
 
-function count(counts: Counts, claim: IndexedClaim): void {
+function count(counts: Counts, claim: Filed): void {
   counts.claims++;
   counts.figures.add(claim.figure);
   counts.topics.set(topicOf(claim), (counts.topics.get(topicOf(claim)) ?? 0) + 1);
