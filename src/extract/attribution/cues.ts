@@ -52,6 +52,7 @@ const CITING = /\b(?:citing|quoting|attribut(?:ing|ed)\s+(?:it|them|the\s+\w+)\s
 const SHARED = /\b(?:shared\s+with|seen\s+by|obtained\s+by|provided\s+to|given\s+to|told)\s+/gi;
 // Verbs are matched as written: "States" in "United States" is no verb.
 const SUBJECT_VERB = new RegExp(`\\b${REPORT_VERB}\\b`, 'g');
+const REPORT_WORD = new RegExp(`^\\s(?:${REPORT_VERB})$`);
 const INVERTED =
   /(?:^|[,"”]\s*)(?:said|says|added|adds|wrote|noted|reported|told|explained|continued)\s+(?!that\b|it\b|he\b|she\b|they\b|on\b)/gi;
 const INVERTED_END = /^\s*(?:[,.;:!?"”)–—]|$|(?:on|in|at|during|after|before|from|to|who|which|whose|adding|in\s+a)\b)/;
@@ -98,7 +99,7 @@ function participleSubject(text: string, comma: number, ctx: NameContext): Cue |
   // "11,000 soldiers are in Kursk, Zelensky said on Thursday, warning ...": the report verb
   // nearest the participle speaks, not the first word that ends like a verb ("soldiers").
   const verbs = [...text.slice(0, comma).matchAll(/\s(?:has\s+|had\s+|have\s+)?(?:said|told|[a-z]{3,}(?:ed|s))\b/g)];
-  const isReport = (m: RegExpMatchArray) => new RegExp(`^\\s(?:${REPORT_VERB})$`).test(m[0]);
+  const isReport = (m: RegExpMatchArray) => REPORT_WORD.test(m[0]);
   for (const verb of [...verbs.filter(isReport).reverse(), ...verbs.filter((m) => !isReport(m))]) {
     const phrase = phraseBefore(text, verb.index);
     if (!phrase) continue;
