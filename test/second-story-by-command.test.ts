@@ -105,6 +105,21 @@ describe('a second story set up by command', () => {
     expect(list).toMatch(/Derna floods\n.*flood-deaths/);
   });
 
+  it('files each server’s own articles under its own topic when two servers define the same one', async () => {
+    await ask(ADD_FLOOD);
+    await ask(ADD_FLOOD, 'other-server');
+    await rig.feedSource('Libya Desk', '/libya.xml', FLOOD);
+    rig.serveFeed('/other.xml', 'Other Desk', [LATER]);
+    await rig.addSource('Other Desk', '/other.xml', 'other-server');
+    await ask(ADD_FLOOD.replace('key:flood-deaths', 'key:flood-toll'), 'third-server');
+    expect(text(await ask('/topic name:flood-deaths chart:false'))).toContain('11,300');
+    expect(text(await ask('/topic name:flood-deaths chart:false'))).not.toContain('3,958');
+    const other = text(await ask('/topic name:flood-deaths chart:false', 'other-server'));
+    expect(other).toContain('3,958');
+    expect(other).not.toContain('11,300');
+    expect(text(await ask('/topic name:flood-toll chart:false', 'third-server'))).toContain('No claims');
+  });
+
   it('re-files claims out of a topic that is removed, and its follows go with it', async () => {
     await rig.feedSource('Libya Desk', '/libya.xml', FLOOD);
     await ask(ADD_FLOOD);

@@ -11,7 +11,7 @@ import { type Figure, findFigures } from './numbers.js';
 import { confirmsPrevious, hasDenialOrDoubt, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
-import type { Article, Claim } from './types.js';
+import type { Article, Claim, TopicDef } from './types.js';
 import { unitAfter, unitBefore } from './units.js';
 
 /** What carries from one sentence to the next within an article. */
@@ -199,13 +199,14 @@ function fileTopics(
   title: string | null,
   candidates: Map<Claim, string[]>,
   lexicon: CompiledLexicon,
+  mayFile: (topic: TopicDef) => boolean,
 ): Claim[] {
   const context = articleContext(
     title,
     claims.map((c) => c.sentence),
   );
-  for (const claim of claims)
-    claim.topic = chooseTopic(candidates.get(claim) ?? [], claim.sentence, context, lexicon.filing);
+  const topics = lexicon.filing.filter((t) => mayFile(t.def));
+  for (const claim of claims) claim.topic = chooseTopic(candidates.get(claim) ?? [], claim.sentence, context, topics);
   return claims.filter((c) => c.low !== null || c.topic !== null);
 }
 
@@ -221,7 +222,12 @@ export function extractClaims(article: Article, lexicon: CompiledLexicon): Claim
 }
 
 /** The claims, and the names the article introduced that its claims use (for the store to keep). */
-export function extractArticle(article: Article, lexicon: CompiledLexicon): { claims: Claim[]; names: LearnedName[] } {
+/** `mayFile` keeps a server's own topics to the articles that server can see (topicsSeenBy). */
+export function extractArticle(
+  article: Article,
+  lexicon: CompiledLexicon,
+  mayFile: (topic: TopicDef) => boolean = () => true,
+): { claims: Claim[]; names: LearnedName[] } {
   const memory = new ArticleMemory();
   memory.country = mainCountry(`${article.meta.title ?? ''}\n${article.body}`);
   const ctx = { memory, byName: lexicon.entities.byName, date: article.meta.date };
@@ -252,7 +258,8 @@ export function extractArticle(article: Article, lexicon: CompiledLexicon): { cl
     if (found.length > 0) state.previous = found;
     claims.push(...found);
   });
-  const filed = fileTopics(claims, article.meta.title ?? headlineOf(article.body), state.candidates, lexicon);
+  const title = article.meta.title ?? headlineOf(article.body);
+  const filed = fileTopics(claims, title, state.candidates, lexicon, mayFile);
   const used = new Set(filed.flatMap((c) => [c.claimant, c.via]));
   return { claims: filed, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };
 }

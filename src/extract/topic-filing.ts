@@ -87,6 +87,14 @@ function placement(topic: CompiledTopic, sentence: string, context: string): num
   return topic.subjects.test(context) ? 2 : 0;
 }
 
+/**
+ * Which topics may take an article's claims: the defaults' take any; a topic a server defined
+ * only those its server can see (the sources that brought the article, by scope; '' the defaults').
+ */
+export function topicsSeenBy(scopes: readonly string[]): (topic: TopicDef) => boolean {
+  return (topic) => !topic.scope || scopes.includes('') || scopes.includes(topic.scope);
+}
+
 /** The text subjects are looked for in, beyond the sentence: the title and every figure's sentence. */
 export function articleContext(title: string | null, sentences: Iterable<string>): string {
   return [title ?? '', ...new Set(sentences)].join('\n');

@@ -1,4 +1,11 @@
-import { type Claim, type CompiledLexicon, extractArticle, headlineOf, parseArticle } from '../extract/index.js';
+import {
+  type Claim,
+  type CompiledLexicon,
+  extractArticle,
+  headlineOf,
+  parseArticle,
+  topicsSeenBy,
+} from '../extract/index.js';
 import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { articleIdentity } from '../store/identity.js';
 import type { NewSource, SourceRecord } from '../store/records.js';
@@ -50,7 +57,7 @@ export function ingestArticle(
     index.linkArticle(known.id, source.id);
     return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
   }
-  const extracted = extractArticle(article, lexicon);
+  const extracted = extractArticle(article, lexicon, topicsSeenBy([source.guildId]));
   const claims = extracted.claims.map((claim) => namedAsBefore(store, source.guildId, claim));
   const add = () =>
     store.addArticle(

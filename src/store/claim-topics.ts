@@ -10,6 +10,8 @@ export interface FilingRow {
   figureText: string | null;
   topic: string | null;
   title: string | null;
+  /** The scopes of the sources that brought the article, comma-joined ('' the defaults). */
+  scopes: string | null;
 }
 
 /**
@@ -19,7 +21,9 @@ export interface FilingRow {
 export function claimsForFiling(db: Database.Database, after = 0, upTo = Number.MAX_SAFE_INTEGER): FilingRow[] {
   return db
     .prepare(
-      `SELECT c.id, c.article_id AS articleId, c.sentence, c.unit, c.low, c.figure_text AS figureText, c.topic, a.title
+      `SELECT c.id, c.article_id AS articleId, c.sentence, c.unit, c.low, c.figure_text AS figureText, c.topic, a.title,
+         (SELECT group_concat(DISTINCT s.guild_id) FROM article_sources x JOIN sources s ON s.id = x.source_id
+          WHERE x.article_id = a.id) AS scopes
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.article_id > ? AND c.article_id <= ? ORDER BY c.article_id, c.id`,
     )

@@ -4,7 +4,7 @@
  * topics change; no alert is decided here, so old figures never ping a channel.
  */
 import type { CompiledLexicon } from '../extract/index.js';
-import { articleContext, candidateTopics, chooseTopic } from '../extract/topic-filing.js';
+import { articleContext, candidateTopics, chooseTopic, topicsSeenBy } from '../extract/topic-filing.js';
 import type { FilingRow } from '../store/claim-topics.js';
 
 export interface Move {
@@ -35,11 +35,13 @@ function articleMoves(claims: readonly FilingRow[], lexicon: CompiledLexicon): M
     claims[0]!.title,
     claims.map((c) => c.sentence),
   );
+  const seen = topicsSeenBy((claims[0]!.scopes ?? '').split(','));
+  const topics = lexicon.filing.filter((t) => seen(t.def));
   const moves: Move[] = [];
   for (const claim of claims) {
     const at = claim.figureText ? claim.sentence.indexOf(claim.figureText) : -1;
-    const candidates = candidateTopics(claim.unit, claim.sentence, at >= 0 ? at : null, lexicon.filing);
-    const topic = chooseTopic(candidates, claim.sentence, context, lexicon.filing);
+    const candidates = candidateTopics(claim.unit, claim.sentence, at >= 0 ? at : null, topics);
+    const topic = chooseTopic(candidates, claim.sentence, context, topics);
     // A denial keeps a topic: with none it would be no claim, and a stored claim is not dropped here.
     if (topic === claim.topic || (claim.low === null && topic === null)) continue;
     moves.push({ id: claim.id, from: claim.topic, topic });
