@@ -101,6 +101,14 @@ describe('a speaker who relays an agency files the figure under the agency', () 
     ]);
   });
 
+  it('a spokeswoman with no body in her title speaks for the body just named', () => {
+    expect(
+      attributed(
+        'The Kenya Red Cross raised its estimate on Monday. Spokeswoman Maria Lopez said 40 people were missing.',
+      ),
+    ).toEqual([{ figure: 40, claimant: 'Kenya Red Cross', via: null, speaker: 'Maria Lopez' }]);
+  });
+
   it('an unnamed official speaks for the body the phrase names', () => {
     expect(claimantsOf('A senior Pentagon official said 11,000 North Korean troops were in Kursk.')).toEqual([
       'Pentagon',

@@ -79,6 +79,9 @@ export function speaksForOf(title: readonly string[], appositive: string | null,
     const known = ctx.memory.find(bodyInTitle.join(' '));
     if (known) return known.speaksFor ?? known.name;
   }
+  // "The Pentagon raised its estimate. Deputy press secretary Sabrina Singh said": the body just named.
+  if (!appositive && /\b(?:spokes(?:man|woman|person)|press\s+secretary|press\s+officer)\b/i.test(titleText))
+    return ctx.memory.latest('body')?.name ?? null;
   if (!appositive) return null;
   // "the Libyan Red Crescent's secretary-general", "the CGT's leader".
   const owner =
