@@ -49,6 +49,12 @@ describe('a body the lexicon does not know is still the claimant, under a clean 
     expect(claimantsOf('UNICEF launched an emergency appeal for $20 million on Friday.')).toEqual(['UNICEF']);
   });
 
+  it('reads "a June report by X" as X’s report, the month naming no one', () => {
+    expect(attributed('A June report by the Coastal Monitoring Group said 300 boats had sunk.')).toEqual([
+      { figure: 300, claimant: 'Coastal Monitoring Group', via: null, speaker: null },
+    ]);
+  });
+
   it('credits material to whoever released it, not to the material', () => {
     expect(claimantsOf('Footage released by the Kenya Red Cross shows 70 homes swept away.')).toEqual([
       'Kenya Red Cross',

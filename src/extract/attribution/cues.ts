@@ -34,8 +34,12 @@ const FIGURES_SHOW =
 const BY_COUNT =
   /\bby\s+(?=(?:the\s+)?[\p{Lu}\p{Ll}][\p{L}\s-]{0,40}?['’]s?(?:\s+(?:own\s+)?(?:count|estimate|figures?|tally|reckoning|numbers)\b|\s*[,.;]|$))/gu;
 // "A World Bank assessment released on Monday estimated": the body the document is from.
-const DOCUMENT_OF =
-  /\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:\d{4}\s+|new\s+|latest\s+|recent\s+|May\s+|June\s+)?((?:[\p{Lu}][\p{L}.&'’-]*\s+){1,6})(?:assessment|report|study|survey|analysis|review|audit|tally|count)\b/gu;
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
+// "A May report by ...": the month dates the report; it is nobody's name.
+const DOCUMENT_OF = new RegExp(
+  String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:\d{4}\s+|new\s+|latest\s+|recent\s+|(?:${MONTH})\s+)?(?!(?:${MONTH})\s)((?:[\p{Lu}][\p{L}.&'’-]*\s+){1,6})(?:assessment|report|study|survey|analysis|review|audit|tally|count)\b`,
+  'gu',
+);
 const DOCUMENT = /\b(?:the|this|that|its)\s+(?:report|assessment|study|survey|analysis|review|audit|document)\s*$/i;
 // "compared with 7.8 from the US Geological Survey": a figure straight from its source.
 const FIGURE_FROM = /\d\s+from\s+(?=(?:the\s+)?[\p{Lu}])/gu;
@@ -52,6 +56,7 @@ const CITING = /\b(?:citing|quoting|attribut(?:ing|ed)\s+(?:it|them|the\s+\w+)\s
 const SHARED = /\b(?:shared\s+with|seen\s+by|obtained\s+by|provided\s+to|given\s+to|told)\s+/gi;
 // Verbs are matched as written: "States" in "United States" is no verb.
 const SUBJECT_VERB = new RegExp(`\\b${REPORT_VERB}\\b`, 'g');
+const NOUN_AFTER_ARTICLE = /^(?:report|count|estimate|claim|tally|record|list)$/;
 const REPORT_WORD = new RegExp(`^\\s(?:${REPORT_VERB})$`);
 const INVERTED =
   /(?:^|[,"”]\s*)(?:said|says|added|adds|wrote|noted|reported|told|explained|continued)\s+(?!that\b|it\b|he\b|she\b|they\b|on\b)/gi;
@@ -175,6 +180,9 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
   }
   for (const m of text.matchAll(SUBJECT_VERB)) {
     const before = text.slice(0, m.index);
+    // "A May report by the team", "an NIS estimate": a singular noun after "a", not a verb.
+    if (NOUN_AFTER_ARTICLE.test(m[0]) && /\b(?:[Aa]n?|[Ii]ts|[Tt]his)\s+(?:[\p{L}'’-]+\s+){0,3}$/u.test(before))
+      continue;
     const adverbs = ADVERBS_BEFORE.exec(before);
     const end = adverbs ? adverbs.index : before.length;
     // "The report added": whoever's report the article last cited.
