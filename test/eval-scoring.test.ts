@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameMatcher } from '../src/eval/gold.js';
 import { countMatches, type GoldClaim, sameSentence, scores } from '../src/eval/score.js';
 
 const claim = (over: Partial<GoldClaim>): GoldClaim => ({
@@ -34,5 +35,12 @@ describe('scoring predictions against gold', () => {
   it('matches each prediction to one gold claim at most', () => {
     const counts = countMatches([claim({}), claim({})], [claim({})]);
     expect(counts).toMatchObject({ gold: 2, predicted: 1, matched: 1 });
+  });
+
+  it('takes a country’s name, its possessive and its demonym before a body for one name', () => {
+    const same = nameMatcher({}, []);
+    expect(same('Sudanese Health Ministry', 'Sudan Health Ministry')).toBe(true);
+    expect(same("Sudan's Health Ministry", 'Sudanese Health Ministry')).toBe(true);
+    expect(same('Sudanese Health Ministry', 'Chad Health Ministry')).toBe(false);
   });
 });

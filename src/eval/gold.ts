@@ -96,6 +96,10 @@ const foldName = (name: string) =>
       /\b([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)?)'s\b/gu,
       (whole, word: string) => countryNamed(word)?.demonym ?? whole,
     )
+    // "Sudan Health Ministry" is the Sudanese one: a country's name before a capitalised word.
+    .replace(/^([\p{Lu}][\p{L}]+) (?=[\p{Lu}])/u, (whole, word: string) =>
+      countryNamed(word)?.name === word ? `${countryNamed(word)!.demonym} ` : whole,
+    )
     .toLowerCase()
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
