@@ -51,6 +51,7 @@ export class ClaimIndex {
   private readonly remembered = new Set<string>();
   tallies = new SourceTallies();
   private bulk = false;
+  private changes = 0;
   private lastWords: { sentence: string; words: string[] } | undefined;
 
   constructor(lexicon: Lexicon) {
@@ -78,6 +79,7 @@ export class ClaimIndex {
     for (const list of [...index.byClaimant.values(), ...index.byRelay.values(), ...index.byDay.values()])
       sortByDay(list);
     index.filing.sortAll();
+    index.text.trim();
     index.bulk = false;
     return index;
   }
@@ -132,11 +134,18 @@ export class ClaimIndex {
 
   addSource(source: SourceRecord): void {
     this.sources.set(source.id, source);
+    this.changes++;
+  }
+
+  /** Grows whenever what an answer could show changes (claims, sources, who sees an article): a cache key. */
+  revision(): number {
+    return this.changes;
   }
 
   /** A newly stored article and its claims, as ingest hands them over. */
   addArticle(article: ArticleRecord, sourceIds: readonly number[], claims: readonly ClaimRecord[]): IndexedClaim[] {
     this.indexArticle(article, sourceIds);
+    this.changes++;
     return claims.map((claim) => this.indexClaim(claim));
   }
 
@@ -147,6 +156,7 @@ export class ClaimIndex {
     const audience = this.widen(article.audience, sourceId);
     if (audience === article.audience) return;
     article.audience = audience;
+    this.changes++;
     // Figures keep each server's view of them (Figure.view): this article's figures may now show more.
     const everyone = audience === 'everyone';
     for (const claim of this.byDay.get(article.day) ?? []) {

@@ -1,4 +1,5 @@
-import Fuse from 'fuse.js';
+import { Postings } from './postings.js';
+import { Spelling } from './spelling.js';
 import { tokenize } from './tokens.js';
 
 export interface SearchHit {
@@ -6,20 +7,26 @@ export interface SearchHit {
   score: number;
 }
 
-interface Expansion {
-  term: string;
-  weight: number;
+/** One query word as scored: the lists of the words it stands for, each with its weight. */
+interface QueryWord {
+  lists: Array<{ postings: Postings; weight: number }>;
+  /** The query word's rarity: that of the word it most likely means. */
+  idf: number;
+  /** The most one claim can gain from this word. */
+  most: number;
 }
 
 /**
  * Free-text search over claim sentences through an inverted index: a query touches only the
- * claims that share a word with it. Words not in the vocabulary are corrected with fuse.js over
- * the vocabulary (thousands of words), never over the claims (a million).
+ * claims that share a word with it. Each query word counts once per claim, at the rarity of the
+ * word it stands for (spelling.ts says which: itself, else its likeliest completions and
+ * corrections). Words are scored rarest first, and once the top hits are out of reach for any
+ * claim not yet seen, the common words only add to the claims already found (MaxScore), so
+ * "north korean troops" does not walk every claim that says "troops".
  */
 export class TextSearch {
-  private readonly postings = new Map<string, number[]>();
-  private vocabulary: string[] | null = null;
-  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
+  private readonly postings = new Map<string, Postings>();
+  private readonly spelling = new Spelling((word) => this.postings.get(word)?.length ?? 0);
   private scores = new Float64Array(1024);
   private credited = new Int32Array(1024);
   private queries = 0;
@@ -28,83 +35,110 @@ export class TextSearch {
   add(id: number, words: readonly string[]): void {
     this.documents++;
     for (const word of new Set(words)) {
-      const list = this.postings.get(word);
-      if (list) list.push(id);
-      else {
-        this.postings.set(word, [id]);
-        this.vocabulary = null;
-        this.fuzzyByInitial.delete(word[0]!);
+      let list = this.postings.get(word);
+      if (!list) {
+        this.postings.set(word, (list = new Postings()));
+        this.spelling.addWord(word);
       }
+      list.add(id);
     }
     if (id >= this.scores.length) this.grow(id);
   }
 
+  /** After loading: lists stop growing in bulk, so their spare room is given back. */
+  trim(): void {
+    for (const list of this.postings.values()) list.trim();
+  }
+
   search(query: string, limit: number, accept: (id: number) => boolean): SearchHit[] {
-    const terms = [...new Set(tokenize(query))];
-    if (terms.length === 0) return [];
+    const words = [...new Set(tokenize(query))]
+      .map((term) => this.queryWord(term))
+      .filter((w): w is QueryWord => w !== null)
+      .sort((a, b) => b.most - a.most);
+    if (words.length === 0) return [];
+    // reachable[i]: the most a claim first seen at word i could still score.
+    const reachable = words.map((_, i) => words.slice(i).reduce((sum, w) => sum + w.most, 0));
     const touched: number[] = [];
-    for (const term of terms) this.credit(this.expand(term), touched);
+    let onlyFound = false;
+    words.forEach((word, i) => {
+      onlyFound ||= i > 0 && this.kthScore(touched, limit, accept) > reachable[i]!;
+      if (onlyFound) this.creditFound(word, touched);
+      else this.credit(word, touched);
+    });
     const hits = this.best(touched, limit, accept);
     for (const id of touched) this.scores[id] = 0;
     return hits;
   }
 
-  /** Credits each claim once per query word, at the best weight any spelling of it earns. */
-  private credit(expansions: Expansion[], touched: number[]): void {
+  private queryWord(term: string): QueryWord | null {
+    const expansions = this.spelling.expand(term);
+    if (expansions.length === 0) return null;
+    const idf = Math.log(1 + this.documents / this.postings.get(expansions[0]!.term)!.length);
+    const lists = expansions.map(({ term: t, weight }) => ({ postings: this.postings.get(t)!, weight }));
+    return { lists, idf, most: idf * Math.max(...lists.map((l) => l.weight)) };
+  }
+
+  /** Credits each claim once per query word, at the best weight any of its spellings earns. */
+  private credit(word: QueryWord, touched: number[]): void {
     const stamp = ++this.queries;
-    for (const { term, weight } of expansions) {
-      const ids = this.postings.get(term)!;
-      const idf = Math.log(1 + this.documents / ids.length);
-      for (const id of ids) {
+    for (const { postings, weight } of [...word.lists].sort((a, b) => b.weight - a.weight)) {
+      const ids = postings.view();
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
         if (this.credited[id] === stamp) continue;
         this.credited[id] = stamp;
         if (this.scores[id] === 0) touched.push(id);
-        this.scores[id] = this.scores[id]! + weight * idf;
+        this.scores[id] = this.scores[id]! + weight * word.idf;
       }
     }
   }
 
-  private expand(term: string): Expansion[] {
-    const found: Expansion[] = this.postings.has(term) ? [{ term, weight: 1 }] : [];
-    if (term.length >= 3) found.push(...this.withPrefix(term).map((t) => ({ term: t, weight: 0.8 })));
-    if (found.length === 0) found.push(...this.similar(term).map((t) => ({ term: t, weight: 0.6 })));
-    return found;
+  /** As credit, but only for claims already found: by look-up when they are few, by a scan otherwise. */
+  private creditFound(word: QueryWord, touched: number[]): void {
+    const stamp = ++this.queries;
+    for (const { postings, weight } of [...word.lists].sort((a, b) => b.weight - a.weight)) {
+      const gain = weight * word.idf;
+      if (touched.length * Math.log2(postings.length + 1) < postings.length) {
+        for (const id of touched) {
+          if (this.credited[id] !== stamp && postings.has(id)) this.creditOnce(id, gain, stamp);
+        }
+        continue;
+      }
+      const ids = postings.view();
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (this.scores[id] !== 0 && this.credited[id] !== stamp) this.creditOnce(id, gain, stamp);
+      }
+    }
   }
 
-  private withPrefix(prefix: string): string[] {
-    const vocabulary = (this.vocabulary ??= [...this.postings.keys()].sort());
-    let lo = 0;
-    let hi = vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (vocabulary[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < vocabulary.length && out.length < 20 && vocabulary[i]!.startsWith(prefix); i++) {
-      if (vocabulary[i] !== prefix) out.push(vocabulary[i]!);
-    }
-    return out;
+  private creditOnce(id: number, gain: number, stamp: number): void {
+    this.credited[id] = stamp;
+    this.scores[id] = this.scores[id]! + gain;
   }
 
-  /** Typos rarely touch the first letter, so only words sharing it are compared. */
-  private similar(term: string): string[] {
-    const initial = term[0]!;
-    let fuse = this.fuzzyByInitial.get(initial);
-    if (!fuse) {
-      const words = [...this.postings.keys()].filter((w) => w[0] === initial);
-      fuse = new Fuse(words, { threshold: 0.34, ignoreLocation: true, includeScore: true });
-      this.fuzzyByInitial.set(initial, fuse);
+  /** The limit-th best score among the claims found that the asker may see, or 0 when fewer. */
+  private kthScore(touched: number[], limit: number, accept: (id: number) => boolean): number {
+    if (touched.length < limit) return 0;
+    const top: number[] = [];
+    for (const id of touched) {
+      const score = this.scores[id]!;
+      if (top.length === limit && score <= top[limit - 1]!) continue;
+      if (!accept(id)) continue;
+      let i = Math.min(top.length, limit - 1);
+      top[i] = score;
+      while (i > 0 && top[i - 1]! < score) {
+        top[i] = top[i - 1]!;
+        top[--i] = score;
+      }
     }
-    return fuse.search(term, { limit: 3 }).map((r) => r.item);
+    return top.length === limit ? top[limit - 1]! : 0;
   }
 
   /** The top hits, best first; ties go to the newer claim. */
   private best(touched: number[], limit: number, accept: (id: number) => boolean): SearchHit[] {
     const hits: SearchHit[] = [];
     const worse = (a: SearchHit, b: SearchHit) => a.score < b.score || (a.score === b.score && a.id < b.id);
-    // Newest first: ties go to the newer claim, so in ascending order every tied claim would win
-    // a place for a moment. The order of visits does not change the result, only its cost.
     for (let k = touched.length - 1; k >= 0; k--) {
       const id = touched[k]!;
       const score = this.scores[id]!;
