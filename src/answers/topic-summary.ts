@@ -1,4 +1,4 @@
-import { topicChart } from '../charts/index.js';
+import { cachedTopicChart } from '../charts/index.js';
 import type { TopicDef } from '../extract/index.js';
 import { formatDay } from '../format/days.js';
 import { formatRange, plural } from '../format/numbers.js';
@@ -116,7 +116,7 @@ export function answerTopic(
 
 /** The whole topic's timeline under the summary; when there is nothing to draw, the footer says why. */
 function withChart(index: ClaimIndex, topic: TopicDef, guildId: string | null, answer: Answer): Answer {
-  const chart = topicChart(index, topic.key, guildId);
+  const chart = cachedTopicChart(index, topic.key, guildId);
   if (!chart.png)
     return { ...answer, footer: [answer.footer, `No chart: ${chart.reason}`].filter(Boolean).join(' · ') };
   const description = `Timeline of ${topic.label}: ${chart.data.series.map((s) => s.claimant).join(', ')}`;

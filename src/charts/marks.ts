@@ -162,14 +162,27 @@ export function statementGlyph(kind: ChartStatement['kind'], cx: number, cy: num
   });
 }
 
-/** Statements sit in a strip just above the time axis, at their day. */
+/**
+ * Statements sit in a strip just above the time axis, at their day. Statements of one kind on one
+ * day share a mark (naming every claimant): they would be drawn on the same spot anyway, and so
+ * the chart stops growing with every repeated denial.
+ */
 export function statementMarks(plot: Plot, data: ChartData, y: number): string {
-  const marks = data.statements.map((s) =>
-    el(
+  const byKindAndDay = new Map<string, ChartStatement[]>();
+  for (const s of data.statements) {
+    const key = `${s.kind}|${s.day}`;
+    const same = byKindAndDay.get(key);
+    if (same) same.push(s);
+    else byKindAndDay.set(key, [s]);
+  }
+  const marks = [...byKindAndDay.values()].map((same) => {
+    const { kind, day } = same[0]!;
+    const claimants = [...new Set(same.map((s) => s.claimant))].join(', ');
+    return el(
       'g',
-      { class: 'statement', 'data-kind': s.kind, 'data-claimant': s.claimant, 'data-day': s.day },
-      statementGlyph(s.kind, plot.time.x(s.day), y),
-    ),
-  );
+      { class: 'statement', 'data-kind': kind, 'data-claimant': claimants, 'data-day': day },
+      statementGlyph(kind, plot.time.x(day), y),
+    );
+  });
   return el('g', { class: 'statements' }, marks.join(''));
 }
