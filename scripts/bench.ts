@@ -1,15 +1,18 @@
 /**
- * `npm run bench [-- --json] [-- --claims N] [-- --feeds N] [-- --skip-bot]`: speed and memory
- * figures. Tests never time things; this does. Extraction first, then polling N feeds of 50 items
- * on 127.0.0.1 (default 500), then a topic's chart with 1,000 figures, then the bot over a generated
- * store of N claims (default 1,000,000), and re-filing that store after /topics add.
- * With --json the last line is one object: { extraction, rss_mb, polling, chart, bot, refile }.
+ * `npm run bench [-- --json] [-- --claims N] [-- --quality-claims N] [-- --feeds N] [-- --skip-bot]`:
+ * speed, memory and search quality figures. Tests never time things; this does. Extraction first,
+ * then polling N feeds of 50 items on 127.0.0.1 (default 500), then a topic's chart with 1,000
+ * figures, then search quality against MiniSearch over N claim sentences (default 100,000), then
+ * the bot over a generated store of N claims (default 1,000,000), and re-filing that store after
+ * /topics add.
+ * With --json the last line is one object: { extraction, rss_mb, polling, chart, search_quality, bot, refile }.
  */
 import { benchBot, DEFAULT_CLAIMS } from './bench/bot.js';
 import { benchChart } from './bench/chart.js';
 import { benchExtraction } from './bench/extraction.js';
 import { benchPolling } from './bench/polling.js';
 import { benchRefile } from './bench/refile.js';
+import { benchSearchQuality } from './bench/search-quality.js';
 
 const json = process.argv.includes('--json');
 const skipBot = process.argv.includes('--skip-bot');
@@ -26,6 +29,7 @@ function countOption(name: string, fallback: number, example: string): number {
 }
 const claims = countOption('--claims', DEFAULT_CLAIMS, '100000');
 const feeds = countOption('--feeds', 500, '100');
+const qualityClaims = countOption('--quality-claims', 100_000, '20000');
 const results: Record<string, unknown> = {};
 
 const extraction = benchExtraction(1000);
@@ -41,6 +45,7 @@ console.log(`rss: ${results.rss_mb} MB (extraction process)`);
 
 results.polling = await benchPolling(feeds);
 results.chart = benchChart(1000);
+results.search_quality = benchSearchQuality(qualityClaims);
 if (!skipBot) results.bot = benchBot(claims);
 if (!skipBot) results.refile = await benchRefile(claims);
 if (json) console.log(JSON.stringify(results));

@@ -7,6 +7,7 @@ import type { EntityDef, Hedge, Lexicon, Status, TopicDef } from '../../src/extr
 import type { ClaimRecord } from '../../src/store/records.js';
 import * as W from './bot-words.js';
 import { pick, type Rng, zipf } from './bot-words.js';
+import { Corpus } from './corpus.js';
 
 /** The stored fields of a claim (src/store/records.ts), made up rather than extracted. */
 export type MadeClaim = Omit<ClaimRecord, 'id' | 'articleId' | 'position'>;
@@ -119,6 +120,7 @@ export class ClaimMaker {
   private readonly topic: (rng: Rng) => TopicDef;
   private readonly village: (rng: Rng) => string;
   private readonly official: (rng: Rng) => string;
+  private readonly corpus: Corpus;
   // A claim with a relay reads "according to Yonhap"; one without never names a relay.
   private readonly figures = byVia(W.FIGURE_TEMPLATES);
   private readonly statements = { denied: byVia(W.DENIAL_TEMPLATES), unverified: byVia(W.DOUBT_TEMPLATES) };
@@ -127,17 +129,24 @@ export class ClaimMaker {
     private readonly lexicon: Lexicon,
     private readonly rng: Rng,
   ) {
-    this.byName = new Map(lexicon.entities.map((e) => [e.name, e]));
+    this.corpus = new Corpus(rng);
+    this.byName = new Map([...lexicon.entities, ...this.corpus.claimants].map((e) => [e.name, e]));
     // Troops first in topics.json and most covered: about 55/27/18 over the three topics.
     this.topic = zipf(lexicon.topics, 1);
     // A person speaking for an organisation is credited to it, as the extractor does.
-    this.claimant = zipf(lexicon.entities.filter((e) => e.kind !== 'outlet' && !e.for));
+    // The lexicon's claimants lead; hundreds nobody configured make the long tail.
+    this.claimant = zipf([...lexicon.entities.filter((e) => e.kind !== 'outlet' && !e.for), ...this.corpus.claimants]);
     // File order is roughly by reach; the generic names ("Ukrainian media") are rarer as outlets.
     const outlets = lexicon.entities.filter((e) => e.kind === 'outlet');
     const generic = (e: EntityDef) => e.name === 'Ukrainian media' || e.name === 'DailyBuzzReports';
     this.outlet = zipf([...outlets.filter((e) => !generic(e)), ...outlets.filter(generic)], 1.1);
     this.village = zipf(shuffled(rng, W.VILLAGES), 0.9);
     this.official = zipf(shuffled(rng, W.OFFICIALS), 0.8);
+  }
+
+  /** Claimants the lexicon does not list, as sentences name them. */
+  extraClaimants(): string[] {
+    return this.corpus.claimants.map((c) => c.name);
   }
 
   /** The outlet as a feed writes it (sometimes an alias), and its canonical name. */
@@ -221,7 +230,8 @@ export class ClaimMaker {
       switch (slot) {
         case 'place':
         case 'place2':
-          return pick(rng, W.PLACES);
+          // The story's own places half the time, any of 80,000 towns otherwise.
+          return rng() < 0.5 ? pick(rng, W.PLACES) : this.corpus.place(rng);
         case 'village':
         case 'village2':
           return this.village(rng);
@@ -255,6 +265,8 @@ export class ClaimMaker {
           throw new Error(`bench template slot {${slot}} has no words`);
       }
     });
-    return text[0]!.toUpperCase() + text.slice(1);
+    // Most sentences go on past the figure, in the phrasing of real coverage.
+    const sentence = rng() < 0.7 ? `${text.replace(/[.]$/, '')}, ${this.corpus.clause(rng)}.` : text;
+    return sentence[0]!.toUpperCase() + sentence.slice(1);
   }
 }

@@ -14,7 +14,7 @@ import { ClaimMaker } from './bot-claims.js';
 import { seeded } from './bot-words.js';
 
 /** Bump when the generator changes, so a cached store from the old one is not reused. */
-export const GENERATOR_VERSION = 'bot-4';
+export const GENERATOR_VERSION = 'bot-5';
 export const STORY_START = Date.UTC(2024, 9, 1);
 export const STORY_DAYS = 547;
 /** Guilds with their own sources: a member there sees the defaults plus their guild's articles. */

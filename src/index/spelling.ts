@@ -95,9 +95,9 @@ export class Spelling {
  */
 export function editDistance(a: string, b: string, most: number): number {
   const width = b.length + 1;
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (rows[0]!.length < width) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(width * 2);
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowBest = i;
@@ -113,3 +113,6 @@ export function editDistance(a: string, b: string, most: number): number {
   }
   return Math.min(previous[b.length]!, most + 1);
 }
+
+/** Three rows reused by every comparison: a correction compares thousands of words per query. */
+const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
