@@ -20,6 +20,8 @@ export interface MeasureConfig {
   now: string;
   runs: number;
   warmup: number;
+  /** Boot, print the boot figures and stop: the first boot of a new store, timed apart. */
+  bootOnly?: boolean;
 }
 
 export interface Latency {
@@ -85,11 +87,23 @@ const AUTOCOMPLETE: Array<[string, string, string, Record<string, string>]> = [
 ];
 
 const round = (ms: number) => Number(ms.toFixed(3));
+/** The event loop turns between queries, as in the bot: timers, I/O and finalisers get their turn. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function timed(call: () => unknown): Promise<number> {
+  await turn();
   const started = performance.now();
   await call();
   return performance.now() - started;
+}
+
+/** RSS after many queries of every kind, mixed, as a day of members asking would run them. */
+async function mixedQueries(calls: Array<() => unknown>, count: number): Promise<number> {
+  for (let i = 0; i < count; i++) {
+    await turn();
+    await calls[(i * 7) % calls.length]!();
+  }
+  return process.memoryUsage().rss;
 }
 
 /** First pass cold, then a warm-up, then `runs` timed calls cycling through the queries. */
@@ -147,6 +161,7 @@ function autocompleteCall(
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+const MIXED_QUERIES = 1000;
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2]!) as MeasureConfig;
@@ -157,6 +172,11 @@ async function main(): Promise<void> {
   const app = openApp(config.db, DATA_DIR);
   const bootSeconds = (performance.now() - started) / 1000;
   const rssAfterBoot = process.memoryUsage().rss;
+  if (config.bootOnly) {
+    app.store.close();
+    console.log(JSON.stringify({ boot_seconds: Number(bootSeconds.toFixed(3)), rss_after_boot_mb: mb(rssAfterBoot) }));
+    return;
+  }
   gc?.();
   const afterGc = process.memoryUsage();
 
@@ -169,10 +189,13 @@ async function main(): Promise<void> {
     );
   }
   const labels = AUTOCOMPLETE.map(([c, f, t]) => `/${c} ${f}:"${t}"`);
-  latency.autocomplete = await measure(
-    labels,
-    AUTOCOMPLETE.map((a) => autocompleteCall(app, now, config.guild, a)),
-    config,
+  const completions = AUTOCOMPLETE.map((a) => autocompleteCall(app, now, config.guild, a));
+  latency.autocomplete = await measure(labels, completions, config);
+  const rssAfterLatency = process.memoryUsage().rss;
+  const lines = Object.values(QUERIES).flat();
+  const rssAfterMixed = await mixedQueries(
+    [...lines.map((line) => () => checkedLine(app, line, now, config.guild)), ...completions],
+    MIXED_QUERIES,
   );
 
   const result = {
@@ -182,7 +205,9 @@ async function main(): Promise<void> {
     rss_after_boot_mb: mb(rssAfterBoot),
     rss_after_gc_mb: gc ? mb(afterGc.rss) : null,
     heap_used_after_gc_mb: gc ? mb(afterGc.heapUsed) : null,
-    rss_after_queries_mb: mb(process.memoryUsage().rss),
+    rss_after_queries_mb: mb(rssAfterLatency),
+    mixed_queries: MIXED_QUERIES,
+    rss_after_mixed_mb: mb(rssAfterMixed),
     // ru_maxrss is in kilobytes on Linux: the peak, which a container's memory limit must allow.
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     latency,

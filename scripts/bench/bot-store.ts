@@ -26,6 +26,8 @@ export interface BenchStore {
   seconds: number;
   articles: number;
   claims: number;
+  /** Whether the store already holds a saved text index (a previous bench booted it). */
+  savedSearchIndex: boolean;
 }
 
 const CLAIMS_PER_TRANSACTION = 50_000;
@@ -41,15 +43,43 @@ export function benchStore(claims: number): BenchStore {
   if (existsSync(path)) {
     const store = Store.open(path);
     const counts = store.counts();
+    const saved = store.db.prepare('SELECT count(*) AS n FROM search_index').get() as { n: number };
     store.close();
-    return { path, reused: true, seconds: 0, articles: counts.articles, claims: counts.claims };
+    return {
+      path,
+      reused: true,
+      seconds: 0,
+      articles: counts.articles,
+      claims: counts.claims,
+      savedSearchIndex: saved.n > 0,
+    };
   }
   const started = performance.now();
   // Written under another name and renamed when complete, so an interrupted run is never reused.
   const partial = `${path}.${process.pid}.partial`;
   const articles = generate(partial, claims);
   renameSync(partial, path);
-  return { path, reused: false, seconds: (performance.now() - started) / 1000, articles, claims };
+  return {
+    path,
+    reused: false,
+    seconds: (performance.now() - started) / 1000,
+    articles,
+    claims,
+    savedSearchIndex: false,
+  };
+}
+
+/** What the bench's store holds, to state with its figures: distinct words (from the saved text index) and claimants. */
+export function storeCorpus(path: string): { words: number; claimants: number } {
+  const store = Store.open(path);
+  const words = store.db
+    .prepare(
+      "SELECT length(CAST(words AS TEXT)) - length(replace(CAST(words AS TEXT), char(10), '')) + 1 AS n FROM search_index",
+    )
+    .get() as { n: number } | undefined;
+  const claimants = store.db.prepare('SELECT count(DISTINCT claimant) AS n FROM claims').get() as { n: number };
+  store.close();
+  return { words: words?.n ?? 0, claimants: claimants.n };
 }
 
 /** Claims per article, 1 to 9 and about 5 on average, until they add up to exactly `total`. */

@@ -15,11 +15,14 @@ import {
 } from './records.js';
 import { SourceTallies } from './source-tally.js';
 import { type SearchHit, TextSearch } from './text-search.js';
-import { tokenize } from './tokens.js';
+import { TOKENIZER_VERSION, tokenize } from './tokens.js';
 import type { Row } from './topic-rows.js';
 
 export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records.js';
 export type { Row } from './topic-rows.js';
+
+/** Claims tokenised at boot beyond the saved text index before it is worth saving again. */
+const RESAVE_AFTER = 20_000;
 
 const push = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
   const list = map.get(key);
@@ -44,7 +47,9 @@ export class ClaimIndex {
   private readonly byClaimant = new Map<string, IndexedClaim[]>();
   private readonly byRelay = new Map<string, IndexedClaim[]>();
   private readonly byDay = new Map<string, IndexedClaim[]>();
-  private readonly text = new TextSearch();
+  private text = new TextSearch();
+  /** Claims up to this id are already in a restored text index (load). */
+  private searchedUpTo = 0;
   /** One copy of each repeated value (see intern). */
   private readonly strings = new Map<string, string>();
   /** Names already handed to names.remember, which would otherwise lower-case them per claim. */
@@ -60,17 +65,32 @@ export class ClaimIndex {
     this.names = new SourceNames(lexicon.entities);
   }
 
-  /** Rebuilds the index from the store: sorting once at the end, not per claim. */
+  /**
+   * Rebuilds the index from the store: sorting once at the end, not per claim. The text index
+   * comes back from its saved copy when the store has one that still fits, and only later claims
+   * are tokenised; when more than RESAVE_AFTER had to be, the index is saved again.
+   */
   static load(store: Store, lexicon: Lexicon): ClaimIndex {
     const index = new ClaimIndex(lexicon);
     index.bulk = true;
+    const saved = store.searchIndex.load();
+    const text = saved?.tokenizer === TOKENIZER_VERSION ? TextSearch.restore(saved.words, saved.postings) : null;
+    const restored = text !== null;
+    if (text) {
+      index.text = text;
+      index.searchedUpTo = saved!.upto;
+    }
     for (const source of store.sources()) index.addSource(source);
     for (const { alias, name } of store.names.all()) index.names.learnAlias(alias, name);
     const links = new Map<number, number[]>();
     for (const { articleId, sourceId } of store.articleSources()) push(links, articleId, sourceId);
     for (const article of store.articles()) index.indexArticle(article, links.get(article.id) ?? []);
     let previous: IndexedClaim | undefined;
+    let tokenised = 0;
+    let last = 0;
     for (const claim of store.claims()) {
+      last = claim.id;
+      if (claim.id > index.searchedUpTo) tokenised++;
       // Claims from one sentence share its text rather than each holding a copy.
       if (previous && previous.articleId === claim.articleId && previous.sentence === claim.sentence)
         claim.sentence = previous.sentence;
@@ -81,6 +101,11 @@ export class ClaimIndex {
     index.filing.sortAll();
     index.text.trim();
     index.bulk = false;
+    if (tokenised > RESAVE_AFTER || (tokenised > 0 && !restored)) {
+      const { words, postings } = index.text.snapshot();
+      store.searchIndex.save({ tokenizer: TOKENIZER_VERSION, upto: last, claims: index.claimTotal, words, postings });
+    }
+    index.searchedUpTo = 0;
     return index;
   }
 
@@ -272,6 +297,7 @@ export class ClaimIndex {
     this.tallies.add(claim);
     this.remember(claim.claimant);
     this.remember(claim.via);
+    if (claim.id <= this.searchedUpTo) return claim;
     // Claims from one sentence come together: its words are worked out once, but every claim is findable.
     if (this.lastWords?.sentence !== claim.sentence)
       this.lastWords = { sentence: claim.sentence, words: tokenize(claim.sentence) };

@@ -11,6 +11,14 @@ export class Postings {
     this.ids = new Int32Array(capacity);
   }
 
+  /** A list over ids already in order, without a copy: restored lists are views into one block. */
+  static over(ids: Int32Array): Postings {
+    const list = new Postings(0);
+    list.ids = ids;
+    list.count = ids.length;
+    return list;
+  }
+
   get length(): number {
     return this.count;
   }

@@ -50,6 +50,52 @@ export class TextSearch {
     for (const list of this.postings.values()) list.trim();
   }
 
+  /**
+   * The index as data to save: its words, newline-separated (words hold only letters and
+   * digits), and one block of integers: claims indexed, the highest id, the word count, each
+   * word's list length, then every list in word order.
+   */
+  snapshot(): { words: string; postings: Int32Array } {
+    const words = [...this.postings.keys()];
+    let total = 3 + words.length;
+    for (const list of this.postings.values()) total += list.length;
+    const block = new Int32Array(total);
+    block[0] = this.documents;
+    block[1] = this.scores.length - 1;
+    block[2] = words.length;
+    let at = 3 + words.length;
+    words.forEach((word, i) => {
+      const ids = this.postings.get(word)!.view();
+      block[3 + i] = ids.length;
+      block.set(ids, at);
+      at += ids.length;
+    });
+    return { words: words.join('\n'), postings: block };
+  }
+
+  /**
+   * The index a snapshot describes, its lists views into the block (no copies); null when the
+   * two halves do not fit together, and the caller rebuilds.
+   */
+  static restore(words: string, block: Int32Array): TextSearch | null {
+    const text = new TextSearch();
+    const list = words.length ? words.split('\n') : [];
+    if (block.length < 3 || block[2] !== list.length) return null;
+    let total = 3 + list.length;
+    for (let i = 0; i < list.length; i++) total += block[3 + i]!;
+    if (total !== block.length) return null;
+    text.documents = block[0]!;
+    text.grow(block[1]!);
+    let at = 3 + list.length;
+    list.forEach((word, i) => {
+      const count = block[3 + i]!;
+      text.postings.set(word, Postings.over(block.subarray(at, at + count)));
+      text.spelling.addWord(word);
+      at += count;
+    });
+    return text;
+  }
+
   search(query: string, limit: number, accept: (id: number) => boolean): SearchHit[] {
     const words = [...new Set(tokenize(query))]
       .map((term) => this.queryWord(term))

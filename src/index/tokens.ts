@@ -5,6 +5,9 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Bump when tokenize changes: a saved text index made with other word rules is then rebuilt. */
+export const TOKENIZER_VERSION = 1;
+
 /**
  * Words for search: case, accents and thousands separators folded ("12,000" is "12000",
  * "Zelenskyy's" is "zelenskyy"), common words dropped.

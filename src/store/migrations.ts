@@ -175,6 +175,16 @@ export const MIGRATIONS: readonly string[] = [
      field TEXT NOT NULL,
      PRIMARY KEY (change_id, claim_id, field)
    ) WITHOUT ROWID;`,
+  // 6: the text index as it stood at a claim id, so boot reads its word lists instead of
+  // tokenising every sentence again; claims after `upto` are indexed at boot as before.
+  `CREATE TABLE search_index (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     tokenizer INTEGER NOT NULL,
+     upto INTEGER NOT NULL,
+     claims INTEGER NOT NULL,
+     words BLOB NOT NULL,
+     postings BLOB NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database): number {

@@ -8,6 +8,7 @@ import { NameBook } from './name-book.js';
 import { Outbox } from './outbox.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type NewSource, type SourceRecord } from './records.js';
 import { Routes } from './routes.js';
+import { SearchBook } from './search-book.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
@@ -39,6 +40,8 @@ export class Store {
   readonly topics: TopicBook;
   /** Claimant merges and renames moderators made. */
   readonly claimants: ClaimantBook;
+  /** The text index as last saved, so boot need not tokenise every claim again. */
+  readonly searchIndex: SearchBook;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -49,6 +52,7 @@ export class Store {
     this.names = new NameBook(db);
     this.topics = new TopicBook(db);
     this.claimants = new ClaimantBook(db);
+    this.searchIndex = new SearchBook(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */
