@@ -44,6 +44,19 @@ function spreadLine(states: RowState[], headline: string): string | undefined {
   return `Range across ${plural(spread.claimants, 'claimant')}: **${formatRange(spread.low, spread.high)} ${headline}** (latest figures; newest ${formatDay(spread.newestDay)}).`;
 }
 
+/**
+ * Rows a section lists, newest first; the rest are counted. A story with hundreds of claimants
+ * has hundreds of rows, more than any reader scrolls (Discord shows a handful), and writing each
+ * line was most of a topic answer's time.
+ */
+export const LISTED_ROWS = 40;
+
+function listed(heading: string, states: RowState[], line: (state: RowState) => string): AnswerSection {
+  const shown = states.slice(0, LISTED_ROWS);
+  const omitted = states.length - shown.length;
+  return { heading, lines: shown.map(line), ...(omitted > 0 ? { omitted } : {}) };
+}
+
 /** The state of one topic: latest figure per claimant with what changed, projections, denials. */
 export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
   const states = topicStates(index, query.topic.key, query.guildId)
@@ -52,12 +65,13 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
     .sort(newestFirst);
   const group = (name: Row['group']) => states.filter((s) => s.row.group === name);
   const sections: AnswerSection[] = [
-    { heading: 'Latest figure by claimant', lines: group('current').map(figureLine) },
-    { heading: 'Projections', lines: group('projected').map(figureLine) },
-    {
-      heading: 'Denials and no-evidence statements',
-      lines: [...group('denied'), ...group('unverified')].sort(newestFirst).map(statementLine),
-    },
+    listed('Latest figure by claimant', group('current'), figureLine),
+    listed('Projections', group('projected'), figureLine),
+    listed(
+      'Denials and no-evidence statements',
+      [...group('denied'), ...group('unverified')].sort(newestFirst),
+      statementLine,
+    ),
   ].filter((section) => section.lines.length > 0);
   const filters = [
     query.claimant && `claimant ${query.claimant}`,

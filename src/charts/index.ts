@@ -1,4 +1,5 @@
 import type { ClaimIndex } from '../index/claim-index.js';
+import { memoByRevision } from '../index/revision-memo.js';
 import { svgToPng } from './raster.js';
 import { type ChartData, type ChartDataOptions, chartData } from './series.js';
 import { type ChartSize, chartSvg } from './svg.js';
@@ -12,7 +13,6 @@ export type TopicChart = { png: Buffer; svg: string; data: ChartData } | { png: 
 
 /** Charts kept per index: a few topics times the servers asking; each holds a PNG of ~100 KB. */
 const KEPT = 32;
-const drawn = new WeakMap<ClaimIndex, Map<string, { revision: number; chart: TopicChart }>>();
 
 /**
  * The topic's chart as this server last had it drawn, while nothing in the index changed since
@@ -20,16 +20,7 @@ const drawn = new WeakMap<ClaimIndex, Map<string, { revision: number; chart: Top
  * Drawing is most of a topic answer's time, and members ask the same topic many times between polls.
  */
 export function cachedTopicChart(index: ClaimIndex, topic: string, guildId: string | null): TopicChart {
-  let charts = drawn.get(index);
-  if (!charts) drawn.set(index, (charts = new Map()));
-  const key = `${topic}|${guildId}`;
-  const revision = index.revision();
-  const kept = charts.get(key);
-  charts.delete(key);
-  const chart = kept?.revision === revision ? kept.chart : topicChart(index, topic, guildId);
-  charts.set(key, { revision, chart });
-  if (charts.size > KEPT) charts.delete(charts.keys().next().value!);
-  return chart;
+  return memoByRevision(index, `chart|${topic}|${guildId}`, KEPT, () => topicChart(index, topic, guildId));
 }
 
 /** A topic's timeline as a PNG for Discord, or why there is none ("Only denials so far: ..."). */

@@ -21,7 +21,8 @@ export class FigureFiling {
     }
     if (bulk) figure.append(claim);
     else figure.add(claim);
-    this.rows.place(figure, isNew);
+    // A known figure's row only needs re-sorting, which bulk filing leaves until a row is first read.
+    if (isNew || !bulk) this.rows.place(figure, isNew);
     return figure;
   }
 

@@ -1,5 +1,6 @@
 import type { ClaimIndex } from './claim-index.js';
 import type { FigureView } from './records.js';
+import { memoByRevision } from './revision-memo.js';
 import type { Row } from './topic-rows.js';
 
 /** A row's latest figure and the one before it, as one server may see them. */
@@ -23,11 +24,18 @@ export function stateOf(row: Row, guildId: string | null): RowState | null {
   return visible[0] ? { row, latest: visible[0], previous: visible[1] } : null;
 }
 
-export function topicStates(index: ClaimIndex, topic: string, guildId: string | null): RowState[] {
-  return index
-    .topicRows(topic)
-    .map((row) => stateOf(row, guildId))
-    .filter((s): s is RowState => s !== null);
+/**
+ * Every row's state for one server. Kept until the index changes: a topic with hundreds of
+ * claimants has thousands of rows, and members ask the same topic again and again between polls.
+ * Callers filter and sort copies; the list itself is not to be changed.
+ */
+export function topicStates(index: ClaimIndex, topic: string, guildId: string | null): readonly RowState[] {
+  return memoByRevision(index, `states|${topic}|${guildId}`, 64, () =>
+    index
+      .topicRows(topic)
+      .map((row) => stateOf(row, guildId))
+      .filter((s): s is RowState => s !== null),
+  );
 }
 
 export interface Spread {
