@@ -87,6 +87,43 @@ describe('search ranking', () => {
   });
 });
 
+describe('search pruning', () => {
+  it('finds the same top ten as scoring every claim would, over many random queries', () => {
+    let seed = 42;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const vocabulary = Array.from({ length: 60 }, (_, i) => `w${i}x`);
+    // Skewed: the first words are in most claims, the last in a few.
+    const draw = () => vocabulary[Math.floor(vocabulary.length * random() ** 2)]!;
+    const claims = Array.from(
+      { length: 2000 },
+      () => new Set(Array.from({ length: 3 + Math.floor(random() * 6) }, draw)),
+    );
+    const text = new TextSearch();
+    claims.forEach((words, i) => {
+      text.add(i + 1, [...words]);
+    });
+    const df = new Map(vocabulary.map((w) => [w, claims.filter((c) => c.has(w)).length]));
+    for (let q = 0; q < 200; q++) {
+      const query = [...new Set(Array.from({ length: 2 + Math.floor(random() * 3) }, draw))];
+      const scored = claims
+        .map((words, i) => ({
+          id: i + 1,
+          score: query
+            .filter((w) => words.has(w))
+            .reduce((sum, w) => sum + Math.log(1 + claims.length / df.get(w)!), 0),
+        }))
+        .filter((h) => h.score > 0)
+        .sort((a, b) => b.score - a.score || b.id - a.id)
+        .slice(0, 10);
+      const got = text.search(query.join(' '), 10, () => true);
+      expect(got.map((h) => h.id)).toEqual(scored.map((h) => h.id));
+    }
+  });
+});
+
 describe('edit distance', () => {
   it('counts a swap of neighbouring letters as one edit and stops past the limit', () => {
     expect(editDistance('soldeirs', 'soldiers', 2)).toBe(1);
