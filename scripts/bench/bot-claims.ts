@@ -6,7 +6,7 @@
 import type { EntityDef, Hedge, Lexicon, Status, TopicDef } from '../../src/extract/index.js';
 import type { ClaimRecord } from '../../src/store/records.js';
 import * as W from './bot-words.js';
-import { pick, type Rng, zipf } from './bot-words.js';
+import { pick, type Rng, shuffled, zipf } from './bot-words.js';
 import { Corpus } from './corpus.js';
 
 /** The stored fields of a claim (src/store/records.ts), made up rather than extracted. */
@@ -89,15 +89,6 @@ const weighted = <T>(rng: Rng, items: readonly T[], weights: readonly number[]):
   for (let i = 0; i < items.length - 1; i++) if ((x -= weights[i]!) < 0) return items[i]!;
   return items[items.length - 1]!;
 };
-
-function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** "12,000" without Intl: a million calls to toLocaleString would dominate generation. */
 const commas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

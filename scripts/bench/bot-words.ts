@@ -18,6 +18,16 @@ export function seeded(seed: number): Rng {
   };
 }
 
+/** A copy in random order (Fisher-Yates), the same for the same generator state. */
+export function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
 /** A Zipf-like picker (weight 1/rank^s): a few names dominate coverage, most are rare. */

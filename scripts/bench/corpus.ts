@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { EntityDef } from '../../src/extract/index.js';
-import { pick, type Rng, zipf } from './bot-words.js';
+import { pick, type Rng, shuffled, zipf } from './bot-words.js';
 
 const require = createRequire(import.meta.url);
 const GOLD = fileURLToPath(new URL('../../test/gold/', import.meta.url));
@@ -30,15 +30,6 @@ const BODIES = [
   'health department',
   "governor's office",
 ];
-
-function shuffled<T>(rng: Rng, list: readonly T[]): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** Which word follows which in the gold articles' bodies, as often as it does there. */
 function wordChain(): Map<string, string[]> {
