@@ -2,6 +2,9 @@ import { Postings } from './postings.js';
 import { Spelling } from './spelling.js';
 import { tokenize } from './tokens.js';
 
+/** Claims of the rarest word looked at for the newest holding every word, before scoring them all. */
+const NEWEST_LOOKED_AT = 2000;
+
 export interface SearchHit {
   id: number;
   score: number;
@@ -104,6 +107,8 @@ export class TextSearch {
     if (words.length === 0) return [];
     // reachable[i]: the most a claim first seen at word i could still score.
     const reachable = words.map((_, i) => words.slice(i).reduce((sum, w) => sum + w.most, 0));
+    const newest = this.newestHoldingAll(words, reachable[0]!, limit, accept);
+    if (newest) return newest;
     const touched: number[] = [];
     let found: Int32Array | null = null;
     words.forEach((word, i) => {
@@ -115,6 +120,29 @@ export class TextSearch {
     const hits = this.best(touched, limit, accept);
     for (const id of touched) this.scores[id] = 0;
     return hits;
+  }
+
+  /**
+   * The common case of a query whose words many claims share: no claim can beat one holding
+   * every word, and ties go to the newer claim, so the newest claims holding all of them are the
+   * answer. Walks the rarest word's claims from the newest, a bounded number, and gives up (null)
+   * when too few hold every word; only for words that stand for one word each.
+   */
+  private newestHoldingAll(
+    words: QueryWord[],
+    perfect: number,
+    limit: number,
+    accept: (id: number) => boolean,
+  ): SearchHit[] | null {
+    if (words.some((w) => w.lists.length !== 1)) return null;
+    const [rarest, ...others] = words.map((w) => w.lists[0]!.postings);
+    const hits: SearchHit[] = [];
+    const stop = Math.max(0, rarest!.length - NEWEST_LOOKED_AT);
+    for (let k = rarest!.length - 1; k >= stop && hits.length < limit; k--) {
+      const id = rarest!.at(k);
+      if (others.every((list) => list.has(id)) && accept(id)) hits.push({ id, score: perfect });
+    }
+    return hits.length === limit ? hits : null;
   }
 
   private queryWord(term: string): QueryWord | null {
