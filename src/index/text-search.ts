@@ -1,14 +1,12 @@
 import { Postings } from './postings.js';
+import { bestHits, gallop, kthScore, type SearchHit } from './search-hits.js';
 import { Spelling } from './spelling.js';
 import { tokenize } from './tokens.js';
 
 /** Claims of the rarest word looked at for the newest holding every word, before scoring them all. */
 const NEWEST_LOOKED_AT = 2000;
 
-export interface SearchHit {
-  id: number;
-  score: number;
-}
+export type { SearchHit } from './search-hits.js';
 
 /** One query word as scored: the lists of the words it stands for, each with its weight. */
 interface QueryWord {
@@ -112,12 +110,12 @@ export class TextSearch {
     const touched: number[] = [];
     let found: Int32Array | null = null;
     words.forEach((word, i) => {
-      if (!found && i > 0 && this.kthScore(touched, limit, accept) > reachable[i]!)
+      if (!found && i > 0 && kthScore(this.scores, touched, limit, accept) > reachable[i]!)
         found = Int32Array.from(touched).sort();
       if (found) this.creditFound(word, found);
       else this.credit(word, touched);
     });
-    const hits = this.best(touched, limit, accept);
+    const hits = bestHits(this.scores, touched, limit, accept);
     for (const id of touched) this.scores[id] = 0;
     return hits;
   }
@@ -192,44 +190,6 @@ export class TextSearch {
     this.scores[id] = this.scores[id]! + gain;
   }
 
-  /** The limit-th best score among the claims found that the asker may see, or 0 when fewer. */
-  private kthScore(touched: number[], limit: number, accept: (id: number) => boolean): number {
-    if (touched.length < limit) return 0;
-    const top: number[] = [];
-    for (const id of touched) {
-      const score = this.scores[id]!;
-      if (top.length === limit && score <= top[limit - 1]!) continue;
-      if (!accept(id)) continue;
-      let i = Math.min(top.length, limit - 1);
-      top[i] = score;
-      while (i > 0 && top[i - 1]! < score) {
-        top[i] = top[i - 1]!;
-        top[--i] = score;
-      }
-    }
-    return top.length === limit ? top[limit - 1]! : 0;
-  }
-
-  /** The top hits, best first; ties go to the newer claim. */
-  private best(touched: number[], limit: number, accept: (id: number) => boolean): SearchHit[] {
-    const hits: SearchHit[] = [];
-    const worse = (a: SearchHit, b: SearchHit) => a.score < b.score || (a.score === b.score && a.id < b.id);
-    for (let k = touched.length - 1; k >= 0; k--) {
-      const id = touched[k]!;
-      const score = this.scores[id]!;
-      // Compared before a hit is made: a broad query touches half the claims, and most lose here.
-      const last = hits.length === limit ? hits[limit - 1]! : undefined;
-      if (last && !(last.score < score || (last.score === score && last.id < id))) continue;
-      if (!accept(id)) continue;
-      const hit = { id, score };
-      let i = hits.length;
-      while (i > 0 && worse(hits[i - 1]!, hit)) i--;
-      hits.splice(i, 0, hit);
-      if (hits.length > limit) hits.pop();
-    }
-    return hits;
-  }
-
   private grow(id: number): void {
     const size = Math.max(id + 1, this.scores.length * 2);
     const scores = new Float64Array(size);
@@ -239,22 +199,4 @@ export class TextSearch {
     this.scores = scores;
     this.credited = credited;
   }
-}
-
-/** The first index at or after `from` whose id is at least `id`, or ids.length: doubling steps, then halving. */
-function gallop(ids: Int32Array, id: number, from: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < ids.length && ids[hi]! < id) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, ids.length);
-  while (from < hi) {
-    const mid = (from + hi) >> 1;
-    if (ids[mid]! < id) from = mid + 1;
-    else hi = mid;
-  }
-  return from;
 }
