@@ -82,4 +82,13 @@ describe('topic answers in a long story', () => {
     report('Body 1', '2024-12-01', 4000);
     expect(ask(index).sections[0]!.lines[0]).toMatch(/Body 1.*4,000 troops/);
   });
+
+  it('shows the new filing once the topics change, not the rows kept from before', () => {
+    const { index } = storyOf(3);
+    expect(ask(index).sections[0]!.lines).toHaveLength(3);
+    const other = { key: 'other', label: 'Other', units: ['troops'], words: [] };
+    const moves = [1, 2, 3].map((id) => ({ id, topic: 'other' }));
+    for (const _ of index.retopic({ ...lexicon, topics: [...lexicon.topics, other] }, moves));
+    expect(ask(index).sections).toEqual([]);
+  });
 });

@@ -147,6 +147,8 @@ export class ClaimIndex {
     this.filing = next;
     this.tallies = tallies;
     for (const claim of this.claims) if (claim) Object.assign(claim, filed[claim.id]);
+    // Answers kept for the old filing (charts, topic rows) are stale from here on.
+    this.changes++;
   }
 
   /** Other spellings of names the extractor learned, so /source finds them by any of them. */
