@@ -83,7 +83,7 @@ const AUTOCOMPLETE: Array<[string, string, string, Record<string, string>]> = [
   ['troops', 'claimant', '', {}],
   ['troops', 'claimant', 'ukr', {}],
   ['casualties', 'claimant', 'kim', {}],
-  ['figures', 'claimant', 'n', { topic: 'munitions' }],
+  ['topic', 'claimant', 'n', { name: 'munitions' }],
 ];
 
 const round = (ms: number) => Number(ms.toFixed(3));
