@@ -2,8 +2,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 
+// This file runs from src/ under tsx and from dist/src/ once built (npm start): the package root is one or two up.
+const PACKAGE_ROOT = new URL(/\/dist\/src\/[^/]+$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
+
 /** The repository's data folder: the story lexicon, default sources and sample articles. */
-export const DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
+export const DATA_DIR = fileURLToPath(new URL('data', PACKAGE_ROOT));
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -7,11 +7,18 @@ import { runConsole } from './console/console.js';
 import { processIO } from './console/io.js';
 import { consoleSender } from './console/sender.js';
 import { startDiscordBot } from './discord/bot.js';
+import { GatewayRefusal } from './discord/login.js';
 import { discordSender } from './discord/sender.js';
+import { type Lifetime, startedByPackageManager, startLifetime } from './lifetime.js';
 import { createLogger, type Logger } from './log.js';
 import { DataError } from './newsroom/data-files.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createFetcher } from './sources/fetch.js';
+import { type BotLock, lockStoreForBot, StoreInUse } from './store/bot-lock.js';
+
+/** What the operator must fix before the bot can start: said plainly, on one line or a list, no stack. */
+const OPERATOR_ERRORS = [ConfigError, DataError, StoreInUse, GatewayRefusal];
+const isOperatorError = (error: unknown): error is Error => OPERATOR_ERRORS.some((kind) => error instanceof kind);
 
 function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
   for (const outcome of loadDefaultFolders(app, mode, new Date())) {
@@ -19,50 +26,74 @@ function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
   }
 }
 
-async function main(): Promise<number> {
-  let config: Config;
-  let app: App;
-  try {
-    config = loadConfig(process.env);
-    const { alerts } = config;
-    app = openApp(config.dbPath, config.dataDir, {
-      fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
-      alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
-    });
-  } catch (error) {
-    // What the operator must fix before the bot can start: said plainly, every problem at once.
-    if (!(error instanceof ConfigError || error instanceof DataError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
-  const log = createLogger(config.logLevel);
+function open(config: Config): { app: App; lock: BotLock } {
   const { alerts } = config;
-  if (config.mode === 'console') {
-    loadSamples(app, 'console', log);
-    // The console speaks for the defaults' audience: their alerts print between answers.
-    const scheduler = startScheduler(
-      { newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } },
-      alerts,
-    );
-    app.routeChanges.follow(() => scheduler.reloadDigests());
-    await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath));
-    await scheduler.stop();
+  const app = openApp(config.dbPath, config.dataDir, {
+    fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
+    alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
+  });
+  try {
+    return { app, lock: lockStoreForBot(config.dbPath) };
+  } catch (error) {
     app.store.close();
-    return 0;
+    throw error;
   }
-  loadSamples(app, 'discord', log);
-  const client = await startDiscordBot(app, config.discord, log, { modRoleId: alerts.modRoleId });
-  const scheduler = startScheduler({ newsroom: app, sender: discordSender(client.rest), log }, alerts);
+}
+
+async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Lifetime): Promise<number> {
+  loadSamples(app, 'console', log);
+  // The console speaks for the defaults' audience: their alerts print between answers.
+  const scheduler = startScheduler(
+    { newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } },
+    config.alerts,
+  );
   app.routeChanges.follow(() => scheduler.reloadDigests());
-  const stop = async () => {
-    await scheduler.stop();
-    await client.destroy();
-    app.store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = new AbortController();
+  void lifetime.stopped.then(() => stop.abort());
+  await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath), stop.signal);
+  await scheduler.stop();
   return 0;
 }
 
-process.exitCode = await main();
+async function runDiscordBot(config: Config & { mode: 'discord' }, app: App, log: Logger, lifetime: Lifetime) {
+  loadSamples(app, 'discord', log);
+  const client = await startDiscordBot(app, config.discord, log, {
+    modRoleId: config.alerts.modRoleId,
+    onFatalClose: () => lifetime.stop({ kind: 'fatal' }),
+  });
+  const scheduler = startScheduler({ newsroom: app, sender: discordSender(client.rest), log }, config.alerts);
+  app.routeChanges.follow(() => scheduler.reloadDigests());
+  const reason = await lifetime.stopped;
+  // The running tick finishes first: what it took in is stored, and what it sent is marked sent.
+  await scheduler.stop();
+  await client.destroy();
+  log.info('stopped');
+  return reason.kind === 'fatal' ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  let opened: { app: App; lock: BotLock } | undefined;
+  let lifetime: Lifetime | undefined;
+  try {
+    config = loadConfig(process.env);
+    const log = createLogger(config.logLevel);
+    lifetime = startLifetime(log, { watchParent: startedByPackageManager(process.env) });
+    opened = open(config);
+    return config.mode === 'console'
+      ? await runConsoleBot(config, opened.app, log, lifetime)
+      : await runDiscordBot(config, opened.app, log, lifetime);
+  } catch (error) {
+    if (!isOperatorError(error)) throw error;
+    console.error(error.message);
+    return 1;
+  } finally {
+    lifetime?.dispose();
+    opened?.app.store.close();
+    opened?.lock.release();
+  }
+}
+
+const code = await main();
+// Anything still holding the event loop (a socket discord.js left half-closed) must not keep a stopped bot alive.
+process.exit(code);

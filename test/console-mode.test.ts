@@ -54,7 +54,7 @@ describe('console mode', () => {
 });
 
 describe('npm start without DISCORD_TOKEN', () => {
-  it('loads the sample articles, answers /troops from standard input and exits cleanly at end of input', () => {
+  it('builds, loads the sample articles, answers /troops from standard input and exits cleanly at end of input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimwatch-start-'));
     const result = spawnSync('npm', ['start', '--silent'], {
       input: '/troops\n',
@@ -64,5 +64,5 @@ describe('npm start without DISCORD_TOKEN', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/claimwatch console: \d+ claims from 21 articles/);
     expect(result.stdout).toMatch(/Latest figure by claimant\n {2}- NIS: /);
-  });
+  }, 180_000); // npm start compiles to dist/ first (its prestart)
 });

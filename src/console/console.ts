@@ -36,17 +36,23 @@ export async function runConsole(
   now: () => Date,
   log: Logger,
   imageDir = imageDirFor(':memory:'),
+  /** Aborted on SIGTERM or SIGINT: the session ends as at end of input. */
+  signal?: AbortSignal,
 ): Promise<void> {
   io.out(banner(app));
-  const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (QUIT.test(line)) break;
-    const answer = await answerLine(app, line, now(), log);
-    io.out(renderText(answer));
-    if (answer.image) io.out(`Chart saved to ${saveAnswerImage(answer.image, imageDir)}`);
-    io.out('');
+  const lines = createInterface({ input, terminal: false, crlfDelay: Infinity, signal });
+  try {
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      if (QUIT.test(line)) break;
+      const answer = await answerLine(app, line, now(), log);
+      io.out(renderText(answer));
+      if (answer.image) io.out(`Chart saved to ${saveAnswerImage(answer.image, imageDir)}`);
+      io.out('');
+    }
+  } catch (error) {
+    if (!signal?.aborted) throw error; // an abort ends the session like end of input
   }
   lines.close();
 }

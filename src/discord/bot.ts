@@ -14,6 +14,7 @@ import { answerAutocomplete, answerCommand } from '../app/dispatch.js';
 import type { DiscordConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderPayload, toReplyOptions } from '../render/render.js';
+import { type GatewayRefusal, loginUntilReady } from './login.js';
 import { rejectLongMessageRateLimits } from './sender.js';
 
 export interface BotOptions {
@@ -22,6 +23,8 @@ export interface BotOptions {
   now?: () => Date;
   /** MOD_ROLE_ID: members with this role may use moderator commands besides Manage Server. */
   modRoleId?: string;
+  /** Discord closed the gateway for good after READY (a token reset, say): the bot is offline. */
+  onFatalClose?: (refusal: GatewayRefusal) => void;
 }
 
 interface Bot {
@@ -78,9 +81,15 @@ export async function startDiscordBot(
     handle(bot, interaction).catch((error) => log.error('interaction failed', error));
   });
   client.on(Events.Error, (error) => log.error('discord client error', error));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(discord.token);
-  await ready;
+  try {
+    await loginUntilReady(client, discord.token, (refusal) => {
+      log.error(refusal.message);
+      options.onFatalClose?.(refusal);
+    });
+  } catch (error) {
+    await client.destroy(); // a half-open client would keep the process alive, doing nothing
+    throw error;
+  }
   log.info(`logged in to Discord as ${client.user?.tag ?? 'unknown'}; ${app.commands.length} commands`);
   return client as Client<true>;
 }

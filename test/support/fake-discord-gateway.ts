@@ -14,6 +14,8 @@ export interface GatewayOptions {
   /** READY `d` minus session_id / resume_gateway_url, and the GUILD_CREATE payloads to follow it. */
   ready(): { ready: Json; guilds: Json[] };
   url(): string;
+  /** Close every IDENTIFY with this code, as Discord does for a bad token (4004) or disallowed intents (4014). */
+  refuseIdentify?: number;
 }
 
 interface Session {
@@ -135,6 +137,7 @@ export class FakeGateway {
   private identify(conn: Connection, d: Json): void {
     this.identifies.push(d);
     if (conn.session) return void conn.socket.close(4005, 'Already authenticated.');
+    if (this.options.refuseIdentify) return void conn.socket.close(this.options.refuseIdentify, 'Refused by the fake.');
     if (this.options.token !== undefined && d.token !== this.options.token)
       return void conn.socket.close(4004, 'Authentication failed.');
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: conn.socket };

@@ -43,6 +43,8 @@ export interface FakeDiscordOptions {
   guild?: FakeGuildOptions;
   /** HELLO heartbeat_interval. Default 41250 (Discord's); lower it to exercise heartbeats/ACKs. */
   heartbeatIntervalMs?: number;
+  /** Close every gateway IDENTIFY with this code (4004 bad token, 4014 disallowed intents); REST still answers. */
+  refuseIdentify?: number;
   /** Default timeout for sendInteraction / waitFor* promises. Default 5000. */
   timeoutMs?: number;
 }
@@ -136,6 +138,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gateway = new FakeGateway(server, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     token: options.token,
+    refuseIdentify: options.refuseIdentify,
     url: () => gatewayUrl,
     ready: () => ({
       ready: {

@@ -1,0 +1,41 @@
+// The bot as a process of its own, as a supervisor runs it: `node --import tsx src/main.ts`, one
+// process (no npm or sh between), so a signal sent to it reaches the bot itself.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BotProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'claimwatch-bot-')), 'claimwatch.db');
+
+const started: BotProcess[] = [];
+
+/** Starts the bot; `killBots` in afterEach ends whatever is still running. */
+export function startBotProcess(env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: tempDbPath(), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const bot = { child, output: () => output, exited };
+  started.push(bot);
+  return bot;
+}
+
+/** Kills what is still running, for afterEach. */
+export async function killBots(): Promise<void> {
+  for (const bot of started.splice(0)) {
+    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+    await bot.exited;
+  }
+}
