@@ -93,7 +93,7 @@ describe('polling feeds', () => {
     items.unshift(LOSSES);
     const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
 
-    expect(report).toEqual({ sources: 1, fetched: 1, notModified: 0, failed: 0, newItems: 1, claims: 1 });
+    expect(report).toEqual({ sources: 1, fetched: 1, notModified: 0, failed: 0, newItems: 1, claims: 1, waiting: 0 });
     expect(hooks.decisions).toHaveLength(1);
     expect(hooks.decisions[0]!.scopes).toEqual(['g1']);
     expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
@@ -149,7 +149,7 @@ describe('polling feeds', () => {
     const report = await pollDue(handle.app, hooks, at, silentLogger);
 
     expect(server.requests.at(-1)!.headers['if-none-match']).toBe(stored.etag);
-    expect(report).toEqual({ sources: 1, fetched: 0, notModified: 1, failed: 0, newItems: 0, claims: 0 });
+    expect(report).toEqual({ sources: 1, fetched: 0, notModified: 1, failed: 0, newItems: 0, claims: 0, waiting: 0 });
     expect(hooks.decisions).toEqual([]);
     expect(handle.app.store.sourceBook.feed(server.url('/ledger.xml'))).toMatchObject({
       etag: stored.etag,

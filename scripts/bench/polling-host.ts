@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ServerReply, ServerRequest, ServerStats } from './polling-server.js';
+import type { ServerReply, ServerRequest, ServerShape, ServerStats } from './polling-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER = fileURLToPath(new URL('./polling-server.ts', import.meta.url));
@@ -40,7 +40,12 @@ function ask<T extends ServerReply['type']>(
 }
 
 /** `feeds` feeds of `items` items each, the oldest published at `start` (ms), one an hour after. */
-export async function startFeedHost(feeds: number, items: number, start: number): Promise<FeedHost> {
+export async function startFeedHost(
+  feeds: number,
+  items: number,
+  start: number,
+  shape: ServerShape = {},
+): Promise<FeedHost> {
   // `--import tsx` is how `npm run bench` itself runs TypeScript.
   const child = fork(SERVER, [], {
     cwd: ROOT,
@@ -48,7 +53,7 @@ export async function startFeedHost(feeds: number, items: number, start: number)
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
-    const { port } = await ask(child, { type: 'start', feeds, items, start }, 'ready');
+    const { port } = await ask(child, { type: 'start', feeds, items, start, ...shape }, 'ready');
     return {
       port,
       publish: async () => void (await ask(child, { type: 'publish' }, 'published')),

@@ -32,32 +32,32 @@ const STORY_START = Date.UTC(2025, 3, 1);
 const HOUR = 3_600_000;
 
 /** Every bench host is this machine; anything else is refused, so no real DNS is asked. */
-const benchLookup: Lookup = async (hostname) => {
+export const benchLookup: Lookup = async (hostname) => {
   if (hostname.endsWith('.bench.test')) return [{ address: '127.0.0.1', family: 4 }];
   throw Object.assign(new Error(`not a bench host: ${hostname}`), { code: 'ENOTFOUND' });
 };
 
 /** Discord stand-in: every message is sent at once. */
-const instantSender: Sender = { send: async () => ({ status: 'sent', messageId: null }) };
+export const instantSender: Sender = { send: async () => ({ status: 'sent', messageId: null }) };
 
-interface Timed {
+export interface Timed {
   seconds: number;
   cpu_seconds: number;
   report: TickReport;
 }
 
-async function timedTick(app: App, now: Date): Promise<Timed> {
+export async function timedTick(app: App, now: Date, sender: Sender = instantSender): Promise<Timed> {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const report = await runTick({ newsroom: app, sender: instantSender, log: silentLogger }, now);
+  const report = await runTick({ newsroom: app, sender, log: silentLogger }, now);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   return { seconds: round(seconds), cpu_seconds: round((used.user + used.system) / 1e6), report };
 }
 
-const round = (n: number) => Number(n.toFixed(3));
+export const round = (n: number) => Number(n.toFixed(3));
 const thousands = (n: number) => n.toLocaleString('en-US');
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+export const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
 function addSources(app: App, host: FeedHost, feeds: number, now: Date): void {
   for (let f = 0; f < feeds; f++) {
@@ -70,7 +70,11 @@ function addSources(app: App, host: FeedHost, feeds: number, now: Date): void {
 }
 
 /** A tick that did not do what the bench times is no figure: say what went wrong instead. */
-function expect(what: string, report: TickReport, want: Partial<Record<keyof TickReport['poll'], number>>): void {
+export function expect(
+  what: string,
+  report: TickReport,
+  want: Partial<Record<keyof TickReport['poll'], number>>,
+): void {
   const wrong = Object.entries(want).filter(([key, value]) => report.poll[key as keyof TickReport['poll']] !== value);
   if (wrong.length > 0) {
     throw new Error(

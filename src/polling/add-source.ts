@@ -39,13 +39,23 @@ export interface AddedSource {
   items: number;
   /** Claims in them: what the server can now ask about. */
   claims: number;
+  /** Teaser items indexed from their summary: their page was past the add's page or time budget. */
+  summariesOnly?: number;
 }
 
 export interface AddOptions {
   log?: Logger;
   /** Pages fetched at once for items that only tease their article. */
   pageConcurrency?: number;
+  /** Wall-clock time the add may spend on article pages; Discord's follow-up window is 15 min. */
+  budgetMs?: number;
+  /** Most article pages one add fetches: a 10,000-item feed of teasers is not 10,000 requests. */
+  maxPages?: number;
 }
+
+/** The whole add answers within about a minute, however slow or hostile the pages behind a feed. */
+export const ADD_BUDGET_MS = 60_000;
+export const ADD_MAX_PAGES = 50;
 
 /** Refuses a name already in use, or an address already polled, in this scope. */
 function refuseTaken(book: SourceBook, scope: GuildScope, name: string, location: string): void {
@@ -72,13 +82,23 @@ async function readFeed(newsroom: Newsroom, url: string) {
   }
 }
 
-/** Each item as the article file it becomes, teasers with their page fetched. */
-async function arrivalsOf(newsroom: Newsroom, feed: ParsedFeed, concurrency: number) {
+/**
+ * Each item as the article file it becomes, the newest teasers with their page fetched while the
+ * budget lasts. The rest are indexed from their summaries: left for a tick, they would alert.
+ */
+async function arrivalsOf(newsroom: Newsroom, feed: ParsedFeed, options: AddOptions) {
   const pages: PageCache = new Map();
-  return mapLimit(feedEntries(feed), concurrency, async ({ key, item }) => {
-    const page = needsPage(item) ? await pageFor(newsroom.fetcher, pages, item.link!) : null;
-    return { key, raw: itemToArticle(item, feed.title, page) };
+  const budget = AbortSignal.timeout(options.budgetMs ?? ADD_BUDGET_MS);
+  const entries = feedEntries(feed);
+  const teasers = entries.filter(({ item }) => needsPage(item));
+  const withPage = new Set(teasers.slice(-(options.maxPages ?? ADD_MAX_PAGES)).map((e) => e.key));
+  let summariesOnly = 0;
+  const arrivals = await mapLimit(entries, options.pageConcurrency ?? 4, async ({ key, item }) => {
+    const page = withPage.has(key) ? await pageFor(newsroom.fetcher, pages, item.link!, budget) : null;
+    if (page === 'out-of-time' || (needsPage(item) && !withPage.has(key))) summariesOnly += 1;
+    return { key, raw: itemToArticle(item, feed.title, page === 'out-of-time' ? null : page) };
   });
+  return { arrivals, summariesOnly };
 }
 
 /**
@@ -151,9 +171,9 @@ export async function addFeedSource(
   const location = feedAddress(spec.url);
   refuseTaken(newsroom.store.sourceBook, scope, name, location);
   const { result, feed } = await readFeed(newsroom, location);
-  const arrivals = await arrivalsOf(newsroom, feed, options.pageConcurrency ?? 4);
+  const { arrivals, summariesOnly } = await arrivalsOf(newsroom, feed, options);
   const fresh = { etag: result.etag, lastModified: result.lastModified };
-  return saveSource(
+  const added = saveSource(
     newsroom,
     scope,
     { name, kind: 'feed', location, topics: spec.topics ?? null },
@@ -162,6 +182,7 @@ export async function addFeedSource(
     now,
     options.log ?? silentLogger,
   );
+  return { ...added, summariesOnly };
 }
 
 /**

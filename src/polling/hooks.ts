@@ -9,6 +9,11 @@ export interface PollHooks {
   decide(articleId: number, scopes: string[], now: Date): void;
   /** A source's feed keeps failing, was paused for it, or works again. `detail` is moderator-safe. */
   notice(source: SourceRecord, event: 'failing' | 'paused' | 'recovered', detail: string, now: Date): void;
+  /**
+   * A location's new items are in (outside any transaction): what they queued may go out now,
+   * while slower sources are still being read.
+   */
+  taken?(): void;
 }
 
 /** What one tick did, for the log line. */
@@ -23,4 +28,6 @@ export interface PollReport {
   newItems: number;
   /** Claims newly stored. */
   claims: number;
+  /** Items left for the next tick: their source's time or page budget ran out. */
+  waiting: number;
 }

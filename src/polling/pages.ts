@@ -1,22 +1,27 @@
 /**
  * The article page behind a feed item that only teases it. A page that cannot be fetched or holds
- * no article is not a failure of the feed: the item falls back to its summary.
+ * no article is not a failure of the feed: the item falls back to its summary. A page the source's
+ * time ran out on is different: the item waits for the next tick, when its page may be read.
  */
 import { articleFromHtml, type PageArticle } from '../sources/article-text.js';
-import type { Fetcher } from '../sources/fetch.js';
+import { type Fetcher, OUT_OF_TIME } from '../sources/fetch.js';
 import { canonicalUrl } from '../store/identity.js';
+
+/** The page's article, null when it has none, or 'out-of-time' when the poll gave up waiting for it. */
+export type PageOutcome = PageArticle | null | 'out-of-time';
 
 /**
  * Pages fetched during one tick, by canonical link: several feeds (or several servers' copies
  * of one) carrying the same story cost one request.
  */
-export type PageCache = Map<string, Promise<PageArticle | null>>;
+export type PageCache = Map<string, Promise<PageOutcome>>;
 
 // A page served as something other than HTML (a PDF, an image) has no article to read.
 const NOT_A_PAGE = /^(?!text\/|application\/(xhtml|xml))/i;
 
-async function fetchPage(fetcher: Fetcher, link: string): Promise<PageArticle | null> {
-  const result = await fetcher.fetch(link);
+async function fetchPage(fetcher: Fetcher, link: string, signal?: AbortSignal): Promise<PageOutcome> {
+  const result = await fetcher.fetch(link, { signal });
+  if (result.status === 'failed' && result.reason === OUT_OF_TIME) return 'out-of-time';
   if (result.status !== 'ok') return null;
   if (result.contentType && NOT_A_PAGE.test(result.contentType)) return null;
   try {
@@ -26,11 +31,11 @@ async function fetchPage(fetcher: Fetcher, link: string): Promise<PageArticle | 
   }
 }
 
-export function pageFor(fetcher: Fetcher, cache: PageCache, link: string): Promise<PageArticle | null> {
+export function pageFor(fetcher: Fetcher, cache: PageCache, link: string, signal?: AbortSignal): Promise<PageOutcome> {
   const key = canonicalUrl(link) ?? link;
   let page = cache.get(key);
   if (!page) {
-    page = fetchPage(fetcher, link).catch(() => null);
+    page = fetchPage(fetcher, link, signal).catch(() => null);
     cache.set(key, page);
   }
   return page;

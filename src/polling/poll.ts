@@ -1,20 +1,24 @@
 /**
  * One polling tick: every due feed and folder, each location read once however many servers
  * added it, a bounded number at a time. A location's trouble (a timeout, HTML, a parse error,
- * an exception of ours) is recorded against it and never stops the others.
+ * an exception of ours) is recorded against it and never stops the others. Each location has a
+ * time and a page budget per tick: a feed of teasers linking to a server that never answers
+ * holds one slot for its budget at most, and what it could not finish waits for the next tick.
  */
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage, type PageArticle } from '../sources/article-text.js';
 import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
+import { OUT_OF_TIME } from '../sources/fetch.js';
 import type { FeedState, SourceRecord } from '../store/records.js';
 import type { DueSource } from '../store/source-book.js';
 import { recordFailure, recordSuccess } from './health.js';
 import type { PollHooks, PollReport } from './hooks.js';
 import { type FeedEntry, type FolderScan, feedEntries, scanFolder } from './items.js';
 import { forEachLimit } from './limit.js';
-import { type PageCache, pageFor } from './pages.js';
+import { interleaveHosts } from './order.js';
+import { type PageCache, type PageOutcome, pageFor } from './pages.js';
 import { type Arrival, lackers, type TakeInResult, takeIn } from './take-in.js';
 
 export type { PollHooks, PollReport } from './hooks.js';
@@ -24,7 +28,17 @@ export const POLLED_KINDS = ['feed', 'folder'] as const;
 export interface PollOptions {
   /** Locations read at once; the fetcher caps requests per host on top of this. */
   concurrency?: number;
+  /** Wall-clock time one location may take in a tick: its feed and its pages. */
+  sourceBudgetMs?: number;
+  /** Article pages one location may fetch in a tick; items beyond wait for the next. */
+  pagesPerSource?: number;
 }
+
+/** Enough for a slow feed and a few slow pages; far less than the minutes a hostile one could hold. */
+export const SOURCE_BUDGET_MS = 20_000;
+export const PAGES_PER_SOURCE = 10;
+// Slow feeds (a second to answer is common) are waited on side by side, not in a short queue.
+const CONCURRENCY = 100;
 
 interface Tick {
   newsroom: Newsroom;
@@ -33,15 +47,22 @@ interface Tick {
   log: Logger;
   pages: PageCache;
   report: PollReport;
+  budgetMs: number;
+  pagesPerSource: number;
 }
 
 interface Location {
   location: string;
   kind: string;
   names: string[];
+  /** Failures in a row before this tick. */
+  failures: number;
 }
 
-type Outcome = { status: 'read'; taken: TakeInResult } | { status: 'not-modified' } | { status: 'failed' };
+type Outcome =
+  | { status: 'read'; taken: TakeInResult; waiting: number }
+  | { status: 'not-modified' }
+  | { status: 'failed' };
 
 // Internal errors stay in the log; moderators see that there was one, not its stack.
 const INTERNAL = 'an internal error while reading it (the bot operator has the details in the log)';
@@ -55,19 +76,43 @@ export async function pollDue(
   options: PollOptions = {},
 ): Promise<PollReport> {
   const due = newsroom.store.sourceBook.dueSources(POLLED_KINDS, now);
-  const report: PollReport = { sources: due.length, fetched: 0, notModified: 0, failed: 0, newItems: 0, claims: 0 };
-  const tick: Tick = { newsroom, hooks, now, log, pages: new Map(), report };
-  await forEachLimit(byLocation(due), options.concurrency ?? 16, (location) => pollLocation(tick, location));
+  const report: PollReport = {
+    sources: due.length,
+    fetched: 0,
+    notModified: 0,
+    failed: 0,
+    newItems: 0,
+    claims: 0,
+    waiting: 0,
+  };
+  const tick: Tick = {
+    newsroom,
+    hooks,
+    now,
+    log,
+    pages: new Map(),
+    report,
+    budgetMs: options.sourceBudgetMs ?? SOURCE_BUDGET_MS,
+    pagesPerSource: options.pagesPerSource ?? PAGES_PER_SOURCE,
+  };
+  const locations = interleaveHosts(byLocation(due));
+  await forEachLimit(locations, options.concurrency ?? CONCURRENCY, (location) => pollLocation(tick, location));
   return report;
 }
 
 /** One entry per location: servers that added the same feed share its fetch. */
 function byLocation(due: readonly DueSource[]): Location[] {
   const locations = new Map<string, Location>();
-  for (const { source } of due) {
+  for (const { source, feed } of due) {
     const known = locations.get(source.location);
     if (known) known.names.push(source.name);
-    else locations.set(source.location, { location: source.location, kind: source.kind, names: [source.name] });
+    else
+      locations.set(source.location, {
+        location: source.location,
+        kind: source.kind,
+        names: [source.name],
+        failures: feed.failures,
+      });
   }
   return [...locations.values()];
 }
@@ -81,6 +126,7 @@ async function pollLocation(tick: Tick, location: Location): Promise<void> {
     outcome = failed(tick, location, INTERNAL);
   }
   count(tick.report, outcome);
+  if (outcome.status === 'read' && outcome.taken.items > 0) tick.hooks.taken?.();
 }
 
 function count(report: PollReport, outcome: Outcome): void {
@@ -90,6 +136,7 @@ function count(report: PollReport, outcome: Outcome): void {
     report.fetched += 1;
     report.newItems += outcome.taken.items;
     report.claims += outcome.taken.claims;
+    report.waiting += outcome.waiting;
   }
 }
 
@@ -118,8 +165,12 @@ const takers = (tick: Tick, location: string): SourceRecord[] =>
 async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const { newsroom, now } = tick;
   const { location } = here;
+  const budget = AbortSignal.timeout(tick.budgetMs);
   const previous = newsroom.store.sourceBook.feed(location);
-  const result = await newsroom.fetcher.fetch(location, { etag: previous.etag, lastModified: previous.lastModified });
+  const { etag, lastModified } = previous;
+  const result = await newsroom.fetcher.fetch(location, { etag, lastModified, signal: budget });
+  // Out of time before the feed was read: it waited on its host, which is no fault of the feed.
+  if (result.status === 'failed' && result.reason === OUT_OF_TIME) return { status: 'failed' };
   if (result.status === 'failed') return failed(tick, here, result.reason, result.retryAfterMs);
   if (result.status === 'not-modified') {
     recordSuccess(tick, location, null, now);
@@ -138,27 +189,49 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const pages = await pagesOf(
     tick,
     entries.filter((e) => someoneLacks.get(e.key)!.length > 0),
+    budget,
   );
   // Read again after the page fetches: a moderator may have paused or removed a source meanwhile.
   const lacking = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
-  const arrivals: Arrival[] = entries
-    .filter((e) => lacking.get(e.key)!.length > 0)
-    .map(({ key, item }) => ({ key, raw: itemToArticle(item, feed.title, pages.get(key)), takers: lacking.get(key)! }));
+  const ready = entries.filter((e) => lacking.get(e.key)!.length > 0 && pages.get(e.key) !== 'out-of-time');
+  const arrivals: Arrival[] = ready.map(({ key, item }) => ({
+    key,
+    raw: itemToArticle(item, feed.title, pages.get(key) as PageArticle | null | undefined),
+    takers: lacking.get(key)!,
+  }));
+  const waiting = entries.filter((e) => pages.get(e.key) === 'out-of-time').length;
   const taken = takeIn(newsroom, arrivals, now, decider(tick, previous), tick.log);
+  // With items left waiting, the validators are not kept: a 304 next tick would hide them.
+  const validators = waiting > 0 ? { etag: null, lastModified: null } : result;
   recordSuccess(
     tick,
     location,
-    { etag: result.etag, lastModified: result.lastModified, items: feed.items.length },
+    { etag: validators.etag, lastModified: validators.lastModified, items: feed.items.length },
     now,
   );
-  return { status: 'read', taken };
+  return { status: 'read', taken, waiting };
 }
 
-/** The pages of the items that only tease their story, by item key; fetched at most once a tick each. */
-async function pagesOf(tick: Tick, entries: readonly FeedEntry[]): Promise<Map<string, PageArticle | null>> {
+/**
+ * The pages of the items that only tease their story, by item key; fetched at most once a tick
+ * each, the newest first and at most the page budget of them. The others are out of time: they
+ * wait, as does an item whose page the budget ran out on.
+ */
+async function pagesOf(
+  tick: Tick,
+  entries: readonly FeedEntry[],
+  budget: AbortSignal,
+): Promise<Map<string, PageOutcome>> {
   const teasers = entries.filter(({ item }) => needsPage(item));
-  const pages = await Promise.all(teasers.map(({ item }) => pageFor(tick.newsroom.fetcher, tick.pages, item.link!)));
-  return new Map(teasers.map(({ key }, i) => [key, pages[i]!]));
+  const fetched = teasers.slice(-tick.pagesPerSource); // entries run oldest first
+  const later = teasers.slice(0, Math.max(0, teasers.length - fetched.length));
+  const pages = await Promise.all(
+    fetched.map(({ item }) => pageFor(tick.newsroom.fetcher, tick.pages, item.link!, budget)),
+  );
+  return new Map<string, PageOutcome>([
+    ...later.map(({ key }): [string, PageOutcome] => [key, 'out-of-time']),
+    ...fetched.map(({ key }, i): [string, PageOutcome] => [key, pages[i]!]),
+  ]);
 }
 
 /** A folder never goes through the fetcher: its files are read, keyed by name and content. */
@@ -181,5 +254,5 @@ function pollFolder(tick: Tick, here: Location): Outcome {
   const arrivals = scan.entries.map(({ key, raw }) => ({ key, raw, takers: lacking.get(key)! }));
   const taken = takeIn(newsroom, arrivals, now, decider(tick, newsroom.store.sourceBook.feed(location)), tick.log);
   recordSuccess(tick, location, { etag: null, lastModified: null, items: scan.entries.length }, now);
-  return { status: 'read', taken };
+  return { status: 'read', taken, waiting: 0 };
 }

@@ -41,10 +41,14 @@ function listLine(view: SourceView, guildId: string | null): string {
   return `${shown(view.source.name)}: ${whereText(view.source, guildId)}${mark ? ` · **${mark}**` : ''}`;
 }
 
-export function addedAnswer({ source, items, claims }: AddedSource): Answer {
+export function addedAnswer({ source, items, claims, summariesOnly = 0 }: AddedSource): Answer {
+  const short =
+    summariesOnly > 0
+      ? ` ${plural(summariesOnly, 'item')} from ${summariesOnly === 1 ? 'its summary' : 'their summaries'} only: the pages behind them were too many or too slow to read now.`
+      : '';
   return reply(
     'Source added',
-    `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.`,
+    `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.${short}`,
   );
 }
 

@@ -23,7 +23,7 @@ export interface Scheduler {
 function describe({ poll, delivery }: TickReport): string {
   return (
     `poll tick: ${poll.sources} sources, ${poll.fetched} fetched, ${poll.notModified} unchanged, ${poll.failed} failed, ` +
-    `${poll.newItems} new items, ${poll.claims} claims; ${delivery.sent} sent, ${delivery.retried} to retry, ${delivery.broken} broken`
+    `${poll.newItems} new items, ${poll.claims} claims${poll.waiting ? `, ${poll.waiting} items left for the next tick` : ''}; ${delivery.sent} sent, ${delivery.retried} to retry, ${delivery.broken} broken`
   );
 }
 

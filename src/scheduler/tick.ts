@@ -4,7 +4,7 @@ import { queueSourceNotice } from '../alerting/notices.js';
 import { type DeliveryReport, deliverDue, type Sender } from '../delivery/deliver.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { type PollReport, pollDue } from '../polling/poll.js';
+import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
 import type { Digest } from '../store/routes.js';
 
 /** What a tick needs besides the clock: the newsroom, where messages go, where trouble is told. */
@@ -13,6 +13,8 @@ export interface TickDeps {
   sender: Sender;
   log: Logger;
   decide?: DecideOptions;
+  /** Budgets and concurrency of the poll; the defaults suit production. */
+  poll?: PollOptions;
 }
 
 export interface TickReport {
@@ -21,23 +23,52 @@ export interface TickReport {
 }
 
 /**
+ * Delivery runs while polling goes on, one run at a time (deliverDue is not re-entrant): a run
+ * is asked for each time a source's items land, and asks made during a run make one more run.
+ */
+function deliveryPump(deps: TickDeps, now: Date) {
+  const total: DeliveryReport = { sent: 0, retried: 0, broken: 0, deferred: 0 };
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
+  const runOnce = async () => {
+    queued = false;
+    const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+    total.sent += report.sent;
+    total.retried += report.retried;
+    total.broken += report.broken;
+    total.deferred = report.deferred; // what the last run left, not a sum of the same rows
+  };
+  const ask = () => {
+    if (queued) return running;
+    queued = true;
+    running = running.then(runOnce).catch((error) => deps.log.error('delivery during the poll failed', error));
+    return running;
+  };
+  return { ask, total };
+}
+
+/**
  * One polling tick: poll what is due, decide and queue alerts as items land (each in its
- * item's transaction), then deliver everything pending, including what an earlier run left.
+ * item's transaction), delivering as each source's items land so a slow source holds nobody's
+ * alerts, then deliver everything still pending, including what an earlier run left.
  */
 export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const { newsroom, log } = deps;
   const budget = tickBudget(newsroom.alertSettings.perChannelPerTick);
+  const pump = deliveryPump(deps, now);
   const poll = await pollDue(
     newsroom,
     {
       decide: (articleId, scopes, at) => void decideAlerts(newsroom, articleId, scopes, budget, at, deps.decide),
       notice: (source, event, detail, at) => queueSourceNotice(newsroom, log, source, event, detail, at),
+      taken: () => void pump.ask(),
     },
     now,
     log,
+    deps.poll,
   );
-  const delivery = await deliverDue(newsroom.store, deps.sender, now, log);
-  return { poll, delivery };
+  await pump.ask();
+  return { poll, delivery: pump.total };
 }
 
 /** Delivers what is pending without polling: at boot, so alerts a crash left behind go out first. */

@@ -93,14 +93,34 @@ export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunct
   };
 }
 
-/** A small semaphore per host name, so a poll of many feeds on one site never floods it. */
+/**
+ * A small semaphore per host name, so a poll of many feeds on one site never floods it. A waiter
+ * may give up (its source's time ran out) without taking a slot.
+ */
 export function createHostSlots(perHost: number) {
   const hosts = new Map<string, { active: number; waiting: (() => void)[] }>();
-  const acquire = async (host: string) => {
+  /** True once the slot is held; false when `signal` gave up first (no slot taken). */
+  const acquire = async (host: string, signal?: AbortSignal): Promise<boolean> => {
     const entry = hosts.get(host) ?? { active: 0, waiting: [] };
     hosts.set(host, entry);
-    if (entry.active < perHost) entry.active += 1;
-    else await new Promise<void>((resume) => entry.waiting.push(resume)); // the releaser hands its slot over
+    if (entry.active < perHost) {
+      entry.active += 1;
+      return true;
+    }
+    if (signal?.aborted) return false;
+    return new Promise<boolean>((settle) => {
+      // The releaser hands its slot over by calling `resume`; an abort first leaves the queue.
+      const resume = () => {
+        signal?.removeEventListener('abort', giveUp);
+        settle(true);
+      };
+      const giveUp = () => {
+        entry.waiting.splice(entry.waiting.indexOf(resume), 1);
+        settle(false);
+      };
+      entry.waiting.push(resume);
+      signal?.addEventListener('abort', giveUp, { once: true });
+    });
   };
   const release = (host: string) => {
     const entry = hosts.get(host);
@@ -110,8 +130,9 @@ export function createHostSlots(perHost: number) {
     else if (--entry.active === 0) hosts.delete(host);
   };
   return {
-    async run<T>(host: string, task: () => Promise<T>): Promise<T> {
-      await acquire(host);
+    /** The task's result, or null when `signal` aborted while it waited for a slot. */
+    async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T | null> {
+      if (!(await acquire(host, signal))) return null;
       try {
         return await task();
       } finally {

@@ -23,6 +23,11 @@ export interface FetcherOptions {
   userAgent: string;
   /** Per request (each redirect hop), from DNS to the last body byte. */
   timeoutMs?: number;
+  /**
+   * Per request, from DNS to the response's headers. A server that accepts and says nothing is
+   * given up on sooner than one slowly sending a large body, so it holds a poll's slot less long.
+   */
+  headersTimeoutMs?: number;
   /** Cap on the body, both as sent and once decompressed. */
   maxBytes?: number;
   maxRedirects?: number;
@@ -33,11 +38,16 @@ export interface FetcherOptions {
   lookup?: Lookup;
 }
 
-/** The validators of the last successful fetch, for a conditional GET. */
+/** The validators of the last successful fetch, for a conditional GET; `signal` gives up early. */
 export interface PreviousFetch {
   etag?: string | null;
   lastModified?: string | null;
+  /** Aborted: stop waiting (for a host's slot or the server) and fail with OUT_OF_TIME. */
+  signal?: AbortSignal;
 }
+
+/** Said when the caller's signal ended a fetch: the poll's time for this source ran out. */
+export const OUT_OF_TIME = 'out of time for this poll';
 
 export type FetchResult =
   | {
@@ -61,6 +71,7 @@ export interface Fetcher {
 interface Settings extends AddressRules {
   userAgent: string;
   timeoutMs: number;
+  headersTimeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
 }
@@ -78,6 +89,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     lookup: options.lookup ?? systemLookup,
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs ?? 10_000,
+    headersTimeoutMs: options.headersTimeoutMs ?? 5_000,
     maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
     maxRedirects: options.maxRedirects ?? 5,
   };
@@ -109,9 +121,13 @@ async function fetchFollowing(
   if (typeof url === 'string') return failed(start, url);
   for (let redirects = 0; ; redirects += 1) {
     const current: URL = url;
-    const hop = await slots.run(bareHost(current).toLowerCase(), () =>
-      fetchOnce(settings, current, previous, redirects > 0),
+    if (previous.signal?.aborted) return failed(current.href, OUT_OF_TIME);
+    const hop = await slots.run(
+      bareHost(current).toLowerCase(),
+      () => fetchOnce(settings, current, previous, redirects > 0),
+      previous.signal,
     );
+    if (hop === null) return failed(current.href, OUT_OF_TIME); // gave up waiting for the host
     if (hop.status !== 'redirect') return hop;
     if (redirects >= settings.maxRedirects)
       return failed(current.href, `too many redirects (more than ${settings.maxRedirects})`);
@@ -128,19 +144,34 @@ export function formatDuration(ms: number): string {
 // One request and its response, with its own deadline; the caller follows any redirect.
 async function fetchOnce(settings: Settings, url: URL, previous: PreviousFetch, redirected: boolean): Promise<Hop> {
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), settings.timeoutMs);
+  const started = Date.now();
+  let waitingFor: 'headers' | 'body' = 'headers';
+  const expire = (ms: number) => setTimeout(() => deadline.abort(), ms);
+  let timer = expire(Math.min(settings.headersTimeoutMs, settings.timeoutMs));
+  const caller = previous.signal;
+  const onCallerAbort = () => deadline.abort();
+  caller?.addEventListener('abort', onCallerAbort, { once: true });
   let request: ClientRequest | undefined;
   try {
     const addresses = await resolveAllowed(settings, url, redirected, deadline.signal);
     const sent = send(url, addresses, requestHeaders(settings, previous), deadline.signal);
     request = sent.request;
-    return await handleResponse(settings, url, await sent.response);
+    const response = await sent.response;
+    // Headers came in time: what is left of the request's whole allowance is for the body.
+    clearTimeout(timer);
+    waitingFor = 'body';
+    timer = expire(Math.max(0, settings.timeoutMs - (Date.now() - started)));
+    return await handleResponse(settings, url, response);
   } catch (error) {
     if (error instanceof FetchFailure) return failed(url.href, error.message);
+    if (caller?.aborted) return failed(url.href, OUT_OF_TIME);
+    if (deadline.signal.aborted && waitingFor === 'headers' && settings.headersTimeoutMs < settings.timeoutMs)
+      return failed(url.href, `did not answer within ${formatDuration(settings.headersTimeoutMs)}`);
     if (deadline.signal.aborted) return failed(url.href, `timed out after ${formatDuration(settings.timeoutMs)}`);
     return failed(url.href, describeNetworkError(error));
   } finally {
     clearTimeout(timer);
+    caller?.removeEventListener('abort', onCallerAbort);
     request?.destroy(); // frees the socket of a response left unread (redirect, 304, error)
   }
 }
