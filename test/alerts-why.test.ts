@@ -96,6 +96,7 @@ describe('/alerts why, for a claim that alerted', () => {
   it('says a message is still waiting, with its attempts and last error', () => {
     const [claim] = ingest(NIS_1500);
     const ids = alerted(claim!.id, [DESK]);
+    t.app.store.outbox.beginAttempt(ids);
     t.app.store.outbox.retryLater(ids, '503 Service Unavailable', new Date('2025-05-01T12:05:00Z'));
     expect(reason(why('#1'))).toBe(
       `Alerted <#${DESK}>, waiting to be sent (1 attempt so far, last error: 503 Service Unavailable; ` +

@@ -13,6 +13,7 @@ import { type DiscordPayload, renderPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { channelBroke } from './broken-channel.js';
+import { withReference } from './reference.js';
 
 export type SendResult =
   | { status: 'sent'; messageId: string | null }
@@ -23,8 +24,16 @@ export type SendResult =
   /** This message can never be sent (400: Discord refuses its body); the channel is fine. */
   | { status: 'rejected'; error: string };
 
+/** Whether a message carrying this nonce is already in the channel (see reference.ts). */
+export type FindResult =
+  | { status: 'found'; messageId: string }
+  | { status: 'absent' }
+  | { status: 'unknown'; error: string };
+
 export interface Sender {
   send(channelId: string, payload: DiscordPayload, nonce: string): Promise<SendResult>;
+  /** Looks for the message among the channel's messages since `since`; a sender that cannot look leaves it out. */
+  findSent?(channelId: string, nonce: string, since: Date): Promise<FindResult>;
 }
 
 /** Counted in outbox rows: a digest of five folded alerts counts five. */
@@ -105,6 +114,8 @@ async function deliverPost(
     store.outbox.setAside(ids, `channel broken: ${known.reason}`);
     return { counted: 'broken', rows: ids.length };
   }
+  if (await alreadyInChannel(store, sender, post, now, log)) return { counted: 'sent', rows: ids.length };
+  store.outbox.beginAttempt(ids);
   const result = await sendSafely(sender, post, log);
   switch (result.status) {
     case 'sent':
@@ -133,6 +144,35 @@ async function deliverPost(
       return { counted: 'broken', rows: marked, channelBroken: true };
     }
   }
+}
+
+/**
+ * A post tried before is in doubt: Discord may have created it while the answer was lost (a
+ * timeout, a 5xx after the commit, a crash mid-send). It is looked for in the channel first and,
+ * when there, marked sent without posting again. When the channel cannot be read, the resend goes
+ * out with the same nonce, which Discord still honours if the first try was recent.
+ */
+async function alreadyInChannel(store: Store, sender: Sender, post: Post, now: Date, log: Logger): Promise<boolean> {
+  if (!sender.findSent || !post.rows.some((row) => row.attempts > 0)) return false;
+  const since = new Date(Math.min(...post.rows.map((row) => Date.parse(row.createdAt))));
+  let found: FindResult;
+  try {
+    found = await sender.findSent(post.channelId, post.nonce, since);
+  } catch (error) {
+    found = { status: 'unknown', error: error instanceof Error ? error.message : String(error) };
+  }
+  if (found.status === 'unknown')
+    log.warn(
+      `channel ${post.channelId}: could not check for an earlier try (${found.error}); resending with its nonce`,
+    );
+  if (found.status !== 'found') return false;
+  store.outbox.markSent(
+    post.rows.map((row) => row.id),
+    found.messageId,
+    now,
+  );
+  log.info(`channel ${post.channelId}: message ${found.messageId} was already posted; not sending it again`);
+  return true;
 }
 
 /** A Sender that throws (a bug, a crash mid-send) is a retry: the nonce makes the resend safe. */
@@ -194,5 +234,5 @@ function render(post: Post): DiscordPayload {
   const payloads = post.rows.map((row) => decodePayload(row.payload));
   // A digest of one is just that alert, in full.
   const message = payloads.length === 1 ? payloads[0]! : foldedDigest(payloads);
-  return renderPayload({ ...message.answer, ephemeral: false });
+  return withReference(renderPayload({ ...message.answer, ephemeral: false }), post.nonce);
 }

@@ -10,11 +10,30 @@
  * Every resend carries the same body, so the same nonce: a first try that did land is not posted twice.
  */
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, type REST, Routes } from 'discord.js';
-import type { Sender, SendResult } from '../delivery/deliver.js';
+import type { FindResult, Sender, SendResult } from '../delivery/deliver.js';
+import { referenceOf } from '../delivery/reference.js';
 import type { DiscordPayload } from '../render/render.js';
+
+// Discord's epoch; a snowflake is milliseconds since it, shifted left 22 bits.
+const DISCORD_EPOCH = 1_420_070_400_000n;
+const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime())) - DISCORD_EPOCH) << 22n);
+// Clocks differ: read from a little before the row was queued.
+const LOOK_BACK_MS = 60_000;
 
 export function discordSender(rest: REST): Sender {
   return {
+    async findSent(channelId, nonce, since): Promise<FindResult> {
+      try {
+        const after = snowflakeAt(new Date(since.getTime() - LOOK_BACK_MS));
+        const query = new URLSearchParams({ limit: '100', after });
+        const messages = (await rest.get(Routes.channelMessages(channelId), { query })) as PostedMessage[];
+        const mine = messages.find((message) => referenceOf(message) === nonce);
+        return mine ? { status: 'found', messageId: mine.id } : { status: 'absent' };
+      } catch (error) {
+        const classified = classify(error);
+        return { status: 'unknown', error: 'error' in classified ? classified.error : 'no answer' };
+      }
+    },
     async send(channelId: string, payload: DiscordPayload, nonce: string): Promise<SendResult> {
       try {
         const body = { ...payload, nonce, enforce_nonce: true };
@@ -26,6 +45,8 @@ export function discordSender(rest: REST): Sender {
     },
   };
 }
+
+type PostedMessage = Parameters<typeof referenceOf>[0] & { id: string };
 
 const UNKNOWN_CHANNEL = 10003;
 

@@ -137,21 +137,34 @@ export class Outbox {
     ).map(toMessage);
   }
 
+  /**
+   * Counts an attempt before the message goes out, so a process that dies mid-send leaves the
+   * row with attempts > 0: in doubt, to be checked against the channel before it is sent again.
+   */
+  beginAttempt(ids: readonly number[]): void {
+    this.sql(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = 'sent; no answer from Discord yet' WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(ids));
+  }
+
   markSent(ids: readonly number[], messageId: string | null, now: Date): void {
-    this.sql(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL
+    this.sql(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL
       WHERE id IN (SELECT value FROM json_each(?))`).run(now.toISOString(), messageId, JSON.stringify(ids));
   }
 
   retryLater(ids: readonly number[], error: string, at: Date): void {
-    this.sql(
-      `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`,
-    ).run(error, at.toISOString(), JSON.stringify(ids));
+    this.sql(`UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`).run(
+      error,
+      at.toISOString(),
+      JSON.stringify(ids),
+    );
   }
 
   /** The channel refused for good (gone, or no access): kept for /alerts why, never retried. */
   setAside(ids: readonly number[], error: string): void {
-    this.sql(
-      `UPDATE outbox SET status = 'broken', attempts = attempts + 1, last_error = ? WHERE id IN (SELECT value FROM json_each(?))`,
-    ).run(error, JSON.stringify(ids));
+    this.sql(`UPDATE outbox SET status = 'broken', last_error = ? WHERE id IN (SELECT value FROM json_each(?))`).run(
+      error,
+      JSON.stringify(ids),
+    );
   }
 }

@@ -32,10 +32,12 @@ export interface FakeState {
   channelMessages: DeliveredMessage[];
   /** Channels the bot can no longer post in: messages there get 403 Missing Access (50001). */
   lockedChannels?: Set<string>;
+  /** Enforced nonces Discord still remembers, by `channel/nonce`; cleared as its memory expires. */
+  nonces?: Map<string, Json>;
 }
 
 export function discordRoutes(state: FakeState): RouteDef[] {
-  const nonces = new Map<string, Json>();
+  const nonces = state.nonces ?? new Map<string, Json>();
   const deployed = new Map<string, Json[]>();
   const channel = (id: string): Json => {
     const found = (state.guild.channels as Json[]).find((c) => c.id === id);
@@ -142,6 +144,26 @@ export function discordRoutes(state: FakeState): RouteDef[] {
       handle: ({ params }) => {
         checkGuild(params.guild);
         return { body: state.guild };
+      },
+    },
+    {
+      // A channel's messages, newest first, as Discord lists them: `after` a snowflake, at most `limit`.
+      // Like Discord, the listed messages carry no nonce.
+      method: 'GET',
+      pattern: '/channels/:id/messages',
+      handle: ({ req, params }) => {
+        const target = channel(params.id ?? '');
+        const after = BigInt(req.query.after ?? '0');
+        const limit = Math.min(100, Number(req.query.limit ?? 50));
+        const listed = state.channelMessages
+          .filter((m) => m.channelId === target.id && BigInt(m.message.id) > after)
+          .map(({ message }) => {
+            const { nonce: _nonce, ...shown } = message;
+            return shown;
+          })
+          .reverse()
+          .slice(0, limit);
+        return { body: listed };
       },
     },
     {

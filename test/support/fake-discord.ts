@@ -78,6 +78,8 @@ export interface FakeDiscord {
   gateway: FakeGateway;
   /** Queue a failure for the next matching request(s); see FailureSpec. */
   failNext(matcher: RouteMatcher, spec: FailureSpec): void;
+  /** Discord's memory of enforced nonces expires (it lasts minutes): a replayed nonce now posts again. */
+  forgetNonces(): void;
   /** From now on the bot may not post in this channel: POST messages answer 403 Missing Access (50001). */
   revokeAccess(nameOrId: string): void;
   /** Deletes the channel: every REST call on it answers 404 Unknown Channel (10003). Returns its id. */
@@ -119,6 +121,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commandDeploys: CommandDeploy[] = [];
   const channelMessages: DeliveredMessage[] = [];
   const lockedChannels = new Set<string>();
+  const nonces = new Map<string, Json>();
   let gatewayUrl = '';
   rest.add(
     ...discordRoutes({
@@ -130,6 +133,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       commandDeploys,
       channelMessages,
       lockedChannels,
+      nonces,
     }),
   );
   rest.onAnswered(() => interactions.notify());
@@ -183,6 +187,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guild,
     user,
     channel: findChannel,
+    forgetNonces: () => nonces.clear(),
     revokeAccess: (nameOrId) => void lockedChannels.add(findChannel(nameOrId).id),
     removeChannel(nameOrId) {
       const found = findChannel(nameOrId);
