@@ -17,5 +17,5 @@ export const source: Command = {
     ),
   execute: (input, { newsroom: { index } }) =>
     sourceProfile(index, input.options.getString('name', true)!, input.guildId),
-  autocomplete: (input, { newsroom: { index } }) => sourceChoices(index, input.focused.value),
+  autocomplete: (input, { newsroom: { index } }) => sourceChoices(index, input.focused.value, input.guildId),
 };

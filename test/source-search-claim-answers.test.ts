@@ -114,11 +114,11 @@ describe('/claim', () => {
 
 describe('autocomplete', () => {
   it('offers at most 25 sources, the busiest first when nothing is typed', () => {
-    const choices = sourceChoices(t.app.index, '');
+    const choices = sourceChoices(t.app.index, '', null);
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices[0]).toEqual({ name: 'NIS', value: 'NIS' });
-    expect(sourceChoices(t.app.index, 'yon')[0]).toEqual({ name: 'Yonhap', value: 'Yonhap' });
+    expect(sourceChoices(t.app.index, 'yon', null)[0]).toEqual({ name: 'Yonhap', value: 'Yonhap' });
   });
 
   it('offers the claimants of a topic and the topics by label', () => {
@@ -134,9 +134,28 @@ describe('autocomplete', () => {
     ]);
   });
 
+  it("suggests in one server no source or claimant that only another server's sources brought", () => {
+    t.ingest(
+      {
+        outlet: 'Harbour Ledger',
+        date: '2024-12-02',
+        body: 'Colonel Ostrander said about 4,000 North Korean troops were near Kursk.',
+      },
+      { guildId: 'server-a' },
+    );
+    const names = (guildId: string, typed: string) => sourceChoices(t.app.index, typed, guildId).map((c) => c.name);
+    expect(names('server-a', 'harbour')).toContain('Harbour Ledger');
+    expect(names('server-b', 'harbour')).not.toContain('Harbour Ledger');
+    expect(names('server-b', '')).not.toContain('Harbour Ledger');
+    const claimants = (guildId: string) => claimantChoices(t.app.index, 'troops', '', guildId).map((c) => c.value);
+    expect(claimants('server-a').some((n) => /Ostrander/.test(n))).toBe(true);
+    expect(claimants('server-b').some((n) => /Ostrander/.test(n))).toBe(false);
+    expect(claimants('server-b')).toContain('NIS'); // the defaults every server sees
+  });
+
   it('keeps every choice within Discord’s 100 characters', () => {
     for (let i = 0; i < 30; i++) t.app.index.names.remember(`A very long outlet name number ${i} `.repeat(6));
-    const choices = sourceChoices(t.app.index, 'very long outlet');
+    const choices = sourceChoices(t.app.index, 'very long outlet', null);
     expect(choices.length).toBe(25);
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
   });

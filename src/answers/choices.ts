@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { ClaimIndex } from '../index/claim-index.js';
+import { type IndexedClaim, isVisible } from '../index/records.js';
 import { topicName, topicsFor } from '../topics/topic-set.js';
 import type { Choice } from './answer.js';
 
@@ -15,10 +16,25 @@ function rank(names: string[], typed: string): string[] {
     .map((r) => r.item);
 }
 
-/** Sources as a member types: the busiest first when nothing is typed, fuzzy matches after. */
-export function sourceChoices(index: ClaimIndex, typed: string): Choice[] {
-  if (typed.trim()) return index.names.search(typed, MAX_CHOICES).map((s) => choice(s.name));
-  const activity = (name: string) => index.claimsBy(name).length + index.relayedBy(name).length;
+const visibleCount = (claims: readonly IndexedClaim[], guildId: string | null, topic?: string | null): number =>
+  claims.filter((c) => isVisible(c.article, guildId) && (!topic || c.topic === topic)).length;
+
+/**
+ * Sources as a member types: the busiest first when nothing is typed, fuzzy matches after. Only
+ * names this server can see a claim or relay of: another server's feed titles are its own.
+ */
+export function sourceChoices(index: ClaimIndex, typed: string, guildId: string | null): Choice[] {
+  const activity = (name: string) =>
+    visibleCount(index.claimsBy(name), guildId) + visibleCount(index.relayedBy(name), guildId);
+  // A name with claims, none of them visible here, came from another server's sources.
+  const othersOnly = (name: string) =>
+    activity(name) === 0 && index.claimsBy(name).length + index.relayedBy(name).length > 0;
+  if (typed.trim())
+    return index.names
+      .search(typed, MAX_CHOICES * 4)
+      .filter((s) => !othersOnly(s.name))
+      .slice(0, MAX_CHOICES)
+      .map((s) => choice(s.name));
   return index.names
     .all()
     .map((s) => ({ name: s.name, n: activity(s.name) }))
@@ -28,7 +44,7 @@ export function sourceChoices(index: ClaimIndex, typed: string): Choice[] {
     .map((s) => choice(s.name));
 }
 
-/** Claimants with a figure on this topic. */
+/** Claimants with a figure on this topic that this server can see. */
 export function claimantChoices(
   index: ClaimIndex,
   topic: string | null,
@@ -36,7 +52,9 @@ export function claimantChoices(
   guildId: string | null,
 ): Choice[] {
   const rows = topic ? index.topicRows(topic) : topicsFor(index.topics, guildId).flatMap((t) => index.topicRows(t.key));
-  const names = [...new Set(rows.map((r) => r.claimant).filter((n): n is string => n !== null))].sort();
+  const names = [...new Set(rows.map((r) => r.claimant).filter((n): n is string => n !== null))]
+    .filter((name) => visibleCount(index.claimsBy(name), guildId, topic) > 0)
+    .sort();
   return rank(names, typed).map((name) => choice(name));
 }
 
