@@ -394,6 +394,13 @@ describe('fetching only public addresses', () => {
     ['::ffff:127.0.0.1', true],
     ['::ffff:192.168.0.1', true],
     ['64:ff9b::10.0.0.1', true],
+    ['2002:7f00:1::', true], // 6to4 of 127.0.0.1
+    ['2002:808:808::', true], // 6to4 is refused whole, whatever it carries
+    ['::ffff:0:7f00:1', true], // IPv4-translated 127.0.0.1
+    ['64:ff9b:1::7f00:1', true], // local-use NAT64 of 127.0.0.1
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true], // Teredo
+    ['3fff::1', true], // documentation
+    ['5f00::1', true], // segment routing
     ['not-an-ip', true],
     ['8.8.8.8', false],
     ['172.32.0.1', false],
@@ -402,6 +409,8 @@ describe('fetching only public addresses', () => {
     ['2606:4700::1111', false],
     ['::ffff:8.8.8.8', false],
     ['64:ff9b::8.8.8.8', false],
+    ['2001:4860:4860::8888', false],
+    ['2a00:1450:4001::200e', false],
   ])('judges %s as blocked: %s', (address, blocked) => {
     expect(isBlockedAddress(address)).toBe(blocked);
   });

@@ -20,10 +20,19 @@ const IPV4_BLOCKED: [string, number][] = [
   ['240.0.0.0', 4], // reserved, incl. broadcast 255.255.255.255
 ];
 
+// IANA's IPv6 special-purpose registry. Every form that carries an IPv4 address inside (6to4,
+// IPv4-translated, local-use NAT64, Teredo) is refused whole: a relay or translator on the way
+// could turn it into a connection to the embedded, possibly private, address.
 const IPV6_BLOCKED: [string, number][] = [
   ['::', 96], // unspecified, loopback ::1 and the deprecated IPv4-compatible form
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT): ::ffff:0:7f00:1 is 127.0.0.1
+  ['64:ff9b:1::', 48], // local-use IPv4/IPv6 translation (NAT64 inside a network)
   ['100::', 64], // discard
+  ['2001::', 23], // IETF protocol assignments: Teredo (2001::/32), benchmarking, ORCHID
   ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4: 2002:7f00:1:: is 127.0.0.1
+  ['3fff::', 20], // documentation (RFC 9637)
+  ['5f00::', 16], // segment routing SIDs (RFC 9602)
   ['fc00::', 7], // unique local, incl. AWS's metadata address fd00:ec2::254
   ['fe80::', 10], // link-local
   ['fec0::', 10], // deprecated site-local
