@@ -5,6 +5,7 @@ import {
   type SlashCommandStringOption,
 } from 'discord.js';
 import type { Answer } from '../src/answers/answer.js';
+import { UserError } from '../src/errors.js';
 import { addFeedSource, addFolderSource } from '../src/polling/add-source.js';
 import { listSources, pauseSource, removeSource, resumeSource, sourceStatus } from '../src/polling/manage.js';
 import { topicKeys } from '../src/polling/naming.js';
@@ -56,7 +57,7 @@ function run(input: CommandInput, context: CommandContext): Answer | Promise<Ans
     case 'status':
       return statusAnswer(sourceStatus(newsroom, input.guildId, name()), input.guildId);
     default:
-      throw new Error(`/sources: unknown subcommand ${input.options.getSubcommand(false)}`);
+      throw new UserError('/sources takes add, list, remove, pause, resume or status.');
   }
 }
 

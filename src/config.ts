@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
+import { FASTEST_TICK_SECONDS, shortestGapSeconds } from './cron-gap.js';
 
 // This file runs from src/ under tsx and from dist/src/ once built (npm start): the package root is one or two up.
 const PACKAGE_ROOT = new URL(/\/dist\/src\/[^/]+$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
@@ -119,11 +120,19 @@ function checkLogLevel(value: string | undefined, problems: string[]): LogLevel 
 
 export const DEFAULT_ALERT_CRON = '*/5 * * * *';
 
-function checkCron(value: string | undefined, problems: string[]): string {
+function checkCron(value: string | undefined, allowFast: boolean, problems: string[]): string {
   if (value === undefined) return DEFAULT_ALERT_CRON;
-  if (!cron.validate(value))
+  if (!cron.validate(value)) {
     problems.push(
       `ALERT_CRON must be a cron expression such as "*/5 * * * *" (every 5 minutes); got ${JSON.stringify(value)}`,
+    );
+    return value;
+  }
+  const gap = shortestGapSeconds(value);
+  if (gap !== null && gap < FASTEST_TICK_SECONDS && !allowFast)
+    problems.push(
+      `ALERT_CRON ${JSON.stringify(value)} polls every ${gap} s; ${FASTEST_TICK_SECONDS} s is the shortest allowed, ` +
+        'since every tick reads every due feed (ALERT_CRON_ALLOW_FAST=true lifts this, for tests)',
     );
   return value;
 }
@@ -176,7 +185,11 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), cwd);
   const dataDir = resolve(cwd, read(env, 'CLAIMWATCH_DATA') ?? DATA_DIR);
   const alerts: AlertConfig = {
-    cron: checkCron(read(env, 'ALERT_CRON'), problems),
+    cron: checkCron(
+      read(env, 'ALERT_CRON'),
+      checkBoolean('ALERT_CRON_ALLOW_FAST', read(env, 'ALERT_CRON_ALLOW_FAST'), problems),
+      problems,
+    ),
     timeZone: checkTimeZone(read(env, 'ALERT_TZ'), problems),
     allowPrivateSources: checkBoolean('ALLOW_PRIVATE_SOURCES', read(env, 'ALLOW_PRIVATE_SOURCES'), problems),
     perChannelPerTick: checkPositive('ALERTS_PER_TICK', read(env, 'ALERTS_PER_TICK'), 5, problems),

@@ -170,6 +170,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each(['* * * * * *', '*/10 * * * * *', '0,15 * * * * *', '5-9 * * * * *'])(
+    'refuses ALERT_CRON %s, which polls more often than every 30 s',
+    (cron) => {
+      const [problem] = problemsOf({ ALERT_CRON: cron });
+      expect(problem).toMatch(/^ALERT_CRON ".*" polls every \d+ s; 30 s is the shortest allowed/);
+    },
+  );
+
+  it.each(['*/30 * * * * *', '0,30 * * * * *', '15 */2 * * * *', '* * * * *'])('accepts ALERT_CRON %s', (cron) => {
+    expect(loadConfig({ ALERT_CRON: cron }).alerts.cron).toBe(cron);
+  });
+
+  it('accepts a fast ALERT_CRON when ALERT_CRON_ALLOW_FAST says so, as the tests do', () => {
+    expect(loadConfig({ ALERT_CRON: '* * * * * *', ALERT_CRON_ALLOW_FAST: 'true' }).alerts.cron).toBe('* * * * * *');
+  });
+
   it('reports a bad cron, time zone, flag, limit and role all at once', () => {
     const problems = problemsOf({
       ALERT_CRON: 'every five minutes',

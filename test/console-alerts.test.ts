@@ -21,6 +21,7 @@ describe('the console bot', () => {
         DISCORD_TOKEN: '',
         CLAIMWATCH_DB: join(dir, 'claimwatch.db'),
         ALERT_CRON: '* * * * * *',
+        ALERT_CRON_ALLOW_FAST: 'true',
         LOG_LEVEL: 'warn',
       },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -176,6 +176,36 @@ describe('/sources add', () => {
     expect(own('g1')).toEqual(['Ledger']);
   });
 
+  it.each([
+    ['a right-to-left override', 'Reu\u202Eters'],
+    ['a zero-width space', 'Yon\u200Bhap'],
+    ['a zero-width joiner', 'Led\u200Dger'],
+  ])('refuses a name holding %s, and adds nothing', async (_what, name) => {
+    const answer = await ask(`/sources add name:"${name}" url:"${server.url('/ledger.xml')}"`, 'g1');
+    expect(answer).toMatchObject({
+      ephemeral: true,
+      summary: expect.stringMatching(/cannot hold invisible characters/),
+    });
+    expect(own('g1')).toEqual([]);
+  });
+
+  it('answers a subcommand it does not have by naming the ones it has, as /alerts does', async () => {
+    const { app } = handle;
+    const unknown = {
+      getSubcommand: () => 'purge',
+      getString: () => null,
+      getInteger: () => null,
+      getBoolean: () => null,
+      getChannel: () => null,
+    };
+    const input = { commandName: 'sources', guildId: 'g1', options: unknown, moderator: true };
+    const answer = await answerCommand(app.commands, input, commandContext(app, T0), silentLogger);
+    expect(answer).toMatchObject({
+      ephemeral: true,
+      summary: '/sources takes add, list, remove, pause, resume or status.',
+    });
+  });
+
   it('lets another server add a feed one server already reads, under the same name', async () => {
     await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
     const answer = await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g2');

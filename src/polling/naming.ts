@@ -7,10 +7,18 @@ import type { ClaimIndex } from '../index/claim-index.js';
 
 const MAX_NAME = 100;
 
-/** A source's name: one line, 1–100 characters, spaces collapsed. */
+// Bidirectional overrides and isolates (U+202A-202E, U+2066-2069) make "Reuters" read as another
+// name in a list; zero-width and other invisible format characters make two names look alike.
+const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+
+/** A source's name: one line, 1–100 characters, spaces collapsed, nothing invisible or reordering. */
 export function sourceName(typed: string): string {
   const name = typed.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
   if (!name) throw new UserError('Give the source a name, for example "Yonhap English".');
+  if (INVISIBLE.test(name))
+    throw new UserError(
+      "A source's name cannot hold invisible characters (zero-width spaces, direction overrides such as U+202E): type it plainly.",
+    );
   if (name.length > MAX_NAME) throw new UserError(`A source's name can be at most ${MAX_NAME} characters.`);
   return name;
 }
