@@ -12,7 +12,7 @@ import { itemToArticle, needsPage } from '../sources/article-text.js';
 import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
 import { DEFAULTS, type GuildScope, type SourceRecord, scopeOf } from '../store/records.js';
 import type { SourceBook } from '../store/source-book.js';
-import { feedEntries, scanFolder } from './items.js';
+import { feedDamage, feedEntries, scanFolder } from './items.js';
 import { mapLimit } from './limit.js';
 import { feedAddress, shown, sourceName } from './naming.js';
 import { type PageCache, pageFor } from './pages.js';
@@ -41,6 +41,8 @@ export interface AddedSource {
   claims: number;
   /** Teaser items indexed from their summary: their page was past the add's page or time budget. */
   summariesOnly?: number;
+  /** What the feed's read got past (feedDamage): a broken tail, duplicate items. */
+  damage?: string[];
 }
 
 export interface AddOptions {
@@ -182,7 +184,7 @@ export async function addFeedSource(
     now,
     options.log ?? silentLogger,
   );
-  return { ...added, summariesOnly };
+  return { ...added, summariesOnly, damage: feedDamage(feed) };
 }
 
 /**

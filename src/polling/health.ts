@@ -107,6 +107,8 @@ export interface FreshFeed {
   etag: string | null;
   lastModified: string | null;
   items: number;
+  /** Damage the read got past (see feedDamage), kept as the feed's last error for /sources status. */
+  damage?: string | null;
 }
 
 /** Records a successful attempt: the streak is over, and sources told about it hear so once. */
@@ -116,11 +118,12 @@ export function recordSuccess(context: HealthContext, location: string, fresh: F
   return newsroom.store.transaction(() => {
     const before = book.feed(location);
     const at = now.toISOString();
+    const { damage, ...learnt } = fresh ?? {};
     const feed: FeedState = {
       ...before,
-      ...(fresh ?? {}),
+      ...learnt,
       failures: 0,
-      lastError: null,
+      lastError: damage ? `read, but ${damage}` : null,
       lastAttemptAt: at,
       lastSuccessAt: at,
       nextPollAt: null,

@@ -39,6 +39,20 @@ export function feedEntries(feed: ParsedFeed): FeedEntry[] {
   return entries;
 }
 
+/**
+ * What was wrong with the feed but read past: a malformed tail cut off, items dropped because
+ * they share a key (a GUID) with an earlier one. Moderator-safe; none when it was whole.
+ */
+export function feedDamage(feed: ParsedFeed): string[] {
+  const problems = [...(feed.problems ?? [])];
+  const dropped = feed.items.length - new Set(feed.items.map(itemKey)).size;
+  if (dropped > 0)
+    problems.push(
+      `${dropped} item${dropped === 1 ? '' : 's'} shared a GUID or link with another and ${dropped === 1 ? 'was' : 'were'} dropped as duplicates`,
+    );
+  return problems;
+}
+
 export interface FolderEntry {
   key: string;
   file: string;

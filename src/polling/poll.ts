@@ -15,11 +15,11 @@ import type { FeedState, SourceRecord } from '../store/records.js';
 import type { DueSource } from '../store/source-book.js';
 import { recordFailure, recordSuccess } from './health.js';
 import type { PollHooks, PollReport } from './hooks.js';
-import { type FeedEntry, type FolderScan, feedEntries, scanFolder } from './items.js';
+import { type FeedEntry, type FolderScan, feedDamage, feedEntries, scanFolder } from './items.js';
 import { forEachLimit } from './limit.js';
 import { interleaveHosts } from './order.js';
 import { type PageCache, type PageOutcome, pageFor } from './pages.js';
-import { type Arrival, lackers, type TakeInResult, takeIn } from './take-in.js';
+import { type Arrival, lackers, type TakeInResult, takeIn, takeInTurns } from './take-in.js';
 
 export type { PollHooks, PollReport } from './hooks.js';
 
@@ -200,13 +200,18 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
     takers: lacking.get(key)!,
   }));
   const waiting = entries.filter((e) => pages.get(e.key) === 'out-of-time').length;
-  const taken = takeIn(newsroom, arrivals, now, decider(tick, previous), tick.log);
+  const taken = await takeInTurns(newsroom, arrivals, now, decider(tick, previous), tick.log);
   // With items left waiting, the validators are not kept: a 304 next tick would hide them.
   const validators = waiting > 0 ? { etag: null, lastModified: null } : result;
   recordSuccess(
     tick,
     location,
-    { etag: validators.etag, lastModified: validators.lastModified, items: feed.items.length },
+    {
+      etag: validators.etag,
+      lastModified: validators.lastModified,
+      items: feed.items.length,
+      damage: feedDamage(feed).join('; ') || null,
+    },
     now,
   );
   return { status: 'read', taken, waiting };

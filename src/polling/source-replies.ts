@@ -41,14 +41,15 @@ function listLine(view: SourceView, guildId: string | null): string {
   return `${shown(view.source.name)}: ${whereText(view.source, guildId)}${mark ? ` · **${mark}**` : ''}`;
 }
 
-export function addedAnswer({ source, items, claims, summariesOnly = 0 }: AddedSource): Answer {
+export function addedAnswer({ source, items, claims, summariesOnly = 0, damage = [] }: AddedSource): Answer {
   const short =
     summariesOnly > 0
       ? ` ${plural(summariesOnly, 'item')} from ${summariesOnly === 1 ? 'its summary' : 'their summaries'} only: the pages behind them were too many or too slow to read now.`
       : '';
+  const damaged = damage.length > 0 ? ` Read past: ${escapeMarkdown(damage.join('; '))}.` : '';
   return reply(
     'Source added',
-    `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.${short}`,
+    `Added ${shown(source.name)}: ${plural(items, 'item')}, ${plural(claims, 'claim')}; its current items were indexed without alerts.${short}${damaged}`,
   );
 }
 

@@ -81,6 +81,29 @@ export function takeIn(
   return total;
 }
 
+/**
+ * takeIn for a poll: the same, item by item, letting the event loop turn between items. Other
+ * sources' responses are then read as they come, rather than sitting behind a long feed's
+ * extraction until their fetch deadline has passed; alerts can go out meanwhile too.
+ */
+export async function takeInTurns(
+  newsroom: Newsroom,
+  arrivals: readonly Arrival[],
+  now: Date,
+  decide: Decide | null,
+  log: Logger,
+): Promise<TakeInResult> {
+  const total: TakeInResult = { items: 0, claims: 0, found: 0 };
+  for (const arrival of arrivals) {
+    const one = takeIn(newsroom, [arrival], now, decide, log);
+    total.items += one.items;
+    total.claims += one.claims;
+    total.found += one.found;
+    await new Promise((resume) => setImmediate(resume));
+  }
+  return total;
+}
+
 function takeInOne(
   newsroom: Newsroom,
   { key, raw, takers }: Arrival,

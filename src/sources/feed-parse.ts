@@ -28,6 +28,8 @@ export interface ParsedFeed {
   kind: 'rss' | 'atom' | 'json';
   title: string | null;
   items: FeedItem[];
+  /** Damage read past: a malformed tail cut off. Moderator-safe. */
+  problems?: string[];
 }
 
 type Rss = Extract<AnyFeed, { format: 'rss' }>['feed'];
@@ -159,6 +161,28 @@ function unknownError(document: string, contentType: string | null | undefined):
   return new UserError(`this is not a feed: neither XML nor JSON ("${lineText(start.slice(0, 40), false)}…")`);
 }
 
+const LAST_ITEM_END = /<\/(item|entry)\s*>(?![\s\S]*<\/(item|entry)\s*>)/i;
+
+/**
+ * A feed whose end is broken (a truncated download, a bad byte in the last item) keeps the items
+ * before the damage: the document is cut after its last whole item and its open elements closed.
+ * Null when there is nothing whole to keep.
+ */
+function salvage(document: string, cause: string): ParsedFeed | null {
+  const end = LAST_ITEM_END.exec(document);
+  if (!end) return null;
+  const kept = document.slice(0, end.index + end[0].length);
+  const root = /<(feed|rdf:RDF|rss)[\s>]/i.exec(kept)?.[1]?.toLowerCase();
+  const closing = root === 'feed' ? '</feed>' : root === 'rdf:rdf' ? '</rdf:RDF>' : '</channel></rss>';
+  try {
+    const parsed = toParsed(parseAnyFeed(kept + closing));
+    const problem = `the feed's end is not valid XML (${cause}); the ${parsed.items.length} items before it were read`;
+    return parsed.items.length > 0 ? { ...parsed, problems: [problem] } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A fetched feed document as items. contentType is the HTTP header, when known: it only helps name
  * what went wrong, since servers mislabel feeds too often to be believed.
@@ -174,8 +198,12 @@ export function parseFeed(document: string, contentType?: string | null): Parsed
     return toParsed(parseAnyFeed(value));
   } catch (error) {
     if (error instanceof MalformedError) {
-      const cause = error.cause instanceof Error ? error.cause.message : error.message;
-      throw new UserError(`the feed is not valid XML: ${cause.replace(/^./, (c) => c.toLowerCase())}`);
+      const cause = (error.cause instanceof Error ? error.cause.message : error.message).replace(/^./, (c) =>
+        c.toLowerCase(),
+      );
+      const kept = json ? null : salvage(document, cause);
+      if (kept) return kept;
+      throw new UserError(`the feed is not valid XML: ${cause}`);
     }
     if (error instanceof DetectError) throw unknownError(document, contentType);
     if (error instanceof ParseError)
