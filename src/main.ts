@@ -7,7 +7,7 @@ import { runConsole } from './console/console.js';
 import { processIO } from './console/io.js';
 import { consoleSender } from './console/sender.js';
 import { startDiscordBot } from './discord/bot.js';
-import { GatewayRefusal } from './discord/login.js';
+import { LoginFailure } from './discord/login.js';
 import { discordSender } from './discord/sender.js';
 import { type Lifetime, startedByPackageManager, startLifetime } from './lifetime.js';
 import { createLogger, type Logger } from './log.js';
@@ -15,9 +15,10 @@ import { DataError } from './newsroom/data-files.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { createFetcher } from './sources/fetch.js';
 import { type BotLock, lockStoreForBot, StoreInUse } from './store/bot-lock.js';
+import { StoreError } from './store/store-error.js';
 
 /** What the operator must fix before the bot can start: said plainly, on one line or a list, no stack. */
-const OPERATOR_ERRORS = [ConfigError, DataError, StoreInUse, GatewayRefusal];
+const OPERATOR_ERRORS = [ConfigError, DataError, StoreError, StoreInUse, LoginFailure];
 const isOperatorError = (error: unknown): error is Error => OPERATOR_ERRORS.some((kind) => error instanceof kind);
 
 function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
@@ -31,6 +32,7 @@ function open(config: Config): { app: App; lock: BotLock } {
   const app = openApp(config.dbPath, config.dataDir, {
     fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
     alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
+    createStoreFolder: false,
   });
   try {
     return { app, lock: lockStoreForBot(config.dbPath) };

@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Defaults to one that refuses private addresses, as production should. */
   fetcher?: Fetcher;
   alertSettings?: AlertSettings;
+  /** False: a missing folder for the store is an error, not created (the bot). */
+  createStoreFolder?: boolean;
 }
 
 export const USER_AGENT = 'claimwatch/0.1 (Discord bot for newsrooms; +https://github.com/claimwatch/claimwatch)';
@@ -34,7 +36,7 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
   const { lexicon: lexiconData, sources: defaultSources } = loadDataFiles(dataDir, {
     reservedCommands: BUILT_IN_NAMES,
   });
-  const store = Store.open(dbPath);
+  const store = Store.open(dbPath, { createFolder: options.createStoreFolder });
   try {
     const lexicon = withStoredTopics(lexiconData, store);
     const index = ClaimIndex.load(store, lexicon);

@@ -14,7 +14,7 @@ import { answerAutocomplete, answerCommand } from '../app/dispatch.js';
 import type { DiscordConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderPayload, toReplyOptions } from '../render/render.js';
-import { type GatewayRefusal, loginUntilReady } from './login.js';
+import { type LoginFailure, loginUntilReady } from './login.js';
 import { rejectLongMessageRateLimits } from './sender.js';
 
 export interface BotOptions {
@@ -24,7 +24,7 @@ export interface BotOptions {
   /** MOD_ROLE_ID: members with this role may use moderator commands besides Manage Server. */
   modRoleId?: string;
   /** Discord closed the gateway for good after READY (a token reset, say): the bot is offline. */
-  onFatalClose?: (refusal: GatewayRefusal) => void;
+  onFatalClose?: (refusal: LoginFailure) => void;
 }
 
 interface Bot {
@@ -82,10 +82,15 @@ export async function startDiscordBot(
   });
   client.on(Events.Error, (error) => log.error('discord client error', error));
   try {
-    await loginUntilReady(client, discord.token, (refusal) => {
-      log.error(refusal.message);
-      options.onFatalClose?.(refusal);
-    });
+    await loginUntilReady(
+      client,
+      discord.token,
+      (refusal) => {
+        log.error(refusal.message);
+        options.onFatalClose?.(refusal);
+      },
+      discord.apiBase,
+    );
   } catch (error) {
     await client.destroy(); // a half-open client would keep the process alive, doing nothing
     throw error;

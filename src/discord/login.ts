@@ -6,9 +6,9 @@
  */
 import { type Client, Events } from 'discord.js';
 
-/** The bot cannot stay connected, and retrying will not help: the operator must change something. */
-export class GatewayRefusal extends Error {
-  override readonly name = 'GatewayRefusal';
+/** The bot cannot log in or stay connected, and retrying will not help: the operator must change something. */
+export class LoginFailure extends Error {
+  override readonly name = 'LoginFailure';
   constructor(
     readonly code: number | null,
     message: string,
@@ -39,38 +39,55 @@ const LOGIN_ERRORS: Array<[RegExp, number]> = [
   [/invalid intents/i, 4013],
 ];
 
-export function refusalFor(code: number): GatewayRefusal | null {
+export function refusalFor(code: number): LoginFailure | null {
   const text = FATAL_CLOSES[code];
-  return text ? new GatewayRefusal(code, text) : null;
+  return text ? new LoginFailure(code, text) : null;
 }
 
-/** A login failure as a refusal the operator can act on, or null when it is something else. */
-export function explainLoginError(error: unknown): GatewayRefusal | null {
-  if (error instanceof GatewayRefusal) return error;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT']);
+
+/** The errno code of a failed fetch: undici hides it in `cause`. */
+function networkCode(error: unknown): string | null {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
+/** A login failure as one the operator can act on, or null when it is something else. */
+export function explainLoginError(error: unknown, apiBase = 'DISCORD_API_BASE'): LoginFailure | null {
+  if (error instanceof LoginFailure) return error;
+  const unreachable = networkCode(error);
+  if (unreachable)
+    return new LoginFailure(
+      null,
+      `Could not reach Discord at ${apiBase} (${unreachable}): check DISCORD_API_BASE (leave it empty for Discord itself) and the network`,
+    );
   const code = (error as { code?: unknown } | null)?.code;
   // discord.js's own name for a token REST refused (401 on /gateway/bot).
-  if (code === 'TokenInvalid')
-    return new GatewayRefusal(null, `Discord refused the bot token (HTTP 401): ${TOKEN_FIX}`);
+  if (code === 'TokenInvalid') return new LoginFailure(null, `Discord refused the bot token (HTTP 401): ${TOKEN_FIX}`);
   const message = error instanceof Error ? error.message : '';
   const known = LOGIN_ERRORS.find(([pattern]) => pattern.test(message));
   return known ? refusalFor(known[1]) : null;
 }
 
 /**
- * Logs in and waits for READY. A fatal close before READY rejects with a GatewayRefusal;
+ * Logs in and waits for READY. A fatal close before READY rejects with a LoginFailure;
  * one after READY is handed to `onFatalClose`, since the bot is then disconnected for good.
  */
 export async function loginUntilReady(
   client: Client,
   token: string,
-  onFatalClose: (refusal: GatewayRefusal) => void,
+  onFatalClose: (refusal: LoginFailure) => void,
+  apiBase?: string,
 ): Promise<void> {
   let ready = false;
-  let refuse: (refusal: GatewayRefusal) => void = () => {};
+  let refuse: (refusal: LoginFailure) => void = () => {};
   const refused = new Promise<never>((_resolve, reject) => (refuse = reject));
   refused.catch(() => {}); // raced below; a refusal after READY goes to onFatalClose instead
   client.on(Events.ShardDisconnect, ({ code }) => {
-    const refusal = refusalFor(code) ?? new GatewayRefusal(code, `Discord closed the gateway for good (close ${code})`);
+    const refusal = refusalFor(code) ?? new LoginFailure(code, `Discord closed the gateway for good (close ${code})`);
     if (ready) onFatalClose(refusal);
     else refuse(refusal);
   });
@@ -79,6 +96,6 @@ export async function loginUntilReady(
     await Promise.race([client.login(token).then(() => readyEvent), refused]);
     ready = true;
   } catch (error) {
-    throw explainLoginError(error) ?? error;
+    throw explainLoginError(error, apiBase) ?? error;
   }
 }

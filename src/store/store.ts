@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
@@ -12,6 +12,7 @@ import { SearchBook } from './search-book.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
+import { explainStoreError, missingFolder } from './store-error.js';
 import { TopicBook } from './topic-book.js';
 
 export type NewArticle = Omit<ArticleRecord, 'id'>;
@@ -60,18 +61,26 @@ export class Store {
     return this.db.transaction(work).immediate();
   }
 
-  static open(path: string): Store {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+  /**
+   * Opens (creating and migrating) the store. `createFolder: false` refuses a missing folder
+   * instead of creating it, as the bot does: a mistyped CLAIMWATCH_DB is said, not obeyed.
+   */
+  static open(path: string, options: { createFolder?: boolean } = {}): Store {
+    let db: Database.Database | undefined;
     try {
+      if (path !== ':memory:' && !existsSync(dirname(path))) {
+        if (options.createFolder === false) throw missingFolder(path);
+        mkdirSync(dirname(path), { recursive: true });
+      }
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (error) {
-      db.close();
-      throw error;
+      db?.close();
+      throw explainStoreError(path, error) ?? error;
     }
     return new Store(db);
   }
