@@ -143,6 +143,41 @@ describe('a feed whose pages never answer', () => {
   });
 });
 
+describe('alerts sent while the poll goes on', () => {
+  it("still fold a channel's alerts past its limit into one digest for the tick, however the sources land", async () => {
+    t.close();
+    t = tempApp({ fetcher: loopbackFetcher(), alertSettings: { timeZone: 'UTC', perChannelPerTick: 1 } });
+    const feedsItems = ['NATO', 'The Pentagon', 'Zelenskyy'].map((who, f) => {
+      const list: TestItem[] = [];
+      feeds.route(
+        `/f${f}.xml`,
+        withEtag(() => rssFeed(`Feed ${f}`, list)),
+      );
+      source(`Feed ${f}`, `/f${f}.xml`);
+      return { who, list, f };
+    });
+    t.app.store.routes.follow(GUILD, 'troops', CHANNEL, T0);
+    const footers: string[] = [];
+    const sender: Sender = {
+      send: async (_channel, payload) => {
+        footers.push(payload.embeds[0]?.footer?.text ?? '');
+        return { status: 'sent', messageId: null };
+      },
+    };
+    await tick(sender, T0, {});
+    for (const { who, list, f } of feedsItems)
+      list.push({
+        title: `New ${f}`,
+        guid: `n-${f}`,
+        date: '2025-05-01',
+        content: `${who} said about ${f + 2},000 North Korean troops were in Russia.`,
+      });
+    await tick(sender, minutesAfter(T0, 5), {});
+    expect(footers).toHaveLength(2);
+    expect(footers.filter((f) => f.startsWith('Folded into one message'))).toHaveLength(1);
+  });
+});
+
 describe('the page budget of one source', () => {
   it('fetches at most that many pages a tick, the newest first, and the rest on later ticks', async () => {
     const items: TestItem[] = [];

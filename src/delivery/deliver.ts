@@ -53,6 +53,8 @@ export interface DeliveryOptions {
   firstRetryMs?: number;
   /** Longest back-off (default 30 min); a longer wait Discord asks for is still honoured. */
   maxRetryMs?: number;
+  /** Leave folded rows for a later run: mid-tick, so a channel gets one digest a tick, not one per source. */
+  holdFolded?: boolean;
 }
 
 /** One Discord message: a single row, or a channel's folded rows as one digest. */
@@ -79,7 +81,8 @@ export async function deliverDue(
   // and the rest of its messages keep their place for the next run.
   const waiting = new Set<string>();
   const brokenNow = new Set<string>();
-  for (const post of plan(store.outbox.dueMessages(now, options.limit))) {
+  const due = store.outbox.dueMessages(now, options.limit).filter((row) => !(options.holdFolded && row.folded));
+  for (const post of plan(due)) {
     if (brokenNow.has(post.channelId)) continue; // already marked, with everything pending there
     if (waiting.has(post.channelId)) {
       report.deferred += post.rows.length;

@@ -25,14 +25,15 @@ export interface TickReport {
 /**
  * Delivery runs while polling goes on, one run at a time (deliverDue is not re-entrant): a run
  * is asked for each time a source's items land, and asks made during a run make one more run.
+ * Folded rows wait for the last run, so a channel over its limit gets one digest for the tick.
  */
 function deliveryPump(deps: TickDeps, now: Date) {
   const total: DeliveryReport = { sent: 0, retried: 0, broken: 0, deferred: 0 };
   let running: Promise<void> = Promise.resolve();
   let queued = false;
-  const runOnce = async () => {
+  const runOnce = async (holdFolded: boolean) => {
     queued = false;
-    const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+    const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log, { holdFolded });
     total.sent += report.sent;
     total.retried += report.retried;
     total.broken += report.broken;
@@ -41,10 +42,14 @@ function deliveryPump(deps: TickDeps, now: Date) {
   const ask = () => {
     if (queued) return running;
     queued = true;
-    running = running.then(runOnce).catch((error) => deps.log.error('delivery during the poll failed', error));
+    running = running
+      .then(() => runOnce(true))
+      .catch((error) => deps.log.error('delivery during the poll failed', error));
     return running;
   };
-  return { ask, total };
+  /** The tick's last run, after the poll: everything due, folded digests too. */
+  const finish = () => running.then(() => runOnce(false));
+  return { ask, finish, total };
 }
 
 /**
@@ -67,7 +72,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     log,
     deps.poll,
   );
-  await pump.ask();
+  await pump.finish();
   return { poll, delivery: pump.total };
 }
 
