@@ -13,6 +13,7 @@ import { type DiscordPayload, renderPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { channelBroke } from './broken-channel.js';
+import { alreadyInChannel } from './in-doubt.js';
 import { withReference } from './reference.js';
 
 export type SendResult =
@@ -58,7 +59,7 @@ export interface DeliveryOptions {
 }
 
 /** One Discord message: a single row, or a channel's folded rows as one digest. */
-interface Post {
+export interface Post {
   channelId: string;
   guildId: string;
   rows: OutboxMessage[];
@@ -147,35 +148,6 @@ async function deliverPost(
       return { counted: 'broken', rows: marked, channelBroken: true };
     }
   }
-}
-
-/**
- * A post tried before is in doubt: Discord may have created it while the answer was lost (a
- * timeout, a 5xx after the commit, a crash mid-send). It is looked for in the channel first and,
- * when there, marked sent without posting again. When the channel cannot be read, the resend goes
- * out with the same nonce, which Discord still honours if the first try was recent.
- */
-async function alreadyInChannel(store: Store, sender: Sender, post: Post, now: Date, log: Logger): Promise<boolean> {
-  if (!sender.findSent || !post.rows.some((row) => row.attempts > 0)) return false;
-  const since = new Date(Math.min(...post.rows.map((row) => Date.parse(row.createdAt))));
-  let found: FindResult;
-  try {
-    found = await sender.findSent(post.channelId, post.nonce, since);
-  } catch (error) {
-    found = { status: 'unknown', error: error instanceof Error ? error.message : String(error) };
-  }
-  if (found.status === 'unknown')
-    log.warn(
-      `channel ${post.channelId}: could not check for an earlier try (${found.error}); resending with its nonce`,
-    );
-  if (found.status !== 'found') return false;
-  store.outbox.markSent(
-    post.rows.map((row) => row.id),
-    found.messageId,
-    now,
-  );
-  log.info(`channel ${post.channelId}: message ${found.messageId} was already posted; not sending it again`);
-  return true;
 }
 
 /** A Sender that throws (a bug, a crash mid-send) is a retry: the nonce makes the resend safe. */

@@ -8,17 +8,17 @@
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { itemToArticle, needsPage, type PageArticle } from '../sources/article-text.js';
+import { itemToArticle, type PageArticle } from '../sources/article-text.js';
 import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
 import { OUT_OF_TIME } from '../sources/fetch.js';
 import type { FeedState, SourceRecord } from '../store/records.js';
 import type { DueSource } from '../store/source-book.js';
 import { recordFailure, recordSuccess } from './health.js';
 import type { PollHooks, PollReport } from './hooks.js';
-import { type FeedEntry, type FolderScan, feedDamage, feedEntries, scanFolder } from './items.js';
+import { type FolderScan, feedDamage, feedEntries, scanFolder } from './items.js';
 import { forEachLimit } from './limit.js';
 import { interleaveHosts } from './order.js';
-import { type PageCache, type PageOutcome, pageFor } from './pages.js';
+import { type PageCache, teaserPages } from './pages.js';
 import { type Arrival, lackers, type TakeInResult, takeIn, takeInTurns } from './take-in.js';
 
 export type { PollHooks, PollReport } from './hooks.js';
@@ -186,10 +186,9 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const entries = feedEntries(feed);
   const keys = entries.map((e) => e.key);
   const someoneLacks = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
-  const pages = await pagesOf(
-    tick,
+  const pages = await teaserPages(
+    { fetcher: newsroom.fetcher, cache: tick.pages, most: tick.pagesPerSource, budget },
     entries.filter((e) => someoneLacks.get(e.key)!.length > 0),
-    budget,
   );
   // Read again after the page fetches: a moderator may have paused or removed a source meanwhile.
   const lacking = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
@@ -215,28 +214,6 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
     now,
   );
   return { status: 'read', taken, waiting };
-}
-
-/**
- * The pages of the items that only tease their story, by item key; fetched at most once a tick
- * each, the newest first and at most the page budget of them. The others are out of time: they
- * wait, as does an item whose page the budget ran out on.
- */
-async function pagesOf(
-  tick: Tick,
-  entries: readonly FeedEntry[],
-  budget: AbortSignal,
-): Promise<Map<string, PageOutcome>> {
-  const teasers = entries.filter(({ item }) => needsPage(item));
-  const fetched = teasers.slice(-tick.pagesPerSource); // entries run oldest first
-  const later = teasers.slice(0, Math.max(0, teasers.length - fetched.length));
-  const pages = await Promise.all(
-    fetched.map(({ item }) => pageFor(tick.newsroom.fetcher, tick.pages, item.link!, budget)),
-  );
-  return new Map<string, PageOutcome>([
-    ...later.map(({ key }): [string, PageOutcome] => [key, 'out-of-time']),
-    ...fetched.map(({ key }, i): [string, PageOutcome] => [key, pages[i]!]),
-  ]);
 }
 
 /** A folder never goes through the fetcher: its files are read, keyed by name and content. */
