@@ -1,7 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/log.js';
+import { addFeedSource } from '../src/polling/add-source.js';
+import { pollDue } from '../src/polling/poll.js';
+import { addedAnswer } from '../src/polling/source-replies.js';
 import { decodeBody } from '../src/sources/charset.js';
 import { parseFeed } from '../src/sources/feed-parse.js';
-import { type FeedServer, loopbackFetcher, plain, startFeedServer } from './support/feed-server.js';
+import {
+  type FeedServer,
+  loopbackFetcher,
+  minutesAfter,
+  plain,
+  recordingHooks,
+  startFeedServer,
+  T0,
+} from './support/feed-server.js';
+import { tempApp } from './support/store-app.js';
 
 const FRENCH =
   'Le ministère de la Défense a déclaré que près de 11 000 soldats nord-coréens étaient déployés ' +
@@ -76,5 +89,18 @@ describe('fetching such a feed', () => {
     const feed = parseFeed(result.text, result.contentType);
     expect(feed.title).toBe('Le Défenseur');
     expect(feed.items[0]!.summary).toContain('Élysée');
+  });
+
+  it('says on /sources add, and keeps for /sources status, that the charset was a guess', async () => {
+    server.route('/fr.xml', plain(latin1(rss('Le Défenseur', FRENCH)), { 'content-type': 'text/xml' }));
+    const t = tempApp({ fetcher: loopbackFetcher() });
+    try {
+      const added = await addFeedSource(t.app, { guildId: 'g1', name: 'Défenseur', url: server.url('/fr.xml') }, T0);
+      expect(addedAnswer(added).summary).toContain('read as windows-1252 by a guess');
+      await pollDue(t.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+      expect(t.app.store.sourceBook.feed(server.url('/fr.xml')).lastError).toMatch(/read as windows-1252 by a guess/);
+    } finally {
+      t.close();
+    }
   });
 });

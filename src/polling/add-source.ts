@@ -184,7 +184,7 @@ export async function addFeedSource(
     now,
     options.log ?? silentLogger,
   );
-  return { ...added, summariesOnly, damage: feedDamage(feed) };
+  return { ...added, summariesOnly, damage: feedDamage(feed, result.charsetGuessed ? result.charset : undefined) };
 }
 
 /**

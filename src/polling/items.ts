@@ -41,10 +41,12 @@ export function feedEntries(feed: ParsedFeed): FeedEntry[] {
 
 /**
  * What was wrong with the feed but read past: a malformed tail cut off, items dropped because
- * they share a key (a GUID) with an earlier one. Moderator-safe; none when it was whole.
+ * they share a key (a GUID) with an earlier one, a charset guessed. Moderator-safe; none when whole.
  */
-export function feedDamage(feed: ParsedFeed): string[] {
+export function feedDamage(feed: ParsedFeed, guessedCharset?: string): string[] {
   const problems = [...(feed.problems ?? [])];
+  if (guessedCharset)
+    problems.push(`its charset was not declared (or not the one declared): read as ${guessedCharset} by a guess`);
   const dropped = feed.items.length - new Set(feed.items.map(itemKey)).size;
   if (dropped > 0)
     problems.push(

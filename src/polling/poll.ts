@@ -209,7 +209,7 @@ async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
       etag: validators.etag,
       lastModified: validators.lastModified,
       items: feed.items.length,
-      damage: feedDamage(feed).join('; ') || null,
+      damage: feedDamage(feed, result.charsetGuessed ? result.charset : undefined).join('; ') || null,
     },
     now,
   );

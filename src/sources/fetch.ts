@@ -55,6 +55,8 @@ export type FetchResult =
       url: string;
       text: string;
       charset: string;
+      /** The charset was guessed from the bytes: none was declared, or the declared one was wrong. */
+      charsetGuessed?: boolean;
       contentType: string | null;
       etag: string | null;
       lastModified: string | null;
@@ -215,10 +217,11 @@ async function handleResponse(settings: Settings, url: URL, response: IncomingMe
   if (status < 200 || status > 299) return httpFailure(url, status, response.headers['retry-after']);
   const body = await readBody(response, settings.maxBytes);
   const contentType = response.headers['content-type'] ?? null;
-  const { text, charset } = decodeBody(body, contentType);
+  const { text, charset, guessed } = decodeBody(body, contentType);
   const etag = response.headers.etag ?? null;
   const lastModified = response.headers['last-modified'] ?? null;
-  return { status: 'ok', url: url.href, text, charset, contentType, etag, lastModified, bytes: body.length };
+  const decoded = guessed ? { charset, charsetGuessed: true } : { charset };
+  return { status: 'ok', url: url.href, text, ...decoded, contentType, etag, lastModified, bytes: body.length };
 }
 
 function redirectTarget(from: URL, location: string | undefined): Hop {
