@@ -16,7 +16,7 @@ const showArticles = process.argv.includes('--articles');
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 const line = (name: string, c: Counts, topic: Counts = c) => {
   const s = scores(c);
-  return `${name.padEnd(38)} gold ${String(c.gold).padStart(3)} pred ${String(c.predicted).padStart(3)}  R ${pct(s.recall)}  P ${pct(s.precision)}  F1 ${pct(s.f1)} | hedge ${pct(s.hedge)} status ${pct(s.status)} claimant ${pct(s.claimant)} via ${pct(s.via)} topic ${pct(scores(topic).topic)}`;
+  return `${name.padEnd(38)} gold ${String(c.gold).padStart(3)} pred ${String(c.predicted).padStart(3)}  R ${pct(s.recall)}  P ${pct(s.precision)}  F1 ${pct(s.f1)} | hedge ${pct(s.hedge)} status ${pct(s.status)} claimant ${pct(s.claimant)} via ${pct(s.via)} topic ${pct(scores(topic).topic)}${c.roled ? ` role ${pct(s.role)}` : ''}`;
 };
 
 function report(

@@ -65,7 +65,7 @@ const figureAlert = (overrides: Partial<Alert> = {}): Alert => ({
   date: '2024-11-13',
   url: 'https://example-news.test/kyiv/2',
   sentence: 'The Pentagon expects about 12,000 troops.',
-  previous: { low: 3000, high: 3000, date: '2024-10-31' },
+  previous: { low: 3000, high: 3000, date: '2024-10-31', status: 'projected' },
   delta: 9000,
   range: { low: 1500, high: 12_000, claimants: 3, newestDay: '2024-11-13' },
   ...overrides,
@@ -93,8 +93,17 @@ describe('the alert message', () => {
     expect(projected).toContain('**Pentagon**: approximately 12,000 troops · projected');
     const ranged = visible(
       renderPayload(
-        alertMessage(figureAlert({ low: 10_000, high: 12_000, hedge: null, delta: null, status: 'confirmed' }), LABEL)
-          .answer,
+        alertMessage(
+          figureAlert({
+            low: 10_000,
+            high: 12_000,
+            hedge: null,
+            delta: null,
+            status: 'confirmed',
+            previous: { low: 3000, high: 3000, date: '2024-10-31', status: 'reported' },
+          }),
+          LABEL,
+        ).answer,
       ),
     );
     expect(ranged).toContain('10,000–12,000 troops · confirmed');

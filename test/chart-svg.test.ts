@@ -41,7 +41,7 @@ const STORY: Article[] = [
     'President Volodymyr Zelenskyy said about 12,000 North Korean soldiers were fighting in Kursk.',
   ],
   ['Yonhap', '2025-01-06', 'The NIS said about 11,000 North Korean troops remained in Russia.'],
-  ['Reuters', '2025-01-10', 'The Pentagon said North Korea could send up to 20,000 more troops to Russia by spring.'],
+  ['Reuters', '2025-01-10', 'The Pentagon said North Korea could deploy up to 20,000 troops to Russia by spring.'],
   ['TASS', '2025-01-15', 'The Kremlin denied that North Korean troops were fighting in Kursk.'],
 ];
 

@@ -21,7 +21,7 @@ const withHeader = file(
 const bare = file('bare.txt', 'Seoul\nOct 21, 2024\n\nThe Pentagon said 10,000 troops were training.\n');
 
 describe('cli extract, as ../shared/contract.md fixes it', () => {
-  it('prints one JSON array with every contract field in its order, then the extra speaker, the header giving outlet and date', async () => {
+  it('prints one JSON array with every contract field in its order, then the extras speaker, role and aside, the header giving outlet and date', async () => {
     const { code, out } = await run(['extract', '--json', withHeader]);
     expect(code).toBe(0);
     const claims = JSON.parse(out);
@@ -39,8 +39,18 @@ describe('cli extract, as ../shared/contract.md fixes it', () => {
       'outlet',
       'date',
       'speaker',
+      'role',
+      'aside',
     ]);
-    expect(claims[0]).toMatchObject({ low: 3000, high: 3000, outlet: 'Yonhap', date: '2024-10-23', claimant: 'NIS' });
+    expect(claims[0]).toMatchObject({
+      low: 3000,
+      high: 3000,
+      outlet: 'Yonhap',
+      date: '2024-10-23',
+      claimant: 'NIS',
+      role: 'current',
+      aside: null,
+    });
   });
 
   it('takes outlet and date from the flags for a file without a header, else from its byline', async () => {

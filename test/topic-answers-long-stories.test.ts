@@ -56,6 +56,9 @@ function storyOf(claimants: number) {
           via: null,
           speaker: null,
           figureText: String(low),
+          role: 'current',
+          aside: null,
+          wrong: false,
         },
       ],
     );

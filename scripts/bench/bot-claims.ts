@@ -170,7 +170,16 @@ export class ClaimMaker {
       via: relay ? pick(rng, this.byName.get(relay)?.aliases ?? [relay]) : '',
       topic: pick(rng, W.SUBJECT[topic?.key ?? '']!),
     };
-    const base = { topic: topic?.key ?? null, status, claimant: claimant?.name ?? null, via: relay, speaker: null };
+    const base = {
+      topic: topic?.key ?? null,
+      status,
+      claimant: claimant?.name ?? null,
+      via: relay,
+      speaker: null,
+      role: 'current' as const,
+      aside: null,
+      wrong: false,
+    };
     if (status === 'denied' || status === 'unverified') {
       const template = pick(rng, this.statements[status][relay ? 'with' : 'without']);
       return {

@@ -95,6 +95,9 @@ export function chartIndex(figures: number): ClaimIndex {
         claimant: name,
         speaker: null,
         figureText,
+        role: 'current',
+        aside: null,
+        wrong: false,
       });
   }
   for (let i = 0; i < figures / 20; i++) {
@@ -108,6 +111,9 @@ export function chartIndex(figures: number): ClaimIndex {
       claimant: pick(rng, ['Kremlin', 'North Korea', 'Pentagon', 'NATO']),
       speaker: null,
       figureText: null,
+      role: 'current',
+      aside: null,
+      wrong: false,
     });
   }
   return index;

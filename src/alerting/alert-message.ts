@@ -76,7 +76,9 @@ function linkOf(url: string | null): string | undefined {
 function changeOf(alert: Alert): string {
   const { previous, delta } = alert;
   if (!previous) return `First figure from ${alert.claimant ? escapeMarkdown(alert.claimant) : 'this source'}`;
-  const was = `${formatRange(previous.low, previous.high)} on ${formatDay(previous.date)}`;
+  const group = (status: string) => (status === 'confirmed' ? 'reported' : status);
+  const other = group(previous.status) !== group(alert.status) ? ` (${previous.status})` : '';
+  const was = `${formatRange(previous.low, previous.high)}${other} on ${formatDay(previous.date)}`;
   if (delta === null) return `was ${was}`;
   if (delta === 0) return `same as ${was}`;
   return `${delta > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(delta))} from ${was}`;

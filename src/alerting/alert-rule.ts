@@ -1,7 +1,8 @@
 import type { Hedge, Status } from '../extract/index.js';
-import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
+import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';
-import { type RowState, type Spread, spreadOf, topicStates } from '../index/topic-state.js';
+import type { Row } from '../index/topic-rows.js';
+import { type Spread, spreadOf, topicStates } from '../index/topic-state.js';
 
 /** What a channel hears when a new figure lands: the figure, who said it, and what it changes. */
 export interface Alert {
@@ -21,31 +22,69 @@ export interface Alert {
   date: string | null;
   url: string | null;
   sentence: string;
-  /** The claimant's figure before this one, in the same measure and status group. */
-  previous: { low: number; high: number; date: string } | null;
+  /** The claimant's figure before this one, in the same measure (and status group, when it has one). */
+  previous: { low: number; high: number; date: string; status: Status } | null;
   /** Change from the previous point figure, when both are points. */
   delta: number | null;
   /** Claimants' latest current figures in this measure, this one included. */
   range: Spread | null;
 }
 
-/** The claimant's figure this one replaces: the latest earlier one in the same row. */
-function previousOf(states: readonly RowState[], figure: Figure) {
-  const state = states.find((s) => s.row.figures.includes(figure));
-  const before = state?.latest.figure === figure ? state.previous : undefined;
-  if (!before || before.figure.low === null || before.figure.high === null) return null;
-  return { low: before.figure.low, high: before.figure.high, date: before.last.article.day };
+/**
+ * The claimant's figure this one follows: the newest current one in the same measure reported
+ * on or before its day in another article, in the same status group if there is one, else in
+ * another ("15,000 projected" before "18,000"). An earlier figure that came late (another
+ * outlet repeating it later) is still the one before: a delta is never lost to ordering.
+ */
+function previousOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null) {
+  const rows = index
+    .topicRows(claim.topic!)
+    .filter((r) => r.claimant === claim.claimant && r.measure === claim.measure && r.group !== 'denied');
+  const sameGroup = rows.filter((r) => r.group === statusGroup(claim.status));
+  for (const candidates of [sameGroup, rows.filter((r) => !sameGroup.includes(r))]) {
+    const before = newestBefore(candidates, claim, guildId);
+    if (before) return before;
+  }
+  return null;
 }
+
+function newestBefore(rows: readonly Row[], claim: IndexedClaim, guildId: string | null) {
+  let best: { low: number; high: number; date: string; status: Status; id: number } | null = null;
+  for (const row of rows) {
+    for (const figure of row.figures) {
+      if (figure === claim.figure || figure.standing !== 'current' || figure.low === null || figure.high === null)
+        continue;
+      const earlier = figure.view(guildId)?.claims.filter((c) => c.articleId !== claim.articleId && !isLater(c, claim));
+      const first = earlier?.[earlier.length - 1];
+      if (!first) continue;
+      const candidate = {
+        low: figure.low,
+        high: figure.high,
+        date: first.article.day,
+        status: first.status,
+        id: first.id,
+      };
+      if (!best || candidate.date > best.date || (candidate.date === best.date && candidate.id > best.id))
+        best = candidate;
+    }
+  }
+  return best && { low: best.low, high: best.high, date: best.date, status: best.status };
+}
+
+const isLater = (a: IndexedClaim, b: IndexedClaim) =>
+  a.article.day > b.article.day || (a.article.day === b.article.day && a.id > b.id);
 
 /** An alert's contents. The topic's rows are walked once, for both the previous figure and the range. */
 function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): Alert {
   const figure = claim.figure;
   const isStatement = statusGroup(claim.status) === 'denied' || statusGroup(claim.status) === 'unverified';
   const states = isStatement ? [] : topicStates(index, claim.topic!, guildId);
-  const previous = isStatement ? null : previousOf(states, figure);
+  const previous = isStatement ? null : previousOf(index, claim, guildId);
   const point = (low: number | null, high: number | null) => (low !== null && low === high ? low : null);
   const now = point(claim.low, claim.high);
-  const then = previous ? point(previous.low, previous.high) : null;
+  // Only figures of one status group subtract: "up 3,000" from a projection would mislead.
+  const comparable = previous && statusGroup(previous.status) === statusGroup(claim.status);
+  const then = previous && comparable ? point(previous.low, previous.high) : null;
   return {
     kind: isStatement ? 'statement' : 'figure',
     claimId: claim.id,
@@ -65,7 +104,8 @@ function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null)
     sentence: claim.sentence,
     previous,
     delta: now !== null && then !== null ? now - then : null,
-    range: isStatement ? null : spreadOf(states, claim.measure),
+    // An increment is news of its own, but no bound of the range of totals.
+    range: isStatement || claim.role === 'increment' ? null : spreadOf(states, claim.measure),
   };
 }
 
@@ -102,7 +142,8 @@ export function alertsFor(index: ClaimIndex, claims: readonly IndexedClaim[], gu
   const alerts: Alert[] = [];
   const done = new Set<string>();
   for (const claim of claims) {
-    if (!claim.topic || !isNewHere(claim, guildId)) continue;
+    // "Up from 388" is history and "a group of 20" is beside the story: neither is news.
+    if (!claim.topic || claim.figure.standing !== 'current' || !isNewHere(claim, guildId)) continue;
     const key = alertKeyOf(claim);
     if (done.has(key)) continue;
     done.add(key);

@@ -8,9 +8,10 @@ import { readArticleFile } from '../sources/article-file.js';
 
 /** The contract's claim fields, in its order; internal fields stay out of the output. */
 function contractClaim(claim: Claim) {
-  const { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker } = claim;
-  // `speaker` is an extra field the contract allows: the person who spoke for the claimant.
-  return { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker };
+  const { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker, role, aside } = claim;
+  // `speaker` and `role` are extra fields the contract allows: the person who spoke for the
+  // claimant; whether the figure is current, a past one or an increment; why it is beside the story.
+  return { sentence, low, high, hedge, unit, topic, status, claimant, via, outlet, date, speaker, role, aside };
 }
 
 export function runExtract(args: string[], io: CliIO): number {

@@ -10,6 +10,8 @@ export interface GoldClaim {
   status: string;
   claimant: string | null;
   via?: string | null;
+  /** current, past or increment: labelled in some gold sets only. */
+  role?: string | null;
 }
 
 export interface Counts {
@@ -21,6 +23,9 @@ export interface Counts {
   claimant: number;
   via: number;
   topic: number;
+  /** Matched claims whose gold labels a role, and how many of those the extractor read right. */
+  roled: number;
+  role: number;
 }
 
 export interface Scores {
@@ -32,6 +37,7 @@ export interface Scores {
   claimant: number;
   via: number;
   topic: number;
+  role: number;
 }
 
 /** Case and punctuation folded away, for comparing sentences cut differently. */
@@ -62,6 +68,8 @@ export const emptyCounts = (): Counts => ({
   claimant: 0,
   via: 0,
   topic: 0,
+  roled: 0,
+  role: 0,
 });
 
 /** Whether a predicted name names the gold's body: exact by default, or through a story's aliases. */
@@ -88,6 +96,10 @@ export function countMatches(gold: GoldClaim[], predicted: GoldClaim[], sameName
     if (sameName(p.claimant ?? null, g.claimant ?? null)) counts.claimant++;
     if (sameName(p.via ?? null, g.via ?? null)) counts.via++;
     if ((p.topic ?? null) === (g.topic ?? null)) counts.topic++;
+    if (g.role) {
+      counts.roled++;
+      if ((p.role ?? 'current') === g.role) counts.role++;
+    }
   }
   return counts;
 }
@@ -113,5 +125,6 @@ export function scores(c: Counts): Scores {
     claimant: ratio(c.claimant, c.matched),
     via: ratio(c.via, c.matched),
     topic: ratio(c.topic, c.matched),
+    role: ratio(c.role, c.roled),
   };
 }

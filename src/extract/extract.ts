@@ -8,6 +8,7 @@ import type { NameContext } from './attribution/name-context.js';
 import { hedgeBefore } from './hedges.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
+import { otherForce, roleOf } from './roles.js';
 import { confirmsPrevious, hasDenialOrDoubt, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
@@ -30,6 +31,8 @@ interface ArticleState {
   lastUnit: string | null;
   /** The previous sentence's claims, which "the ministry confirmed this" confirms. */
   previous: Claim[];
+  /** Each figure claim's figure in its sentence, for what can only be read once its topic is known. */
+  figures: Map<Claim, Figure>;
   /** Each claim's possible topics, chosen among once the whole article is read. */
   candidates: Map<Claim, string[]>;
 }
@@ -120,6 +123,7 @@ function sentenceClaims(
       ? attribute(cues, text, figure.start, state.briefedBy, own)
       : carriedAttribution(state, quoted, figure, sentence.paragraph);
     if (cued && who.claimant) state.carried = who;
+    const { role, aside } = roleOf(text, figure, null);
     const claim: Claim = {
       ...base,
       low: figure.low,
@@ -131,8 +135,11 @@ function sentenceClaims(
       ...who,
       offset: sentence.start + figure.start,
       figureText: figure.text,
+      role,
+      aside,
     };
     state.candidates.set(claim, candidateTopics(unit, text, figure.start, lexicon.filing));
+    state.figures.set(claim, figure);
     claims.push(claim);
   }
   if (claims.length === 0 && hasDenialOrDoubt(text)) {
@@ -151,6 +158,8 @@ function sentenceClaims(
         ...who,
         offset: sentence.start,
         figureText: null,
+        role: 'current',
+        aside: null,
       };
       state.candidates.set(statement, topics);
       claims.push(statement);
@@ -210,6 +219,15 @@ function fileTopics(
   return claims.filter((c) => c.low !== null || c.topic !== null);
 }
 
+/** Another country's force ("a force of 50,000, mostly Russian") is told from the story's own by its topic. */
+function setAsideOtherForces(claims: Claim[], figures: Map<Claim, Figure>, lexicon: CompiledLexicon): void {
+  for (const claim of claims) {
+    const figure = figures.get(claim);
+    if (!figure || claim.aside || !claim.topic) continue;
+    claim.aside = otherForce(claim.sentence, figure, lexicon.topics.find((t) => t.key === claim.topic)?.label ?? null);
+  }
+}
+
 /** A name the extractor learned from an article, and the other ways the article spelled it. */
 export interface LearnedName {
   name: string;
@@ -243,6 +261,7 @@ export function extractArticle(
     lastUnit: null,
     previous: [],
     candidates: new Map(),
+    figures: new Map(),
   };
   const claims: Claim[] = [];
   splitSentences(article.body).forEach((sentence, i) => {
@@ -260,6 +279,7 @@ export function extractArticle(
   });
   const title = article.meta.title ?? headlineOf(article.body);
   const filed = fileTopics(claims, title, state.candidates, lexicon, mayFile);
+  setAsideOtherForces(filed, state.figures, lexicon);
   const used = new Set(filed.flatMap((c) => [c.claimant, c.via]));
   return { claims: filed, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };
 }

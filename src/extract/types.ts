@@ -1,6 +1,11 @@
 /** The claim shape fixed by ../shared/contract.md; extra fields are allowed. */
 export type Hedge = 'approximately' | 'up to' | 'at least' | 'more than' | 'nearly';
 export type Status = 'reported' | 'projected' | 'confirmed' | 'denied' | 'unverified';
+/**
+ * The part a figure plays (an extra field the contract allows, labelled in the gold sets): the
+ * claimant's figure now, what it was before ("up from 388"), or what was added ("3,000 more").
+ */
+export type FigureRole = 'current' | 'past' | 'increment';
 
 export interface Claim {
   sentence: string;
@@ -20,6 +25,12 @@ export interface Claim {
   offset: number;
   /** The figure as written, e.g. "11,000-12,000". Null for statements. */
   figureText: string | null;
+  role: FigureRole;
+  /**
+   * Why a figure is beside the story ("an age", "the size of a group"), or null: kept and shown
+   * by /claim, but never a headline, an alert or a claimant's latest.
+   */
+  aside: string | null;
 }
 
 export interface ArticleMeta {

@@ -19,6 +19,11 @@ import { TOKENIZER_VERSION, tokenize } from './tokens.js';
 import type { Row } from './topic-rows.js';
 
 export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records.js';
+
+/** What a correction may change on a claim. */
+export type ClaimCorrection = Partial<
+  Pick<IndexedClaim, 'low' | 'high' | 'claimant' | 'status' | 'topic' | 'wrong' | 'aside' | 'role'>
+>;
 export type { Row } from './topic-rows.js';
 
 /** Claims tokenised at boot beyond the saved text index before it is worth saving again. */
@@ -129,7 +134,7 @@ export class ClaimIndex {
       const claim = this.claims[id];
       if (!claim) return;
       const topic = moved.has(id) ? moved.get(id)! : claim.topic;
-      const measure = this.intern(measures.of(topic, claim.unit));
+      const measure = this.intern(measures.ofClaim({ topic, unit: claim.unit, role: claim.role }));
       const entry = { topic, measure, figure: next.file(claim, topic, measure, !sorted) };
       filed[id] = entry;
       tallies.add(claim, entry);
@@ -282,8 +287,11 @@ export class ClaimIndex {
       via: this.intern(record.via),
       speaker: this.intern(record.speaker),
       figureText: this.intern(record.figureText),
+      role: this.intern(record.role),
+      aside: this.intern(record.aside),
+      wrong: record.wrong,
       article,
-      measure: this.intern(this.measures.of(record.topic, record.unit)),
+      measure: this.intern(this.measures.ofClaim(record)),
       figure: undefined as unknown as Figure, // filed just below, once the claim exists
     };
     claim.figure = this.fileFigure(claim);
@@ -312,6 +320,25 @@ export class ClaimIndex {
     return this.filing.file(claim, claim.topic, claim.measure, this.bulk);
   }
 
+  /**
+   * A moderator's correction: the claim takes the corrected fields (or its wrong mark) and moves
+   * to the figure and claimant they now make it. Returns the claim as it now stands.
+   */
+  correct(id: number, fields: ClaimCorrection): IndexedClaim | undefined {
+    const claim = this.claim(id);
+    if (!claim) return undefined;
+    claim.figure.remove(claim);
+    if (fields.claimant !== undefined && fields.claimant !== claim.claimant) {
+      if (claim.claimant) removeFrom(this.byClaimant, claim.claimant, claim);
+      if (fields.claimant) insertInto(this.byClaimant, fields.claimant, claim);
+      this.remember(fields.claimant);
+    }
+    Object.assign(claim, fields);
+    claim.measure = this.intern(this.measures.ofClaim(claim));
+    claim.figure = this.fileFigure(claim);
+    return claim;
+  }
+
   private remember(name: string | null): void {
     if (!name || this.remembered.has(name)) return;
     this.remembered.add(name);
@@ -329,6 +356,12 @@ export class ClaimIndex {
     this.strings.set(value, value);
     return value;
   }
+}
+
+function removeFrom(map: Map<string, IndexedClaim[]>, key: string, claim: IndexedClaim): void {
+  const list = map.get(key);
+  const at = list?.indexOf(claim) ?? -1;
+  if (list && at >= 0) list.splice(at, 1);
 }
 
 function insertInto(map: Map<string, IndexedClaim[]>, key: string, claim: IndexedClaim): void {

@@ -1,4 +1,4 @@
-import { Figure, type IndexedClaim } from './records.js';
+import { Figure, type IndexedClaim, standingOf } from './records.js';
 import { TopicRows } from './topic-rows.js';
 
 /** Where claims are filed by what they say: one Figure per topic, claimant, status, measure and value, in topic rows. */
@@ -12,17 +12,19 @@ export class FigureFiling {
    */
   file(claim: IndexedClaim, topic: string | null, measure: string, bulk: boolean): Figure {
     const { claimant, status, low, high } = claim;
-    const key = Figure.keyOf({ topic, claimant, status, low, high }, measure);
+    const standing = standingOf(claim);
+    const key = Figure.keyOf({ topic, claimant, status, low, high }, measure, standing);
     let figure = this.figures.get(key);
     const isNew = !figure;
     if (!figure) {
-      figure = new Figure(key, topic, claimant, status, measure, low, high);
+      figure = new Figure(key, topic, claimant, status, measure, low, high, standing);
       this.figures.set(key, figure);
     }
     if (bulk) figure.append(claim);
     else figure.add(claim);
-    // A known figure's row only needs re-sorting, which bulk filing leaves until a row is first read.
-    if (isNew || !bulk) this.rows.place(figure, isNew);
+    // A claim marked wrong is kept for /claim and the record, in no topic's rows. A known figure's
+    // row only needs re-sorting, which bulk filing leaves until a row is first read.
+    if (standing !== 'wrong' && (isNew || !bulk)) this.rows.place(figure, isNew);
     return figure;
   }
 

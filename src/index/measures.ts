@@ -24,6 +24,15 @@ export class Measures {
     return (topic && this.byTopic.get(topic)?.headline) || '';
   }
 
+  /**
+   * What a claim measures: an increment ("3,000 more troops") is a measure of its own, so it is
+   * never compared with a total nor bounds the range of totals.
+   */
+  ofClaim(claim: { topic: string | null; unit: string | null; role: string }): string {
+    const measure = this.of(claim.topic, claim.unit);
+    return claim.role === 'increment' ? `${measure} added` : measure;
+  }
+
   of(topic: string | null, unit: string | null): string {
     const entry = topic ? this.byTopic.get(topic) : undefined;
     if (!unit) return entry?.headline ?? '';

@@ -43,9 +43,16 @@ export interface FigureView {
   outlets: string[];
 }
 
+/** What a figure is to a topic's answers: the claimant's figure, an earlier one, one beside the story, or a claim marked wrong. */
+export type FigureStanding = 'current' | 'past' | 'aside' | 'wrong';
+
+export const standingOf = (claim: Pick<IndexedClaim, 'role' | 'aside' | 'wrong'>): FigureStanding =>
+  claim.wrong ? 'wrong' : claim.aside ? 'aside' : claim.role === 'past' ? 'past' : 'current';
+
 /**
  * Claims with the same topic, claimant, status, measure and low/high: one figure however many
- * outlets repeat it. Measure is part of the key so "300 killed" and "300 wounded" stay apart.
+ * outlets repeat it. Measure is part of the key so "300 killed" and "300 wounded" stay apart,
+ * and so is the figure's standing: "up from 388" is not the claimant's 388 now.
  */
 export class Figure {
   readonly claims: IndexedClaim[] = [];
@@ -65,13 +72,26 @@ export class Figure {
     readonly measure: string,
     readonly low: number | null,
     readonly high: number | null,
+    readonly standing: FigureStanding = 'current',
   ) {}
 
   static keyOf(
     claim: { topic: string | null; claimant: string | null; status: Status; low: number | null; high: number | null },
     measure: string,
+    standing: FigureStanding = 'current',
   ): string {
-    return `${claim.topic}|${claim.claimant}|${claim.status}|${measure}|${claim.low}|${claim.high}`;
+    // A current figure's key is as it always was: stored alert decisions are keyed by it.
+    const base = `${claim.topic}|${claim.claimant}|${claim.status}|${measure}|${claim.low}|${claim.high}`;
+    return standing === 'current' ? base : `${base}|${standing}`;
+  }
+
+  /** A claim corrected or marked wrong moves to another figure. */
+  remove(claim: IndexedClaim): void {
+    const at = this.claims.indexOf(claim);
+    if (at < 0) return;
+    this.claims.splice(at, 1);
+    if (claim.article.audience !== 'everyone') this.restricted--;
+    this.forgetViews();
   }
 
   get lastDay(): string {

@@ -13,9 +13,14 @@ export interface RowState {
 const newerFirst = (a: FigureView, b: FigureView) =>
   a.last.article.day < b.last.article.day ? 1 : a.last.article.day > b.last.article.day ? -1 : b.last.id - a.last.id;
 
+/**
+ * A row's latest and previous figure. Only current figures count: "up from 388" is in the
+ * timeline but never the claimant's latest, and a figure beside the story (an age) is no step.
+ */
 export function stateOf(row: Row, guildId: string | null): RowState | null {
   const visible: FigureView[] = [];
   for (let i = row.figures.length - 1; i >= 0 && visible.length < 8; i--) {
+    if (row.figures[i]!.standing !== 'current') continue;
     const view = row.figures[i]!.view(guildId);
     if (view) visible.push(view);
   }

@@ -7,8 +7,9 @@ import {
   topicsSeenBy,
 } from '../extract/index.js';
 import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
+import { setAsideFarBelow } from '../index/far-below.js';
 import { articleIdentity } from '../store/identity.js';
-import type { NewSource, SourceRecord } from '../store/records.js';
+import { type NewSource, type SourceRecord, viewerOf } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface Ingestion {
@@ -58,7 +59,8 @@ export function ingestArticle(
     return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
   }
   const extracted = extractArticle(article, lexicon, topicsSeenBy([source.guildId]));
-  const claims = extracted.claims.map((claim) => namedAsBefore(store, source.guildId, claim));
+  const named = extracted.claims.map((claim) => namedAsBefore(store, source.guildId, claim));
+  const claims = setAsideFarBelow(index, named, viewerOf(source.guildId));
   const add = () =>
     store.addArticle(
       {

@@ -185,6 +185,28 @@ export const MIGRATIONS: readonly string[] = [
      words BLOB NOT NULL,
      postings BLOB NOT NULL
    );`,
+  // 7: alerts a desk can trust. A claim keeps the part its figure plays (current, past,
+  // increment) and why it is beside the story; moderators' corrections keep what changed, who
+  // changed it and when, and a claim marked wrong is hidden but kept. A posted alert can be
+  // edited: the outbox row holds its latest payload and whether an edit is waiting to go out.
+  `ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT 'current';
+   ALTER TABLE claims ADD COLUMN aside TEXT;
+   ALTER TABLE claims ADD COLUMN wrong INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE claim_changes (
+     id INTEGER PRIMARY KEY,
+     claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+     field TEXT NOT NULL,
+     old_value TEXT,
+     new_value TEXT,
+     changed_by TEXT NOT NULL,
+     note TEXT,
+     changed_at TEXT NOT NULL
+   );
+   CREATE INDEX claim_changes_by_claim ON claim_changes(claim_id);
+   ALTER TABLE outbox ADD COLUMN edit_due_at TEXT;
+   ALTER TABLE outbox ADD COLUMN edit_attempts INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN edited_at TEXT;
+   CREATE INDEX outbox_edits_due ON outbox(edit_due_at) WHERE edit_due_at IS NOT NULL;`,
 ];
 
 export function migrate(db: Database): number {

@@ -58,11 +58,25 @@ export interface ArticleRecord {
 export interface ClaimRecord
   extends Pick<
     Claim,
-    'sentence' | 'low' | 'high' | 'hedge' | 'unit' | 'topic' | 'status' | 'claimant' | 'via' | 'speaker' | 'figureText'
+    | 'sentence'
+    | 'low'
+    | 'high'
+    | 'hedge'
+    | 'unit'
+    | 'topic'
+    | 'status'
+    | 'claimant'
+    | 'via'
+    | 'speaker'
+    | 'figureText'
+    | 'role'
+    | 'aside'
   > {
   id: number;
   articleId: number;
   position: number;
+  /** A moderator marked it wrong: hidden from answers and alerts, kept for the record. */
+  wrong: boolean;
 }
 
 /** A source as a caller names it; the store gives it an id and a server scope (the defaults when none). */

@@ -23,7 +23,7 @@ export type AddArticleResult =
 
 const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
 const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
-  claimant, via, figure_text AS figureText, speaker`;
+  claimant, via, figure_text AS figureText, speaker, role, aside, wrong`;
 
 /** The durable record: sources, articles and their claims, in one SQLite file. */
 export class Store {
@@ -167,11 +167,13 @@ export class Store {
       via: claim.via,
       speaker: claim.speaker,
       figureText: claim.figureText,
+      role: claim.role,
+      aside: claim.aside,
     };
     const { lastInsertRowid } = this.sql(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit,
-      topic, status, claimant, via, speaker, figure_text) VALUES (@articleId, @position, @sentence, @low, @high, @hedge,
-      @unit, @topic, @status, @claimant, @via, @speaker, @figureText)`).run(record);
-    return { id: Number(lastInsertRowid), ...record };
+      topic, status, claimant, via, speaker, figure_text, role, aside) VALUES (@articleId, @position, @sentence, @low,
+      @high, @hedge, @unit, @topic, @status, @claimant, @via, @speaker, @figureText, @role, @aside)`).run(record);
+    return { id: Number(lastInsertRowid), ...record, wrong: false };
   }
 
   articles(): IterableIterator<ArticleRecord> {
@@ -209,6 +211,9 @@ export class Store {
         via: r[11] as string | null,
         figureText: r[12] as string | null,
         speaker: r[13] as string | null,
+        role: r[14] as ClaimRecord['role'],
+        aside: r[15] as string | null,
+        wrong: r[16] === 1,
       };
     }
   }

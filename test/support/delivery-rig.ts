@@ -34,7 +34,7 @@ export function figureAlert(overrides: Partial<Alert> = {}): Alert {
     url: 'https://example-news.test/kyiv/2',
     sentence:
       'The Pentagon now estimates that approximately 12,000 North Korean troops are in Russia, Yonhap reported.',
-    previous: { low: 3000, high: 3000, date: '2024-10-31' },
+    previous: { low: 3000, high: 3000, date: '2024-10-31', status: 'reported' },
     delta: 9000,
     range: { low: 10_000, high: 12_000, claimants: 2, newestDay: '2024-11-13' },
     ...overrides,
