@@ -33,6 +33,7 @@ export function alertMessage(alert: Alert, topicLabel: string): MessagePayload {
 
 function titleOf(alert: Alert): string {
   if (alert.status === 'denied') return 'New denial';
+  if (alert.kind === 'statement' && alert.status === 'confirmed') return 'New confirmation';
   if (alert.kind === 'statement') return 'New statement';
   return 'New figure';
 }
@@ -44,6 +45,7 @@ function headline(alert: Alert): string {
   if (alert.status === 'denied') return figure ? `${who} denies it: ${figure}` : `${who} denies it`;
   if (alert.status === 'unverified')
     return figure ? `${who}: no evidence yet for ${figure}` : `${who}: no evidence yet`;
+  if (alert.kind === 'statement') return `${who} confirms it`;
   return `${who}: ${figure ?? 'no figure'} · ${alert.status}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Hedge, Status } from '../extract/index.js';
 import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
-import { isVisible, statusGroup } from '../index/records.js';
+import { isStatementGroup, isVisible, statusGroup } from '../index/records.js';
 import type { Row } from '../index/topic-rows.js';
 import { type Spread, spreadOf, topicStates } from '../index/topic-state.js';
 
@@ -39,8 +39,8 @@ export interface Alert {
 function previousOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null) {
   const rows = index
     .topicRows(claim.topic!)
-    .filter((r) => r.claimant === claim.claimant && r.measure === claim.measure && r.group !== 'denied');
-  const sameGroup = rows.filter((r) => r.group === statusGroup(claim.status));
+    .filter((r) => r.claimant === claim.claimant && r.measure === claim.measure && !isStatementGroup(r.group));
+  const sameGroup = rows.filter((r) => r.group === statusGroup(claim.status, claim.low));
   for (const candidates of [sameGroup, rows.filter((r) => !sameGroup.includes(r))]) {
     const before = newestBefore(candidates, claim, guildId);
     if (before) return before;
@@ -77,7 +77,7 @@ const isLater = (a: IndexedClaim, b: IndexedClaim) =>
 /** An alert's contents. The topic's rows are walked once, for both the previous figure and the range. */
 function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): Alert {
   const figure = claim.figure;
-  const isStatement = statusGroup(claim.status) === 'denied' || statusGroup(claim.status) === 'unverified';
+  const isStatement = isStatementGroup(statusGroup(claim.status, claim.low));
   const states = isStatement ? [] : topicStates(index, claim.topic!, guildId);
   const previous = isStatement ? null : previousOf(index, claim, guildId);
   const point = (low: number | null, high: number | null) => (low !== null && low === high ? low : null);
@@ -113,7 +113,7 @@ function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null)
 function isFirstStatement(index: ClaimIndex, claim: IndexedClaim, guildId: string | null): boolean {
   const row = index
     .topicRows(claim.topic!)
-    .find((r) => r.claimant === claim.claimant && r.group === statusGroup(claim.status));
+    .find((r) => r.claimant === claim.claimant && r.group === statusGroup(claim.status, claim.low));
   return (
     !row ||
     row.figures.every((f) => f.claims.every((c) => c.articleId === claim.articleId || !isVisible(c.article, guildId)))
@@ -127,8 +127,8 @@ function isNewHere(claim: IndexedClaim, guildId: string | null): boolean {
 
 /** What makes two alerts the same alert: the figure, or for a statement its topic, claimant and status. */
 export function alertKeyOf(claim: IndexedClaim): string {
-  const group = statusGroup(claim.status);
-  return group === 'denied' || group === 'unverified' ? `${claim.topic}|${claim.claimant}|${group}` : claim.figure.key;
+  const group = statusGroup(claim.status, claim.low);
+  return isStatementGroup(group) ? `${claim.topic}|${claim.claimant}|${group}` : claim.figure.key;
 }
 
 /**

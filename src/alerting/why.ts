@@ -55,7 +55,7 @@ const ruleFor = (claim: IndexedClaim) =>
 /** Claims that make the same alert: the figure's, or for a statement its topic, claimant and status group's. */
 function sameAlert(why: Why, claim: IndexedClaim): IndexedClaim[] {
   if (!isStatement(claim)) return claim.figure.claims;
-  const group = statusGroup(claim.status);
+  const group = statusGroup(claim.status, claim.low);
   const row = why.index.topicRows(claim.topic!).find((r) => r.claimant === claim.claimant && r.group === group);
   return (row?.figures.flatMap((f) => f.claims) ?? []).filter((c) => alertKeyOf(c) === alertKeyOf(claim));
 }
@@ -81,7 +81,8 @@ function raisedElsewhere(why: Why, claim: IndexedClaim, others: readonly Indexed
   if (!by) return undefined;
   if (by.articleId === claim.articleId)
     return silent(`Same alert as #${by.id} in this article, which raised it: ${ONCE}`);
-  const kind = statusGroup(claim.status) === 'denied' ? 'a denial' : 'a no-evidence statement';
+  const kinds = { denied: 'a denial', confirmed: 'a confirmation' } as Record<string, string>;
+  const kind = kinds[statusGroup(claim.status, claim.low)] ?? 'a no-evidence statement';
   const what = isStatement(claim) ? `${kind} by ${nameOf(claim.claimant)} on this topic` : 'this figure';
   return silent(
     `Seen before: ${what} already alerted here with ${claimRef(by)}, which \`/alerts why ${by.id}\` explains; ${ruleFor(claim)}.`,

@@ -6,7 +6,10 @@ import type { FigureView, IndexedClaim } from '../index/claim-index.js';
 
 /** "approximately 12,000 troops", "1,500–3,000 troops"; a statement with no figure is its status. */
 export function describeFigure(claim: Pick<IndexedClaim, 'low' | 'high' | 'hedge' | 'status' | 'measure'>): string {
-  if (claim.low === null) return claim.status === 'unverified' ? 'says there is no evidence' : claim.status;
+  if (claim.low === null) {
+    if (claim.status === 'unverified') return 'says there is no evidence';
+    return claim.status === 'confirmed' ? 'confirms it' : claim.status;
+  }
   return [claim.hedge, formatRange(claim.low, claim.high), claim.measure].filter(Boolean).join(' ');
 }
 

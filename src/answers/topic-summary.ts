@@ -73,6 +73,7 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
   const sections: AnswerSection[] = [
     listed('Latest figure by claimant', group('current'), figureLine),
     listed('Projections', group('projected'), figureLine),
+    listed('Confirmations', [...group('confirmed')].sort(newestFirst), statementLine),
     listed(
       'Denials and no-evidence statements',
       [...group('denied'), ...group('unverified')].sort(newestFirst),

@@ -9,7 +9,7 @@ import { hedgeBefore } from './hedges.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
 import { otherForce, roleOf } from './roles.js';
-import { confirmsPrevious, hasDenialOrDoubt, statusOf } from './status.js';
+import { confirmsPrevious, hasConfirmation, hasDenialOrDoubt, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
 import type { Article, Claim, TopicDef } from './types.js';
@@ -142,10 +142,12 @@ function sentenceClaims(
     state.figures.set(claim, figure);
     claims.push(claim);
   }
-  if (claims.length === 0 && hasDenialOrDoubt(text)) {
+  // A statement with no figure: a denial, a doubt, or a body confirming what the story reports.
+  const confirming = cues.length > 0 && hasConfirmation(text) && !confirmsPrevious(text);
+  if (claims.length === 0 && (hasDenialOrDoubt(text) || confirming)) {
     const topics = candidateTopics(null, text, null, lexicon.filing);
     const status = statusOf(text, null);
-    if (topics.length > 0 && (status === 'denied' || status === 'unverified')) {
+    if (topics.length > 0 && (status === 'denied' || status === 'unverified' || status === 'confirmed')) {
       const who = cues.length > 0 ? attribute(cues, text, 0, state.briefedBy, own) : NO_ATTRIBUTION;
       const statement: Claim = {
         ...base,

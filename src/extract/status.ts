@@ -18,8 +18,9 @@ const DOUBT_PHRASES = [
 ];
 const UNVERIFIED = anyWord(DOUBT_PHRASES);
 // Someone confirming, not a count's label: "nine people were confirmed dead", "lab-confirmed cases" confirm nothing.
+// "without confirming", "declined to confirm" confirm nothing either.
 const CONFIRMED =
-  /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:[\p{L}-]+\s+)?(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|laboratories|lab|tests?)))/iu;
+  /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])(?<!\b(?:without|not|never|neither|nor|declined to|refused to|n't)\s)\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:[\p{L}-]+\s+)?(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|laboratories|lab|tests?)))/iu;
 const PROJECTION_WORDS = [
   'could(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
   'projected|forecast|pledge|pledges|pledged|promise|promises|promised|prepar(?:e|es|ed|ing)|read(?:ied|ying)|decided to|plan(?:s|ned|ning)? to|plan is to|set to',
@@ -87,8 +88,12 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
 
 export const hasDenialOrDoubt = (text: string): boolean => DENIED.test(text) || UNVERIFIED.test(text);
 
+/** "NATO confirmed troops were in Kursk", "North Korea acknowledged the deployment". */
+export const hasConfirmation = (text: string): boolean => CONFIRMED.test(text);
+
+// "confirmed that." refers back; "confirmed that North Korean troops had been deployed" is a new statement.
 const CONFIRMS_PREVIOUS =
-  /\b(?:confirmed|confirms|verified|verifies|corroborated|corroborates)\s+(?:this|that|it|these|those|the\s+(?:figures?|numbers?|estimates?|counts?|toll|tally|report|assessment))\b/i;
+  /\b(?:confirmed|confirms|verified|verifies|corroborated|corroborates)\s+(?:this|that(?=\s*(?:[.,;]|$|\s+(?:figure|number|estimate|report|count|account|assessment)s?\b))|it|these|those|the\s+(?:figures?|numbers?|estimates?|counts?|toll|tally|report|assessment))\b/i;
 
 /** "Kirby confirmed this": a figure-less sentence that confirms the figures just before it. */
 export const confirmsPrevious = (text: string): boolean => CONFIRMS_PREVIOUS.test(text);

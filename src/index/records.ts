@@ -19,11 +19,22 @@ export interface IndexedClaim extends ClaimRecord {
   figure: Figure;
 }
 
-/** Statuses that answer the same question sit in one row of a topic summary. */
-export type StatusGroup = 'current' | 'projected' | 'denied' | 'unverified';
+/**
+ * Statuses that answer the same question sit in one row of a topic summary. A confirmation with
+ * no figure ("NATO confirmed the deployment") is a statement of its own, not a current figure.
+ */
+export type StatusGroup = 'current' | 'projected' | 'denied' | 'unverified' | 'confirmed';
 
-export const statusGroup = (status: Status): StatusGroup =>
-  status === 'reported' || status === 'confirmed' ? 'current' : status;
+export const statusGroup = (status: Status, low: number | null = 0): StatusGroup =>
+  status === 'confirmed' && low === null
+    ? 'confirmed'
+    : status === 'reported' || status === 'confirmed'
+      ? 'current'
+      : status;
+
+/** Groups whose claims are statements (no figure to compare): they alert once per topic and claimant. */
+export const isStatementGroup = (group: StatusGroup): boolean =>
+  group === 'denied' || group === 'unverified' || group === 'confirmed';
 
 export const isVisible = (article: IndexedArticle, guildId: string | null): boolean =>
   article.audience === 'everyone' || (guildId !== null && article.audience.has(guildId));

@@ -1,4 +1,4 @@
-import { type Figure, type StatusGroup, statusGroup } from './records.js';
+import { type Figure, isStatementGroup, type StatusGroup, statusGroup } from './records.js';
 
 /** One line of a topic summary: a claimant's figures for one measure and status group. */
 export interface Row {
@@ -22,8 +22,8 @@ export class TopicRows {
     if (!figure.topic) return;
     let topicRows = this.rows.get(figure.topic);
     if (!topicRows) this.rows.set(figure.topic, (topicRows = new Map()));
-    const group = statusGroup(figure.status);
-    const measure = group === 'denied' || group === 'unverified' ? '' : figure.measure;
+    const group = statusGroup(figure.status, figure.low);
+    const measure = isStatementGroup(group) ? '' : figure.measure;
     const key = `${figure.claimant}|${group}|${measure}`;
     let row = topicRows.get(key);
     if (!row)
