@@ -48,6 +48,31 @@ describe('the chart in Discord', () => {
     expect(files[0]!.size).toBeGreaterThan(10_000);
   });
 
+  it('draws only what a filtered answer shows: a claimant’s chart differs from the whole topic’s', async () => {
+    const ask = async (options: Record<string, string>) => {
+      const record = await bot.fake.sendInteraction(bot.fake.chatInput({ name: 'troops', options }));
+      const data = record.callback!.data as { attachments?: Array<{ description?: string }> };
+      return { files: record.callback!.request.files, attachments: data.attachments ?? [] };
+    };
+    const whole = await ask({});
+    const pentagon = await ask({ claimant: 'Pentagon' });
+    expect(pentagon.files).toHaveLength(1);
+    expect(pentagon.files[0]!.sha256).not.toBe(whole.files[0]!.sha256);
+    expect(pentagon.attachments[0]?.description).toBe('Timeline of North Korean troops in Russia: Pentagon');
+    const recent = await ask({ since: '2024-12-01' });
+    expect(recent.files[0]!.sha256).not.toBe(whole.files[0]!.sha256);
+  });
+
+  it('attaches no chart to a "No claims" reply', async () => {
+    const record = await bot.fake.sendInteraction(
+      bot.fake.chatInput({ name: 'troops', options: { since: '2030-01-01' } }),
+    );
+    const payload = record.callback?.data as DiscordPayload;
+    expect(payload.embeds[0]!.description).toMatch(/No claims/);
+    expect(payload.embeds[0]!.image).toBeUndefined();
+    expect(record.callback!.request.files).toEqual([]);
+  });
+
   it('leaves the chart out of /topic when chart is false', async () => {
     const record = await bot.fake.sendInteraction(
       bot.fake.chatInput({ name: 'topic', options: { name: 'troops', chart: false } }),

@@ -126,18 +126,22 @@ export function answerTopic(
   guildId: string | null,
   now: Date,
 ): Answer {
-  const answer = topicSummary(index, {
+  const query: TopicQuery = {
     topic,
     since: options.since ? parseSince(options.since, now) : null,
     claimant: options.claimant ? resolveSource(index, options.claimant).name : null,
     guildId,
-  });
-  return options.chart === false ? answer : withChart(index, topic, guildId, answer);
+  };
+  const answer = topicSummary(index, query);
+  // "No claims" has nothing to draw; otherwise the chart shows what the answer's filters kept.
+  if (options.chart === false || answer.sections.length === 0) return answer;
+  return withChart(index, query, answer);
 }
 
-/** The whole topic's timeline under the summary; when there is nothing to draw, the footer says why. */
-function withChart(index: ClaimIndex, topic: TopicDef, guildId: string | null, answer: Answer): Answer {
-  const chart = cachedTopicChart(index, topic.key, guildId);
+/** The topic's timeline under the summary, filtered as it is; when there is nothing to draw, the footer says why. */
+function withChart(index: ClaimIndex, query: TopicQuery, answer: Answer): Answer {
+  const { topic, guildId } = query;
+  const chart = cachedTopicChart(index, topic.key, guildId, { claimant: query.claimant, since: query.since });
   if (!chart.png)
     return { ...answer, footer: [answer.footer, `No chart: ${chart.reason}`].filter(Boolean).join(' · ') };
   const description = `Timeline of ${topic.label}: ${chart.data.series.map((s) => s.claimant).join(', ')}`;

@@ -19,8 +19,15 @@ const KEPT = 32;
  * (its revision: a claim, a source, an article reaching more servers); drawn afresh otherwise.
  * Drawing is most of a topic answer's time, and members ask the same topic many times between polls.
  */
-export function cachedTopicChart(index: ClaimIndex, topic: string, guildId: string | null): TopicChart {
-  return memoByRevision(index, `chart|${topic}|${guildId}`, KEPT, () => topicChart(index, topic, guildId));
+export function cachedTopicChart(
+  index: ClaimIndex,
+  topic: string,
+  guildId: string | null,
+  filter: Pick<ChartDataOptions, 'claimant' | 'since'> = {},
+): TopicChart {
+  // A filtered answer's chart is its own drawing: the filters are part of what is kept.
+  const key = `chart|${topic}|${guildId}|${filter.claimant ?? ''}|${filter.since ?? ''}`;
+  return memoByRevision(index, key, KEPT, () => topicChart(index, topic, guildId, filter));
 }
 
 /** A topic's timeline as a PNG for Discord, or why there is none ("Only denials so far: ..."). */

@@ -37,7 +37,20 @@ export interface ChartData {
 
 export interface ChartDataOptions {
   maxSeries?: number;
+  /** Only this claimant's figures and statements (canonical name), as the answer it goes with. */
+  claimant?: string | null;
+  /** Only points reported on or after this day (YYYY-MM-DD). */
+  since?: string | null;
 }
+
+/** The rows and days a filtered answer covers, so its chart shows what its text says. */
+interface ChartFilter {
+  claimant: string | null;
+  since: string | null;
+}
+
+const rowsFor = (rows: Row[], filter: ChartFilter) =>
+  filter.claimant === null ? rows : rows.filter((row) => row.claimant === filter.claimant);
 
 /** A claim with no claimant still belongs on the chart, under the name answers give it. */
 export const UNATTRIBUTED = 'Unattributed';
@@ -48,6 +61,9 @@ const isFigureRow = (row: Row) => row.group === 'current' || row.group === 'proj
 export const POINTS_PER_ROW = 40;
 /** Figures looked at per row to find them: another server's figures are skipped, but not without end. */
 const SCAN_PER_ROW = 400;
+
+/** A figure beside the story (an age, a group's size) or marked wrong is no point on its line. */
+const isPlotted = (view: FigureView) => view.figure.standing === 'current' || view.figure.standing === 'past';
 
 /**
  * A row's latest visible figures for one server, newest first. Bounded, because a topic at a
@@ -90,17 +106,20 @@ interface Gathered {
  * One point per figure, on the day this server first saw it reported. Repeats of a figure by
  * other outlets later on are not new points: the line moves only when the claimant's figure does.
  */
-function gatherSeries(rows: Row[], guildId: string | null, measure: string): Gathered[] {
+function gatherSeries(rows: Row[], guildId: string | null, measure: string, since: string | null): Gathered[] {
   const byClaimant = new Map<string, Gathered>();
   for (const row of rows) {
     if (!isFigureRow(row) || row.measure !== measure) continue;
     const claimant = row.claimant ?? UNATTRIBUTED;
     for (const view of viewsOf(row, guildId)) {
       const { low, high } = view.figure;
-      if (low === null || high === null) continue;
+      if (low === null || high === null || !isPlotted(view)) continue;
+      if (since !== null && view.last.article.day < since) continue;
       let entry = byClaimant.get(claimant);
       if (!entry) byClaimant.set(claimant, (entry = { claimant, points: [], lastDay: '', lastId: -1 }));
-      entry.points.push({ day: view.first.article.day, low, high, projected: row.group === 'projected' });
+      // A figure first reported before `since` but repeated after it starts at the filter's edge.
+      const first = since !== null && view.first.article.day < since ? since : view.first.article.day;
+      entry.points.push({ day: first, low, high, projected: row.group === 'projected' });
       const last = view.last;
       if (last.article.day > entry.lastDay || (last.article.day === entry.lastDay && last.id > entry.lastId)) {
         entry.lastDay = last.article.day;
@@ -119,7 +138,7 @@ function gatherSeries(rows: Row[], guildId: string | null, measure: string): Gat
  * Denials and no-evidence statements, one mark per claimant, kind and day. A statement has no
  * figure, so all of a claimant's denials are one Figure: its claims' days are the news.
  */
-function gatherStatements(rows: Row[], guildId: string | null): ChartStatement[] {
+function gatherStatements(rows: Row[], guildId: string | null, since: string | null): ChartStatement[] {
   const seen = new Set<string>();
   const statements: ChartStatement[] = [];
   for (const row of rows) {
@@ -128,6 +147,7 @@ function gatherStatements(rows: Row[], guildId: string | null): ChartStatement[]
     for (const view of viewsOf(row, guildId, 10)) {
       // A denial repeated a thousand times is a thousand claims of one figure: its latest days say enough.
       for (const claim of view.claims.slice(-POINTS_PER_ROW)) {
+        if (since !== null && claim.article.day < since) continue;
         const key = `${claimant}|${row.group}|${claim.article.day}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -156,10 +176,11 @@ export function chartData(
 ): ChartData {
   const maxSeries = Math.max(1, options.maxSeries ?? 6);
   const label = index.topics.find((t) => t.key === topic)?.label ?? topic;
-  const rows = index.topicRows(topic);
+  const filter: ChartFilter = { claimant: options.claimant ?? null, since: options.since ?? null };
+  const rows = rowsFor(index.topicRows(topic), filter);
   const measure = headlineMeasure(rows, guildId, index.measures.headline(topic) || topic);
-  const gathered = gatherSeries(rows, guildId, measure);
-  const statements = gatherStatements(rows, guildId);
+  const gathered = gatherSeries(rows, guildId, measure, filter.since);
+  const statements = gatherStatements(rows, guildId, filter.since);
   const shown = gathered.slice(0, maxSeries);
   const folded = gathered.slice(maxSeries);
   const data: ChartData = {

@@ -14,7 +14,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON body (for multipart: the parsed `payload_json`), or null. */
   body: any;
-  files: Array<{ field: string; name: string; size: number }>;
+  /** Uploaded files; sha256 of their bytes, so a test can tell two attachments apart. */
+  files: Array<{ field: string; name: string; size: number; sha256: string }>;
   headers: IncomingHttpHeaders;
   /** Status the fake answered with (0 while in flight). */
   status: number;
@@ -109,7 +110,12 @@ async function parseBody(raw: Buffer, headers: IncomingHttpHeaders): Promise<Pic
     for (const [field, value] of form) {
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
-      } else files.push({ field, name: value.name, size: value.size });
+      } else {
+        const sha256 = createHash('sha256')
+          .update(Buffer.from(await value.arrayBuffer()))
+          .digest('hex');
+        files.push({ field, name: value.name, size: value.size, sha256 });
+      }
     }
     return { body, files };
   }
