@@ -348,3 +348,41 @@ describe('chart edge cases', () => {
     expect(points.at(-1)).toMatchObject({ day: day(44), low: 5400 });
   });
 });
+
+describe('legend and subtitle laid out to fit', () => {
+  it('puts a long claimant name on two lines, whole, and keeps its latest figure', () => {
+    ingest([
+      ['Yonhap', '2024-10-20', 'The NIS said about 1,500 North Korean troops were in Russia.'],
+      [
+        'Yonhap',
+        '2024-10-21',
+        'The Baltic Defence Research Council said about 2,000 North Korean troops were in Russia.',
+      ],
+    ]);
+    const svg = svgOf(data());
+    const labels = texts(svg, 'legend-label');
+    expect(labels.join(' ')).toContain('Baltic Defence Research Council');
+    expect(labels.some((l) => l.includes('…'))).toBe(false);
+    expect(texts(svg, 'latest')).toContain('2,000 · Oct 21');
+  });
+
+  it('breaks a long subtitle onto a second line so "log scale" is never cut', () => {
+    const places = ['Tromso', 'Bergen', 'Aarhus', 'Malmo', 'Tampere', 'Turku', 'Uppsala', 'Odense', 'Oulu'];
+    ingest(
+      places.map(
+        (place, i): Article => [
+          'Yonhap',
+          `2024-10-${String(10 + i).padStart(2, '0')}`,
+          `The ${place} Institute said about ${[15, 150, 1500, 15000, 150000][i % 5]!.toLocaleString('en')} North Korean troops were in Russia.`,
+        ],
+      ),
+    );
+    const d = data();
+    expect(d.folded).toBeGreaterThan(0);
+    const svg = svgOf(d);
+    expect(svg).toContain('data-scale="log"');
+    const lines = texts(svg, 'subtitle');
+    expect(lines.join(' · ')).toMatch(/more in grey · log scale$/);
+    expect(lines.some((l) => l.includes('…'))).toBe(false);
+  });
+});

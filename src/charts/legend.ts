@@ -3,13 +3,15 @@ import { formatValue } from './axes.js';
 import { statementGlyph } from './marks.js';
 import type { ChartData, ChartPoint, ChartStatement } from './series.js';
 import { seriesColour, THEME } from './theme.js';
-import { el, fitLabel, text, textWidth } from './xml.js';
+import { el, fitLabel, text, textWidth, wrapLabel } from './xml.js';
 
 // A range's bar needs no key: it spans low to high on the figure axis, and the legend prints it.
 const NAME_ROW = 28;
 const DETAIL_ROW = 22;
 const GAP = 6;
 const KEY_ROW = 30;
+/** A long name's second line. */
+const LABEL_LINE = 26;
 /** The latest-figure line: secondary, so the smallest size the chart uses. */
 const DETAIL_SIZE = 18;
 
@@ -102,19 +104,25 @@ function entries(data: ChartData, room: number): Entry[] {
 export function legend(data: ChartData, box: LegendBox): string {
   const room = box.width - 38;
   const list = entries(data, room);
+  // A long name takes a second line rather than losing its end ("South Korean presi…").
+  const labels = list.map((e) => wrapLabel(e.label, room, THEME.textSize));
+  const extra = (i: number) => (labels[i]!.length - 1) * LABEL_LINE;
   // Drop the latest-figure lines before anything else when the column runs out of room.
-  const full = list.reduce((h, e) => h + (e.detail ? NAME_ROW + DETAIL_ROW + GAP : KEY_ROW), 0) <= box.height;
+  const full =
+    list.reduce((h, e, i) => h + extra(i) + (e.detail ? NAME_ROW + DETAIL_ROW + GAP : KEY_ROW), 0) <= box.height;
   const labelX = box.x + 38;
   let y = box.y + 12;
   const parts: string[] = [];
-  for (const entry of list) {
+  for (const [i, entry] of list.entries()) {
     if (y > box.y + box.height) break;
-    let body =
-      entry.swatch(box.x, y) +
-      text(
-        { x: labelX, y: y + 7, fill: THEME.text, 'font-size': THEME.textSize },
-        fitLabel(entry.label, room, THEME.textSize),
+    let body = entry.swatch(box.x, y);
+    labels[i]!.forEach((line, n) => {
+      body += text(
+        { x: labelX, y: y + 7 + n * LABEL_LINE, fill: THEME.text, 'font-size': THEME.textSize, class: 'legend-label' },
+        line,
       );
+    });
+    y += extra(i);
     if (entry.detail && full) {
       body += text(
         { x: labelX, y: y + 7 + DETAIL_ROW, fill: THEME.muted, 'font-size': DETAIL_SIZE, class: 'latest' },

@@ -4,7 +4,7 @@ import { legend } from './legend.js';
 import { dodger, otherMarks, type Plot, seriesMarks, statementMarks } from './marks.js';
 import type { ChartData } from './series.js';
 import { seriesColour, THEME } from './theme.js';
-import { el, escapeXml, fitLabel, text, textWidth } from './xml.js';
+import { el, escapeXml, fitLabel, text, textWidth, wrapPieces } from './xml.js';
 
 export interface ChartSize {
   width?: number;
@@ -25,22 +25,39 @@ interface Frame {
 
 const LEGEND_WIDTH = 292;
 const STRIP = 34;
+/** A subtitle's second line, when it needs one. */
+const SUBTITLE_LINE = 26;
 
-function frame(width: number, height: number, hasStatements: boolean): Frame {
+function frame(width: number, height: number, hasStatements: boolean, subtitleLines = 1): Frame {
   const axisY = height - 76;
   return {
     width,
     height,
     left: 108,
     right: width - LEGEND_WIDTH - 30,
-    top: 108,
+    top: 108 + (subtitleLines - 1) * SUBTITLE_LINE,
     plotBottom: hasStatements ? axisY - STRIP : axisY,
     axisY,
     legendX: width - LEGEND_WIDTH,
   };
 }
 
-function titleBlock(data: ChartData, f: Frame, scale: ValueAxis['kind']): string {
+/** The subtitle's parts, laid out on one line or two: "log scale" is never the part that is cut. */
+function subtitleLines(data: ChartData, width: number, scale: ValueAxis['kind']): string[] {
+  const shown = data.series.length;
+  const total = shown + data.folded;
+  const who =
+    data.folded > 0
+      ? `latest ${shown} of ${formatNumber(total)} claimants, ${formatNumber(data.folded)} more in grey`
+      : total === 1
+        ? 'one claimant'
+        : `${total} claimants`;
+  // Said outright: a log axis read as linear makes 15 and 150,000 look close.
+  const parts = ['Each figure on the day it was first reported', who, ...(scale === 'log' ? ['log scale'] : [])];
+  return wrapPieces(parts, ' · ', width - 48, THEME.tickSize, 2);
+}
+
+function titleBlock(data: ChartData, f: Frame, lines: readonly string[]): string {
   const measureText = `· ${data.measure}`;
   const label = fitLabel(
     data.label,
@@ -55,20 +72,14 @@ function titleBlock(data: ChartData, f: Frame, scale: ValueAxis['kind']): string
     { x: 24, y: 44, class: 'title', fill: THEME.title, 'font-size': THEME.titleSize, 'font-weight': 'bold' },
     escapeXml(label) + measure,
   );
-  const shown = data.series.length;
-  const total = shown + data.folded;
-  const who =
-    data.folded > 0
-      ? `latest ${shown} of ${formatNumber(total)} claimants, ${formatNumber(data.folded)} more in grey`
-      : total === 1
-        ? 'one claimant'
-        : `${total} claimants`;
-  // Said outright: a log axis read as linear makes 15 and 150,000 look close.
-  const line = `Each figure on the day it was first reported · ${who}${scale === 'log' ? ' · log scale' : ''}`;
-  const subtitle = text(
-    { x: 24, y: 80, class: 'subtitle', fill: THEME.muted, 'font-size': THEME.tickSize },
-    fitLabel(line, f.width - 48, THEME.tickSize),
-  );
+  const subtitle = lines
+    .map((line, i) =>
+      text(
+        { x: 24, y: 80 + i * SUBTITLE_LINE, class: 'subtitle', fill: THEME.muted, 'font-size': THEME.tickSize },
+        line,
+      ),
+    )
+    .join('');
   return title + subtitle;
 }
 
@@ -139,7 +150,12 @@ function timeTicks(axis: TimeAxis, f: Frame): string {
  */
 export function chartSvg(data: ChartData, size: ChartSize = {}): string | null {
   if (data.series.length === 0) return null;
-  const f = frame(size.width ?? THEME.width, size.height ?? THEME.height, data.statements.length > 0);
+  const width = size.width ?? THEME.width;
+  const height = size.height ?? THEME.height;
+  // The scale decides the subtitle, whose lines decide where the plot starts.
+  const first = frame(width, height, data.statements.length > 0);
+  const lines = subtitleLines(data, width, valueAxis(data, first.top, first.plotBottom).kind);
+  const f = lines.length > 1 ? frame(width, height, data.statements.length > 0, lines.length) : first;
   const plot: Plot = {
     time: timeAxis(data, f.left + 8, f.right - 8),
     value: valueAxis(data, f.top, f.plotBottom),
@@ -149,7 +165,7 @@ export function chartSvg(data: ChartData, size: ChartSize = {}): string | null {
   const series = data.series.map((s, i) => seriesMarks(plot, s, i, seriesColour(i))).reverse();
   const body = [
     el('rect', { width: f.width, height: f.height, fill: THEME.background }),
-    titleBlock(data, f, plot.value.kind),
+    titleBlock(data, f, lines),
     valueGrid(plot.value, f),
     timeTicks(plot.time, f),
     data.statements.length > 0 ? statementMarks(plot, data, f.axisY - STRIP / 2) : '',

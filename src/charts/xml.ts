@@ -54,3 +54,37 @@ export function fitLabel(content: string, width: number, size: number, bold = fa
   while (chars.length > 1 && textWidth(`${chars.join('').trimEnd()}…`, size, bold) > width) chars.pop();
   return `${chars.join('').trimEnd()}…`;
 }
+
+/**
+ * Laid out to fit: pieces (words, or a subtitle's " · " parts) packed greedily onto at most
+ * `maxLines` lines of `width`; only what still does not fit on the last line is cut.
+ */
+export function wrapPieces(
+  pieces: readonly string[],
+  joiner: string,
+  width: number,
+  size: number,
+  maxLines: number,
+): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const [i, piece] of pieces.entries()) {
+    const joined = current ? `${current}${joiner}${piece}` : piece;
+    if (!current || textWidth(joined, size) <= width) {
+      current = joined;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      current = [current, ...pieces.slice(i)].join(joiner);
+      break;
+    }
+    lines.push(current);
+    current = piece;
+  }
+  lines.push(current);
+  return lines.map((line) => fitLabel(line, width, size));
+}
+
+/** A name over up to two lines, broken between words: "South Korean presidential / office". */
+export const wrapLabel = (content: string, width: number, size: number, maxLines = 2): string[] =>
+  wrapPieces(content.split(/\s+/).filter(Boolean), ' ', width, size, maxLines);
