@@ -9,5 +9,6 @@ export const claim: Command = {
     .addIntegerOption((o) =>
       o.setName('id').setDescription('The claim number shown in brackets, like #42').setRequired(true).setMinValue(1),
     ),
-  execute: (input, { newsroom: { index } }) => claimDetail(index, input.options.getInteger('id', true)!, input.guildId),
+  execute: (input, { newsroom: { index, store } }) =>
+    claimDetail(index, input.options.getInteger('id', true)!, input.guildId, (id) => store.corrections.history(id)),
 };

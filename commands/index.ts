@@ -2,6 +2,7 @@ import type { TopicDef } from '../src/extract/index.js';
 import { alerts } from './alerts.js';
 import { claim } from './claim.js';
 import { claimants } from './claimants.js';
+import { correction } from './correction.js';
 import { help } from './help.js';
 import { search } from './search.js';
 import { source } from './source.js';
@@ -24,7 +25,18 @@ export function commandRegistry(topics: readonly TopicDef[]): Command[] {
   return [...topicCommands, ...BUILT_IN];
 }
 
-const BUILT_IN: readonly Command[] = [source, search, claim, topic, sources, topics, claimants, alerts, help];
+const BUILT_IN: readonly Command[] = [
+  source,
+  search,
+  claim,
+  topic,
+  sources,
+  topics,
+  claimants,
+  alerts,
+  correction,
+  help,
+];
 
 /** Names a topic's shortcut command may not take. */
 export const BUILT_IN_NAMES: readonly string[] = BUILT_IN.map((c) => c.data.name);

@@ -5,8 +5,9 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { imageDirFor } from './console/answer-image.js';
 import { runConsole } from './console/console.js';
 import { processIO } from './console/io.js';
-import { consoleSender } from './console/sender.js';
+import { consoleEditor, consoleSender } from './console/sender.js';
 import { startDiscordBot } from './discord/bot.js';
+import { discordEditor } from './discord/editor.js';
 import { LoginFailure } from './discord/login.js';
 import { discordSender } from './discord/sender.js';
 import { type Lifetime, startedByPackageManager, startLifetime } from './lifetime.js';
@@ -46,7 +47,13 @@ async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Li
   loadSamples(app, 'console', log);
   // The console speaks for the defaults' audience: their alerts print between answers.
   const scheduler = startScheduler(
-    { newsroom: app, sender: consoleSender(processIO.out), log, decide: { consoleChannel: 'console' } },
+    {
+      newsroom: app,
+      sender: consoleSender(processIO.out),
+      editor: consoleEditor(processIO.out),
+      log,
+      decide: { consoleChannel: 'console' },
+    },
     config.alerts,
   );
   app.routeChanges.follow(() => scheduler.reloadDigests());
@@ -63,7 +70,10 @@ async function runDiscordBot(config: Config & { mode: 'discord' }, app: App, log
     modRoleId: config.alerts.modRoleId,
     onFatalClose: () => lifetime.stop({ kind: 'fatal' }),
   });
-  const scheduler = startScheduler({ newsroom: app, sender: discordSender(client.rest), log }, config.alerts);
+  const scheduler = startScheduler(
+    { newsroom: app, sender: discordSender(client.rest), editor: discordEditor(client.rest), log },
+    config.alerts,
+  );
   app.routeChanges.follow(() => scheduler.reloadDigests());
   const reason = await lifetime.stopped;
   // The running tick finishes first: what it took in is stored, and what it sent is marked sent.

@@ -24,6 +24,7 @@ describe('the command registry', () => {
       'topics',
       'claimants',
       'alerts',
+      'correction',
       'help',
     ]);
   });

@@ -25,6 +25,7 @@ function latestFigures(index: ClaimIndex, name: string, role: Role, guildId: str
     const claim = claims[i]!;
     if (
       (role === 'relayed' && claim.claimant === name) ||
+      claim.wrong ||
       !isVisible(claim.article, guildId) ||
       seen.has(claim.figure.key)
     )

@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../answers/answer.js';
 import type { Sender, SendResult } from '../delivery/deliver.js';
+import type { MessageEditor } from '../delivery/edits.js';
 import { type DiscordPayload, renderText } from '../render/render.js';
 
 /** Prints every message and reports it sent: a terminal never refuses. */
@@ -14,6 +15,16 @@ export function consoleSender(write: (text: string) => void): Sender {
       write(renderText(answerOf(payload)));
       printed += 1;
       return { status: 'sent', messageId: `console-${channelId}-${printed}` };
+    },
+  };
+}
+
+/** Console mode's edits: the corrected message is printed again, marked as an edit. */
+export function consoleEditor(write: (text: string) => void): MessageEditor {
+  return {
+    async edit(_channelId: string, messageId: string, payload: DiscordPayload): Promise<SendResult> {
+      write(`(edited ${messageId})\n${renderText(answerOf(payload))}`);
+      return { status: 'sent', messageId };
     },
   };
 }

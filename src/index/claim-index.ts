@@ -232,7 +232,8 @@ export class ClaimIndex {
   }
 
   search(query: string, limit: number, guildId: string | null): Array<SearchHit & { claim: IndexedClaim }> {
-    const visible = (id: number) => isVisible(this.claims[id]!.article, guildId);
+    // A claim marked wrong is kept for /claim, never found.
+    const visible = (id: number) => !this.claims[id]!.wrong && isVisible(this.claims[id]!.article, guildId);
     return this.text.search(query, limit, visible).map((hit) => ({ ...hit, claim: this.claims[hit.id]! }));
   }
 
@@ -327,7 +328,14 @@ export class ClaimIndex {
   correct(id: number, fields: ClaimCorrection): IndexedClaim | undefined {
     const claim = this.claim(id);
     if (!claim) return undefined;
-    claim.figure.remove(claim);
+    // What answers and charts kept for the claim as it stood is stale now.
+    this.changes++;
+    const old = claim.figure;
+    old.remove(claim);
+    if (old.claims.length === 0) {
+      this.filing.figures.delete(old.key);
+      this.filing.rows.drop(old);
+    }
     if (fields.claimant !== undefined && fields.claimant !== claim.claimant) {
       if (claim.claimant) removeFrom(this.byClaimant, claim.claimant, claim);
       if (fields.claimant) insertInto(this.byClaimant, fields.claimant, claim);

@@ -10,6 +10,11 @@ export interface Row {
   figures: Figure[];
 }
 
+function rowKey(figure: Figure): string {
+  const group = statusGroup(figure.status, figure.low);
+  return `${figure.claimant}|${group}|${isStatementGroup(group) ? '' : figure.measure}`;
+}
+
 const byLastDay = (a: Figure, b: Figure) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0);
 
 /** Figures grouped so a topic answer reads a few rows, not every claim. */
@@ -22,14 +27,21 @@ export class TopicRows {
     if (!figure.topic) return;
     let topicRows = this.rows.get(figure.topic);
     if (!topicRows) this.rows.set(figure.topic, (topicRows = new Map()));
+    const key = rowKey(figure);
     const group = statusGroup(figure.status, figure.low);
     const measure = isStatementGroup(group) ? '' : figure.measure;
-    const key = `${figure.claimant}|${group}|${measure}`;
     let row = topicRows.get(key);
     if (!row)
       topicRows.set(key, (row = { topic: figure.topic, claimant: figure.claimant, group, measure, figures: [] }));
     if (isNew) row.figures.push(figure);
     this.unsorted.add(row);
+  }
+
+  /** A figure left with no claims (its one claim was corrected into another) leaves its row. */
+  drop(figure: Figure): void {
+    const row = figure.topic ? this.rows.get(figure.topic)?.get(rowKey(figure)) : undefined;
+    const at = row?.figures.indexOf(figure) ?? -1;
+    if (row && at >= 0) row.figures.splice(at, 1);
   }
 
   of(topic: string): Row[] {

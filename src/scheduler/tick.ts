@@ -2,6 +2,7 @@ import { queueBriefing } from '../alerting/briefing.js';
 import { type DecideOptions, decideAlerts, tickBudget } from '../alerting/decide.js';
 import { queueSourceNotice } from '../alerting/notices.js';
 import { type DeliveryReport, deliverDue, type Sender } from '../delivery/deliver.js';
+import { deliverEdits, type MessageEditor } from '../delivery/edits.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
@@ -11,6 +12,8 @@ import type { Digest } from '../store/routes.js';
 export interface TickDeps {
   newsroom: Newsroom;
   sender: Sender;
+  /** Edits posted alerts (corrections, "also reported by"); without one, edits wait in the outbox. */
+  editor?: MessageEditor;
   log: Logger;
   decide?: DecideOptions;
   /** Budgets and concurrency of the poll; the defaults suit production. */
@@ -73,12 +76,20 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     deps.poll,
   );
   await pump.finish();
+  await sendEdits(deps, now);
   return { poll, delivery: pump.total };
 }
 
+/** Edits of posted alerts go out after new messages, so a message exists before it is edited. */
+async function sendEdits(deps: TickDeps, now: Date): Promise<void> {
+  if (deps.editor) await deliverEdits(deps.newsroom.store, deps.editor, now, deps.log);
+}
+
 /** Delivers what is pending without polling: at boot, so alerts a crash left behind go out first. */
-export function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryReport> {
-  return deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryReport> {
+  const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+  await sendEdits(deps, now);
+  return report;
 }
 
 /** A channel's scheduled briefing: queued with its mark moved, then delivered with the rest. */

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
 import { ClaimantBook } from './claimant-book.js';
+import { Corrections } from './corrections.js';
+import { MessageEdits } from './message-edits.js';
 import { migrate } from './migrations.js';
 import { NameBook } from './name-book.js';
 import { Outbox } from './outbox.js';
@@ -43,6 +45,10 @@ export class Store {
   readonly claimants: ClaimantBook;
   /** The text index as last saved, so boot need not tokenise every claim again. */
   readonly searchIndex: SearchBook;
+  /** Moderators' corrections to claims, with who and when. */
+  readonly corrections: Corrections;
+  /** Edits waiting for alert messages already posted. */
+  readonly edits: MessageEdits;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -54,6 +60,8 @@ export class Store {
     this.topics = new TopicBook(db);
     this.claimants = new ClaimantBook(db);
     this.searchIndex = new SearchBook(db);
+    this.corrections = new Corrections(db);
+    this.edits = new MessageEdits(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */

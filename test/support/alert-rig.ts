@@ -1,6 +1,7 @@
 // The whole alert path on real parts: feeds served on 127.0.0.1, a real SQLite store, the poller,
 // the decider, the outbox, and the real @discordjs/rest client posting to a fake Discord.
 import { REST } from 'discord.js';
+import { discordEditor } from '../../src/discord/editor.js';
 import { discordSender } from '../../src/discord/sender.js';
 import { addFeedSource } from '../../src/polling/add-source.js';
 import { runTick, type TickReport } from '../../src/scheduler/tick.js';
@@ -63,7 +64,7 @@ export async function alertRig(options: { perChannelPerTick?: number } = {}): Pr
     },
     follow: (topic, name, guild = guildId) =>
       void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
-    tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), log }, now),
+    tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), editor: discordEditor(rest), log }, now),
     posted: (name) =>
       fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
     async close() {

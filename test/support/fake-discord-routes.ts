@@ -21,6 +21,13 @@ export interface DeliveredMessage {
   request: RecordedRequest;
 }
 
+export interface MessageEdit {
+  channelId: string;
+  messageId: string;
+  body: Json;
+  request: RecordedRequest;
+}
+
 export interface FakeState {
   botUser: Json;
   application: Json;
@@ -30,6 +37,7 @@ export interface FakeState {
   commandDeploys: CommandDeploy[];
   /** Channel messages created (a replay of an enforced nonce is not a new delivery). */
   channelMessages: DeliveredMessage[];
+  messageEdits: MessageEdit[];
   /** Channels the bot can no longer post in: messages there get 403 Missing Access (50001). */
   lockedChannels?: Set<string>;
   /** Enforced nonces Discord still remembers, by `channel/nonce`; cleared as its memory expires. */
@@ -190,6 +198,20 @@ export function discordRoutes(state: FakeState): RouteDef[] {
         if (key !== undefined) nonces.set(key, message);
         state.channelMessages.push({ channelId: target.id, body, message, request: req });
         return { body: message };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: '/channels/:id/messages/:message',
+      handle: ({ req, params }) => {
+        const target = channel(params.id ?? '');
+        const posted = state.channelMessages.find((m) => m.channelId === target.id && m.message.id === params.message);
+        if (!posted) throw new DiscordError(404, 'Unknown Message', 10008);
+        const body: Json = req.body ?? {};
+        Object.assign(posted.message, body, { edited_timestamp: new Date().toISOString() });
+        posted.body = { ...posted.body, ...body };
+        state.messageEdits.push({ channelId: target.id, messageId: params.message!, body, request: req });
+        return { body: posted.message };
       },
     },
   ];

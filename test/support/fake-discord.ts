@@ -23,7 +23,7 @@ import {
 import { FakeGateway } from './fake-discord-gateway.js';
 import { type InteractionRecord, InteractionTracker } from './fake-discord-interactions.js';
 import { type FailureSpec, FakeRest, matches, type RecordedRequest, type RouteMatcher } from './fake-discord-rest.js';
-import { type CommandDeploy, type DeliveredMessage, discordRoutes } from './fake-discord-routes.js';
+import { type CommandDeploy, type DeliveredMessage, discordRoutes, type MessageEdit } from './fake-discord-routes.js';
 
 export type { FakeGuildOptions, InteractionOptions } from './fake-discord-builders.js';
 export { permissions, snowflake } from './fake-discord-builders.js';
@@ -74,6 +74,8 @@ export interface FakeDiscord {
   waitForRequest(matcher: RouteMatcher, timeoutMs?: number): Promise<RecordedRequest>;
   commandDeploys: CommandDeploy[];
   channelMessages: DeliveredMessage[];
+  /** Edits of channel messages (PATCH), in order; the message in channelMessages shows the latest. */
+  messageEdits: MessageEdit[];
   readonly interactions: InteractionRecord[];
   gateway: FakeGateway;
   /** Queue a failure for the next matching request(s); see FailureSpec. */
@@ -120,6 +122,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const rest = new FakeRest(options.token);
   const commandDeploys: CommandDeploy[] = [];
   const channelMessages: DeliveredMessage[] = [];
+  const messageEdits: MessageEdit[] = [];
   const lockedChannels = new Set<string>();
   const nonces = new Map<string, Json>();
   let gatewayUrl = '';
@@ -132,6 +135,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       interactions,
       commandDeploys,
       channelMessages,
+      messageEdits,
       lockedChannels,
       nonces,
     }),
@@ -207,6 +211,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ),
     commandDeploys,
     channelMessages,
+    messageEdits,
     get interactions() {
       return interactions.all;
     },
