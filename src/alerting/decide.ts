@@ -3,6 +3,7 @@ import type { Newsroom } from '../newsroom/newsroom.js';
 import { DEFAULTS, type GuildScope, viewerOf } from '../store/records.js';
 import { alertMessage } from './alert-message.js';
 import { type Alert, alertKeyOf, alertsFor } from './alert-rule.js';
+import { noteRepeats } from './also-reported.js';
 import { encodePayload } from './message-payload.js';
 
 /** How many alerts each channel has had this tick: past the limit they fold into one digest. */
@@ -94,6 +95,7 @@ export function decideAlerts(
       const claim = index.claim(alert.claimId)!;
       if (queueAlert(newsroom, guildId, alert, claim, routed.get(alert.topic)!, budget, now)) queued++;
     }
+    noteRepeats(newsroom, guildId, followed, now);
   }
   return queued;
 }

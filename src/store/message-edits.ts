@@ -38,6 +38,14 @@ export class MessageEdits {
     ).map(toPosted);
   }
 
+  /** The claim that raised this server's alert for a key, if one did (UNIQUE (guild_id, alert_key) indexes it). */
+  alertingClaim(guildId: string, alertKey: string): number | undefined {
+    const row = this.sql(
+      `SELECT claim_id AS claimId FROM decisions WHERE guild_id = ? AND alert_key = ? AND outcome != 'no-followers'`,
+    ).get(guildId, alertKey) as { claimId: number } | undefined;
+    return row?.claimId;
+  }
+
   /** The message's new payload; a message already posted (on its own, not in a digest) is edited too. */
   revise(row: PostedAlert, payload: string, now: Date): void {
     const editPosted = row.status === 'sent' && row.messageId !== null && !row.folded;
