@@ -69,9 +69,13 @@ describe('a number beside the story is set aside with its reason', () => {
   });
 
   it('sets aside another country’s force, but not the story’s own', () => {
-    const other = claimsIn('The general said a force of about 40,000, mostly Russian, was gathering near Kursk.');
+    const other = claimsIn(
+      'The general said a force of about 40,000, mostly Russian, was gathering near Kursk alongside North Korean troops.',
+    );
     expect(other[0]).toMatchObject({ low: 40000, aside: 'another country’s force' });
-    const massed = claimsIn('Russia has massed a force of about 30,000 near the border, the general said.');
+    const massed = claimsIn(
+      'Russia has massed a force of about 30,000 near Kursk to fight beside the North Korean troops, the general said.',
+    );
     expect(massed[0]).toMatchObject({ low: 30000, aside: 'another country’s force' });
     const own = claimsIn('The general said about 12,000 North Korean troops were near Kursk.');
     expect(own[0]).toMatchObject({ low: 12000, aside: null, role: 'current' });
