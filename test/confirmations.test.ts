@@ -19,6 +19,18 @@ describe('a body confirming or acknowledging the deployment is a confirmed state
     ]);
   });
 
+  it('reads a confirmation of what another body denied as the confirmation, and "did not deny" as no denial', () => {
+    expect(
+      statuses(
+        'NATO confirmed on Monday that North Korean troops were fighting in Kursk, which the Kremlin had denied.',
+      ),
+    ).toEqual([[null, 'confirmed', 'NATO']]);
+    expect(statuses('The Kremlin did not deny the reports of North Korean troops in Kursk.')).toEqual([]);
+    expect(statuses('The Kremlin denied the reports of North Korean troops in Kursk.')).toEqual([
+      [null, 'denied', 'Kremlin'],
+    ]);
+  });
+
   it('does not take "without confirming" for a confirmation', () => {
     const claims = claimsIn('The Kremlin spokesman spoke of the troops without confirming their deployment.');
     expect(claims.filter((c) => c.status === 'confirmed')).toEqual([]);

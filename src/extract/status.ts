@@ -6,7 +6,11 @@ const DENIAL_WORDS = [
   'groundless|baseless|unfounded|not true|untrue|nonsense|fabricat(?:ed|ion|ions)',
   'false (?:claims?|reports?|allegations?)|lies',
 ];
-const DENIED = anyWord(DENIAL_WORDS);
+// "did not deny" and "declined to deny" deny nothing.
+const DENIED = new RegExp(
+  `(?<!\\b(?:not|never|nor|neither|n't|refused to|declined to|would not|did not)\\s)${anyWord(DENIAL_WORDS).source}`,
+  'i',
+);
 const VERIFY = '(?:verify|confirm)';
 const DOUBT_PHRASES = [
   'no (?:evidence|proof|confirmation)',
@@ -72,7 +76,10 @@ function ownPredicate(text: string, figure: { start: number; end: number }, unti
 /** The status a figure's own words give it; figure = null scores the whole sentence. */
 export function statusOf(text: string, figure: { start: number; end: number } | null): Status {
   if (!figure) {
-    if (DENIED.test(text)) return 'denied';
+    // "NATO confirmed the deployment, which the Kremlin had denied": the first verb is the statement's.
+    const denial = DENIED.exec(text);
+    const confirmation = CONFIRMED.exec(text);
+    if (denial && !(confirmation && confirmation.index < denial.index)) return 'denied';
     if (UNVERIFIED.test(text)) return 'unverified';
     if (CONFIRMED.test(text)) return 'confirmed';
     return isProjected(text) ? 'projected' : 'reported';
