@@ -92,6 +92,9 @@ describe('a moderator corrects a claim', () => {
     expect(troops).not.toMatch(/10,000/);
     expect(await ask('/search 10,000')).not.toMatch(new RegExp(`#${raisedId()}\\b`));
     expect(await ask(`/claim ${raisedId()}`)).toMatch(/Marked wrong:\** hidden from answers/);
+    const source = await ask('/source NIS');
+    expect(source).toMatch(/\(1 claim\)/);
+    expect(source).not.toMatch(/10,000/);
   });
 
   it('keeps the correction, and delivers its edit, across a restart', async () => {

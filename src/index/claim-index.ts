@@ -137,7 +137,7 @@ export class ClaimIndex {
       const measure = this.intern(measures.ofClaim({ topic, unit: claim.unit, role: claim.role }));
       const entry = { topic, measure, figure: next.file(claim, topic, measure, !sorted) };
       filed[id] = entry;
-      tallies.add(claim, entry);
+      if (!claim.wrong) tallies.add(claim, entry);
     };
     let id = 0;
     while (id < this.claims.length) {
@@ -305,7 +305,8 @@ export class ClaimIndex {
     if (claim.via) file(this.byRelay, claim.via, claim);
     if (article.outletName && article.outletName !== claim.via) file(this.byRelay, article.outletName, claim);
     file(this.byDay, article.day, claim);
-    this.tallies.add(claim);
+    // A claim marked wrong is no part of what a source said.
+    if (!claim.wrong) this.tallies.add(claim);
     this.remember(claim.claimant);
     this.remember(claim.via);
     if (claim.id <= this.searchedUpTo) return claim;
@@ -332,6 +333,7 @@ export class ClaimIndex {
     this.changes++;
     const old = claim.figure;
     old.remove(claim);
+    this.tallies.remove(claim);
     if (old.claims.length === 0) {
       this.filing.figures.delete(old.key);
       this.filing.rows.drop(old);
@@ -344,6 +346,7 @@ export class ClaimIndex {
     Object.assign(claim, fields);
     claim.measure = this.intern(this.measures.ofClaim(claim));
     claim.figure = this.fileFigure(claim);
+    if (!claim.wrong) this.tallies.add(claim);
     return claim;
   }
 

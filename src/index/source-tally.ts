@@ -24,7 +24,8 @@ const topicOf = (claim: Filed) => claim.topic ?? 'no topic';
 
 /**
  * Running counts per source of what everyone may see, kept as claims arrive, so /source never
- * walks a source's hundreds of thousands of claims. Counts only grow: claims are never removed.
+ * walks a source's hundreds of thousands of claims. A claim leaves the counts only when a
+ * moderator corrects it (counted again as it now stands) or marks it wrong.
  */
 export class SourceTallies {
   private readonly byRole = { claimed: new Map<string, Counts>(), relayed: new Map<string, Counts>() };
@@ -33,6 +34,23 @@ export class SourceTallies {
     this.each(claim, (counts) => {
       if (claim.article.audience === 'everyone') count(counts, filed);
       else counts.restricted.push(claim);
+    });
+  }
+
+  /** Before a correction: the claim as it stood (its figure already without it) leaves the counts. */
+  remove(claim: IndexedClaim): void {
+    this.each(claim, (counts) => {
+      const at = counts.restricted.indexOf(claim);
+      if (at >= 0) {
+        counts.restricted.splice(at, 1);
+        return;
+      }
+      counts.claims--;
+      const topic = topicOf(claim);
+      const left = (counts.topics.get(topic) ?? 1) - 1;
+      if (left > 0) counts.topics.set(topic, left);
+      else counts.topics.delete(topic);
+      if (claim.figure.claims.length === 0) counts.figures.delete(claim.figure);
     });
   }
 
