@@ -25,6 +25,13 @@ describe('a figure named as an earlier one is history', () => {
       [9000, 'current'],
     ]);
     expect(rolesIn('The agency had previously put the force at 7,000 troops.')).toEqual([[7000, 'past']]);
+    expect(rolesIn('The ministry said 900 soldiers had died, up from its March estimate of 450.')).toEqual([
+      [900, 'current'],
+      [450, 'past'],
+    ]);
+    expect(
+      rolesIn('The number of soldiers guarding the base was about 800 in March, officials said, before most left.'),
+    ).toEqual([[800, 'past']]);
   });
 
   it('keeps another claimant’s figure "compared with" as current, and one with a date as history', () => {

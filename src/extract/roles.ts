@@ -21,6 +21,11 @@ const CHANGE_VERB =
 const PAST_BEFORE = [
   // "up from 388", "revised the estimate from 10,000"
   new RegExp(String.raw`\b(?:${CHANGE_VERB})\s+(?:[\p{L}'’-]+\s+){0,3}from\s+${GAP}$`, 'iu'),
+  // "up from its April estimate of 600": the earlier figure named by what it was.
+  new RegExp(
+    String.raw`\b(?:${CHANGE_VERB})\s+from\s+(?:[\p{L}'’-]+\s+){0,3}(?:estimates?|figures?|counts?|tally|toll|assessments?|numbers?|totals?)\s+of\s+${GAP}$`,
+    'iu',
+  ),
   // "its previous estimate of 10,000", "last month's figure of 3,000", "an earlier count was 12,000"
   new RegExp(
     String.raw`\b(?:previous|earlier|prior|initial|original|former|old|last\s+(?:week|month|year)['’]s|(?:a|one)\s+(?:week|month|year)\s+(?:ago|earlier))\s+(?:[\p{L}'’-]+\s+){0,2}(?:estimates?|figures?|counts?|tally|toll|assessments?|numbers?|projections?|reports?)\s+(?:(?:of|was|were|had\s+been|stood\s+at|at|put\s+at|had\s+put\s+at)\s+)?${GAP}$`,
@@ -40,7 +45,7 @@ const FROM_TO_BEFORE = new RegExp(String.raw`\bfrom\s+${GAP}$`, 'iu');
 const TO_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}(?:to|into)\s+(?:\p{L}+\s+){0,2}\$?\d/iu;
 // "the figure was 388 a week ago": "was" with a look back in time.
 const WAS_BEFORE = new RegExp(
-  String.raw`\b(?:figure|estimate|number|toll|count|tally|total)\s+(?:[\p{L}'’-]+\s+){0,2}(?:was|were|had\s+been|stood\s+at)\s+${GAP}$`,
+  String.raw`\b(?:figure|estimate|number|toll|count|tally|total)\s+(?:of\s+(?:[\p{L}'’-]+\s+){1,8}?|(?:[\p{L}'’-]+\s+){0,2})(?:was|were|had\s+been|stood\s+at)\s+${GAP}$`,
   'iu',
 );
 const BACK_IN_TIME =
