@@ -70,6 +70,19 @@ describe('a past figure is history', () => {
   });
 });
 
+describe('an increment beside a total', () => {
+  it('says it is an addition and names the claimant’s total on record, without subtracting', () => {
+    alertsOf(article('2030-06-01', 'The Pentagon said 9,400 North Korean troops were in Russia.'));
+    const [alert] = alertsOf(
+      article('2030-06-08', 'The Pentagon said Pyongyang had sent 2,000 more troops to Russia.'),
+    );
+    const text = renderText(alertMessage(alert!, 'Troops').answer);
+    expect(text).toMatch(/An addition, not a new total; Pentagon’s total on record: 9,400 on Jun 1, 2030/);
+    expect(text).not.toMatch(/down 7,400|up /);
+    expect(alert).toMatchObject({ delta: null, range: null });
+  });
+});
+
 describe('a delta is never lost', () => {
   it('compares with the claimant’s figure on record even when another outlet repeated it later', () => {
     alertsOf(

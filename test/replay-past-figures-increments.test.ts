@@ -25,7 +25,7 @@ describe('cli replay over a story with back-references and increments', () => {
       ['2030-03-01', 15000, 'troops', 4000],
     ]);
     // The increment is its own measure: no range of totals, and no total compared with it.
-    expect(alerts[2]).toMatchObject({ previous: null, range: null });
+    expect(alerts[2]).toMatchObject({ previous: null, range: null, total: { low: 11000, date: '2030-02-10' } });
     expect(alerts[3]).toMatchObject({ previous: { low: 11000 }, range: { low: 15000, high: 15000 } });
   });
 

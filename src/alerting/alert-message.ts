@@ -77,6 +77,7 @@ function linkOf(url: string | null): string | undefined {
 /** "up 9,000 from 3,000 on Oct 31, 2024", or "was …" when ranges cannot be subtracted. */
 function changeOf(alert: Alert): string {
   const { previous, delta } = alert;
+  if (alert.total !== undefined) return incrementOf(alert);
   if (!previous) return `First figure from ${alert.claimant ? escapeMarkdown(alert.claimant) : 'this source'}`;
   const group = (status: string) => (status === 'confirmed' ? 'reported' : status);
   const other = group(previous.status) !== group(alert.status) ? ` (${previous.status})` : '';
@@ -84,6 +85,16 @@ function changeOf(alert: Alert): string {
   if (delta === null) return `was ${was}`;
   if (delta === 0) return `same as ${was}`;
   return `${delta > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(delta))} from ${was}`;
+}
+
+/** "An addition, not a new total; NIS's total on record: 11,000 on Feb 10, 2030". */
+function incrementOf(alert: Alert): string {
+  const who = alert.claimant ? escapeMarkdown(alert.claimant) : 'this source';
+  const { total } = alert;
+  const onRecord = total
+    ? `; ${who}’s total on record: ${formatRange(total.low, total.high)} on ${formatDay(total.date)}`
+    : '';
+  return `An addition, not a new total${onRecord}`;
 }
 
 /** "1,500–12,000 troops across 3 claimants (latest figures; newest Oct 18, 2024)". */

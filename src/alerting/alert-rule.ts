@@ -28,6 +28,8 @@ export interface Alert {
   delta: number | null;
   /** Claimants' latest current figures in this measure, this one included. */
   range: Spread | null;
+  /** For an increment ("3,000 more"): the claimant's total on record, named beside it, never subtracted. */
+  total?: { low: number; high: number; date: string; status: Status } | null;
 }
 
 /**
@@ -106,7 +108,14 @@ function alertOf(index: ClaimIndex, claim: IndexedClaim, guildId: string | null)
     delta: now !== null && then !== null ? now - then : null,
     // An increment is news of its own, but no bound of the range of totals.
     range: isStatement || claim.role === 'increment' ? null : spreadOf(states, claim.measure),
+    ...(claim.role === 'increment' ? { total: totalBeside(index, claim, guildId) } : {}),
   };
+}
+
+/** The claimant's latest total in the measure an increment adds to ("troops" for "troops added"). */
+function totalBeside(index: ClaimIndex, claim: IndexedClaim, guildId: string | null) {
+  const measure = index.measures.of(claim.topic, claim.unit);
+  return previousOf(index, { ...claim, measure }, guildId);
 }
 
 /** A denial or no-evidence statement alerts once per topic, claimant and status, whatever its wording. */
