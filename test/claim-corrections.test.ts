@@ -72,6 +72,7 @@ describe('a moderator corrects a claim', () => {
     expect(postedText()).toMatch(
       /"Correction","value":"\*\*Corrected\*\* Aug 6, 2030 by jane [^:]*42[^:]*: figure 10,000 → 9,000 \(the agency revised its count\)/,
     );
+    expect(postedText()).toContain('"description":"~~**NIS**: approximately 10,000 troops · reported~~');
     const detail = await ask(`/claim ${raisedId()}`);
     expect(detail).toMatch(/Figure:\** 9,000/);
     expect(detail).toMatch(/Corrections \(1\)[\s\S]*UTC · jane \(42\): figure 10,000 → 9,000/);

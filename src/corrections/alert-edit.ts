@@ -31,6 +31,12 @@ export function withCorrection(payload: string, line: string, retracted: boolean
   const others = answer.sections.filter((s) => s.heading !== HEADING);
   answer.sections = [{ heading: HEADING, lines: [...(existing?.lines ?? []), line] }, ...others];
   if (retracted && !answer.title.startsWith(RETRACTED)) answer.title = `${RETRACTED}${answer.title}`;
+  // The headline shows the figure as first reported: struck through, so the correction is read instead.
+  if (answer.summary) {
+    const [headline = '', ...rest] = answer.summary.split('\n');
+    const struck = headline.startsWith('~~') || headline === '' ? headline : `~~${headline}~~`;
+    answer.summary = [struck, ...rest].join('\n');
+  }
   const prefix = retracted ? '~~' : '';
   const lineText = retracted && !message.line.startsWith('~~') ? `${prefix}${message.line}${prefix}` : message.line;
   return encodePayload({ answer, line: `${lineText} · ${line}` });
