@@ -69,6 +69,14 @@ describe('a moderator corrects a claim', () => {
     await rig.tick(at('2030-08-06'));
     expect(rig.fake.messageEdits).toHaveLength(1);
     expect(rig.fake.messageEdits[0]!.messageId).toBe(rig.fake.channelMessages[0]!.message.id);
+    // The edit keeps the reference the post carried in its footer.
+    const footer = (m: { embeds?: Array<{ footer?: { text?: string } }> }) => m.embeds?.[0]?.footer?.text ?? '';
+    expect(footer(rig.fake.messageEdits[0]!.body)).toMatch(/Claim #\d+ .*· /);
+    expect(footer(rig.fake.messageEdits[0]!.body).split(' · ').at(-1)).toBe(
+      footer(rig.fake.channelMessages[0]!.request.body as never)
+        .split(' · ')
+        .at(-1),
+    );
     expect(postedText()).toMatch(
       /"Correction","value":"\*\*Corrected\*\* Aug 6, 2030 by jane [^:]*42[^:]*: figure 10,000 → 9,000 \(the agency revised its count\)/,
     );

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { type DiscordPayload, renderPayload } from '../render/render.js';
 import type { Store } from '../store/store.js';
 import type { SendResult } from './deliver.js';
+import { withReference } from './reference.js';
 
 export interface MessageEditor {
   edit(channelId: string, messageId: string, payload: DiscordPayload): Promise<SendResult>;
@@ -27,12 +28,9 @@ export async function deliverEdits(store: Store, editor: MessageEditor, now: Dat
   const report: EditReport = { edited: 0, retried: 0, failed: 0 };
   for (const row of store.edits.due(now)) {
     const { answer } = decodePayload(row.payload);
-    const result = await editSafely(
-      editor,
-      row.channelId,
-      row.messageId!,
-      renderPayload({ ...answer, ephemeral: false }),
-    );
+    // The edited message keeps the reference its post carried (see reference.ts).
+    const payload = withReference(renderPayload({ ...answer, ephemeral: false }), row.nonce);
+    const result = await editSafely(editor, row.channelId, row.messageId!, payload);
     if (result.status === 'sent') {
       store.edits.edited(row.id, now);
       report.edited++;

@@ -10,11 +10,12 @@ export interface PostedAlert {
   status: string;
   folded: boolean;
   messageId: string | null;
+  nonce: string;
   editAttempts: number;
 }
 
 const POSTED = `o.id, o.guild_id AS guildId, o.channel_id AS channelId, o.payload, o.status, o.folded,
-  o.message_id AS messageId, o.edit_attempts AS editAttempts`;
+  o.message_id AS messageId, o.nonce, o.edit_attempts AS editAttempts`;
 type Row = Omit<PostedAlert, 'folded'> & { folded: number };
 const toPosted = (row: Row): PostedAlert => ({ ...row, folded: row.folded === 1 });
 
