@@ -33,6 +33,16 @@ describe('bad input gets a clear message or an empty result, never a crash', () 
     expect(claims.every((c) => c.sentence.length <= 2000)).toBe(true);
   });
 
+  it('takes no figure from markup pasted into a body: mentions, code, terminal codes, zero', () => {
+    const body = [
+      'The NIS said <@1100000000000000004> had not replied.',
+      'A reader pasted `alert(1)` and alert(2) into the comments.',
+      'The agency said \u001b[31m2\u001b[0m troops had left, and 0 troops remained.',
+      'The NIS said about 1,500 troops had arrived.',
+    ].join(' ');
+    expect(claimsIn(body).map((c) => c.low)).toEqual([1500]);
+  });
+
   it('reads full-width digits, non-breaking spaces and curly quotes', () => {
     const [claim] = claimsIn('“About １２，０００\u00a0troops are in Russia,” Zelensky said.');
     expect(claim).toMatchObject({ low: 12000, hedge: 'approximately', unit: 'troops', claimant: 'Zelenskyy' });

@@ -39,6 +39,11 @@ const PLAIN_DATES =
 const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|\d|$)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:ago|yesterday|today|tomorrow|tonight|morning|evening|afternoon|night|noon|midnight)\b|\d[/:]\d|\b\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 const PHONE = /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}/g;
+// Markup pasted into a body is no figure: Discord mentions and timestamps, code spans, a call
+// such as alert(1), terminal colour codes and other control characters.
+const MARKUP =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  /<(?:@[!&]?|#|t:|a?:\w+:)\d+(?::\w)?>|`[^`\n]*`|\b[A-Za-z_$][\w$]*\([^()\s]*\)|\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 function atoms(text: string): Atom[] {
   const found: Atom[] = [];
@@ -78,6 +83,7 @@ function dateMasks(text: string, candidates: Atom[]): Array<[number, number]> {
   const masks: Array<[number, number]> = [];
   for (const m of text.matchAll(PLAIN_DATES)) masks.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(PHONE)) masks.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(MARKUP)) masks.push([m.index, m.index + m[0].length]);
   const dateLike = candidates.some((a) => a.scale === 1 && (a.value <= 31 || (a.value >= 1900 && a.value <= 2100)));
   if (dateLike) {
     for (const r of chrono.parse(text)) {
@@ -113,8 +119,12 @@ export function findFigures(text: string): Figure[] {
   const candidates = atoms(text);
   if (candidates.length === 0) return [];
   const masks = dateMasks(text, candidates);
+  // Zero counts nothing a desk follows: "0 troops" is noise, never a figure.
   const kept = candidates.filter(
-    (a) => !masked(a.start, a.end, masks) && !isExcludedNumber(text, a.start, a.end, a.value, a.scale, a.digits),
+    (a) =>
+      a.value !== 0 &&
+      !masked(a.start, a.end, masks) &&
+      !isExcludedNumber(text, a.start, a.end, a.value, a.scale, a.digits),
   );
   const figures: Figure[] = [];
   for (let i = 0; i < kept.length; i++) {
