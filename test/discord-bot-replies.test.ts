@@ -98,7 +98,7 @@ describe('slash commands answered by the real bot', () => {
   });
 
   it('tells only the asker, and points at where claim numbers come from, when /claim names no claim', async () => {
-    const { payload, embed } = await ask({ name: 'claim', options: { id: 999_999 } });
+    const { payload, embed } = await ask({ name: 'claim', options: { id: '#999999' } });
     expect(isEphemeral(payload)).toBe(true);
     expect(embed.description).toMatch(/no claim #999999/);
   });

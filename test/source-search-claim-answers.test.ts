@@ -99,10 +99,15 @@ describe('/claim', () => {
     expect((await ask(`/claim ${yonhap.id}`)).url).toBe('https://news.example/yonhap/1');
   });
 
+  it('takes a claim number as answers print it, with or without its #', async () => {
+    expect(await ask('/claim #1')).toEqual(await ask('/claim 1'));
+    expect((await ask('/claim #1')).ephemeral).not.toBe(true);
+  });
+
   it('refuses a claim number that is not a positive whole number or does not exist', async () => {
     expect(await ask('/claim 0')).toMatchObject({
       ephemeral: true,
-      summary: expect.stringMatching(/id must be at least 1/),
+      summary: expect.stringMatching(/"0" is not a claim number/),
     });
     expect(await ask('/claim 99999')).toMatchObject({
       ephemeral: true,

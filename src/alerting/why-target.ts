@@ -1,3 +1,4 @@
+import { claimNumberIn } from '../answers/options.js';
 import { UserError } from '../errors.js';
 import type { ClaimIndex, IndexedArticle, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
@@ -13,7 +14,6 @@ export interface WhyTarget {
   claim?: IndexedClaim;
 }
 
-const CLAIM = /^(?:claim\s*[:#]?\s*)?#?\s*(\d{1,15})$/i;
 const ARTICLE = /^article\s*[:#]?\s*(\d{1,15})$/i;
 
 /** The article's claims as the index holds them (the index keeps no per-article list; the store does). */
@@ -51,10 +51,10 @@ function articleTarget(
  */
 export function resolveWhyTarget(index: ClaimIndex, store: Store, text: string, viewer: string | null): WhyTarget {
   const typed = text.trim();
-  const claimId = CLAIM.exec(typed)?.[1];
-  if (claimId !== undefined) {
-    const claim = index.claim(Number(claimId));
-    if (!claim || !isVisible(claim.article, viewer)) throw unseen(`no claim #${Number(claimId)}`, '');
+  const claimId = claimNumberIn(typed);
+  if (claimId !== null) {
+    const claim = index.claim(claimId);
+    if (!claim || !isVisible(claim.article, viewer)) throw unseen(`no claim #${claimId}`, '');
     return { ...articleTarget(index, store, claim.articleId, `claim #${claim.id}'s article`, viewer), claim };
   }
   const articleId = ARTICLE.exec(typed)?.[1];

@@ -31,6 +31,24 @@ export function resolveTopic(index: ClaimIndex, text: string, guildId: string | 
   throw new UserError(`There is no topic "${escapeMarkdown(text.trim().slice(0, 50))}". Topics: ${known}.`);
 }
 
+const CLAIM_NUMBER = /^(?:claim\s*[:#]?\s*)?#?\s*(\d{1,15})$/i;
+
+/** "42", "#42", "claim 42": a claim's number as answers print it; null for anything else. */
+export function claimNumberIn(text: string): number | null {
+  const digits = CLAIM_NUMBER.exec(text.trim())?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
+/** The claim number a member typed, or a message saying what one looks like. */
+export function claimNumber(text: string): number {
+  const id = claimNumberIn(text);
+  if (id === null || id < 1)
+    throw new UserError(
+      `"${escapeMarkdown(text.trim().slice(0, 30))}" is not a claim number: give one as answers print it, like 42 or #42.`,
+    );
+  return id;
+}
+
 /**
  * A claimant or outlet by any alias, forgiving typos; an unknown name gets the closest names.
  * Returns the canonical name and whether it was a guess.
