@@ -70,7 +70,10 @@ async function follow(memberPermissions?: string, memberRoles?: string[]): Promi
     channels: { [channel.id]: { id: channel.id, name: channel.name, type: channel.type, permissions: '0' } },
   };
   const record = await bot.fake.sendInteraction(payload);
-  return record.callback?.data as DiscordPayload;
+  // A moderator's command is deferred to the asker alone at once and edited when done.
+  expect(record.callback?.type, 'deferred').toBe(5);
+  const edit = await record.waitForEdit();
+  return { ...(edit.body as DiscordPayload), flags: record.callback?.data.flags } as DiscordPayload;
 }
 
 describe('/alerts in Discord', () => {

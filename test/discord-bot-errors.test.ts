@@ -17,6 +17,7 @@ import {
   testCommand,
 } from './support/bot-app.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
+import { permissions } from './support/fake-discord-builders.js';
 
 const EPHEMERAL = 64;
 const SECRET = 'sqlite said: no such column claims.secret_detail';
@@ -96,6 +97,25 @@ describe('the error boundary, end to end', () => {
 });
 
 describe('answers that come late', () => {
+  it.each([
+    ['a moderator', permissions('ViewChannel', 'SendMessages', 'UseApplicationCommands', 'ManageGuild'), /Found it/],
+    ['a member', undefined, /is for moderators/],
+  ])(
+    'defers a moderator command to the asker alone from the start, then edits in the answer for %s',
+    async (_who, memberPermissions, answer) => {
+      const slow = gatedCommand('slowmod', () => found);
+      const { fake } = await start([{ ...slow.command, moderator: true }], { deferAfterMs: 60_000 });
+      const record = await fake.sendInteraction(fake.chatInput({ name: 'slowmod', memberPermissions }));
+      expect(record.callback?.type, 'deferred').toBe(5);
+      expect(record.callback?.data.flags).toBe(EPHEMERAL);
+      slow.release();
+      const edit = await record.waitForEdit();
+      expect(edit.route).toMatch(/\/messages\/@original$/);
+      expect(JSON.stringify(edit.body)).toMatch(answer);
+      expect(record.followUps).toEqual([]);
+    },
+  );
+
   it('defers publicly and then edits @original with the answer when the command is still running', async () => {
     const slow = gatedCommand('slow', () => found);
     const { fake } = await start([slow.command], { deferAfterMs: 0 });

@@ -119,6 +119,21 @@ async function respond(
   interaction: ChatInputCommandInteraction,
 ): Promise<void> {
   const input = inputOf(interaction, modRoleId);
+  // A moderator's command may fetch feeds or re-file claims for a minute: acknowledged at once,
+  // to the moderator alone, and edited when it is done.
+  if (app.commands.find((c) => c.data.name === interaction.commandName)?.moderator) {
+    const acknowledged = await interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(
+      () => true,
+      (error: unknown) => {
+        log.error(`/${interaction.commandName}: could not defer the reply`, error);
+        return false;
+      },
+    );
+    const answer = await answerCommand(app.commands, input, commandContext(app, now()), log);
+    if (acknowledged)
+      await interaction.editReply({ ...toReplyOptions(renderPayload(answer), answer.image), flags: undefined });
+    return;
+  }
   const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
   let deferral: Promise<boolean> | undefined;
   const timer = setTimeout(() => {
