@@ -18,7 +18,7 @@ export interface FilingRow {
  * The claims of articles after `after`, up to `upTo` article ids past it, with their titles: an
  * article's claims together. Read a window at a time so a long re-filing leaves room for others.
  */
-export function claimsForFiling(db: Database.Database, after = 0, upTo = Number.MAX_SAFE_INTEGER): FilingRow[] {
+export function claimsForFiling(db: Database.Database, after: number, upTo: number): FilingRow[] {
   return db
     .prepare(
       `SELECT c.id, c.article_id AS articleId, c.sentence, c.unit, c.low, c.figure_text AS figureText, c.topic, a.title,
@@ -27,7 +27,7 @@ export function claimsForFiling(db: Database.Database, after = 0, upTo = Number.
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.article_id > ? AND c.article_id <= ? ORDER BY c.article_id, c.id`,
     )
-    .all(after, Math.min(Number.MAX_SAFE_INTEGER, after + upTo)) as FilingRow[];
+    .all(after, after + upTo) as FilingRow[];
 }
 
 export function lastArticleId(db: Database.Database): number {

@@ -21,7 +21,7 @@ const COLUMNS = 'id, action, name, into_name AS "into", by, at, undone_at AS und
 export class ClaimantBook {
   private readonly sql: ReturnType<typeof statementCache>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.sql = statementCache(db);
   }
 
@@ -37,7 +37,7 @@ export class ClaimantBook {
     const id = Number(lastInsertRowid);
     const record = this.sql('INSERT OR IGNORE INTO claimant_moves (change_id, claim_id, field) VALUES (?, ?, ?)');
     for (const claim of claims) {
-      this.db.prepare(`UPDATE claims SET ${claim.field} = ? WHERE id = ?`).run(change.into, claim.id);
+      this.sql(`UPDATE claims SET ${claim.field} = ? WHERE id = ?`).run(change.into, claim.id);
       record.run(id, claim.id, claim.field);
     }
     return id;
@@ -56,7 +56,7 @@ export class ClaimantBook {
       id: number;
       field: NameField;
     }[];
-    for (const m of moves) this.db.prepare(`UPDATE claims SET ${m.field} = ? WHERE id = ?`).run(change.name, m.id);
+    for (const m of moves) this.sql(`UPDATE claims SET ${m.field} = ? WHERE id = ?`).run(change.name, m.id);
     this.sql('UPDATE claimant_changes SET undone_at = ? WHERE id = ?').run(at, change.id);
     return moves.length;
   }
