@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BotProcess, killBots, startBotProcess, tempDbPath } from './support/bot-process.js';
+import { BOT_ENTRY, type BotProcess, killBots, startBotProcess, tempDbPath } from './support/bot-process.js';
 import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
 
@@ -86,7 +86,7 @@ describe('stopping the bot', { timeout: 120_000 }, () => {
       [
         '-e',
         `const fs = require('node:fs'); const out = fs.openSync(${JSON.stringify(log)}, 'a');
-         const c = require('node:child_process').spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { stdio: ['ignore', out, out] });
+         const c = require('node:child_process').spawn(process.execPath, ${JSON.stringify(BOT_ENTRY)}, { stdio: ['ignore', out, out] });
          console.log('bot pid ' + c.pid); setInterval(() => {}, 1000);`,
       ],
       {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BOT_ENTRY } from './support/bot-process.js';
 
 // The console bot as a user runs it, with ALERT_CRON ticking every second: the test waits for
 // what the process prints, not for a length of time.
@@ -15,7 +16,7 @@ describe('the console bot', () => {
     dir = mkdtempSync(join(tmpdir(), 'claimwatch-console-alerts-'));
     const folder = join(dir, 'desk');
     mkdirSync(folder);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, BOT_ENTRY, {
       env: {
         ...process.env,
         DISCORD_TOKEN: '',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_NAMES } from '../commands/index.js';
 import { DATA_DIR } from '../src/config.js';
 import { DataError, loadDataFiles } from '../src/newsroom/data-files.js';
+import { BOT_ENTRY } from './support/bot-process.js';
 
 /** A data folder holding the repository's files, with some replaced by the test's own. */
 function dataFolder(files: Record<string, unknown> = {}): string {
@@ -114,7 +115,7 @@ describe("the story's data files", () => {
 
   it('stop npm start with the problems listed and no stack trace', async () => {
     const dir = dataFolder({ 'topics.json': { topics: [topic({ label: '' })] } });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, BOT_ENTRY, {
       env: { ...process.env, CLAIMWATCH_DATA: dir, CLAIMWATCH_DB: join(dir, 'claimwatch.db'), DISCORD_TOKEN: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

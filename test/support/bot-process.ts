@@ -1,5 +1,6 @@
-// The bot as a process of its own, as a supervisor runs it: `node --import tsx src/main.ts`, one
-// process (no npm or sh between), so a signal sent to it reaches the bot itself.
+// The bot as a process of its own, as a supervisor runs it: `node dist/src/main.js` (what `npm start`
+// runs, built once by the suite's global set-up), one process with no npm or sh between, so a
+// signal sent to it reaches the bot itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
@@ -15,11 +16,14 @@ export interface BotProcess {
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'claimwatch-bot-')), 'claimwatch.db');
 
+/** The arguments to node that start the built bot. */
+export const BOT_ENTRY = ['--enable-source-maps', 'dist/src/main.js'];
+
 const started: BotProcess[] = [];
 
 /** Starts the bot; `killBots` in afterEach ends whatever is still running. */
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, BOT_ENTRY, {
     env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: tempDbPath(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
