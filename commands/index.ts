@@ -3,6 +3,7 @@ import { alerts } from './alerts.js';
 import { claim } from './claim.js';
 import { claimants } from './claimants.js';
 import { correction } from './correction.js';
+import { exportCommand } from './export.js';
 import { help } from './help.js';
 import { search } from './search.js';
 import { source } from './source.js';
@@ -30,6 +31,7 @@ const BUILT_IN: readonly Command[] = [
   search,
   claim,
   topic,
+  exportCommand,
   sources,
   topics,
   claimants,

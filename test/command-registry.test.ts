@@ -20,6 +20,7 @@ describe('the command registry', () => {
       'search',
       'claim',
       'topic',
+      'export',
       'sources',
       'topics',
       'claimants',

@@ -23,6 +23,8 @@ export interface Answer {
   ephemeral?: boolean;
   /** A picture under the text: an attached PNG in Discord, a file the console saves. */
   image?: AnswerImage;
+  /** A file to download (an /export's CSV): attached in Discord, not shown in the embed; the console saves it. */
+  file?: AnswerFile;
 }
 
 export interface AnswerImage {
@@ -30,6 +32,13 @@ export interface AnswerImage {
   name: string;
   data: Uint8Array;
   /** Alt text, for screen readers. */
+  description: string;
+}
+
+export interface AnswerFile {
+  /** File name as the member gets it: letters, digits, - and . only. */
+  name: string;
+  data: Uint8Array;
   description: string;
 }
 

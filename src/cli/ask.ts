@@ -28,6 +28,7 @@ export async function runAsk(args: string[], io: CliIO): Promise<number> {
         io.out(
           `Chart: ${answer.image.name} is attached in Discord; \`cli chart TOPIC --out FILE.png\` writes it to a file.`,
         );
+      if (answer.file) io.out(`File: ${answer.file.name} is attached in Discord; the console saves it.`);
     }
     return 0;
   } finally {

@@ -5,7 +5,7 @@ import { formatDay } from '../format/days.js';
 import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
 import { renderText } from '../render/render.js';
-import { imageDirFor, saveAnswerImage } from './answer-image.js';
+import { exportDirBeside, imageDirFor, saveAnswerImage } from './answer-image.js';
 import { answerLine } from './ask.js';
 import type { CliIO } from './io.js';
 
@@ -27,7 +27,8 @@ export function banner(app: App): string {
 
 /**
  * Reads slash commands line by line and prints each reply as text, until the input ends. A
- * picture (a topic's chart) is saved in imageDir and its path printed.
+ * picture (a topic's chart) is saved in imageDir, an export's CSV in the exports folder beside
+ * it, and the path printed.
  */
 export async function runConsole(
   app: App,
@@ -49,6 +50,7 @@ export async function runConsole(
       const answer = await answerLine(app, line, now(), log);
       io.out(renderText(answer));
       if (answer.image) io.out(`Chart saved to ${saveAnswerImage(answer.image, imageDir)}`);
+      if (answer.file) io.out(`Export saved to ${saveAnswerImage(answer.file, exportDirBeside(imageDir))}`);
       io.out('');
     }
   } catch (error) {

@@ -131,7 +131,10 @@ async function respond(
     );
     const answer = await answerCommand(app.commands, input, commandContext(app, now()), log);
     if (acknowledged)
-      await interaction.editReply({ ...toReplyOptions(renderPayload(answer), answer.image), flags: undefined });
+      await interaction.editReply({
+        ...toReplyOptions(renderPayload(answer), answer.image, answer.file),
+        flags: undefined,
+      });
     return;
   }
   const pending = answerCommand(app.commands, input, commandContext(app, now()), log);
@@ -148,7 +151,7 @@ async function respond(
     );
   }, deferAfterMs);
   const answer: Answer = await pending.finally(() => clearTimeout(timer));
-  const reply = toReplyOptions(renderPayload(answer), answer.image);
+  const reply = toReplyOptions(renderPayload(answer), answer.image, answer.file);
   if (!deferral) {
     await interaction.reply(reply);
     return;

@@ -4,7 +4,7 @@
  * bot would send. Long answers are cut to Discord's limits, never rejected.
  */
 
-import type { Answer, AnswerImage, AnswerSection } from '../answers/answer.js';
+import type { Answer, AnswerFile, AnswerImage, AnswerSection } from '../answers/answer.js';
 import { unescapeMarkdown } from '../format/markdown.js';
 import { clean, fitText, isBlank, LIMITS, more, oneLine, PLACEHOLDER, packLines } from './fit.js';
 
@@ -56,17 +56,21 @@ export function renderPayload(answer: Answer): DiscordPayload {
   return payload;
 }
 
-/** The reply discord.js sends; the answer's image goes as a file the embed shows (attachment://name). */
-export function toReplyOptions(payload: DiscordPayload, image?: AnswerImage): ReplyOptions {
+/**
+ * The reply discord.js sends; the answer's image goes as a file the embed shows (attachment://name),
+ * its file (an export) as a plain attachment beside it.
+ */
+export function toReplyOptions(payload: DiscordPayload, image?: AnswerImage, file?: AnswerFile): ReplyOptions {
   const { content, embeds, flags } = payload;
+  const files = [image, file]
+    .filter((f) => f !== undefined)
+    .map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.description }));
   return {
     ...(content === undefined ? {} : { content }),
     embeds,
     allowedMentions: { parse: [] },
     ...(flags === undefined ? {} : { flags }),
-    ...(image
-      ? { files: [{ attachment: Buffer.from(image.data), name: image.name, description: image.description }] }
-      : {}),
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

@@ -14,8 +14,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Parsed JSON body (for multipart: the parsed `payload_json`), or null. */
   body: any;
-  /** Uploaded files; sha256 of their bytes, so a test can tell two attachments apart. */
-  files: Array<{ field: string; name: string; size: number; sha256: string }>;
+  /** Uploaded files; sha256 of their bytes, so a test can tell two attachments apart, and the bytes to read one. */
+  files: Array<{ field: string; name: string; size: number; sha256: string; bytes: Buffer }>;
   headers: IncomingHttpHeaders;
   /** Status the fake answered with (0 while in flight). */
   status: number;
@@ -111,10 +111,9 @@ async function parseBody(raw: Buffer, headers: IncomingHttpHeaders): Promise<Pic
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
       } else {
-        const sha256 = createHash('sha256')
-          .update(Buffer.from(await value.arrayBuffer()))
-          .digest('hex');
-        files.push({ field, name: value.name, size: value.size, sha256 });
+        const bytes = Buffer.from(await value.arrayBuffer());
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        files.push({ field, name: value.name, size: value.size, sha256, bytes });
       }
     }
     return { body, files };
