@@ -9,6 +9,7 @@ import { followTopic, listRoutes, setBriefing, unfollowTopic } from '../src/aler
 import { explainAlerts } from '../src/alerting/why.js';
 import { topicChoices } from '../src/answers/choices.js';
 import { UserError } from '../src/errors.js';
+import { zoneOf } from '../src/settings/zone.js';
 import { scopeOf } from '../src/store/records.js';
 import type { Command, CommandInput } from './types.js';
 
@@ -98,7 +99,7 @@ export const alerts: Command = {
           newsroom.store,
           scope,
           input.options.getString('target', true)!,
-          newsroom.alertSettings.timeZone,
+          zoneOf(newsroom, scope),
         );
       default:
         throw new UserError('/alerts takes follow, unfollow, list, digest or why.');

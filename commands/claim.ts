@@ -1,6 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { claimDetail } from '../src/answers/claim-detail.js';
 import { claimNumber } from '../src/answers/options.js';
+import { zoneOf } from '../src/settings/zone.js';
+import { scopeOf } from '../src/store/records.js';
 import type { Command } from './types.js';
 
 export const claim: Command = {
@@ -14,8 +16,12 @@ export const claim: Command = {
         .setRequired(true)
         .setMaxLength(30),
     ),
-  execute: (input, { newsroom: { index, store } }) =>
-    claimDetail(index, claimNumber(input.options.getString('id', true)!), input.guildId, (id) =>
-      store.corrections.history(id),
+  execute: (input, { newsroom }) =>
+    claimDetail(
+      newsroom.index,
+      claimNumber(input.options.getString('id', true)!),
+      input.guildId,
+      (id) => newsroom.store.corrections.history(id),
+      zoneOf(newsroom, scopeOf(input.guildId)),
     ),
 };

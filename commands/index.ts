@@ -6,6 +6,7 @@ import { correction } from './correction.js';
 import { exportCommand } from './export.js';
 import { help } from './help.js';
 import { search } from './search.js';
+import { settings } from './settings.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
 import { topic } from './topic.js';
@@ -37,6 +38,7 @@ const BUILT_IN: readonly Command[] = [
   claimants,
   alerts,
   correction,
+  settings,
   help,
 ];
 

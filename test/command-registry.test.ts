@@ -26,6 +26,7 @@ describe('the command registry', () => {
       'claimants',
       'alerts',
       'correction',
+      'settings',
       'help',
     ]);
   });

@@ -4,6 +4,7 @@ import { plural } from '../format/numbers.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { topicStates } from '../index/topic-state.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { zoneOf } from '../settings/zone.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
 import type { Digest } from '../store/routes.js';
 import { formatMoment } from './desk-format.js';
@@ -65,7 +66,7 @@ export function queueBriefing(newsroom: Newsroom, digest: Digest, now: Date): nu
       topics,
       digest.lastRunAt,
       now,
-      newsroom.alertSettings.timeZone,
+      zoneOf(newsroom, digest.guildId),
     );
     store.routes.markDigestRun(digest.id, now);
     return store.outbox.enqueue(

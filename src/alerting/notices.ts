@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { noticesChannelOf } from '../settings/zone.js';
 import { DEFAULTS, type SourceRecord } from '../store/records.js';
 import { encodePayload, noticeMessage } from './message-payload.js';
 
@@ -31,7 +32,7 @@ export function queueSourceNotice(
   if (event === 'recovered') log.info(line);
   else log.warn(line);
   if (source.guildId === DEFAULTS) return;
-  const channelId = newsroom.store.routes.noticeChannel(source.guildId, { topics: source.topics });
+  const channelId = noticesChannelOf(newsroom.store, source.guildId, { topics: source.topics });
   if (!channelId) return;
   const text = `**${escapeMarkdown(source.name)}**: ${escapeMarkdown(detail)}\n${ADVICE[event]}`;
   newsroom.store.outbox.enqueue(

@@ -3,6 +3,7 @@ import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { zoneOf } from '../settings/zone.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
 import type { BrokenChannel } from '../store/routes.js';
 import { channelMention, checkChannelId, formatMoment, topicName } from './desk-format.js';
@@ -85,7 +86,7 @@ export function listRoutes(newsroom: Newsroom, guildId: GuildScope): Answer {
       topicName(newsroom.index, follow.topic),
     ]);
   }
-  const zone = newsroom.alertSettings.timeZone;
+  const zone = zoneOf(newsroom, guildId);
   const mark = (channelId: string) => {
     const broken = brokenHere(newsroom, guildId, channelId);
     return broken ? ` (${brokenNote(broken, zone)}; follow a topic there again once it is mended)` : '';
@@ -127,7 +128,7 @@ export function setBriefing(
 ): Answer {
   const channel = channelMention(checkChannelId(channelId));
   const schedule = parseSchedule(scheduleText);
-  const zone = newsroom.alertSettings.timeZone;
+  const zone = zoneOf(newsroom, guildId);
   if (!schedule) {
     if (!newsroom.store.routes.removeDigest(guildId, channelId))
       throw new UserError(`${channel} has no briefing to turn off.`);

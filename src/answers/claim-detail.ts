@@ -10,8 +10,10 @@ import type { Answer } from './answer.js';
 import { describeFigure } from './figure-text.js';
 
 /** Who changed what and when, oldest first. */
-const historySection = (changes: ClaimChange[]) =>
-  changes.length === 0 ? [] : [{ heading: `Corrections (${changes.length})`, lines: changes.map(historyLine) }];
+const historySection = (changes: ClaimChange[], zone: string) =>
+  changes.length === 0
+    ? []
+    : [{ heading: `Corrections (${changes.length})`, lines: changes.map((c) => historyLine(c, zone)) }];
 
 const ROLES = {
   past: 'an earlier figure ("up from …"): history, never the latest',
@@ -36,6 +38,8 @@ export function claimDetail(
   id: number,
   guildId: string | null,
   historyOf: (id: number) => ClaimChange[] = () => [],
+  /** The server's zone, for when each correction was made. */
+  zone = 'UTC',
 ): Answer {
   const claim = index.claim(id);
   // A claim from another server's source is as absent here as one that never existed.
@@ -78,7 +82,7 @@ export function claimDetail(
                 ),
         omitted: Math.max(0, others.length - 20),
       },
-      ...historySection(historyOf(claim.id)),
+      ...historySection(historyOf(claim.id), zone),
     ],
     footer: `First reported ${formatDay(view.first.article.day)}, last ${formatDay(view.last.article.day)}`,
   };

@@ -2,7 +2,7 @@
 
 import { decodePayload, encodePayload } from '../alerting/message-payload.js';
 import type { Answer } from '../answers/answer.js';
-import { formatDay } from '../format/days.js';
+import { dayIn, formatDay } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimChange } from '../store/corrections.js';
 import { describeChanges } from './fields.js';
@@ -15,11 +15,13 @@ export function correctionLine(
   changes: ReadonlyArray<Pick<ClaimChange, 'field' | 'oldValue' | 'newValue'>>,
   who: { by: string; note: string | null },
   now: Date,
+  /** The correcting server's zone: the day it is there. */
+  zone = 'UTC',
 ): string {
   const wrong = changes.some((c) => c.field === 'wrong');
   const what = wrong ? 'this figure was marked wrong and withdrawn' : describeChanges(changes);
   const note = who.note ? ` (${escapeMarkdown(who.note)})` : '';
-  const when = formatDay(now.toISOString().slice(0, 10));
+  const when = formatDay(dayIn(now, zone));
   return `**${wrong ? 'Retracted' : 'Corrected'}** ${when} by ${escapeMarkdown(who.by)}: ${what}${note}`;
 }
 

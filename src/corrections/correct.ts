@@ -10,7 +10,9 @@ import { plural } from '../format/numbers.js';
 import type { ClaimCorrection, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { zoneOf } from '../settings/zone.js';
 import type { ClaimChange } from '../store/corrections.js';
+import { scopeOf } from '../store/records.js';
 import { correctionLine, withCorrection } from './alert-edit.js';
 import { correctionOf, describeChanges, type TypedFix } from './fields.js';
 
@@ -47,7 +49,7 @@ function apply(
   now: Date,
 ): number {
   const { store, index } = newsroom;
-  const line = correctionLine(changes, who, now);
+  const line = correctionLine(changes, who, now, zoneOf(newsroom, scopeOf(who.guildId)));
   const edited = store.transaction(() => {
     store.corrections.apply(claim.id, fields, changes, { changedBy: who.by, note: who.note }, now);
     return reviseAlerts(newsroom, claim.id, line, fields.wrong === true, now);

@@ -8,6 +8,7 @@ import { encodePayload, noticeMessage } from '../alerting/message-payload.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
+import { noticesChannelOf } from '../settings/zone.js';
 import type { GuildScope } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
@@ -50,7 +51,7 @@ function tellModerators(
   setAside: number,
   now: Date,
 ): string | undefined {
-  const channelId = store.routes.noticeChannel(guildId, { except: brokenId });
+  const channelId = noticesChannelOf(store, guildId, { except: brokenId });
   if (!channelId) return undefined;
   const text = [
     `claimwatch can no longer post in <#${brokenId}>: ${escapeMarkdown(reason)}.`,

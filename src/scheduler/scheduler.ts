@@ -4,6 +4,7 @@
  * the same pending message at once; every job is caught and logged by name.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import { zoneOf } from '../settings/zone.js';
 import { flushOutbox, runBriefing, runTick, type TickDeps, type TickReport } from './tick.js';
 
 export interface ScheduleSettings {
@@ -14,8 +15,10 @@ export interface ScheduleSettings {
 export interface Scheduler {
   /** Queues a polling tick now, unless one is already waiting or running. */
   tick(): Promise<void>;
-  /** Follows the briefing schedules in the store after one is added, changed or removed. */
+  /** Follows the briefing schedules in the store after one is added, changed or removed (or a server's zone). */
   reloadDigests(): void;
+  /** When the briefing next runs, as scheduled now; null for one not scheduled. */
+  nextBriefing(digestId: number): Date | null;
   /** Stops the clock and waits for the running job. */
   stop(): Promise<void>;
 }
@@ -87,7 +90,8 @@ export function startScheduler(
               const current = deps.newsroom.store.routes.digest(digest.id);
               if (current) await runBriefing(deps, current, now);
             }),
-          { ...options, name },
+          // Each server's briefings keep its own clock (/settings), the rest ALERT_TZ.
+          { timezone: zoneOf(deps.newsroom, digest.guildId), name },
         ),
       );
     }
@@ -98,6 +102,7 @@ export function startScheduler(
   return {
     tick,
     reloadDigests,
+    nextBriefing: (digestId) => briefings.get(digestId)?.getNextRun() ?? null,
     async stop() {
       await main.destroy();
       for (const task of briefings.values()) await task.destroy();

@@ -207,6 +207,15 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE outbox ADD COLUMN edit_attempts INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE outbox ADD COLUMN edited_at TEXT;
    CREATE INDEX outbox_edits_due ON outbox(edit_due_at) WHERE edit_due_at IS NOT NULL;`,
+  // 8: a server's own settings (/settings): the time zone its briefings run in and its answers
+  // show times in, and the channel its moderators hear about failing sources in. NULL: the default.
+  `CREATE TABLE server_settings (
+     guild_id TEXT PRIMARY KEY,
+     time_zone TEXT,
+     notices_channel TEXT,
+     changed_by TEXT NOT NULL,
+     changed_at TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database): number {

@@ -11,6 +11,7 @@ import { Outbox } from './outbox.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type NewSource, type SourceRecord } from './records.js';
 import { Routes } from './routes.js';
 import { SearchBook } from './search-book.js';
+import { SettingsBook } from './settings-book.js';
 import { SourceBook } from './source-book.js';
 import { SOURCE_COLUMNS, type SourceRow, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
@@ -49,6 +50,8 @@ export class Store {
   readonly corrections: Corrections;
   /** Edits waiting for alert messages already posted. */
   readonly edits: MessageEdits;
+  /** Each server's time zone and notices channel. */
+  readonly settings: SettingsBook;
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -62,6 +65,7 @@ export class Store {
     this.searchIndex = new SearchBook(db);
     this.corrections = new Corrections(db);
     this.edits = new MessageEdits(db);
+    this.settings = new SettingsBook(db);
   }
 
   /** Runs the work in one immediate transaction (nested calls become savepoints). */

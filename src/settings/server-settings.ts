@@ -1,0 +1,91 @@
+/** `/settings`: a server's time zone and notices channel, set by its moderators. */
+
+import { channelMention, checkChannelId, formatMoment } from '../alerting/desk-format.js';
+import type { Answer } from '../answers/answer.js';
+import { UserError } from '../errors.js';
+import { escapeMarkdown } from '../format/markdown.js';
+import type { Newsroom } from '../newsroom/newsroom.js';
+import type { GuildScope } from '../store/records.js';
+import type { SettingsChange } from '../store/settings-book.js';
+import { zoneOf } from './zone.js';
+
+/** An IANA zone as Intl knows it, by its canonical spelling ("asia/seoul" is Asia/Seoul). */
+export function checkTimeZone(text: string): string {
+  const typed = text.trim();
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: typed }).resolvedOptions().timeZone;
+  } catch {
+    throw new UserError(
+      `"${escapeMarkdown(typed.slice(0, 60))}" is not a time zone I know: give an IANA name such as Asia/Seoul, Europe/Kyiv or America/New_York.`,
+    );
+  }
+}
+
+export interface TypedSettings {
+  timeZone: string | null;
+  noticesChannel: string | null;
+}
+
+const reply = (answer: Omit<Answer, 'ephemeral'>): Answer => ({ ...answer, ephemeral: true });
+
+/** What the server has set, and what each setting falls back to. */
+export function showSettings(newsroom: Newsroom, guildId: GuildScope, now: Date): Answer {
+  const settings = newsroom.store.settings.of(guildId);
+  const zone = zoneOf(newsroom, guildId);
+  const lines = [
+    settings?.timeZone
+      ? `**Time zone:** ${zone} (now ${formatMoment(now.toISOString(), zone)})`
+      : `**Time zone:** not set; the bot's default, ${zone}`,
+    settings?.noticesChannel
+      ? `**Notices:** ${channelMention(settings.noticesChannel)}`
+      : '**Notices:** not set; they go to the first channel following the source’s topics',
+  ];
+  return reply({
+    title: 'Settings for this server',
+    sections: [{ heading: 'Settings', lines }],
+    footer: [
+      settings && `Last changed by ${escapeMarkdown(settings.changedBy)}, ${formatMoment(settings.changedAt, zone)}`,
+      'Briefings run and answers show times in the time zone; source notices go to the notices channel.',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  });
+}
+
+/** Sets the settings given, leaves the rest; a new zone reschedules the server's briefings. */
+export function changeSettings(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  typed: TypedSettings,
+  by: string,
+  now: Date,
+): Answer {
+  if (typed.timeZone === null && typed.noticesChannel === null)
+    throw new UserError('Give a timezone, a notices channel or both, e.g. /settings set timezone:Asia/Seoul.');
+  const change: SettingsChange = {};
+  if (typed.timeZone !== null) change.timeZone = checkTimeZone(typed.timeZone);
+  if (typed.noticesChannel !== null) change.noticesChannel = checkChannelId(typed.noticesChannel);
+  return saved(newsroom, guildId, change, by, now);
+}
+
+/** Puts a setting (or both) back to the default. */
+export function resetSettings(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  what: 'timezone' | 'notices' | 'all',
+  by: string,
+  now: Date,
+): Answer {
+  const change: SettingsChange = {};
+  if (what !== 'notices') change.timeZone = null;
+  if (what !== 'timezone') change.noticesChannel = null;
+  return saved(newsroom, guildId, change, by, now);
+}
+
+function saved(newsroom: Newsroom, guildId: GuildScope, change: SettingsChange, by: string, now: Date): Answer {
+  const before = zoneOf(newsroom, guildId);
+  newsroom.store.settings.change(guildId, change, by, now);
+  // Briefing schedules are read in the server's zone: the scheduler sets its clocks again.
+  if (zoneOf(newsroom, guildId) !== before) newsroom.routeChanges.digestsChanged();
+  return { ...showSettings(newsroom, guildId, now), title: 'Settings saved' };
+}
