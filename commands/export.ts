@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices, topicChoices } from '../src/answers/choices.js';
+import { findTopic } from '../src/answers/options.js';
 import { answerExport } from '../src/export/claims-export.js';
 import type { Command } from './types.js';
 
@@ -37,4 +38,6 @@ export const exportCommand: Command = {
     const known = typed ? index.topics.find((t) => t.key === typed) : undefined;
     return claimantChoices(index, known?.key ?? null, input.focused.value, input.guildId);
   },
+  knownValues: (option, guildId, { newsroom: { index } }) =>
+    option === 'topic' ? (text) => findTopic(index, text, guildId) !== undefined : undefined,
 };

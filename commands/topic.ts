@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices, topicChoices } from '../src/answers/choices.js';
-import { resolveTopic } from '../src/answers/options.js';
+import { findTopic, resolveTopic } from '../src/answers/options.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
 import { chartOption, topicOptions } from './topic-shortcut.js';
 import type { Command } from './types.js';
@@ -34,4 +34,6 @@ export const topic: Command = {
     const known = typed ? index.topics.find((t) => t.key === typed) : undefined;
     return claimantChoices(index, known?.key ?? null, input.focused.value, input.guildId);
   },
+  knownValues: (option, guildId, { newsroom: { index } }) =>
+    option === 'name' ? (text) => findTopic(index, text, guildId) !== undefined : undefined,
 };

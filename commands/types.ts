@@ -49,4 +49,13 @@ export interface Command {
   data: { name: string; description: string; toJSON(): CommandJSON };
   execute(input: CommandInput, context: CommandContext): Answer | Promise<Answer>;
   autocomplete?(input: AutocompleteInput, context: CommandContext): Choice[];
+  /**
+   * For an option whose values the server knows (a topic), whether a text is a whole one: the
+   * console then reads a label of several words without quotes. Undefined for any other option.
+   */
+  knownValues?(
+    option: string,
+    guildId: string | null,
+    context: CommandContext,
+  ): ((text: string) => boolean) | undefined;
 }

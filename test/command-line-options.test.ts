@@ -277,6 +277,34 @@ describe('subcommands', () => {
   });
 });
 
+describe('option values the command knows', () => {
+  // As /topic knows topics: the labels a server sees, whole.
+  const LABELS = new Set(['north korean troops', 'north korean troops in russia', 'casualties']);
+  const known = (command: string, option: string) =>
+    command === 'report' && option === 'topic' ? (text: string) => LABELS.has(text.toLowerCase()) : undefined;
+  const read = (line: string) => parseCommandLine(line, COMMANDS, known).options;
+
+  it('gives the first option the longest run of leading words that is one known value, unquoted', () => {
+    expect(read('/report North Korean troops claimant:NIS')).toEqual({ topic: 'North Korean troops', claimant: 'NIS' });
+    expect(read('/report north korean troops in russia')).toEqual({ topic: 'north korean troops in russia' });
+    expect(read('/report north korean troops Pentagon seen')).toEqual({
+      topic: 'north korean troops',
+      claimant: 'Pentagon',
+      note: 'seen',
+    });
+  });
+
+  it('reads words one each, as before, when they make no known value', () => {
+    expect(read('/report casualties NIS revised')).toEqual({ topic: 'casualties', claimant: 'NIS', note: 'revised' });
+    expect(read('/report weather NIS')).toEqual({ topic: 'weather', claimant: 'NIS' });
+    expect(parse('/report north korean troops')).toEqual({
+      name: 'report',
+      subcommand: null,
+      options: { topic: 'north', claimant: 'korean', note: 'troops' },
+    });
+  });
+});
+
 describe('odd input', () => {
   it('lets a quote that never closes run to the end of the line', () => {
     expect(parse('/search "artillery shells').options.query).toBe('artillery shells');

@@ -19,13 +19,28 @@ export function parseSince(text: string, now: Date): string {
   return isoDay(date);
 }
 
-/** A topic the server sees, by key, command or label, forgiving case; else a list of the topics there are. */
-export function resolveTopic(index: ClaimIndex, text: string, guildId: string | null): TopicDef {
-  const wanted = text.trim().toLowerCase();
+const folded = (text: string) => text.trim().replace(/\s+/gu, ' ').toLowerCase();
+
+/**
+ * A topic the server sees by key, command or label, forgiving case and spaces; or by the start of
+ * its label in whole words ("north korean troops"), when that starts no other topic's label.
+ */
+export function findTopic(index: ClaimIndex, text: string, guildId: string | null): TopicDef | undefined {
+  const wanted = folded(text);
+  if (wanted === '') return undefined;
   const topics = topicsFor(index.topics, guildId);
   const names = (t: TopicDef) => [t.key, topicName(t), t.command, t.label];
-  const topic = topics.find((t) => names(t).some((name) => name?.toLowerCase() === wanted));
+  const topic = topics.find((t) => names(t).some((name) => name !== undefined && folded(name) === wanted));
   if (topic) return topic;
+  const starts = topics.filter((t) => `${folded(t.label)} `.startsWith(`${wanted} `));
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+/** findTopic, else a list of the topics there are. */
+export function resolveTopic(index: ClaimIndex, text: string, guildId: string | null): TopicDef {
+  const topic = findTopic(index, text, guildId);
+  if (topic) return topic;
+  const topics = topicsFor(index.topics, guildId);
   const known = topics.map((t) => `\`${topicName(t)}\` (${t.label})`).join(', ');
   // Typed text is shown back escaped and cut short: it must not format, and need not fill the reply.
   throw new UserError(`There is no topic "${escapeMarkdown(text.trim().slice(0, 50))}". Topics: ${known}.`);

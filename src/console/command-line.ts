@@ -12,6 +12,10 @@
  *  - The other words fill the options not set by name, in declared order, one word each; the
  *    last of those options, when it is a string, takes all the words left ("/search artillery
  *    shells"). Words taken together are joined by single spaces.
+ *  - When the command knows the values of the first option the words fill (`KnownValues`: the
+ *    topics a server sees), that option takes the longest run of leading words that is one such
+ *    value, so a label of several words needs no quotes: "/topic north korean troops
+ *    since:2024-11-01". Words that make no known value are read one each, as above.
  * Errors are UserErrors that end with the usage and never echo the user's values.
  */
 import type { OptionReader } from '../../commands/types.js';
@@ -27,6 +31,15 @@ import {
 import { closestNames, splitWords, type Word } from './command-line-words.js';
 
 export type OptionValue = string | number | boolean;
+
+/**
+ * For a command's option whose values are known (topics), the test of whether a text is a whole
+ * one; undefined for an option that takes any text.
+ */
+export type KnownValues = (command: string, option: string) => ((text: string) => boolean) | undefined;
+
+/** Known values (a topic's label) are a few words: longer runs are not tried. */
+const KNOWN_VALUE_WORDS = 12;
 
 export interface ParsedCommand {
   name: string;
@@ -48,7 +61,11 @@ const BOOLEANS = new Map([
   ['off', false],
 ]);
 
-export function parseCommandLine(line: string, commands: readonly CommandJSON[]): ParsedCommand {
+export function parseCommandLine(
+  line: string,
+  commands: readonly CommandJSON[],
+  known: KnownValues = () => undefined,
+): ParsedCommand {
   const text = line.trim().replace(/^\//u, '').trimStart();
   const typed = /^\S*/u.exec(text)![0];
   if (typed === '') throw new UserError('Type a command after the slash, for example /help.');
@@ -56,11 +73,17 @@ export function parseCommandLine(line: string, commands: readonly CommandJSON[])
   const words = splitWords(text.slice(typed.length));
   const declared = command.options ?? [];
   if (!declared.some(isSubcommandLike)) {
-    return { name: command.name, subcommand: null, options: readOptions(words, declared, usageOf(command)) };
+    const knows = (option: string) => known(command.name, option);
+    return { name: command.name, subcommand: null, options: readOptions(words, declared, usageOf(command), knows) };
   }
   const sub = findSubcommand(command, words[0]);
   const usage = usageLine(`/${command.name} ${sub.name}`, sub.options ?? []);
-  return { name: command.name, subcommand: sub.name, options: readOptions(words.slice(1), sub.options ?? [], usage) };
+  const knows = (option: string) => known(command.name, option);
+  return {
+    name: command.name,
+    subcommand: sub.name,
+    options: readOptions(words.slice(1), sub.options ?? [], usage, knows),
+  };
 }
 
 /** The OptionReader over a parsed line, with discord.js's semantics for absent and required. */
@@ -135,12 +158,13 @@ function readOptions(
   words: readonly Word[],
   declared: readonly OptionJSON[],
   usage: string,
+  knows: (option: string) => ((text: string) => boolean) | undefined,
 ): Record<string, OptionValue> {
   const byName = new Map(declared.map((o) => [o.name.toLowerCase(), o]));
   const resolved = words.map((w) => resolveName(w, byName, usage));
   const values: Record<string, OptionValue> = {};
   const positional = readNamed(resolved, byName, values, usage);
-  readPositional(positional, declared, values, usage);
+  readPositional(positional, declared, values, usage, knows);
   const missing = declared.filter((o) => o.required && !Object.hasOwn(values, o.name)).map((o) => o.name);
   if (missing.length > 0)
     fail(`Missing required option${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`, usage);
@@ -191,9 +215,22 @@ function readPositional(
   declared: readonly OptionJSON[],
   values: Record<string, OptionValue>,
   usage: string,
+  knows: (option: string) => ((text: string) => boolean) | undefined,
 ): void {
   const open = declared.filter((o) => !Object.hasOwn(values, o.name));
   let next = 0;
+  const first = open[0];
+  const isKnown = first?.type === STRING && !first.choices ? knows(first.name) : undefined;
+  if (first && isKnown) {
+    for (let end = Math.min(words.length, KNOWN_VALUE_WORDS); end > 1; end -= 1) {
+      const text = words.slice(0, end).join(' ');
+      if (!isKnown(text)) continue;
+      values[first.name] = text;
+      open.shift();
+      next = end;
+      break;
+    }
+  }
   open.forEach((option, k) => {
     if (next >= words.length) return;
     const rest = k === open.length - 1 && option.type === STRING;

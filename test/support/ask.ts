@@ -3,6 +3,7 @@
 import type { Answer } from '../../src/answers/answer.js';
 import { type App, commandContext } from '../../src/app/app.js';
 import { answerCommand } from '../../src/app/dispatch.js';
+import { knownValuesOf } from '../../src/console/ask.js';
 import { optionReader, parseCommandLine } from '../../src/console/command-line.js';
 import { unescapeMarkdown } from '../../src/format/markdown.js';
 import { silentLogger } from '../../src/log.js';
@@ -15,9 +16,11 @@ export interface Asker {
 }
 
 export function askApp(app: App, line: string, who: Asker): Promise<Answer> {
+  const context = commandContext(app, who.now);
   const parsed = parseCommandLine(
     line,
     app.commands.map((c) => c.data.toJSON()),
+    knownValuesOf(app.commands, who.guildId, context),
   );
   const input = {
     commandName: parsed.name,
@@ -26,7 +29,7 @@ export function askApp(app: App, line: string, who: Asker): Promise<Answer> {
     moderator: who.moderator ?? true,
     user: who.user ?? 'editor',
   };
-  return answerCommand(app.commands, input, commandContext(app, who.now), silentLogger);
+  return answerCommand(app.commands, input, context, silentLogger);
 }
 
 /** Everything an answer says, as plain text: headings, lines and footer, without bold marks. */
