@@ -63,6 +63,8 @@ export class ClaimIndex {
   private bulk = false;
   private changes = 0;
   private lastWords: { sentence: string; words: string[] } | undefined;
+  /** While retopic runs: how a correction reaches the filing it is building too. */
+  private refiling: Refiling | undefined;
 
   constructor(lexicon: Lexicon) {
     this.topics = lexicon.topics;
@@ -139,21 +141,45 @@ export class ClaimIndex {
       filed[id] = entry;
       if (!claim.wrong) tallies.add(claim, entry);
     };
-    let id = 0;
-    while (id < this.claims.length) {
-      for (const end = Math.min(this.claims.length, id + slice); id < end; id++) fileAnew(id, false);
-      if (id < this.claims.length) yield id;
+    // A moderator's correction while this runs: the claim as it was leaves the new filing, and
+    // goes back in as corrected once the old filing has it; a topic they chose beats the move.
+    this.refiling = {
+      unfile: (claim) => {
+        const entry = filed[claim.id];
+        if (!entry) return false;
+        entry.figure.remove(claim);
+        if (!claim.wrong) tallies.remove(claim, entry);
+        if (entry.figure.claims.length === 0) {
+          next.figures.delete(entry.figure.key);
+          next.rows.drop(entry.figure);
+        }
+        return true;
+      },
+      refile: (claim, topicChosen) => {
+        if (topicChosen) moved.delete(claim.id);
+        fileAnew(claim.id, true);
+      },
+      keepTopic: (id) => moved.delete(id),
+    };
+    try {
+      let id = 0;
+      while (id < this.claims.length) {
+        for (const end = Math.min(this.claims.length, id + slice); id < end; id++) fileAnew(id, false);
+        if (id < this.claims.length) yield id;
+      }
+      yield* next.sortInSlices(slice);
+      // Claims that arrived while the figures were sorted go in order, in the same turn as the swap.
+      for (; id < this.claims.length; id++) fileAnew(id, true);
+      this.topics = lexicon.topics;
+      this.measures = measures;
+      this.filing = next;
+      this.tallies = tallies;
+      for (const claim of this.claims) if (claim) Object.assign(claim, filed[claim.id]);
+      // Answers kept for the old filing (charts, topic rows) are stale from here on.
+      this.changes++;
+    } finally {
+      this.refiling = undefined;
     }
-    yield* next.sortInSlices(slice);
-    // Claims that arrived while the figures were sorted go in order, in the same turn as the swap.
-    for (; id < this.claims.length; id++) fileAnew(id, true);
-    this.topics = lexicon.topics;
-    this.measures = measures;
-    this.filing = next;
-    this.tallies = tallies;
-    for (const claim of this.claims) if (claim) Object.assign(claim, filed[claim.id]);
-    // Answers kept for the old filing (charts, topic rows) are stale from here on.
-    this.changes++;
   }
 
   /** Other spellings of names the extractor learned, so /source finds them by any of them. */
@@ -332,6 +358,7 @@ export class ClaimIndex {
     // What answers and charts kept for the claim as it stood is stale now.
     this.changes++;
     const old = claim.figure;
+    const refiled = this.refiling?.unfile(claim) ?? false;
     old.remove(claim);
     this.tallies.remove(claim);
     if (old.claims.length === 0) {
@@ -347,6 +374,8 @@ export class ClaimIndex {
     claim.measure = this.intern(this.measures.ofClaim(claim));
     claim.figure = this.fileFigure(claim);
     if (!claim.wrong) this.tallies.add(claim);
+    if (refiled) this.refiling!.refile(claim, fields.topic !== undefined);
+    else if (fields.topic !== undefined) this.refiling?.keepTopic(claim.id);
     return claim;
   }
 
@@ -367,6 +396,16 @@ export class ClaimIndex {
     this.strings.set(value, value);
     return value;
   }
+}
+
+/** What a correction does to a re-filing under way (ClaimIndex.retopic). */
+interface Refiling {
+  /** Takes the claim, as it still stands, out of the new filing; false when it is not filed there yet. */
+  unfile(claim: IndexedClaim): boolean;
+  /** Files the corrected claim in the new filing; a topic the moderator chose stays. */
+  refile(claim: IndexedClaim, topicChosen: boolean): void;
+  /** The claim is not filed anew yet: when it is, the topic the moderator chose stays. */
+  keepTopic(id: number): void;
 }
 
 function removeFrom(map: Map<string, IndexedClaim[]>, key: string, claim: IndexedClaim): void {

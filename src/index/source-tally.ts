@@ -38,7 +38,7 @@ export class SourceTallies {
   }
 
   /** Before a correction: the claim as it stood (its figure already without it) leaves the counts. */
-  remove(claim: IndexedClaim): void {
+  remove(claim: IndexedClaim, filed: Filed = claim): void {
     this.each(claim, (counts) => {
       const at = counts.restricted.indexOf(claim);
       if (at >= 0) {
@@ -46,11 +46,11 @@ export class SourceTallies {
         return;
       }
       counts.claims--;
-      const topic = topicOf(claim);
+      const topic = topicOf(filed);
       const left = (counts.topics.get(topic) ?? 1) - 1;
       if (left > 0) counts.topics.set(topic, left);
       else counts.topics.delete(topic);
-      if (claim.figure.claims.length === 0) counts.figures.delete(claim.figure);
+      if (filed.figure.claims.length === 0) counts.figures.delete(filed.figure);
     });
   }
 

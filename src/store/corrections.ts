@@ -78,6 +78,17 @@ export class Corrections {
     })();
   }
 
+  /** Claims whose topic a moderator chose: a re-filing by the words must not undo it. */
+  topicFixed(): Set<number> {
+    return new Set(
+      (
+        this.sql(`SELECT DISTINCT claim_id AS id FROM claim_changes WHERE field = 'topic'`).all() as Array<{
+          id: number;
+        }>
+      ).map((r) => r.id),
+    );
+  }
+
   /** Every change to a claim, oldest first. */
   history(claimId: number): ClaimChange[] {
     return this.sql(`SELECT ${CHANGE} FROM claim_changes WHERE claim_id = ? ORDER BY id`).all(claimId) as ClaimChange[];

@@ -27,6 +27,19 @@ export interface PendingChange {
   record: (moved: number) => void;
 }
 
+/**
+ * A topic a moderator gave a claim with /correction stays while that topic exists: filing by the
+ * words again would quietly undo their fix. A claim whose chosen topic is removed is re-filed.
+ */
+function movesKeepingFixes(newsroom: Newsroom, moves: readonly Move[], topics: ReadonlySet<string>): Move[] {
+  const fixed = newsroom.store.corrections.topicFixed();
+  return moves.filter((m) => {
+    if (!fixed.has(m.id)) return true;
+    const chosen = newsroom.index.claim(m.id)?.topic ?? null;
+    return chosen !== null && !topics.has(chosen);
+  });
+}
+
 export async function applyTopicChange(newsroom: Newsroom, change: PendingChange): Promise<number> {
   if (busy.has(newsroom)) throw new UserError('Another topic change is still being applied: try again in a minute.');
   busy.add(newsroom);
@@ -44,15 +57,17 @@ export async function applyTopicChange(newsroom: Newsroom, change: PendingChange
       moves.push(...refile(claimsForFiling(store.db, after, ARTICLES_PER_WINDOW), compiled));
       if (after + ARTICLES_PER_WINDOW < lastArticleId(store.db)) await pause();
     }
-    const moved = moves.filter((m) => m.topic === id || m.from === id).length;
-    store.transaction(() => {
+    const kept = store.transaction(() => {
+      // Read in the same turn as the write, so a correction made while the windows were read counts.
+      const kept = movesKeepingFixes(newsroom, moves, new Set(next.map((t) => t.key)));
       change.write();
-      setClaimTopics(store.db, moves);
-      change.record(moved);
+      setClaimTopics(store.db, kept);
+      change.record(kept.filter((m) => m.topic === id || m.from === id).length);
+      return kept;
     });
     newsroom.lexicon = compiled;
-    for (const _ of newsroom.index.retopic(withStoredTopics(newsroom.lexiconData, store), moves)) await pause();
-    return moved;
+    for (const _ of newsroom.index.retopic(withStoredTopics(newsroom.lexiconData, store), kept)) await pause();
+    return kept.filter((m) => m.topic === id || m.from === id).length;
   } finally {
     busy.delete(newsroom);
   }
