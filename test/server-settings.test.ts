@@ -122,6 +122,11 @@ describe('a server’s time zone', () => {
     const digest = await ask('/alerts digest #desk weekdays 08:00');
     expect(answerText(digest)).toContain('Asia/Seoul time');
     expect(answerText(await ask('/alerts list'))).toContain('Schedules are read in Asia/Seoul time.');
+    const [claim] = rig.temp.app.index.claimsBy('NIS');
+    await ask(`/correction fix ${claim!.id} figure:3,100 note:revised`);
+    expect(answerText(await ask(`/claim ${claim!.id}`))).toContain(
+      'Nov 4, 2024, 21:00 GMT+9 · editor: figure 3,000 → 3,100 (revised)',
+    );
   });
 
   it('runs briefings at the hour in the zone, and says the time there, after a restart', async () => {

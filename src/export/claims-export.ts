@@ -11,7 +11,7 @@ import { type Cell, csvRecord, UTF8_BOM } from './csv.js';
 
 /**
  * Discord lets a bot attach 10 MiB in a server without boosts; 8 MiB leaves room for the reply
- * around it. About 30,000 claims at the sentence lengths news carries.
+ * around it: about 22,000 claims of the bench's long sentences, written in about 0.23 s.
  */
 export const EXPORT_MAX_BYTES = 8 * 1024 * 1024;
 
