@@ -89,6 +89,21 @@ describe('/settings in Discord', () => {
   });
 });
 
+describe('time zone names', () => {
+  it('keeps the spelling a moderator typed, with its proper case, not ICU’s older name', async () => {
+    const operator = (line: string) => askApp(rig.temp.app, line, { guildId: null, now: NOW });
+    for (const [typed, kept] of [
+      ['europe/kyiv', 'Europe/Kyiv'],
+      ['asia/kolkata', 'Asia/Kolkata'],
+      ['AMERICA/NEW_YORK', 'America/New_York'],
+      ['utc', 'UTC'],
+    ]) {
+      await operator(`/settings set timezone:${typed}`);
+      expect(rig.temp.app.store.settings.of('')?.timeZone).toBe(kept);
+    }
+  });
+});
+
 describe('a server’s notices channel', () => {
   it('hears that a feed keeps failing, while alerts stay in the alert channel', async () => {
     let healthy = true;

@@ -9,11 +9,24 @@ import type { GuildScope } from '../store/records.js';
 import type { SettingsChange } from '../store/settings-book.js';
 import { zoneOf } from './zone.js';
 
-/** An IANA zone as Intl knows it, by its canonical spelling ("asia/seoul" is Asia/Seoul). */
+/** Zones by lower-case name, as Intl lists them. */
+let known: Map<string, string> | undefined;
+
+/**
+ * An IANA zone Intl accepts, spelled as the moderator meant it with its proper case ("asia/seoul"
+ * is Asia/Seoul). Not Intl's canonical name: that is ICU's older one, and "Europe/Kyiv" would
+ * come back as "Europe/Kiev".
+ */
 export function checkTimeZone(text: string): string {
   const typed = text.trim();
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: typed }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en-US', { timeZone: typed });
+    known ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+    if (/^(?:utc|gmt)$/i.test(typed)) return typed.toUpperCase();
+    return (
+      known.get(typed.toLowerCase()) ??
+      typed.replace(/(^|[/_-])(\p{L})/gu, (_, mark, letter) => mark + letter.toUpperCase())
+    );
   } catch {
     throw new UserError(
       `"${escapeMarkdown(typed.slice(0, 60))}" is not a time zone I know: give an IANA name such as Asia/Seoul, Europe/Kyiv or America/New_York.`,
