@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices } from '../src/answers/choices.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
 import type { TopicDef } from '../src/extract/index.js';
+import { askerOf } from '../src/settings/zone.js';
 import type { BooleanOption, Command, CommandInput } from './types.js';
 
 export const chartOption = (o: BooleanOption) =>
@@ -30,8 +31,8 @@ export function topicCommand(topic: TopicDef & { command: string }): Command {
         o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
       )
       .addBooleanOption(chartOption),
-    execute: (input, { newsroom: { index }, now }) =>
-      answerTopic(index, topic, topicOptions(input), input.guildId, now),
+    execute: (input, { newsroom, now }) =>
+      answerTopic(newsroom.index, topic, topicOptions(input), askerOf(newsroom, input.guildId, now)),
     autocomplete: (input, { newsroom: { index } }) =>
       claimantChoices(index, topic.key, input.focused.value, input.guildId),
   };

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices, topicChoices } from '../src/answers/choices.js';
 import { findTopic, resolveTopic } from '../src/answers/options.js';
 import { answerTopic } from '../src/answers/topic-summary.js';
+import { askerOf } from '../src/settings/zone.js';
 import { chartOption, topicOptions } from './topic-shortcut.js';
 import type { Command } from './types.js';
 
@@ -20,13 +21,12 @@ export const topic: Command = {
       o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
     )
     .addBooleanOption(chartOption),
-  execute: (input, { newsroom: { index }, now }) =>
+  execute: (input, { newsroom, now }) =>
     answerTopic(
-      index,
-      resolveTopic(index, input.options.getString('name', true)!, input.guildId),
+      newsroom.index,
+      resolveTopic(newsroom.index, input.options.getString('name', true)!, input.guildId),
       topicOptions(input),
-      input.guildId,
-      now,
+      askerOf(newsroom, input.guildId, now),
     ),
   autocomplete: (input, { newsroom: { index } }) => {
     if (input.focused.name === 'name') return topicChoices(index, input.focused.value, input.guildId);

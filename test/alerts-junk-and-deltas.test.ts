@@ -17,7 +17,14 @@ afterEach(() => temp.close());
 const alertsOf = (a: TestArticle) => alertsFor(temp.app.index, temp.ingest(a).added, null);
 const troops = () => temp.app.index.topics.find((t) => t.key === 'troops')!;
 const summary = () =>
-  renderText(answerTopic(temp.app.index, troops(), { since: null, claimant: null, chart: false }, null, new Date()));
+  renderText(
+    answerTopic(
+      temp.app.index,
+      troops(),
+      { since: null, claimant: null, chart: false },
+      { guildId: null, now: new Date(), timeZone: 'UTC' },
+    ),
+  );
 
 describe('a number far below the running range is flagged, not headlined', () => {
   it('sets aside a tiny figure against thousands, and the next total still compares with the last real one', () => {

@@ -71,7 +71,12 @@ describe('a confirmation in answers and alerts', () => {
     expect(ingest('2030-07-03', 'NATO again confirmed that North Korean troops were fighting in Kursk.')).toEqual([]);
     const troops = temp.app.index.topics.find((t) => t.key === 'troops')!;
     const text = renderText(
-      answerTopic(temp.app.index, troops, { since: null, claimant: null, chart: false }, null, new Date()),
+      answerTopic(
+        temp.app.index,
+        troops,
+        { since: null, claimant: null, chart: false },
+        { guildId: null, now: new Date(), timeZone: 'UTC' },
+      ),
     );
     expect(text).toMatch(/NATO: approximately 10,000 troops/);
     expect(text).toMatch(/Confirmations[\s\S]*NATO confirms it/);

@@ -144,6 +144,27 @@ describe('a server’s time zone', () => {
     );
   });
 
+  it("dates a topic's last change by the server's day, not UTC's", async () => {
+    rig.temp.ingest(
+      {
+        outlet: 'Harbour Wire',
+        date: '2024-11-04',
+        title: 'Drone strikes on the port',
+        body: 'Port officials said 40 drones struck the harbour overnight.',
+      },
+      { guildId: rig.guildId },
+    );
+    const evening = new Date('2024-11-04T20:00:00Z'); // already Nov 5 in Seoul
+    const at = { guildId: rig.guildId, moderator: true, now: evening };
+    await askApp(
+      rig.temp.app,
+      '/topics add key:port-drones label:"Drones on the port" units:"drones" subjects:"harbour"',
+      at,
+    );
+    const answer = answerText(await askApp(rig.temp.app, '/topic port-drones chart:false', at));
+    expect(answer).toContain('Topic set by editor, Nov 5, 2024');
+  });
+
   it('runs briefings at the hour in the zone, and says the time there, after a restart', async () => {
     const app = rig.temp.reopen();
     expect(answerText(await askApp(app, '/settings show', { guildId: rig.guildId, now: NOW }))).toContain(

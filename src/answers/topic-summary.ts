@@ -1,6 +1,6 @@
 import { cachedTopicChart } from '../charts/index.js';
 import type { TopicDef } from '../extract/index.js';
-import { formatDay } from '../format/days.js';
+import { dayIn, formatDay } from '../format/days.js';
 import { formatRange, plural } from '../format/numbers.js';
 import type { ClaimIndex, Row } from '../index/claim-index.js';
 import { memoByRevision } from '../index/revision-memo.js';
@@ -16,6 +16,8 @@ export interface TopicQuery {
   /** Only this claimant's rows (canonical name). */
   claimant: string | null;
   guildId: string | null;
+  /** The zone the answer's moments (when the topic was set) are shown in; UTC when not given. */
+  timeZone?: string;
 }
 
 const newestFirst = (a: RowState, b: RowState) =>
@@ -104,7 +106,7 @@ export function topicSummary(index: ClaimIndex, query: TopicQuery): Answer {
       filters.length ? `Filtered: ${filters.join(', ')}` : null,
       `${plural(states.length, 'row')}, latest reports carried by ${plural(claims, 'claim')} · /claim <number> shows one in full`,
       query.topic.changed &&
-        `Topic set by ${query.topic.changed.by}, ${formatDay(query.topic.changed.at.slice(0, 10))}`,
+        `Topic set by ${query.topic.changed.by}, ${formatDay(dayIn(new Date(query.topic.changed.at), query.timeZone ?? 'UTC'))}`,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -119,18 +121,20 @@ export interface TopicOptions {
   chart?: boolean | null;
 }
 
-export function answerTopic(
-  index: ClaimIndex,
-  topic: TopicDef,
-  options: TopicOptions,
-  guildId: string | null,
-  now: Date,
-): Answer {
+/** Who asks, when, and the zone their server shows times in. */
+export interface Asker {
+  guildId: string | null;
+  now: Date;
+  timeZone: string;
+}
+
+export function answerTopic(index: ClaimIndex, topic: TopicDef, options: TopicOptions, asker: Asker): Answer {
   const query: TopicQuery = {
     topic,
-    since: options.since ? parseSince(options.since, now) : null,
+    since: options.since ? parseSince(options.since, asker.now) : null,
     claimant: options.claimant ? resolveSource(index, options.claimant).name : null,
-    guildId,
+    guildId: asker.guildId,
+    timeZone: asker.timeZone,
   };
   const answer = topicSummary(index, query);
   // "No claims" has nothing to draw; otherwise the chart shows what the answer's filters kept.

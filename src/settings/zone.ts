@@ -1,11 +1,17 @@
 /** What a server's settings decide elsewhere: the zone its times are shown and briefings run in, where its moderators hear about sources. */
+import type { Asker } from '../answers/topic-summary.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import type { GuildScope } from '../store/records.js';
+import { type GuildScope, scopeOf } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 /** The server's own zone, else ALERT_TZ. */
 export function zoneOf(newsroom: Pick<Newsroom, 'store' | 'alertSettings'>, guildId: GuildScope): string {
   return newsroom.store.settings.of(guildId)?.timeZone ?? newsroom.alertSettings.timeZone;
+}
+
+/** A member asking now, with the zone their server shows times in. */
+export function askerOf(newsroom: Pick<Newsroom, 'store' | 'alertSettings'>, guildId: string | null, now: Date): Asker {
+  return { guildId, now, timeZone: zoneOf(newsroom, scopeOf(guildId)) };
 }
 
 /**
