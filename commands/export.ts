@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { claimantChoices, topicChoices } from '../src/answers/choices.js';
 import { findTopic } from '../src/answers/options.js';
 import { answerExport } from '../src/export/claims-export.js';
+import { askerOf } from '../src/settings/zone.js';
 import type { Command } from './types.js';
 
 /**
@@ -20,17 +21,16 @@ export const exportCommand: Command = {
       o.setName('since').setDescription('Reported on or after this day (2024-11-01, "Nov 1")').setMaxLength(40),
     )
     .addStringOption((o) => o.setName('until').setDescription('Reported on or before this day').setMaxLength(40)),
-  execute: (input, { newsroom: { index }, now }) =>
+  execute: (input, { newsroom, now }) =>
     answerExport(
-      index,
+      newsroom.index,
       {
         topic: input.options.getString('topic'),
         claimant: input.options.getString('claimant'),
         since: input.options.getString('since'),
         until: input.options.getString('until'),
       },
-      input.guildId,
-      now,
+      askerOf(newsroom, input.guildId, now),
     ),
   autocomplete: (input, { newsroom: { index } }) => {
     if (input.focused.name === 'topic') return topicChoices(index, input.focused.value, input.guildId);

@@ -1,22 +1,25 @@
 import * as chrono from 'chrono-node';
 import { UserError } from '../errors.js';
 import type { TopicDef } from '../extract/index.js';
+import { zoneOffsetMinutes } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { topicName, topicsFor } from '../topics/topic-set.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
-/** "2024-11-01", "Nov 1", "yesterday", "last week": the day a `since` option means. */
-export function parseSince(text: string, now: Date): string {
+/**
+ * "2024-11-01", "Nov 1", "yesterday", "last week": the day a `since` option means, read as the
+ * asker's calendar says: "yesterday" at 08:00 in Seoul is the day before Seoul's today, whatever
+ * day it still is in UTC. chrono reads the zone's wall-clock time, given as UTC.
+ */
+export function parseSince(text: string, now: Date, timeZone: string): string {
   const trimmed = text.trim();
   if (ISO_DAY.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return trimmed;
-  const date = chrono.parseDate(trimmed, now);
+  const wallClock = new Date(now.getTime() + zoneOffsetMinutes(now, timeZone) * 60_000);
+  const date = chrono.parseDate(trimmed, { instant: wallClock, timezone: 0 });
   if (!date) throw new UserError(`"${trimmed}" is not a date I can read: try 2024-11-01, "Nov 1" or "yesterday".`);
-  return isoDay(date);
+  return date.toISOString().slice(0, 10);
 }
 
 const folded = (text: string) => text.trim().replace(/\s+/gu, ' ').toLowerCase();

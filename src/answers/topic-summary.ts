@@ -6,6 +6,7 @@ import type { ClaimIndex, Row } from '../index/claim-index.js';
 import { memoByRevision } from '../index/revision-memo.js';
 import { type RowState, spreadOf, topicStates } from '../index/topic-state.js';
 import type { Answer, AnswerSection } from './answer.js';
+import type { Asker } from './asker.js';
 import { describeChange, describeFigure, nameOf, provenance } from './figure-text.js';
 import { parseSince, resolveSource } from './options.js';
 
@@ -121,17 +122,10 @@ export interface TopicOptions {
   chart?: boolean | null;
 }
 
-/** Who asks, when, and the zone their server shows times in. */
-export interface Asker {
-  guildId: string | null;
-  now: Date;
-  timeZone: string;
-}
-
 export function answerTopic(index: ClaimIndex, topic: TopicDef, options: TopicOptions, asker: Asker): Answer {
   const query: TopicQuery = {
     topic,
-    since: options.since ? parseSince(options.since, asker.now) : null,
+    since: options.since ? parseSince(options.since, asker.now, asker.timeZone) : null,
     claimant: options.claimant ? resolveSource(index, options.claimant).name : null,
     guildId: asker.guildId,
     timeZone: asker.timeZone,

@@ -1,4 +1,5 @@
 import type { Answer } from '../answers/answer.js';
+import type { Asker } from '../answers/asker.js';
 import { parseSince, resolveSource, resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
 import type { TopicDef } from '../extract/index.js';
@@ -150,15 +151,16 @@ export interface ExportOptions {
 }
 
 /** /export as typed: a topic this server sees, a claimant by any alias, days in any common form. */
-export function answerExport(index: ClaimIndex, typed: ExportOptions, guildId: string | null, now: Date): Answer {
+export function answerExport(index: ClaimIndex, typed: ExportOptions, asker: Asker): Answer {
+  const { guildId, now, timeZone } = asker;
   if (!typed.topic && !typed.claimant)
     throw new UserError('Name a topic or a claimant to export, for example /export topic:troops since:2024-11-01.');
   const claimant = typed.claimant ? resolveSource(index, typed.claimant) : null;
   const query: ExportQuery = {
     topic: typed.topic ? resolveTopic(index, typed.topic, guildId) : null,
     claimant: claimant?.name ?? null,
-    since: typed.since ? parseSince(typed.since, now) : null,
-    until: typed.until ? parseSince(typed.until, now) : null,
+    since: typed.since ? parseSince(typed.since, now, timeZone) : null,
+    until: typed.until ? parseSince(typed.until, now, timeZone) : null,
     guildId,
   };
   if (query.since && query.until && query.until < query.since)

@@ -17,6 +17,21 @@ export function dayIn(moment: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const OFFSET = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's clock is ahead of UTC at that moment, in minutes (Seoul +540, New York -300 or -240). */
+export function zoneOffsetMinutes(moment: Date, timeZone: string): number {
+  let format = OFFSET.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    OFFSET.set(timeZone, format);
+  }
+  const name = format.formatToParts(moment).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const [, sign, hours, minutes] = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name) ?? [];
+  if (!sign) return 0; // "GMT": UTC itself
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+}
+
 /** "Oct 18, 2024": unambiguous in every newsroom, unlike 10/18. */
 export function formatDay(day: string): string {
   const [year, month, date] = day.split('-');

@@ -1,5 +1,5 @@
 /** What a server's settings decide elsewhere: the zone its times are shown and briefings run in, where its moderators hear about sources. */
-import type { Asker } from '../answers/topic-summary.js';
+import type { Asker } from '../answers/asker.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { type GuildScope, scopeOf } from '../store/records.js';
 import type { Store } from '../store/store.js';
