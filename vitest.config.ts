@@ -12,6 +12,6 @@ export default defineConfig({
     // (collecting took 65 s of the suite's 103 s). Tests keep no state in modules and mock none.
     pool: 'threads',
     isolate: false,
-    globalSetup: ['test/support/build-once.ts'],
+    globalSetup: ['test/support/build-once.ts', 'test/support/postgres-global.ts'],
   },
 });

@@ -216,6 +216,15 @@ export const MIGRATIONS: readonly string[] = [
      changed_by TEXT NOT NULL,
      changed_at TEXT NOT NULL
    ) WITHOUT ROWID;`,
+  // 9: what a store shared by several processes needs, kept in SQLite too so both stores keep one
+  // contract: an outbox row claimed by one deliverer for a while, and named leases (the poller).
+  `ALTER TABLE outbox ADD COLUMN lease_holder TEXT;
+   ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+   CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     until TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database): number {

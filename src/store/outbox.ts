@@ -49,9 +49,13 @@ export interface NewMessage {
 
 const DECISION =
   'id, guild_id AS guildId, alert_key AS alertKey, claim_id AS claimId, article_id AS articleId, outcome, decided_at AS decidedAt';
-const MESSAGE = `id, guild_id AS guildId, channel_id AS channelId, kind, decision_id AS decisionId, payload, folded, nonce, status,
-  attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt, message_id AS messageId, last_error AS lastError`;
-const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({
+/** The outbox row as a message; the aliases are quoted so Postgres keeps their case, as SQLite does. */
+export const MESSAGE_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", kind, decision_id AS "decisionId", payload,
+  folded, nonce, status, attempts, next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", sent_at AS "sentAt",
+  message_id AS "messageId", last_error AS "lastError"`;
+/** A row that is done or waits for its next attempt is nobody's. */
+const NO_LEASE = 'lease_holder = NULL, lease_until = NULL';
+export const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({
   ...row,
   folded: row.folded === 1,
 });
@@ -111,15 +115,26 @@ export class Outbox {
   dueMessages(now: Date, limit = 500): OutboxMessage[] {
     return (
       this.sql(
-        `SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+        `SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
       ).all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]
     ).map(toMessage);
+  }
+
+  /** Due pending rows no live lease holds, now held by `holder` until `until` (see OutboxQueue.claimDue). */
+  claimDue(holder: string, now: Date, until: Date, limit = 500): OutboxMessage[] {
+    const at = now.toISOString();
+    const claim = this.sql(`UPDATE outbox SET lease_holder = ?, lease_until = ?
+      WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+        AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+      RETURNING ${MESSAGE_COLUMNS}`);
+    const rows = claim.all(holder, until.toISOString(), at, at, limit) as Parameters<typeof toMessage>[0][];
+    return rows.map(toMessage).sort((a, b) => a.id - b.id);
   }
 
   /** Every pending message for one channel, due or waiting on a back-off. */
   pendingFor(channelId: string): OutboxMessage[] {
     return (
-      this.sql(`SELECT ${MESSAGE} FROM outbox WHERE status = 'pending' AND channel_id = ? ORDER BY id`).all(
+      this.sql(`SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE status = 'pending' AND channel_id = ? ORDER BY id`).all(
         channelId,
       ) as Parameters<typeof toMessage>[0][]
     ).map(toMessage);
@@ -131,9 +146,9 @@ export class Outbox {
 
   messagesFor(decisionIds: readonly number[]): OutboxMessage[] {
     return (
-      this.sql(`SELECT ${MESSAGE} FROM outbox WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(
-        JSON.stringify(decisionIds),
-      ) as Parameters<typeof toMessage>[0][]
+      this.sql(
+        `SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      ).all(JSON.stringify(decisionIds)) as Parameters<typeof toMessage>[0][]
     ).map(toMessage);
   }
 
@@ -148,23 +163,20 @@ export class Outbox {
   }
 
   markSent(ids: readonly number[], messageId: string | null, now: Date): void {
-    this.sql(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL
+    this.sql(`UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL, ${NO_LEASE}
       WHERE id IN (SELECT value FROM json_each(?))`).run(now.toISOString(), messageId, JSON.stringify(ids));
   }
 
   retryLater(ids: readonly number[], error: string, at: Date): void {
-    this.sql(`UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id IN (SELECT value FROM json_each(?))`).run(
-      error,
-      at.toISOString(),
-      JSON.stringify(ids),
-    );
+    this.sql(
+      `UPDATE outbox SET last_error = ?, next_attempt_at = ?, ${NO_LEASE} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(error, at.toISOString(), JSON.stringify(ids));
   }
 
   /** The channel refused for good (gone, or no access): kept for /alerts why, never retried. */
   setAside(ids: readonly number[], error: string): void {
-    this.sql(`UPDATE outbox SET status = 'broken', last_error = ? WHERE id IN (SELECT value FROM json_each(?))`).run(
-      error,
-      JSON.stringify(ids),
-    );
+    this.sql(
+      `UPDATE outbox SET status = 'broken', last_error = ?, ${NO_LEASE} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(error, JSON.stringify(ids));
   }
 }
