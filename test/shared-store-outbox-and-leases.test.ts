@@ -34,6 +34,14 @@ for (const backend of sharedStoreBackends()) {
       expect(taken).toMatchObject({ id, attempts: 1, status: 'pending' });
     });
 
+    it('gives a deliverer back its own claimed rows at once, as after a restart under the same name', async () => {
+      const d = await rig.process();
+      const id = await d.outbox.enqueue(message(1), NOW);
+      await d.outbox.claimDue('bot', NOW, LEASE_MS);
+      const again = await rig.process();
+      expect((await again.outbox.claimDue('bot', at(1), LEASE_MS)).map((m) => m.id)).toEqual([id]);
+    });
+
     it('gives every row to exactly one of several deliverers claiming at the same moment', async () => {
       const deliverers = await Promise.all([1, 2, 3, 4].map(() => rig.process()));
       for (let n = 0; n < 200; n++) await deliverers[0]!.outbox.enqueue(message(n), NOW);
@@ -41,9 +49,10 @@ for (const backend of sharedStoreBackends()) {
         deliverers.map(async (d, i) => {
           const mine: number[] = [];
           for (;;) {
-            const rows = await d.outbox.claimDue(`d${i}`, at(1), LEASE_MS, 7);
-            if (rows.length === 0) return mine;
-            mine.push(...rows.map((r) => r.id));
+            const ids = (await d.outbox.claimDue(`d${i}`, at(1), LEASE_MS, 7)).map((r) => r.id);
+            if (ids.length === 0) return mine;
+            mine.push(...ids);
+            await d.outbox.markSent(ids, `m${i}`, at(1));
           }
         }),
       );

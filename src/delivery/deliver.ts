@@ -56,7 +56,17 @@ export interface DeliveryOptions {
   maxRetryMs?: number;
   /** Leave folded rows for a later run: mid-tick, so a channel gets one digest a tick, not one per source. */
   holdFolded?: boolean;
+  /**
+   * Who delivers, when several processes share the outbox: each claims the rows it sends for
+   * `leaseMs` (default 5 min), and a restarted process under the same name takes its own back.
+   * One process alone keeps the default name.
+   */
+  deliverer?: string;
+  leaseMs?: number;
 }
+
+const LONE_DELIVERER = 'claimwatch';
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** One Discord message: a single row, or a channel's folded rows as one digest. */
 export interface Post {
@@ -67,8 +77,9 @@ export interface Post {
 }
 
 /**
- * Sends what is due, oldest first, one message at a time. Not re-entrant: the caller runs one
- * delivery at a time (two at once could each send a row before either marks it).
+ * Sends what is due, oldest first, one message at a time. Not re-entrant under one deliverer
+ * name: the caller runs one delivery at a time. Deliverers with different names (processes
+ * sharing a store) claim different rows.
  */
 export async function deliverDue(
   store: Store,
@@ -82,7 +93,11 @@ export async function deliverDue(
   // and the rest of its messages keep their place for the next run.
   const waiting = new Set<string>();
   const brokenNow = new Set<string>();
-  const due = store.outbox.dueMessages(now, options.limit).filter((row) => !(options.holdFolded && row.folded));
+  const until = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
+  // Folded rows held back stay claimed by this deliverer, whose last run of the tick takes them back.
+  const due = store.outbox
+    .claimDue(options.deliverer ?? LONE_DELIVERER, now, until, options.limit)
+    .filter((row) => !(options.holdFolded && row.folded));
   for (const post of plan(due)) {
     if (brokenNow.has(post.channelId)) continue; // already marked, with everything pending there
     if (waiting.has(post.channelId)) {

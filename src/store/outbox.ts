@@ -111,23 +111,14 @@ export class Outbox {
     return Number(lastInsertRowid);
   }
 
-  /** Pending messages whose time has come, oldest first. */
-  dueMessages(now: Date, limit = 500): OutboxMessage[] {
-    return (
-      this.sql(
-        `SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
-      ).all(now.toISOString(), limit) as Parameters<typeof toMessage>[0][]
-    ).map(toMessage);
-  }
-
   /** Due pending rows no live lease holds, now held by `holder` until `until` (see OutboxQueue.claimDue). */
   claimDue(holder: string, now: Date, until: Date, limit = 500): OutboxMessage[] {
     const at = now.toISOString();
     const claim = this.sql(`UPDATE outbox SET lease_holder = ?, lease_until = ?
       WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
-        AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?)
+        AND (lease_until IS NULL OR lease_until <= ? OR lease_holder = ?) ORDER BY id LIMIT ?)
       RETURNING ${MESSAGE_COLUMNS}`);
-    const rows = claim.all(holder, until.toISOString(), at, at, limit) as Parameters<typeof toMessage>[0][];
+    const rows = claim.all(holder, until.toISOString(), at, at, holder, limit) as Parameters<typeof toMessage>[0][];
     return rows.map(toMessage).sort((a, b) => a.id - b.id);
   }
 

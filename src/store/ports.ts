@@ -12,7 +12,8 @@ export interface OutboxQueue {
   /**
    * Takes up to `limit` pending rows due at `now` that no live lease holds, oldest first, for
    * `holder` until now + leaseMs. A holder that dies loses its rows when the lease ends; the
-   * rows' attempts then tell the next holder that a send may already have gone out.
+   * rows' attempts then tell the next holder that a send may already have gone out. A holder
+   * takes back its own rows at once: a process restarted under the same name need not wait.
    */
   claimDue(holder: string, now: Date, leaseMs: number, limit?: number): Promise<OutboxMessage[]>;
   beginAttempt(ids: readonly number[]): Promise<void>;

@@ -38,7 +38,7 @@ export class PgOutboxQueue implements OutboxQueue {
       `UPDATE outbox SET lease_holder = $1, lease_until = $2
        WHERE id IN (
          SELECT id FROM outbox
-         WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+         WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3 OR lease_holder = $1)
          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING ${MESSAGE_COLUMNS}`,
       [holder, new Date(now.getTime() + leaseMs).toISOString(), at, limit],
