@@ -53,6 +53,28 @@ const DECISION =
 export const MESSAGE_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", kind, decision_id AS "decisionId", payload,
   folded, nonce, status, attempts, next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", sent_at AS "sentAt",
   message_id AS "messageId", last_error AS "lastError"`;
+/** The columns a new row is written with, in the order of `newMessageValues`. */
+export const NEW_MESSAGE_COLUMNS =
+  'guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at';
+
+/** A new row's values; its nonce is made here, once, so every resend of the row carries the same. */
+export function newMessageValues(message: NewMessage, now: Date): unknown[] {
+  const at = now.toISOString();
+  const folded = message.folded ? 1 : 0;
+  const { guildId, channelId, kind, payload } = message;
+  return [
+    guildId,
+    channelId,
+    kind,
+    message.decisionId ?? null,
+    payload,
+    folded,
+    randomBytes(8).toString('hex'),
+    at,
+    at,
+  ];
+}
+
 /** A row that is done or waits for its next attempt is nobody's. */
 const NO_LEASE = 'lease_holder = NULL, lease_until = NULL';
 export const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({
@@ -94,20 +116,9 @@ export class Outbox {
   }
 
   enqueue(message: NewMessage, now: Date): number {
-    const at = now.toISOString();
-    const { lastInsertRowid } =
-      this.sql(`INSERT INTO outbox (guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        message.guildId,
-        message.channelId,
-        message.kind,
-        message.decisionId ?? null,
-        message.payload,
-        message.folded ? 1 : 0,
-        randomBytes(8).toString('hex'),
-        at,
-        at,
-      );
+    const { lastInsertRowid } = this.sql(
+      `INSERT INTO outbox (${NEW_MESSAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...newMessageValues(message, now));
     return Number(lastInsertRowid);
   }
 

@@ -1,6 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { MESSAGE_COLUMNS, type NewMessage, type OutboxMessage, toMessage } from '../outbox.js';
+import {
+  MESSAGE_COLUMNS,
+  NEW_MESSAGE_COLUMNS,
+  type NewMessage,
+  newMessageValues,
+  type OutboxMessage,
+  toMessage,
+} from '../outbox.js';
 import type { OutboxQueue } from '../ports.js';
 
 type Row = Parameters<typeof toMessage>[0];
@@ -14,20 +20,9 @@ export class PgOutboxQueue implements OutboxQueue {
   constructor(private readonly pool: pg.Pool) {}
 
   async enqueue(message: NewMessage, now: Date): Promise<number> {
-    const at = now.toISOString();
     const { rows } = await this.pool.query<{ id: number }>(
-      `INSERT INTO outbox (guild_id, channel_id, kind, decision_id, payload, folded, nonce, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-      [
-        message.guildId,
-        message.channelId,
-        message.kind,
-        message.decisionId ?? null,
-        message.payload,
-        message.folded ? 1 : 0,
-        randomBytes(8).toString('hex'),
-        at,
-      ],
+      `INSERT INTO outbox (${NEW_MESSAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      newMessageValues(message, now),
     );
     return rows[0]!.id;
   }
