@@ -5,16 +5,13 @@
  * later or, when the channel itself is gone, recorded and told, never dropped silently.
  * Pure core: the Sender is the only way out (discord-sender.ts, console-sender.ts).
  */
-import { createHash } from 'node:crypto';
-import { foldedDigest } from '../alerting/alert-message.js';
-import { decodePayload } from '../alerting/message-payload.js';
 import type { Logger } from '../log.js';
-import { type DiscordPayload, renderPayload } from '../render/render.js';
+import type { DiscordPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { channelBroke } from './broken-channel.js';
 import { alreadyInChannel } from './in-doubt.js';
-import { withReference } from './reference.js';
+import { type Post, plan, render } from './posts.js';
 
 export type SendResult =
   | { status: 'sent'; messageId: string | null }
@@ -67,14 +64,6 @@ export interface DeliveryOptions {
 
 const LONE_DELIVERER = 'claimwatch';
 const DEFAULT_LEASE_MS = 5 * 60_000;
-
-/** One Discord message: a single row, or a channel's folded rows as one digest. */
-export interface Post {
-  channelId: string;
-  guildId: string;
-  rows: OutboxMessage[];
-  nonce: string;
-}
 
 /**
  * Sends what is due, oldest first, one message at a time. Not re-entrant under one deliverer
@@ -187,42 +176,4 @@ export function retryDelay(
     options.maxRetryMs ?? 30 * 60_000,
   );
   return Math.max(backoff, retryAfterMs ?? 0);
-}
-
-/**
- * Each unfolded row is a post; a channel's folded rows are one digest post at the place of its
- * first row. Rows retried together share their attempts and next time, and stay together, so a
- * resend is the same set with the same nonce even if more folded alerts arrived meanwhile.
- */
-function plan(due: readonly OutboxMessage[]): Post[] {
-  const posts: Post[] = [];
-  const digests = new Map<string, OutboxMessage[]>();
-  for (const row of due) {
-    const key = `${row.channelId}|${row.attempts === 0 ? 'new' : `${row.attempts}|${row.nextAttemptAt}`}`;
-    const digest = row.folded ? digests.get(key) : undefined;
-    if (digest) {
-      digest.push(row);
-      continue;
-    }
-    const rows = [row];
-    if (row.folded) digests.set(key, rows);
-    posts.push({ channelId: row.channelId, guildId: row.guildId, rows, nonce: '' });
-  }
-  return posts.map((post) => ({ ...post, nonce: nonceOf(post.rows) }));
-}
-
-/** A lone row's own nonce; a digest's is derived from all its rows', so the same set resends the same. */
-function nonceOf(rows: readonly OutboxMessage[]): string {
-  if (rows.length === 1) return rows[0]!.nonce;
-  return createHash('sha256')
-    .update(rows.map((r) => r.nonce).join(','))
-    .digest('hex')
-    .slice(0, 16);
-}
-
-function render(post: Post): DiscordPayload {
-  const payloads = post.rows.map((row) => decodePayload(row.payload));
-  // A digest of one is just that alert, in full.
-  const message = payloads.length === 1 ? payloads[0]! : foldedDigest(payloads);
-  return withReference(renderPayload({ ...message.answer, ephemeral: false }), post.nonce);
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { FindResult, Post, Sender } from './deliver.js';
+import type { FindResult, Sender } from './deliver.js';
+import type { Post } from './posts.js';
 
 /**
  * A post tried before is in doubt: Discord may have created it while the answer was lost (a
