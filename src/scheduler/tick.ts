@@ -6,6 +6,7 @@ import { deliverEdits, type MessageEditor } from '../delivery/edits.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
+import type { Leases } from '../store/ports.js';
 import type { Digest } from '../store/routes.js';
 
 /** What a tick needs besides the clock: the newsroom, where messages go, where trouble is told. */
@@ -18,7 +19,15 @@ export interface TickDeps {
   decide?: DecideOptions;
   /** Budgets and concurrency of the poll; the defaults suit production. */
   poll?: PollOptions;
+  /**
+   * Processes sharing a store poll one at a time: a tick polls only while this process holds
+   * the `poller` lease (renewed each tick, lapsing `ttlMs` after its holder stops), and delivers
+   * either way. A lone bot has no lease to take.
+   */
+  pollerLease?: { leases: Leases; holder: string; ttlMs: number };
 }
+
+const NOT_POLLED: PollReport = { sources: 0, fetched: 0, notModified: 0, failed: 0, newItems: 0, claims: 0, waiting: 0 };
 
 export interface TickReport {
   poll: PollReport;
@@ -64,6 +73,13 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const { newsroom, log } = deps;
   const budget = tickBudget(newsroom.alertSettings.perChannelPerTick);
   const pump = deliveryPump(deps, now);
+  const lease = deps.pollerLease;
+  if (lease && !(await lease.leases.acquire('poller', lease.holder, now, lease.ttlMs))) {
+    log.debug('poll skipped: another process holds the poller lease');
+    await pump.finish();
+    await sendEdits(deps, now);
+    return { poll: NOT_POLLED, delivery: pump.total };
+  }
   const poll = await pollDue(
     newsroom,
     {
