@@ -27,7 +27,15 @@ export interface TickDeps {
   pollerLease?: { leases: Leases; holder: string; ttlMs: number };
 }
 
-const NOT_POLLED: PollReport = { sources: 0, fetched: 0, notModified: 0, failed: 0, newItems: 0, claims: 0, waiting: 0 };
+const NOT_POLLED: PollReport = {
+  sources: 0,
+  fetched: 0,
+  notModified: 0,
+  failed: 0,
+  newItems: 0,
+  claims: 0,
+  waiting: 0,
+};
 
 export interface TickReport {
   poll: PollReport;

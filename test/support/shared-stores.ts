@@ -68,14 +68,23 @@ export async function freshPostgresUrl(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
+/** The suite's Postgres server for a test file: its url (undefined, said once, where there is none). */
+export function postgresForTests(): { url?: string; freshDatabase(): Promise<string> } {
+  const server = inject('postgres');
+  if ('missing' in server) {
+    console.warn(`SKIPPED Postgres tests: ${server.missing}`);
+    return { freshDatabase: () => Promise.reject(new Error(server.missing)) };
+  }
+  return { url: server.url, freshDatabase: () => freshPostgresUrl(server.url) };
+}
+
 function postgres(): Backend {
   const server = inject('postgres');
   return {
     name: 'Postgres',
     missing: 'missing' in server ? server.missing : undefined,
     async open() {
-      if (!('url' in server)) throw new Error(server.missing);
-      const url = await freshPostgresUrl(server.url);
+      const url = await postgresForTests().freshDatabase();
       const pools: pg.Pool[] = [];
       return {
         async process() {
