@@ -2,12 +2,12 @@ import type { PoolClient } from 'pg';
 
 /**
  * The Postgres schema, numbered like SQLite's (src/store/migrations.ts) but starting from that
- * schema's seventh version as one step. Times stay ISO-8601 text in UTC, as in SQLite, so both
+ * schema's ninth version as one step. Times stay ISO-8601 text in UTC, as in SQLite, so both
  * stores hand the core the same records and compare times the same way.
  * Append only: a migration that has shipped is never edited, a change is a new entry.
  */
 export const PG_MIGRATIONS: readonly string[] = [
-  // 1: SQLite's schema 1-7, and what several processes need to share one store: leases (one
+  // 1: SQLite's schema 1-9: everything it keeps, and what several processes need to share one store: leases (one
   // poller at a time), outbox rows claimed for a while by one deliverer, and a change cursor
   // every process's index follows.
   `CREATE TABLE sources (
@@ -198,6 +198,13 @@ export const PG_MIGRATIONS: readonly string[] = [
      changed_at TEXT NOT NULL
    );
    CREATE INDEX claim_changes_by_claim ON claim_changes(claim_id);
+   CREATE TABLE server_settings (
+     guild_id TEXT PRIMARY KEY,
+     time_zone TEXT,
+     notices_channel TEXT,
+     changed_by TEXT NOT NULL,
+     changed_at TEXT NOT NULL
+   );
    CREATE TABLE leases (
      name TEXT PRIMARY KEY,
      holder TEXT NOT NULL,
