@@ -24,6 +24,11 @@ export interface DiscordConfig {
   guildId: string | undefined;
   /** Without a trailing slash, so discord.js's `${api}/v10` stays a clean path. */
   apiBase: string;
+  /**
+   * DISCORD_SHARDS: gateway connections this one process holds. 'auto' (the default) takes the
+   * count Discord recommends, one until the bot is in about 1,000 servers; a number pins it.
+   */
+  shards?: 'auto' | number;
 }
 
 /** Polling and alert delivery, the same in both modes. */
@@ -167,6 +172,14 @@ function checkPositive(name: string, value: string | undefined, fallback: number
   return number;
 }
 
+function checkShards(value: string | undefined, problems: string[]): 'auto' | number {
+  if (value === undefined || value.toLowerCase() === 'auto') return 'auto';
+  const count = Number(value);
+  if (Number.isInteger(count) && count >= 1 && count <= 1024) return count;
+  problems.push(`DISCORD_SHARDS must be auto or a whole number of shards from 1 to 1024; got ${JSON.stringify(value)}`);
+  return 'auto';
+}
+
 function resolveDbPath(value: string | undefined, cwd: string): string {
   if (value === undefined) return DEFAULT_DB_PATH;
   if (value === ':memory:' || isAbsolute(value)) return value;
@@ -180,6 +193,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const applicationId = checkSnowflake('DISCORD_APPLICATION_ID', read(env, 'DISCORD_APPLICATION_ID'), problems);
   const guildId = checkSnowflake('DISCORD_GUILD_ID', read(env, 'DISCORD_GUILD_ID'), problems);
   const apiBase = checkApiBase(read(env, 'DISCORD_API_BASE'), problems);
+  const shards = checkShards(read(env, 'DISCORD_SHARDS'), problems);
   const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
   const cwd = options.cwd ?? process.cwd();
   const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), cwd);
@@ -199,5 +213,5 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
 
   const common = { dbPath, dataDir, logLevel, alerts };
   if (token === undefined) return { ...common, mode: 'console', discord: null };
-  return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase } };
+  return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase, shards } };
 }

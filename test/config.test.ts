@@ -50,15 +50,25 @@ describe('loadConfig', () => {
     });
   });
 
-  it('leaves the ids unset and the API base at discord.js default when only a token is set', () => {
+  it("leaves the ids unset, the API base at discord.js default and the shards at Discord's count when only a token is set", () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN });
     expect(config.discord).toEqual({
       token: TOKEN,
       applicationId: undefined,
       guildId: undefined,
       apiBase: DEFAULT_API_BASE,
+      shards: 'auto',
     });
     expect(DEFAULT_API_BASE).toBe('https://discord.com/api');
+  });
+
+  it('takes DISCORD_SHARDS as auto or a whole count, and says what it takes otherwise', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'AUTO' }).discord?.shards).toBe('auto');
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: '4' }).discord?.shards).toBe(4);
+    for (const bad of ['0', '2.5', 'many', '5000'])
+      expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: bad })).toThrow(
+        /DISCORD_SHARDS must be auto or a whole number of shards from 1 to 1024/,
+      );
   });
 
   it('treats empty strings as unset', () => {

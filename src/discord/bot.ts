@@ -69,7 +69,7 @@ export async function startDiscordBot(
 ): Promise<Client<true>> {
   // A long rate limit on posting alerts fails fast: the outbox retries it at Discord's time while other channels go on.
   const rest = { api: discord.apiBase, rejectOnRateLimit: rejectLongMessageRateLimits(60_000) };
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest, ...shardOptions(discord.shards ?? 'auto') });
   const bot: Bot = {
     app,
     log,
@@ -163,4 +163,10 @@ async function respond(
   }
   await interaction.deleteReply();
   await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
+}
+
+/** Every shard in this process: Discord's recommended count, or the count DISCORD_SHARDS pins. */
+function shardOptions(shards: 'auto' | number): { shards: 'auto' } | { shards: number[]; shardCount: number } {
+  if (shards === 'auto') return { shards: 'auto' };
+  return { shards: Array.from({ length: shards }, (_, id) => id), shardCount: shards };
 }

@@ -25,8 +25,8 @@ const INTENTS_FIX =
 /** Discord's unrecoverable gateway close codes, as the operator needs to read them. */
 const FATAL_CLOSES: Record<number, string> = {
   4004: `Discord refused the bot token (gateway close 4004, authentication failed): ${TOKEN_FIX}`,
-  4010: 'Discord refused the shard settings (gateway close 4010, invalid shard): run a single shard',
-  4011: 'Discord requires sharding for this bot (gateway close 4011): it is in too many servers for one connection',
+  4010: 'Discord refused the shard settings (gateway close 4010, invalid shard): set DISCORD_SHARDS to auto',
+  4011: 'Discord requires more shards for this bot (gateway close 4011): it is in too many servers for each connection; set DISCORD_SHARDS to auto or a larger count',
   4012: 'Discord refused the gateway version (gateway close 4012): update discord.js',
   4013: `Discord refused the intents (gateway close 4013, invalid intents): ${INTENTS_FIX}`,
   4014: `Discord refused the intents (gateway close 4014, disallowed intents): ${INTENTS_FIX}`,

@@ -1,5 +1,7 @@
 // The fake Discord gateway: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACKs, a light RESUME,
 // sequence numbers, and dispatching arbitrary events. JSON frames; zlib-stream if the client asks.
+// Sharded as Discord is: a session identified as shard [id, count] hears only of the servers
+// whose (guild_id >> 22) % count is its id.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createDeflate, type Deflate, constants as zlibConstants } from 'node:zlib';
@@ -20,6 +22,8 @@ export interface GatewayOptions {
 
 interface Session {
   id: string;
+  /** [shard id, shard count] as identified. */
+  shard: [number, number];
   seq: number;
   events: Json[];
   socket: WebSocket | undefined;
@@ -57,10 +61,20 @@ export class FakeGateway {
     return [...this.live].filter((c) => c.session).length;
   }
 
-  /** Sends a dispatch (op 0) to every identified connection; returns how many received it. */
+  /** The [id, count] of each session that is connected now. */
+  get liveShards(): Array<[number, number]> {
+    return [...this.live].flatMap((c) => (c.session ? [c.session.shard] : []));
+  }
+
+  /**
+   * Sends a dispatch (op 0) to every identified connection, or, for an event of one server, to
+   * the shard that server is on; returns how many received it.
+   */
   dispatch(t: string, d: unknown): number {
     let sent = 0;
+    const guildId = (d as Json | null)?.guild_id as string | undefined;
     for (const session of this.sessions.values()) {
+      if (guildId && !onShard(guildId, session.shard)) continue;
       this.emit(session, t, d);
       if (session.socket) sent++;
     }
@@ -140,7 +154,9 @@ export class FakeGateway {
     if (this.options.refuseIdentify) return void conn.socket.close(this.options.refuseIdentify, 'Refused by the fake.');
     if (this.options.token !== undefined && d.token !== this.options.token)
       return void conn.socket.close(4004, 'Authentication failed.');
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: conn.socket };
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return void conn.socket.close(4010, 'Invalid shard.');
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, events: [], socket: conn.socket };
     this.sessions.set(session.id, session);
     conn.session = session;
     const { ready, guilds } = this.options.ready();
@@ -148,9 +164,10 @@ export class FakeGateway {
       ...ready,
       session_id: session.id,
       resume_gateway_url: this.options.url(),
-      shard: d.shard ?? [0, 1],
+      guilds: ready.guilds.filter((g: Json) => onShard(g.id, shard)),
+      shard,
     });
-    for (const guild of guilds) this.emit(session, 'GUILD_CREATE', guild);
+    for (const guild of guilds) if (onShard(guild.id, shard)) this.emit(session, 'GUILD_CREATE', guild);
   }
 
   private resume(conn: Connection, d: Json): void {
@@ -180,4 +197,9 @@ export class FakeGateway {
     if (conn.deflate) conn.deflate.write(JSON.stringify(payload));
     else conn.socket.send(JSON.stringify(payload));
   }
+}
+
+/** Discord's rule for which shard hears of a server. */
+export function onShard(guildId: string, [id, count]: [number, number]): boolean {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
 }

@@ -33,6 +33,8 @@ export interface FakeState {
   application: Json;
   guild: Json;
   gatewayUrl(): string;
+  /** What GET /gateway/bot recommends. */
+  recommendedShards: number;
   interactions: InteractionTracker;
   commandDeploys: CommandDeploy[];
   /** Channel messages created (a replay of an enforced nonce is not a new delivery). */
@@ -91,8 +93,9 @@ export function discordRoutes(state: FakeState): RouteDef[] {
       handle: () => ({
         body: {
           url: state.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          shards: state.recommendedShards,
+          // Concurrency as Discord grants large bots, so shards identify together rather than 5 s apart.
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 16 },
         },
       }),
     },

@@ -45,6 +45,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Close every gateway IDENTIFY with this code (4004 bad token, 4014 disallowed intents); REST still answers. */
   refuseIdentify?: number;
+  /** The shard count GET /gateway/bot recommends. Default 1. */
+  recommendedShards?: number;
   /** Default timeout for sendInteraction / waitFor* promises. Default 5000. */
   timeoutMs?: number;
 }
@@ -132,6 +134,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       application,
       guild,
       gatewayUrl: () => gatewayUrl,
+      recommendedShards: options.recommendedShards ?? 1,
       interactions,
       commandDeploys,
       channelMessages,
