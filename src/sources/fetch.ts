@@ -1,4 +1,4 @@
-import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, STATUS_CODES } from 'node:http';
+import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { decodeBody } from './charset.js';
 import { ACCEPT_ENCODING, FetchFailure, readBody } from './fetch-body.js';
@@ -7,68 +7,19 @@ import {
   bareHost,
   createHostSlots,
   type HostSlots,
-  type Lookup,
   pinnedLookup,
   type ResolvedAddress,
   resolveAllowed,
   systemLookup,
 } from './fetch-hosts.js';
 
+export { formatDuration, parseRetryAfter } from './fetch-failures.js';
 export type { Lookup, ResolvedAddress } from './fetch-hosts.js';
+export type { Fetcher, FetcherOptions, FetchResult, PreviousFetch } from './fetch-types.js';
+export { OUT_OF_TIME } from './fetch-types.js';
 
-export interface FetcherOptions {
-  /** ALLOW_PRIVATE_SOURCES: lets feeds on private, loopback and link-local addresses be read (tests, intranets). */
-  allowPrivate: boolean;
-  /** Names the bot, so a site's operator can tell who is polling and how to reach them. */
-  userAgent: string;
-  /** Per request (each redirect hop), from DNS to the last body byte. */
-  timeoutMs?: number;
-  /**
-   * Per request, from DNS to the response's headers. A server that accepts and says nothing is
-   * given up on sooner than one slowly sending a large body, so it holds a poll's slot less long.
-   */
-  headersTimeoutMs?: number;
-  /** Cap on the body, both as sent and once decompressed. */
-  maxBytes?: number;
-  maxRedirects?: number;
-  perHostConcurrency?: number;
-  /** Exact addresses allowed although private, e.g. a newsroom's own feed server. */
-  allowedAddresses?: readonly string[];
-  /** DNS, injectable for tests; the connection is made to the addresses it returns. */
-  lookup?: Lookup;
-}
-
-/** The validators of the last successful fetch, for a conditional GET; `signal` gives up early. */
-export interface PreviousFetch {
-  etag?: string | null;
-  lastModified?: string | null;
-  /** Aborted: stop waiting (for a host's slot or the server) and fail with OUT_OF_TIME. */
-  signal?: AbortSignal;
-}
-
-/** Said when the caller's signal ended a fetch: the poll's time for this source ran out. */
-export const OUT_OF_TIME = 'out of time for this poll';
-
-export type FetchResult =
-  | {
-      status: 'ok';
-      url: string;
-      text: string;
-      charset: string;
-      /** The charset was guessed from the bytes: none was declared, or the declared one was wrong. */
-      charsetGuessed?: boolean;
-      contentType: string | null;
-      etag: string | null;
-      lastModified: string | null;
-      bytes: number;
-    }
-  | { status: 'not-modified'; url: string }
-  | { status: 'failed'; url: string; reason: string; retryAfterMs?: number; httpStatus?: number };
-
-export interface Fetcher {
-  /** Never throws for network or HTTP trouble: that comes back as `failed` with a moderator-safe reason. */
-  fetch(url: string, previous?: PreviousFetch): Promise<FetchResult>;
-}
+import { describeNetworkError, failed, formatDuration, httpFailure } from './fetch-failures.js';
+import { type Fetcher, type FetcherOptions, type FetchResult, OUT_OF_TIME, type PreviousFetch } from './fetch-types.js';
 
 interface Settings extends AddressRules {
   userAgent: string;
@@ -97,10 +48,6 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   };
   const slots = createHostSlots(options.perHostConcurrency ?? 2);
   return { fetch: (url, previous = {}) => fetchFollowing(settings, slots, url, previous) };
-}
-
-function failed(url: string, reason: string, extra: { retryAfterMs?: number; httpStatus?: number } = {}): FetchResult {
-  return { status: 'failed', url, reason, ...extra };
 }
 
 function httpTarget(text: string): URL | string {
@@ -135,12 +82,6 @@ async function fetchFollowing(
       return failed(current.href, `too many redirects (more than ${settings.maxRedirects})`);
     url = hop.location;
   }
-}
-
-/** `10 s`, `1.5 s`, `200 ms`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  return `${Math.round(ms / 100) / 10} s`;
 }
 
 // One request and its response, with its own deadline; the caller follows any redirect.
@@ -235,42 +176,4 @@ function redirectTarget(from: URL, location: string | undefined): Hop {
   if (next.protocol !== 'http:' && next.protocol !== 'https:')
     throw new FetchFailure('redirects to an address that is not http(s)');
   return { status: 'redirect', location: next };
-}
-
-function httpFailure(url: URL, status: number, retryAfter: string | undefined): FetchResult {
-  const name = STATUS_CODES[status]; // Node's wording, never the server's reason phrase
-  const reason = `HTTP ${status}${name ? ` ${name}` : ''}`;
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : undefined;
-  return failed(
-    url.href,
-    reason,
-    retryAfterMs === undefined ? { httpStatus: status } : { httpStatus: status, retryAfterMs },
-  );
-}
-
-/** Retry-After as delay-seconds or an HTTP-date, in ms from `now`; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset by the server',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  EPIPE: 'connection closed by the server',
-};
-
-function describeNetworkError(error: unknown): string {
-  const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? '');
-  const known = NETWORK_ERRORS[code];
-  if (known) return known;
-  if (code.startsWith('HPE_')) return 'sent an invalid HTTP response';
-  if (/CERT|TLS|SSL/.test(code)) return `TLS error (${code})`;
-  return /^[A-Z0-9_]{1,40}$/.test(code) ? `network error (${code})` : 'network error';
 }
