@@ -29,8 +29,9 @@ import {
   usageOf,
 } from '../format/usage.js';
 import { closestNames, splitWords, type Word } from './command-line-words.js';
+import { convert, fail, type OptionValue, STRING } from './option-values.js';
 
-export type OptionValue = string | number | boolean;
+export type { OptionValue } from './option-values.js';
 
 /**
  * For a command's option whose values are known (topics), the test of whether a text is a whole
@@ -46,20 +47,6 @@ export interface ParsedCommand {
   subcommand: string | null;
   options: Record<string, OptionValue>;
 }
-
-/** Discord's ApplicationCommandOptionType numbers, without importing discord.js. */
-const STRING = 3,
-  INTEGER = 4,
-  BOOLEAN = 5,
-  NUMBER = 10;
-const BOOLEANS = new Map([
-  ['true', true],
-  ['yes', true],
-  ['on', true],
-  ['false', false],
-  ['no', false],
-  ['off', false],
-]);
 
 export function parseCommandLine(
   line: string,
@@ -123,10 +110,6 @@ function read<K extends keyof Kinds>(parsed: ParsedCommand, name: string, requir
   // Like discord.js, asking for the wrong type is the command's bug, not the user's.
   if (typeof value !== kind) throw new TypeError(`Option "${name}" is a ${typeof value}, not a ${kind}.`);
   return value as Kinds[K];
-}
-
-function fail(message: string, usage: string): never {
-  throw new UserError(`${message}\nusage: ${usage}`);
 }
 
 function findCommand(typed: string, commands: readonly CommandJSON[]): CommandJSON {
@@ -245,41 +228,4 @@ function readPositional(
       usage,
     );
   }
-}
-
-function convert(option: OptionJSON, text: string, usage: string): OptionValue {
-  if (option.choices) return choose(option, text, usage);
-  if (option.type === INTEGER || option.type === NUMBER) return inRange(option, toNumber(option, text, usage), usage);
-  if (option.type !== BOOLEAN) return text; // strings, and channels, users and roles as typed
-  const flag = BOOLEANS.get(text.toLowerCase());
-  if (flag === undefined) fail(`${option.name} must be true or false (or yes/no, on/off).`, usage);
-  return flag;
-}
-
-function toNumber(option: OptionJSON, text: string, usage: string): number {
-  const integer = option.type === INTEGER;
-  const pattern = integer ? /^[+-]?\d+$/u : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/iu;
-  const value = Number(text);
-  if (!pattern.test(text) || (integer ? !Number.isSafeInteger(value) : !Number.isFinite(value))) {
-    fail(`${option.name} must be ${integer ? 'a whole number' : 'a number'}.`, usage);
-  }
-  return value;
-}
-
-function inRange(option: OptionJSON, value: number, usage: string): number {
-  // Read loosely: OptionJSON need not declare them, but discord.js's JSON carries them.
-  const { min_value: min, max_value: max } = option as { min_value?: unknown; max_value?: unknown };
-  if (typeof min === 'number' && value < min) fail(`${option.name} must be at least ${min}.`, usage);
-  if (typeof max === 'number' && value > max) fail(`${option.name} must be at most ${max}.`, usage);
-  return value;
-}
-
-/** A choice matches by its name or its value, ignoring case; the value is what Discord sends. */
-function choose(option: OptionJSON, text: string, usage: string): string | number {
-  const wanted = text.toLowerCase();
-  const found = option.choices!.find(
-    (c) => c.name.toLowerCase() === wanted || String(c.value).toLowerCase() === wanted,
-  );
-  if (!found) fail(`${option.name} must be one of: ${option.choices!.map((c) => c.name).join(', ')}.`, usage);
-  return found.value;
 }
