@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { addFeedSource } from '../src/polling/add-source.js';
 import { pollDue } from '../src/polling/poll.js';
 import { addedAnswer } from '../src/polling/source-replies.js';
 import { parseFeed } from '../src/sources/feed-parse.js';
-import {
-  atomFeed,
-  type FeedServer,
-  loopbackFetcher,
-  minutesAfter,
-  plain,
-  recordingHooks,
-  rssFeed,
-  startFeedServer,
-  T0,
-  type TestItem,
-} from './support/feed-server.js';
-import { type TempApp, tempApp } from './support/store-app.js';
+import { useFeedRig } from './support/feed-rig.js';
+import { atomFeed, minutesAfter, plain, recordingHooks, rssFeed, T0, type TestItem } from './support/feed-server.js';
 
 const items = (n: number): TestItem[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -52,23 +41,17 @@ describe('a feed with a malformed tail', () => {
 });
 
 describe('polling and adding a damaged feed', () => {
-  let server: FeedServer;
-  let t: TempApp;
-  beforeEach(async () => {
-    server = await startFeedServer();
-    t = tempApp({ fetcher: loopbackFetcher() });
-  });
-  afterEach(async () => {
-    t.close();
-    await server.close();
-  });
+  const rig = useFeedRig();
 
   it('takes in the valid items and keeps the damage as the feed’s last error for /sources status', async () => {
-    server.route('/wire.xml', plain(brokenTail(rssFeed('Wire', items(3)), '</channel>')));
-    t.app.store.sourceBook.add({ guildId: 'g1', name: 'Wire', kind: 'feed', location: server.url('/wire.xml') }, T0);
-    const report = await pollDue(t.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+    rig.server.route('/wire.xml', plain(brokenTail(rssFeed('Wire', items(3)), '</channel>')));
+    rig.temp.app.store.sourceBook.add(
+      { guildId: 'g1', name: 'Wire', kind: 'feed', location: rig.server.url('/wire.xml') },
+      T0,
+    );
+    const report = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
     expect(report).toMatchObject({ fetched: 1, failed: 0, newItems: 3 });
-    const feed = t.app.store.sourceBook.feed(server.url('/wire.xml'));
+    const feed = rig.temp.app.store.sourceBook.feed(rig.server.url('/wire.xml'));
     expect(feed).toMatchObject({
       failures: 0,
       lastError: expect.stringMatching(/^read, but the feed's end is not valid XML/),
@@ -77,8 +60,12 @@ describe('polling and adding a damaged feed', () => {
 
   it('says how many items sharing one GUID were dropped as duplicates', async () => {
     const same = items(5).map((item) => ({ ...item, guid: 'wire-same' }));
-    server.route('/dup.xml', plain(rssFeed('Dup', same)));
-    const added = await addFeedSource(t.app, { guildId: 'g1', name: 'Dup', url: server.url('/dup.xml') }, T0);
+    rig.server.route('/dup.xml', plain(rssFeed('Dup', same)));
+    const added = await addFeedSource(
+      rig.temp.app,
+      { guildId: 'g1', name: 'Dup', url: rig.server.url('/dup.xml') },
+      T0,
+    );
     expect(added.items).toBe(1);
     expect(addedAnswer(added).summary).toContain(
       '4 items shared a GUID or link with another and were dropped as duplicates',

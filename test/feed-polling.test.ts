@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { registerSource } from '../src/newsroom/ingest.js';
 import { ingestFiles } from '../src/newsroom/ingest-files.js';
@@ -9,22 +9,20 @@ import { pauseSource, resumeSource } from '../src/polling/manage.js';
 import { pollDue } from '../src/polling/poll.js';
 import type { Lookup } from '../src/sources/fetch.js';
 import { articleFiles } from '../src/sources/folder.js';
+import { useFeedRig } from './support/feed-rig.js';
 import {
   articlePage,
   atomFeed,
-  type FeedServer,
   jsonFeed,
   loopbackFetcher,
   minutesAfter,
   plain,
   recordingHooks,
   rssFeed,
-  startFeedServer,
   T0,
   type TestItem,
   withEtag,
 } from './support/feed-server.js';
-import { type TempApp, tempApp } from './support/store-app.js';
 
 // Every feed and page here is served by a real HTTP server on 127.0.0.1 and stored in a real
 // SQLite file; the alerting side is a recording stand-in for PollHooks.
@@ -51,22 +49,11 @@ const PENTAGON: TestItem = {
   content: 'The Pentagon said roughly 8,000 North Korean soldiers were now in the Kursk region.',
 };
 
-let server: FeedServer;
-let handle: TempApp;
-
-beforeEach(async () => {
-  server = await startFeedServer();
-  handle = tempApp({ fetcher: loopbackFetcher() });
-});
-
-afterEach(async () => {
-  handle.close();
-  await server.close();
-});
+const rig = useFeedRig();
 
 /** A feed whose items the test changes between polls; newest first, as outlets list them. */
 function servedFeed(path: string, items: TestItem[], render = rssFeed, contentType?: string): TestItem[] {
-  server.route(
+  rig.server.route(
     path,
     withEtag(() => render('Eastern Ledger', items), contentType),
   );
@@ -74,32 +61,32 @@ function servedFeed(path: string, items: TestItem[], render = rssFeed, contentTy
 }
 
 const claimsOf = (articleId: number) =>
-  handle.app.store.sourceBook
+  rig.temp.app.store.sourceBook
     .claimIdsOf(articleId)
-    .map((id) => handle.app.index.claim(id)!)
+    .map((id) => rig.temp.app.index.claim(id)!)
     .map((c) => `${c.claimant}: ${c.low} ${c.measure}`);
 
 describe('polling feeds', () => {
   it('takes in an item that appears on a later poll and decides its alerts once, for the server that follows the feed', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
     const added = await addFeedSource(
-      handle.app,
-      { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') },
+      rig.temp.app,
+      { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') },
       T0,
     );
     expect(added).toMatchObject({ items: 1, claims: 1 });
     const hooks = recordingHooks();
 
     items.unshift(LOSSES);
-    const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toEqual({ sources: 1, fetched: 1, notModified: 0, failed: 0, newItems: 1, claims: 1, waiting: 0 });
     expect(hooks.decisions).toHaveLength(1);
     expect(hooks.decisions[0]!.scopes).toEqual(['g1']);
     expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
-    expect(handle.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
+    expect(rig.temp.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
 
-    await pollDue(handle.app, hooks, minutesAfter(T0, 10), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
     expect(hooks.decisions).toHaveLength(1);
   });
 
@@ -107,51 +94,55 @@ describe('polling feeds', () => {
     servedFeed('/ledger.xml', [LOSSES, TROOPS]);
     const hooks = recordingHooks();
     const added = await addFeedSource(
-      handle.app,
-      { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') },
+      rig.temp.app,
+      { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') },
       T0,
     );
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(added).toMatchObject({ items: 2, claims: 2, source: { guildId: 'g1', name: 'Ledger', kind: 'feed' } });
     expect(hooks.decisions).toEqual([]);
-    expect(handle.app.store.sourceBook.itemCount(added.source.id)).toBe(2);
-    expect(handle.app.index.search('North Korean', 5, 'g1')).toHaveLength(2);
-    expect(handle.app.index.search('North Korean', 5, 'g2')).toHaveLength(0);
+    expect(rig.temp.app.store.sourceBook.itemCount(added.source.id)).toBe(2);
+    expect(rig.temp.app.index.search('North Korean', 5, 'g1')).toHaveLength(2);
+    expect(rig.temp.app.index.search('North Korean', 5, 'g2')).toHaveLength(0);
   });
 
   it('fetches a feed that two servers added once per poll, and both servers get its new item', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    await addFeedSource(handle.app, { guildId: 'g2', name: 'Eastern Ledger', url: server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    await addFeedSource(
+      rig.temp.app,
+      { guildId: 'g2', name: 'Eastern Ledger', url: rig.server.url('/ledger.xml') },
+      T0,
+    );
     const hooks = recordingHooks();
-    const before = server.hits('/ledger.xml');
+    const before = rig.server.hits('/ledger.xml');
 
     items.unshift(LOSSES);
-    const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
-    expect(server.hits('/ledger.xml') - before).toBe(1);
+    expect(rig.server.hits('/ledger.xml') - before).toBe(1);
     expect(report).toMatchObject({ sources: 2, fetched: 1, newItems: 1, claims: 1 });
     expect(hooks.decisions).toEqual([
       { articleId: expect.any(Number), scopes: ['g1', 'g2'], at: minutesAfter(T0, 5).toISOString() },
     ]);
-    expect(handle.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
-    expect(handle.app.index.search('Kursk', 5, 'g2')).toHaveLength(1);
+    expect(rig.temp.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
+    expect(rig.temp.app.index.search('Kursk', 5, 'g2')).toHaveLength(1);
   });
 
   it('sends the stored ETag and does nothing more on a 304 than record the attempt', async () => {
     servedFeed('/ledger.xml', [TROOPS]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    const stored = handle.app.store.sourceBook.feed(server.url('/ledger.xml'));
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    const stored = rig.temp.app.store.sourceBook.feed(rig.server.url('/ledger.xml'));
     const hooks = recordingHooks();
 
     const at = minutesAfter(T0, 5);
-    const report = await pollDue(handle.app, hooks, at, silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, at, silentLogger);
 
-    expect(server.requests.at(-1)!.headers['if-none-match']).toBe(stored.etag);
+    expect(rig.server.requests.at(-1)!.headers['if-none-match']).toBe(stored.etag);
     expect(report).toEqual({ sources: 1, fetched: 0, notModified: 1, failed: 0, newItems: 0, claims: 0, waiting: 0 });
     expect(hooks.decisions).toEqual([]);
-    expect(handle.app.store.sourceBook.feed(server.url('/ledger.xml'))).toMatchObject({
+    expect(rig.temp.app.store.sourceBook.feed(rig.server.url('/ledger.xml'))).toMatchObject({
       etag: stored.etag,
       items: 1,
       failures: 0,
@@ -163,9 +154,9 @@ describe('polling feeds', () => {
 
   it("fetches the page of an item that only teases its story, once for every server, and takes the page's claims", async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    await addFeedSource(handle.app, { guildId: 'g2', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    server.route(
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g2', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    rig.server.route(
       '/story/pentagon',
       plain(
         articlePage('Pentagon raises its count', [
@@ -179,26 +170,26 @@ describe('polling feeds', () => {
 
     items.unshift({
       guid: 'teaser-1',
-      link: server.url('/story/pentagon'),
+      link: rig.server.url('/story/pentagon'),
       title: 'Pentagon raises its count',
       summary: 'Washington gives a new estimate.',
     });
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
-    expect(server.hits('/story/pentagon')).toBe(1);
+    expect(rig.server.hits('/story/pentagon')).toBe(1);
     expect(hooks.decisions).toHaveLength(1);
     expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops', 'Ukraine: 1200 casualties']);
   });
 
   it('falls back to the summary when the page of a teaser cannot be fetched', async () => {
     const items = servedFeed('/ledger.xml', []);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
     const hooks = recordingHooks();
 
-    items.unshift({ guid: 'teaser-2', link: server.url('/story/gone'), title: 'Losses', summary: LOSSES.content });
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    items.unshift({ guid: 'teaser-2', link: rig.server.url('/story/gone'), title: 'Losses', summary: LOSSES.content });
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
-    expect(server.hits('/story/gone')).toBe(1);
+    expect(rig.server.hits('/story/gone')).toBe(1);
     expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
   });
 
@@ -207,11 +198,11 @@ describe('polling feeds', () => {
     ['a JSON Feed', jsonFeed, 'application/feed+json'],
   ])('polls %s the same way', async (_name, render, contentType) => {
     const items = servedFeed('/feed', [TROOPS], render, contentType);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/feed') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/feed') }, T0);
     const hooks = recordingHooks();
 
     items.unshift(PENTAGON);
-    const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toMatchObject({ fetched: 1, newItems: 1 });
     expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
@@ -219,12 +210,12 @@ describe('polling feeds', () => {
 
   it('never takes an item in twice, however the feed re-lists or reorders it', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS, LOSSES]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
     const hooks = recordingHooks();
 
     items.reverse();
     items.push({ ...TROOPS, title: 'Spy agency counts troops in Russia (updated)' });
-    const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toMatchObject({ fetched: 1, newItems: 0 });
     expect(hooks.decisions).toEqual([]);
@@ -232,29 +223,29 @@ describe('polling feeds', () => {
 
   it('does not alert again when an item comes back under a new GUID, since its link names the same article', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
     const hooks = recordingHooks();
 
     items[0] = { ...TROOPS, guid: 'ledger-1-revised' };
-    const report = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toMatchObject({ fetched: 1, newItems: 0 });
     expect(hooks.decisions).toEqual([]);
-    expect(handle.app.store.counts().articles).toBe(1);
+    expect(rig.temp.app.store.counts().articles).toBe(1);
   });
 
   it('reads a feed saved without a first read (as from data/sources.json) silently the first time, and alerts after', async () => {
     const items = servedFeed('/ledger.xml', [LOSSES, TROOPS]);
-    const source = handle.app.store.sourceBook.add(
-      { guildId: '', name: 'Ledger', kind: 'feed', location: server.url('/ledger.xml') },
+    const source = rig.temp.app.store.sourceBook.add(
+      { guildId: '', name: 'Ledger', kind: 'feed', location: rig.server.url('/ledger.xml') },
       T0,
     );
-    handle.app.index.addSource(source);
+    rig.temp.app.index.addSource(source);
     const hooks = recordingHooks();
 
-    const first = await pollDue(handle.app, hooks, T0, silentLogger);
+    const first = await pollDue(rig.temp.app, hooks, T0, silentLogger);
     items.unshift(PENTAGON);
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(first).toMatchObject({ fetched: 1, newItems: 2, claims: 2 });
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['']]);
@@ -263,15 +254,15 @@ describe('polling feeds', () => {
 
   it('gives a resumed source what it missed while paused, though the feed has not changed since the others read it', async () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
-    await addFeedSource(handle.app, { guildId: 'g1', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    await addFeedSource(handle.app, { guildId: 'g2', name: 'Ledger', url: server.url('/ledger.xml') }, T0);
-    pauseSource(handle.app, 'g2', 'ledger');
+    await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    await addFeedSource(rig.temp.app, { guildId: 'g2', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
+    pauseSource(rig.temp.app, 'g2', 'ledger');
     const hooks = recordingHooks();
 
     items.unshift(LOSSES);
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
-    resumeSource(handle.app, 'g2', 'Ledger');
-    await pollDue(handle.app, hooks, minutesAfter(T0, 10), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
+    resumeSource(rig.temp.app, 'g2', 'Ledger');
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
 
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['g1'], ['g2']]);
     expect(hooks.decisions[0]!.articleId).toBe(hooks.decisions[1]!.articleId);
@@ -280,7 +271,7 @@ describe('polling feeds', () => {
   it('reads at most the given number of feeds at once', async () => {
     let inFlight = 0;
     let most = 0;
-    server.route('/feed.xml', (_request, response) => {
+    rig.server.route('/feed.xml', (_request, response) => {
       most = Math.max(most, ++inFlight);
       setTimeout(() => {
         inFlight -= 1;
@@ -289,15 +280,20 @@ describe('polling feeds', () => {
     });
     // Twelve host names for one server, so the fetcher's per-host cap is not what limits.
     const lookup: Lookup = async () => [{ address: '127.0.0.1', family: 4 }];
-    handle.app.fetcher = loopbackFetcher({ lookup });
+    rig.temp.app.fetcher = loopbackFetcher({ lookup });
     for (let i = 0; i < 12; i += 1) {
-      handle.app.store.sourceBook.add(
-        { guildId: 'g1', name: `Wire ${i}`, kind: 'feed', location: `http://wire${i}.example:${server.port}/feed.xml` },
+      rig.temp.app.store.sourceBook.add(
+        {
+          guildId: 'g1',
+          name: `Wire ${i}`,
+          kind: 'feed',
+          location: `http://wire${i}.example:${rig.server.port}/feed.xml`,
+        },
         T0,
       );
     }
 
-    const report = await pollDue(handle.app, recordingHooks(), T0, silentLogger, { concurrency: 3 });
+    const report = await pollDue(rig.temp.app, recordingHooks(), T0, silentLogger, { concurrency: 3 });
 
     expect(report).toMatchObject({ sources: 12, fetched: 12, failed: 0 });
     expect(most).toBe(3);
@@ -306,18 +302,18 @@ describe('polling feeds', () => {
 
 describe('polling folders', () => {
   it('reads a folder without the fetcher, and alerts on new files but not on those loaded at boot', async () => {
-    handle.app.fetcher = { fetch: () => Promise.reject(new Error('a folder must never be fetched')) };
-    const folder = join(handle.dir, 'articles');
+    rig.temp.app.fetcher = { fetch: () => Promise.reject(new Error('a folder must never be fetched')) };
+    const folder = join(rig.temp.dir, 'articles');
     mkdirSync(folder);
     writeFileSync(join(folder, '01.txt'), `title: Troops\noutlet: Wire\ndate: 2025-04-30\n---\n${TROOPS.content}\n`);
     // As loadDefaultFolders does at boot: the files go in without items being recorded.
-    const source = registerSource(handle.app, { name: 'Sample articles', kind: 'folder', location: folder }, T0);
-    ingestFiles(handle.app, articleFiles(folder), source, T0);
+    const source = registerSource(rig.temp.app, { name: 'Sample articles', kind: 'folder', location: folder }, T0);
+    ingestFiles(rig.temp.app, articleFiles(folder), source, T0);
     const hooks = recordingHooks();
 
-    const first = await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    const first = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
     writeFileSync(join(folder, '02.txt'), `title: Losses\noutlet: Wire\ndate: 2025-05-01\n---\n${LOSSES.content}\n`);
-    const second = await pollDue(handle.app, hooks, minutesAfter(T0, 10), silentLogger);
+    const second = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
 
     expect(first).toMatchObject({ fetched: 1, newItems: 0, failed: 0 });
     expect(second).toMatchObject({ fetched: 1, newItems: 1, claims: 1 });

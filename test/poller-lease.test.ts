@@ -7,38 +7,26 @@ import { silentLogger } from '../src/log.js';
 import { runTick } from '../src/scheduler/tick.js';
 import { SqliteLeases } from '../src/store/leases.js';
 import { Store } from '../src/store/store.js';
-import {
-  type FeedServer,
-  loopbackFetcher,
-  minutesAfter,
-  rssFeed,
-  startFeedServer,
-  T0,
-  withEtag,
-} from './support/feed-server.js';
-import { type TempApp, tempApp } from './support/store-app.js';
+import { useFeedRig } from './support/feed-rig.js';
+import { minutesAfter, rssFeed, T0, withEtag } from './support/feed-server.js';
 
 const TTL_MS = 10 * 60_000;
 const NOTICE = encodePayload(noticeMessage('A source keeps failing', 'Wire (timed out)'));
 
-let feeds: FeedServer;
-let t: TempApp;
+const rig = useFeedRig();
 let other: Store;
-beforeEach(async () => {
-  feeds = await startFeedServer();
-  feeds.route(
+beforeEach(() => {
+  rig.server.route(
     '/feed.xml',
     withEtag(() => rssFeed('Wire', [])),
   );
-  t = tempApp({ fetcher: loopbackFetcher() });
-  t.app.store.sourceBook.add({ guildId: 'g1', name: 'Wire', kind: 'feed', location: feeds.url('/feed.xml') }, T0);
-  other = Store.open(t.dbPath);
+  rig.temp.app.store.sourceBook.add(
+    { guildId: 'g1', name: 'Wire', kind: 'feed', location: rig.server.url('/feed.xml') },
+    T0,
+  );
+  other = Store.open(rig.temp.dbPath);
 });
-afterEach(async () => {
-  other.close();
-  t.close();
-  await feeds.close();
-});
+afterEach(() => other.close());
 
 const sent: string[] = [];
 const sender: Sender = {
@@ -50,10 +38,10 @@ const sender: Sender = {
 const tick = (now: Date) =>
   runTick(
     {
-      newsroom: t.app,
+      newsroom: rig.temp.app,
       sender,
       log: silentLogger,
-      pollerLease: { leases: new SqliteLeases(t.app.store.db), holder: 'bot-a', ttlMs: TTL_MS },
+      pollerLease: { leases: new SqliteLeases(rig.temp.app.store.db), holder: 'bot-a', ttlMs: TTL_MS },
     },
     now,
   );
@@ -61,11 +49,11 @@ const tick = (now: Date) =>
 describe('the poller lease', () => {
   it('keeps a tick from polling while another process holds it, and still delivers', async () => {
     await new SqliteLeases(other.db).acquire('poller', 'bot-b', T0, TTL_MS);
-    t.app.store.outbox.enqueue({ guildId: 'g1', channelId: 'c1', kind: 'notice', payload: NOTICE }, T0);
+    rig.temp.app.store.outbox.enqueue({ guildId: 'g1', channelId: 'c1', kind: 'notice', payload: NOTICE }, T0);
     sent.length = 0;
     const report = await tick(minutesAfter(T0, 1));
     expect(report.poll.sources).toBe(0);
-    expect(feeds.hits('/feed.xml')).toBe(0);
+    expect(rig.server.hits('/feed.xml')).toBe(0);
     expect(report.delivery.sent).toBe(1);
     expect(sent).toEqual(['c1']);
   });
@@ -73,7 +61,7 @@ describe('the poller lease', () => {
   it('passes the polling to this process once the holder has stopped renewing it', async () => {
     await new SqliteLeases(other.db).acquire('poller', 'bot-b', T0, TTL_MS);
     expect((await tick(minutesAfter(T0, 11))).poll.sources).toBe(1);
-    expect(feeds.hits('/feed.xml')).toBe(1);
+    expect(rig.server.hits('/feed.xml')).toBe(1);
     expect(await new SqliteLeases(other.db).acquire('poller', 'bot-b', minutesAfter(T0, 12), TTL_MS)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AutocompleteInput } from '../commands/types.js';
 import type { Answer } from '../src/answers/answer.js';
 import { commandContext } from '../src/app/app.js';
@@ -10,20 +10,17 @@ import { unescapeMarkdown } from '../src/format/markdown.js';
 import { silentLogger } from '../src/log.js';
 import { registerSource } from '../src/newsroom/ingest.js';
 import { pollDue } from '../src/polling/poll.js';
+import { useFeedRig } from './support/feed-rig.js';
 import {
   articlePage,
-  type FeedServer,
-  loopbackFetcher,
   minutesAfter,
   plain,
   recordingHooks,
   rssFeed,
-  startFeedServer,
   T0,
   type TestItem,
   withEtag,
 } from './support/feed-server.js';
-import { type TempApp, tempApp } from './support/store-app.js';
 
 // /sources through the one error boundary (answerCommand), as Discord and the console reach it,
 // over a real SQLite store and feeds served on 127.0.0.1.
@@ -42,30 +39,22 @@ const ITEMS: TestItem[] = [
   },
 ];
 
-let server: FeedServer;
-let handle: TempApp;
+const rig = useFeedRig();
 
-beforeEach(async () => {
-  server = await startFeedServer();
-  server.route(
+beforeEach(() => {
+  rig.server.route(
     '/ledger.xml',
     withEtag(() => rssFeed('Eastern Ledger', ITEMS)),
   );
-  server.route(
+  rig.server.route(
     '/wire.xml',
     withEtag(() => rssFeed('Wire', ITEMS.slice(1))),
   );
-  handle = tempApp({ fetcher: loopbackFetcher() });
-});
-
-afterEach(async () => {
-  handle.close();
-  await server.close();
 });
 
 /** A typed command, read as the console reads it, answered for a server (null: the console). */
 function ask(line: string, guildId: string | null, options: { moderator?: boolean; now?: Date } = {}): Promise<Answer> {
-  const { app } = handle;
+  const { app } = rig.temp;
   const parsed = parseCommandLine(
     line,
     app.commands.map((c) => c.data.toJSON()),
@@ -82,7 +71,7 @@ function ask(line: string, guildId: string | null, options: { moderator?: boolea
 function suggest(guildId: string | null, typed: string, moderator = true) {
   const parsed = parseCommandLine(
     `/sources status ${typed || 'x'}`,
-    handle.app.commands.map((c) => c.data.toJSON()),
+    rig.temp.app.commands.map((c) => c.data.toJSON()),
   );
   const input: AutocompleteInput = {
     commandName: 'sources',
@@ -91,18 +80,18 @@ function suggest(guildId: string | null, typed: string, moderator = true) {
     options: optionReader(parsed),
     focused: { name: 'name', value: typed },
   };
-  return answerAutocomplete(handle.app.commands, input, commandContext(handle.app, T0), silentLogger).map(
+  return answerAutocomplete(rig.temp.app.commands, input, commandContext(rig.temp.app, T0), silentLogger).map(
     (c) => c.value,
   );
 }
 
 const lines = (answer: Answer) => answer.sections.flatMap((s) => s.lines);
-const own = (guildId: string) => handle.app.store.sourceBook.inScope(guildId).map((s) => s.name);
+const own = (guildId: string) => rig.temp.app.store.sourceBook.inScope(guildId).map((s) => s.name);
 
 describe('/sources add', () => {
   it('reads the feed, indexes its items without alerts and tells only the moderator how many items and claims it found', async () => {
     const answer = await ask(
-      `/sources add name:"Eastern Ledger" url:"${server.url('/ledger.xml')}" topics:"troops, Casualties among North Korean troops"`,
+      `/sources add name:"Eastern Ledger" url:"${rig.server.url('/ledger.xml')}" topics:"troops, Casualties among North Korean troops"`,
       'g1',
     );
 
@@ -110,25 +99,25 @@ describe('/sources add', () => {
       ephemeral: true,
       summary: 'Added **Eastern Ledger**: 2 items, 2 claims; its current items were indexed without alerts.',
     });
-    expect(handle.app.store.sourceBook.find('g1', 'eastern ledger')).toMatchObject({
+    expect(rig.temp.app.store.sourceBook.find('g1', 'eastern ledger')).toMatchObject({
       kind: 'feed',
-      location: server.url('/ledger.xml'),
+      location: rig.server.url('/ledger.xml'),
       topics: ['troops', 'casualties'],
     });
     const hooks = recordingHooks();
-    await pollDue(handle.app, hooks, minutesAfter(T0, 5), silentLogger);
+    await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
     expect(hooks.decisions).toEqual([]);
   });
 
   it.each([
     [
       'an address that answers 404',
-      () => server.url('/missing.xml'),
+      () => rig.server.url('/missing.xml'),
       'Could not read that address: HTTP 404 Not Found. Nothing was added.',
     ],
     [
       'a web page',
-      () => server.url('/page.html'),
+      () => rig.server.url('/page.html'),
       'Could not use that address: this is a web page, not a feed: "Kursk report" (use the address of its RSS, Atom or JSON feed instead). Nothing was added.',
     ],
     [
@@ -142,7 +131,7 @@ describe('/sources add', () => {
       "That is not a web address: give the feed's full address, starting with https://",
     ],
   ])('saves nothing when given %s', async (_name, url, message) => {
-    server.route(
+    rig.server.route(
       '/page.html',
       plain(articlePage('Kursk report', ['Nothing to see.']), { 'content-type': 'text/html' }),
     );
@@ -152,17 +141,17 @@ describe('/sources add', () => {
     expect(answer).toMatchObject({ title: 'Sorry', ephemeral: true });
     expect(unescapeMarkdown(answer.summary!)).toBe(message); // the page's title is quoted, so escaped
     expect(own('g1')).toEqual([]);
-    expect(handle.app.store.sourceBook.feed(url())).toMatchObject({ lastAttemptAt: null, failures: 0 });
-    expect(handle.app.store.counts().articles).toBe(0);
+    expect(rig.temp.app.store.sourceBook.feed(url())).toMatchObject({ lastAttemptAt: null, failures: 0 });
+    expect(rig.temp.app.store.counts().articles).toBe(0);
   });
 
   it('refuses a name the server already uses, an address it already reads, and a topic the story does not have', async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
 
-    const sameName = await ask(`/sources add name:ledger url:"${server.url('/wire.xml')}"`, 'g1');
-    const sameUrl = await ask(`/sources add name:"Ledger again" url:"${server.url('/ledger.xml')}"`, 'g1');
+    const sameName = await ask(`/sources add name:ledger url:"${rig.server.url('/wire.xml')}"`, 'g1');
+    const sameUrl = await ask(`/sources add name:"Ledger again" url:"${rig.server.url('/ledger.xml')}"`, 'g1');
     const badTopic = await ask(
-      `/sources add name:Wire url:"${server.url('/wire.xml')}" topics:"troops, weather"`,
+      `/sources add name:Wire url:"${rig.server.url('/wire.xml')}" topics:"troops, weather"`,
       'g1',
     );
 
@@ -181,7 +170,7 @@ describe('/sources add', () => {
     ['a zero-width space', 'Yon\u200Bhap'],
     ['a zero-width joiner', 'Led\u200Dger'],
   ])('refuses a name holding %s, and adds nothing', async (_what, name) => {
-    const answer = await ask(`/sources add name:"${name}" url:"${server.url('/ledger.xml')}"`, 'g1');
+    const answer = await ask(`/sources add name:"${name}" url:"${rig.server.url('/ledger.xml')}"`, 'g1');
     expect(answer).toMatchObject({
       ephemeral: true,
       summary: expect.stringMatching(/cannot hold invisible characters/),
@@ -190,7 +179,7 @@ describe('/sources add', () => {
   });
 
   it('answers a subcommand it does not have by naming the ones it has, as /alerts does', async () => {
-    const { app } = handle;
+    const { app } = rig.temp;
     const unknown = {
       getSubcommand: () => 'purge',
       getString: () => null,
@@ -207,38 +196,40 @@ describe('/sources add', () => {
   });
 
   it('lets another server add a feed one server already reads, under the same name', async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
-    const answer = await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g2');
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
+    const answer = await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g2');
 
     expect(answer.summary).toBe('Added **Ledger**: 2 items, 2 claims; its current items were indexed without alerts.');
-    expect(handle.app.index.search('Kursk', 5, 'g2')).toHaveLength(1);
+    expect(rig.temp.app.index.search('Kursk', 5, 'g2')).toHaveLength(1);
   });
 
   it('adds a folder of article files to the defaults from the console', async () => {
-    const folder = join(handle.dir, 'desk');
+    const folder = join(rig.temp.dir, 'desk');
     mkdirSync(folder);
     writeFileSync(join(folder, 'one.txt'), `title: Troops\noutlet: Desk\n---\n${ITEMS[1]!.content}\n`);
 
     const answer = await ask(`/sources add name:Desk url:"${folder}"`, null);
 
     expect(answer.summary).toBe('Added **Desk**: 1 item, 1 claim; its current items were indexed without alerts.');
-    expect(handle.app.store.sourceBook.find('', 'Desk')).toMatchObject({ kind: 'folder', location: folder });
+    expect(rig.temp.app.store.sourceBook.find('', 'Desk')).toMatchObject({ kind: 'folder', location: folder });
   });
 });
 
 describe('/sources for moderators only, each server its own', () => {
   it('is refused to a member who is not a moderator, and nothing changes', async () => {
-    const answer = await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1', { moderator: false });
+    const answer = await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1', {
+      moderator: false,
+    });
 
     expect(answer).toMatchObject({ title: 'Sorry', ephemeral: true });
     expect(answer.summary).toMatch(/^\/sources is for moderators/);
-    expect(server.hits('/ledger.xml')).toBe(0);
+    expect(rig.server.hits('/ledger.xml')).toBe(0);
     expect(own('g1')).toEqual([]);
     expect(suggest('g1', '', false)).toEqual([]);
   });
 
   it("never lets one server see, pause, resume, inspect or remove another server's source", async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
 
     const list = await ask('/sources list', 'g2');
     const attempts = await Promise.all(
@@ -250,18 +241,18 @@ describe('/sources for moderators only, each server its own', () => {
       expect(answer.summary).toBe('No source named **Ledger** here. `/sources list` shows them.');
     expect(suggest('g2', 'led')).toEqual([]);
     expect(suggest('g1', 'led')).toEqual(['Ledger']);
-    expect(handle.app.store.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
+    expect(rig.temp.app.store.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
   });
 });
 
 describe('/sources list, pause, resume, status and remove', () => {
   it("lists the server's sources and the defaults, marking those paused or failing", async () => {
-    registerSource(handle.app, { name: 'Sample articles', kind: 'folder', location: handle.dir }, T0);
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
-    await ask(`/sources add name:Wire url:"${server.url('/wire.xml')}"`, 'g1');
+    registerSource(rig.temp.app, { name: 'Sample articles', kind: 'folder', location: rig.temp.dir }, T0);
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
+    await ask(`/sources add name:Wire url:"${rig.server.url('/wire.xml')}"`, 'g1');
     await ask('/sources pause ledger', 'g1');
-    server.route('/wire.xml', plain('down', {}, 503));
-    await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+    rig.server.route('/wire.xml', plain('down', {}, 503));
+    await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
 
     const answer = await ask('/sources list', 'g1');
 
@@ -270,8 +261,8 @@ describe('/sources list, pause, resume, status and remove', () => {
       {
         heading: 'This server’s sources',
         lines: [
-          `**Ledger**: \`${server.url('/ledger.xml')}\` · **paused**`,
-          `**Wire**: \`${server.url('/wire.xml')}\` · **failing: 1 failure in a row**`,
+          `**Ledger**: \`${rig.server.url('/ledger.xml')}\` · **paused**`,
+          `**Wire**: \`${rig.server.url('/wire.xml')}\` · **failing: 1 failure in a row**`,
         ],
       },
       { heading: 'Defaults (every server reads these)', lines: ['**Sample articles**: a folder on the bot’s machine'] },
@@ -279,9 +270,9 @@ describe('/sources list, pause, resume, status and remove', () => {
   });
 
   it("shows a source's last success, last error, failures, next poll and items, in UTC", async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
-    server.route('/ledger.xml', plain('oops', {}, 500));
-    await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
+    rig.server.route('/ledger.xml', plain('oops', {}, 500));
+    await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
 
     const answer = await ask('/sources status ledger', 'g1', { now: minutesAfter(T0, 6) });
 
@@ -291,7 +282,7 @@ describe('/sources list, pause, resume, status and remove', () => {
       ephemeral: true,
     });
     expect(lines(answer)).toEqual([
-      `Reads: \`${server.url('/ledger.xml')}\``,
+      `Reads: \`${rig.server.url('/ledger.xml')}\``,
       'Last success: 2025-05-01 12:00 UTC',
       'Last attempt: 2025-05-01 12:05 UTC',
       'Last error: HTTP 500 Internal Server Error',
@@ -304,12 +295,12 @@ describe('/sources list, pause, resume, status and remove', () => {
   });
 
   it('pauses a source until it is resumed', async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
 
     const paused = await ask('/sources pause Ledger', 'g1');
-    const whilePaused = await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+    const whilePaused = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
     const resumed = await ask('/sources resume Ledger', 'g1');
-    const afterwards = await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 10), silentLogger);
+    const afterwards = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 10), silentLogger);
 
     expect(paused.summary).toBe('Paused **Ledger**: it is not polled until `/sources resume`.');
     expect(whilePaused.sources).toBe(0);
@@ -318,8 +309,8 @@ describe('/sources list, pause, resume, status and remove', () => {
   });
 
   it('resumes a source paused after repeated failures and makes its feed due at once', async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
-    const book = handle.app.store.sourceBook;
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
+    const book = rig.temp.app.store.sourceBook;
     const source = book.find('g1', 'Ledger')!;
     book.saveFeed({
       ...book.feed(source.location),
@@ -340,15 +331,15 @@ describe('/sources list, pause, resume, status and remove', () => {
   });
 
   it('removes a source: it is no longer listed or polled, and the claims it brought stay', async () => {
-    await ask(`/sources add name:Ledger url:"${server.url('/ledger.xml')}"`, 'g1');
+    await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
 
     const answer = await ask('/sources remove ledger', 'g1');
-    const report = await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
+    const report = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
 
     expect(answer.summary).toBe('Removed **Ledger**. The claims it brought stay in answers; it is no longer polled.');
     expect(lines(await ask('/sources list', 'g1')).join('\n')).not.toContain('Ledger');
     expect(report.sources).toBe(0);
-    expect(handle.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
+    expect(rig.temp.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
   });
 
   it("is listed among the moderators' commands in /help", async () => {
