@@ -31,3 +31,14 @@ export interface PollReport {
   /** Items left for the next tick: their source's time or page budget ran out. */
   waiting: number;
 }
+
+/** A tick's report before anything was read: `sources` were due. */
+export const emptyPollReport = (sources: number): PollReport => ({
+  sources,
+  fetched: 0,
+  notModified: 0,
+  failed: 0,
+  newItems: 0,
+  claims: 0,
+  waiting: 0,
+});

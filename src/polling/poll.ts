@@ -8,7 +8,7 @@
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import type { DueSource } from '../store/source-book.js';
-import type { PollHooks, PollReport } from './hooks.js';
+import { emptyPollReport, type PollHooks, type PollReport } from './hooks.js';
 import { forEachLimit } from './limit.js';
 import { interleaveHosts } from './order.js';
 import { failed, type Location, type Outcome, pollFeed, pollFolder, type Tick } from './read-location.js';
@@ -44,15 +44,7 @@ export async function pollDue(
   options: PollOptions = {},
 ): Promise<PollReport> {
   const due = newsroom.store.sourceBook.dueSources(POLLED_KINDS, now);
-  const report: PollReport = {
-    sources: due.length,
-    fetched: 0,
-    notModified: 0,
-    failed: 0,
-    newItems: 0,
-    claims: 0,
-    waiting: 0,
-  };
+  const report = emptyPollReport(due.length);
   const tick: Tick = {
     newsroom,
     hooks,

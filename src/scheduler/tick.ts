@@ -5,6 +5,7 @@ import { type DeliveryReport, deliverDue, type Sender } from '../delivery/delive
 import { deliverEdits, type MessageEditor } from '../delivery/edits.js';
 import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
+import { emptyPollReport } from '../polling/hooks.js';
 import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
 import type { Leases } from '../store/ports.js';
 import type { Digest } from '../store/routes.js';
@@ -26,16 +27,6 @@ export interface TickDeps {
    */
   pollerLease?: { leases: Leases; holder: string; ttlMs: number };
 }
-
-const NOT_POLLED: PollReport = {
-  sources: 0,
-  fetched: 0,
-  notModified: 0,
-  failed: 0,
-  newItems: 0,
-  claims: 0,
-  waiting: 0,
-};
 
 export interface TickReport {
   poll: PollReport;
@@ -86,7 +77,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
     log.debug('poll skipped: another process holds the poller lease');
     await pump.finish();
     await sendEdits(deps, now);
-    return { poll: NOT_POLLED, delivery: pump.total };
+    return { poll: emptyPollReport(0), delivery: pump.total };
   }
   const poll = await pollDue(
     newsroom,
