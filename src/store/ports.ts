@@ -1,8 +1,8 @@
 /**
  * What the core asks of a store that several processes may share. Each port is async, since
  * Postgres answers over a connection; SQLite's implementations answer at once. These are the
- * first of the store's concerns behind a port (the outbox and leases); the rest still use the
- * concrete SQLite store (see docs/scale.md for the order in which they move).
+ * first of the store's concerns behind a port (the outbox, leases and transactions); the rest
+ * still use the concrete SQLite store (see docs/scale.md for the order in which they move).
  */
 import type { NewMessage, OutboxMessage } from './outbox.js';
 
@@ -31,4 +31,17 @@ export interface Leases {
   /** Gives the lease up at once (a clean shutdown), so the next process need not wait it out. */
   release(name: string, holder: string): Promise<void>;
   holder(name: string, now: Date): Promise<string | null>;
+}
+
+/** The ports a transaction writes with, bound to it. */
+export interface TransactionParts {
+  outbox: OutboxQueue;
+}
+
+/**
+ * Work that commits whole or not at all; a transaction opened inside another's work is a
+ * savepoint of it, undone alone when it fails.
+ */
+export interface Transactional {
+  transaction<T>(work: (tx: TransactionParts) => Promise<T>): Promise<T>;
 }

@@ -6,18 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { SqliteLeases } from '../../src/store/leases.js';
-import { sqliteOutboxQueue } from '../../src/store/outbox-queue.js';
-import { PgLeases } from '../../src/store/pg/leases.js';
-import { PgOutboxQueue } from '../../src/store/pg/outbox.js';
 import { openPostgres } from '../../src/store/pg/pool.js';
-import type { Leases, OutboxQueue } from '../../src/store/ports.js';
+import { postgresPorts } from '../../src/store/pg/ports.js';
+import { type SharedPorts, sqlitePorts } from '../../src/store/sqlite-ports.js';
 import { Store } from '../../src/store/store.js';
 
-export interface SharedStoreProcess {
-  outbox: OutboxQueue;
-  leases: Leases;
-}
+export type SharedStoreProcess = SharedPorts;
 
 export interface SharedStore {
   /** Opens the store again, as another process would. */
@@ -41,7 +35,7 @@ const sqlite: Backend = {
       async process() {
         const store = Store.open(join(dir, 'claimwatch.db'));
         stores.push(store);
-        return { outbox: sqliteOutboxQueue(store.outbox), leases: new SqliteLeases(store.db) };
+        return sqlitePorts(store);
       },
       async close() {
         for (const store of stores) store.close();
@@ -68,29 +62,20 @@ export async function freshPostgresUrl(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** The suite's Postgres server for a test file: its url (undefined, said once, where there is none). */
-export function postgresForTests(): { url?: string; freshDatabase(): Promise<string> } {
-  const server = inject('postgres');
-  if ('missing' in server) {
-    console.warn(`SKIPPED Postgres tests: ${server.missing}`);
-    return { freshDatabase: () => Promise.reject(new Error(server.missing)) };
-  }
-  return { url: server.url, freshDatabase: () => freshPostgresUrl(server.url) };
-}
-
 function postgres(): Backend {
   const server = inject('postgres');
   return {
     name: 'Postgres',
     missing: 'missing' in server ? server.missing : undefined,
     async open() {
-      const url = await postgresForTests().freshDatabase();
+      if (!('url' in server)) throw new Error(server.missing);
+      const url = await freshPostgresUrl(server.url);
       const pools: pg.Pool[] = [];
       return {
         async process() {
           const pool = await openPostgres(url, { max: 4 });
           pools.push(pool);
-          return { outbox: new PgOutboxQueue(pool), leases: new PgLeases(pool) };
+          return postgresPorts(pool);
         },
         async close() {
           await Promise.all(pools.map((pool) => pool.end()));

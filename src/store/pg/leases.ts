@@ -1,9 +1,9 @@
-import type pg from 'pg';
 import type { Leases } from '../ports.js';
+import type { Queryable } from './transaction.js';
 
 /** Leases in one table: taking one is a single statement, so two processes asking at once cannot both win. */
 export class PgLeases implements Leases {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: Queryable) {}
 
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const { rowCount } = await this.pool.query(

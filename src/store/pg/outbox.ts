@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import {
   MESSAGE_COLUMNS,
   NEW_MESSAGE_COLUMNS,
@@ -8,6 +7,7 @@ import {
   toMessage,
 } from '../outbox.js';
 import type { OutboxQueue } from '../ports.js';
+import type { Queryable } from './transaction.js';
 
 type Row = Parameters<typeof toMessage>[0];
 
@@ -17,7 +17,7 @@ type Row = Parameters<typeof toMessage>[0];
  * and a lease, so the rows of a deliverer that died go to the next one once it ends.
  */
 export class PgOutboxQueue implements OutboxQueue {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: Queryable) {}
 
   async enqueue(message: NewMessage, now: Date): Promise<number> {
     const { rows } = await this.pool.query<{ id: number }>(
