@@ -2,12 +2,13 @@
  * `npm run bench [-- --json] [-- --claims N] [-- --quality-claims N] [-- --feeds N] [-- --skip-bot]`:
  * speed, memory and search quality figures. Tests never time things; this does. Extraction first,
  * then polling N feeds of 50 items on 127.0.0.1 (default 500), the same N feeds answering in 1 s
- * with 5% silent, a healthy feed's first alert beside a hostile one, then a topic's chart with
+ * with 5% silent, a healthy feed's first alert beside a hostile one, the shared outbox on SQLite
+ * and Postgres (four deliverers at once), then a topic's chart with
  * 1,000 figures, then search quality against MiniSearch over N claim sentences (default 100,000),
  * then the bot over a generated store of N claims (default 1,000,000), and re-filing that store
  * after /topics add.
  * With --json the last line is one object:
- * { extraction, rss_mb, polling, polling_slow, polling_hostile, chart, search_quality, bot, refile }.
+ * { extraction, rss_mb, polling, polling_slow, polling_hostile, shared_outbox, chart, search_quality, bot, refile }.
  */
 import { benchBot, DEFAULT_CLAIMS } from './bench/bot.js';
 import { benchChart } from './bench/chart.js';
@@ -17,6 +18,7 @@ import { benchHostilePolling } from './bench/polling-hostile.js';
 import { benchSlowPolling } from './bench/polling-slow.js';
 import { benchRefile } from './bench/refile.js';
 import { benchSearchQuality } from './bench/search-quality.js';
+import { benchSharedOutbox } from './bench/shared-outbox.js';
 
 const json = process.argv.includes('--json');
 const skipBot = process.argv.includes('--skip-bot');
@@ -50,6 +52,7 @@ console.log(`rss: ${results.rss_mb} MB (extraction process)`);
 results.polling = await benchPolling(feeds);
 results.polling_slow = await benchSlowPolling(feeds);
 results.polling_hostile = await benchHostilePolling();
+results.shared_outbox = await benchSharedOutbox();
 results.chart = benchChart(1000);
 results.search_quality = benchSearchQuality(qualityClaims);
 if (!skipBot) results.bot = benchBot(claims);
