@@ -5,11 +5,11 @@ import {
   type SlashCommandSubcommandBuilder as Sub,
 } from 'discord.js';
 import type { Answer } from '../src/answers/answer.js';
+import { changedAnswer, suggestionsAnswer, topicsAnswer } from '../src/answers/topic-replies.js';
 import { UserError } from '../src/errors.js';
 import { scopeOf } from '../src/store/records.js';
 import { suggestTopics } from '../src/topics/suggest.js';
 import { addTopic, editTopic, listTopics, removeTopic } from '../src/topics/topic-desk.js';
-import { changedAnswer, suggestionsAnswer, topicsAnswer } from '../src/topics/topic-replies.js';
 import type { TopicSpec } from '../src/topics/topic-spec.js';
 import type { Command, CommandContext, CommandInput } from './types.js';
 

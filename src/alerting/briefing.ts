@@ -1,5 +1,6 @@
 import type { Answer, AnswerSection } from '../answers/answer.js';
 import { describeChange, describeFigure, nameOf, provenance } from '../answers/figure-text.js';
+import { formatMoment } from '../format/days.js';
 import { plural } from '../format/numbers.js';
 import type { ClaimIndex } from '../index/claim-index.js';
 import { topicStates } from '../index/topic-state.js';
@@ -7,7 +8,6 @@ import type { Newsroom } from '../newsroom/newsroom.js';
 import { zoneOf } from '../settings/zone.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
 import type { Digest } from '../store/routes.js';
-import { formatMoment } from './desk-format.js';
 import { encodePayload, type MessagePayload } from './message-payload.js';
 
 /** Each claimant whose latest figure on the topic reached this server after `since`, with its change. */

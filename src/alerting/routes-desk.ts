@@ -1,13 +1,15 @@
 import type { Answer } from '../answers/answer.js';
 import { resolveTopic } from '../answers/options.js';
 import { UserError } from '../errors.js';
+import { channelMention, checkChannelId } from '../format/channels.js';
+import { formatMoment } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { zoneOf } from '../settings/zone.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
 import type { BrokenChannel } from '../store/routes.js';
-import { channelMention, checkChannelId, formatMoment, topicName } from './desk-format.js';
 import { describeSchedule, parseSchedule } from './schedule.js';
+import { topicName } from './topic-label.js';
 
 /**
  * What /alerts follow, unfollow, list and digest do to one server's routes. The scope is the

@@ -1,8 +1,9 @@
+import { channelMention } from '../format/channels.js';
+import { formatMoment } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
-import { channelMention, formatMoment } from './desk-format.js';
 
 /** What became of one alert message: sent, waiting (and why), or stuck on a broken channel. */
 function deliveryOf(store: Store, decision: Decision, message: OutboxMessage, zone: string): string {

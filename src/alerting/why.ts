@@ -1,6 +1,7 @@
 import type { Answer } from '../answers/answer.js';
 import { describeFigure, nameOf } from '../answers/figure-text.js';
-import { formatDay } from '../format/days.js';
+import { channelMention } from '../format/channels.js';
+import { formatDay, formatMoment } from '../format/days.js';
 import { escapeMarkdown, quote } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
@@ -9,7 +10,7 @@ import type { Decision, OutboxMessage } from '../store/outbox.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { alertKeyOf } from './alert-rule.js';
-import { channelMention, formatMoment, topicName } from './desk-format.js';
+import { topicName } from './topic-label.js';
 import { describeDecision } from './why-delivery.js';
 import { resolveWhyTarget, type WhyTarget } from './why-target.js';
 

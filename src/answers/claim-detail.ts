@@ -1,4 +1,3 @@
-import { historyLine } from '../corrections/history.js';
 import { UserError } from '../errors.js';
 import { formatDay } from '../format/days.js';
 import { escapeMarkdown, quote } from '../format/markdown.js';
@@ -7,6 +6,7 @@ import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { ClaimChange } from '../store/corrections.js';
 import type { Answer } from './answer.js';
+import { historyLine } from './claim-history.js';
 import { describeFigure } from './figure-text.js';
 
 /** Who changed what and when, oldest first. */

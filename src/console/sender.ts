@@ -3,8 +3,8 @@
  * the Discord payload; the console shows the Answer it was rendered from, as replies are shown.
  */
 import type { Answer } from '../answers/answer.js';
-import type { Sender, SendResult } from '../delivery/deliver.js';
 import type { MessageEditor } from '../delivery/edits.js';
+import type { Sender, SendResult } from '../delivery/sender.js';
 import { type DiscordPayload, renderText } from '../render/render.js';
 
 /** Prints every message and reports it sent: a terminal never refuses. */

@@ -2,10 +2,10 @@
 
 import { decodePayload, encodePayload } from '../alerting/message-payload.js';
 import type { Answer } from '../answers/answer.js';
+import { describeChanges } from '../answers/claim-history.js';
 import { dayIn, formatDay } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { ClaimChange } from '../store/corrections.js';
-import { describeChanges } from './fields.js';
 
 const HEADING = 'Correction';
 const RETRACTED = 'Retracted: ';

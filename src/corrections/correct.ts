@@ -5,6 +5,7 @@
  * ones on Discord too (see src/delivery/edits.ts).
  */
 import type { Answer } from '../answers/answer.js';
+import { describeChanges } from '../answers/claim-history.js';
 import { UserError } from '../errors.js';
 import { plural } from '../format/numbers.js';
 import type { ClaimCorrection, IndexedClaim } from '../index/claim-index.js';
@@ -14,7 +15,7 @@ import { zoneOf } from '../settings/zone.js';
 import type { ClaimChange } from '../store/corrections.js';
 import { scopeOf } from '../store/records.js';
 import { correctionLine, withCorrection } from './alert-edit.js';
-import { correctionOf, describeChanges, type TypedFix } from './fields.js';
+import { correctionOf, type TypedFix } from './fields.js';
 
 /** Who asks, where: the server (null: the console, which speaks for the defaults) and the moderator's name. */
 export interface Corrector {

@@ -96,13 +96,3 @@ export function correctionOf(
 }
 
 const shownFigure = (claim: IndexedClaim) => (claim.low === null ? null : formatRange(claim.low, claim.high));
-
-/** "figure 12,000 → 11,000; claimant NIS → Pentagon" */
-export const describeChanges = (changes: readonly Change[]): string =>
-  changes
-    .map((c) =>
-      c.field === 'wrong'
-        ? 'marked wrong'
-        : `${c.field} ${escapeMarkdown(c.oldValue ?? 'none')} → ${escapeMarkdown(c.newValue ?? 'none')}`,
-    )
-    .join('; ');

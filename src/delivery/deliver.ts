@@ -3,36 +3,17 @@
  * message, every resend of a row carries the row's nonce (Discord, with enforce_nonce, answers a
  * replay with the first message instead of posting again), and a failure is either retried
  * later or, when the channel itself is gone, recorded and told, never dropped silently.
- * Pure core: the Sender is the only way out (discord-sender.ts, console-sender.ts).
+ * Pure core: the Sender (sender.ts) is the only way out: src/discord/sender.ts, src/console/sender.ts.
  */
 import type { Logger } from '../log.js';
-import type { DiscordPayload } from '../render/render.js';
 import type { OutboxMessage } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { channelBroke } from './broken-channel.js';
 import { alreadyInChannel } from './in-doubt.js';
 import { type Post, plan, render } from './posts.js';
+import type { Sender, SendResult } from './sender.js';
 
-export type SendResult =
-  | { status: 'sent'; messageId: string | null }
-  /** Try again later (5xx, rate limit, network): retryAfterMs is the least wait the server asked for. */
-  | { status: 'retry'; error: string; retryAfterMs?: number }
-  /** The channel refuses for good (403 no access, 404 gone): stop sending there. */
-  | { status: 'broken'; error: string }
-  /** This message can never be sent (400: Discord refuses its body); the channel is fine. */
-  | { status: 'rejected'; error: string };
-
-/** Whether a message carrying this nonce is already in the channel (see reference.ts). */
-export type FindResult =
-  | { status: 'found'; messageId: string }
-  | { status: 'absent' }
-  | { status: 'unknown'; error: string };
-
-export interface Sender {
-  send(channelId: string, payload: DiscordPayload, nonce: string): Promise<SendResult>;
-  /** Looks for the message among the channel's messages since `since`; a sender that cannot look leaves it out. */
-  findSent?(channelId: string, nonce: string, since: Date): Promise<FindResult>;
-}
+export type { FindResult, Sender, SendResult } from './sender.js';
 
 /** Counted in outbox rows: a digest of five folded alerts counts five. */
 export interface DeliveryReport {

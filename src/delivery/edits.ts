@@ -7,8 +7,8 @@ import { decodePayload } from '../alerting/message-payload.js';
 import type { Logger } from '../log.js';
 import { type DiscordPayload, renderPayload } from '../render/render.js';
 import type { Store } from '../store/store.js';
-import type { SendResult } from './deliver.js';
 import { withReference } from './reference.js';
+import type { SendResult } from './sender.js';
 
 export interface MessageEditor {
   edit(channelId: string, messageId: string, payload: DiscordPayload): Promise<SendResult>;

@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
-import type { FindResult, Sender } from './deliver.js';
 import type { Post } from './posts.js';
+import type { FindResult, Sender } from './sender.js';
 
 /**
  * A post tried before is in doubt: Discord may have created it while the answer was lost (a

@@ -1,7 +1,7 @@
 /** The Discord edge of message edits: PATCH /channels/:id/messages/:message, failures mapped as sends are. */
 import { DiscordAPIError, type REST, Routes } from 'discord.js';
-import type { SendResult } from '../delivery/deliver.js';
 import type { MessageEditor } from '../delivery/edits.js';
+import type { SendResult } from '../delivery/sender.js';
 import type { DiscordPayload } from '../render/render.js';
 import { classify } from './sender.js';
 

@@ -10,8 +10,8 @@
  * Every resend carries the same body, so the same nonce: a first try that did land is not posted twice.
  */
 import { DiscordAPIError, HTTPError, type RateLimitData, RateLimitError, type REST, Routes } from 'discord.js';
-import type { FindResult, Sender, SendResult } from '../delivery/deliver.js';
 import { referenceOf } from '../delivery/reference.js';
+import type { FindResult, Sender, SendResult } from '../delivery/sender.js';
 import type { DiscordPayload } from '../render/render.js';
 
 // Discord's epoch; a snowflake is milliseconds since it, shifted left 22 bits.

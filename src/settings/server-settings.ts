@@ -1,8 +1,9 @@
 /** `/settings`: a server's time zone and notices channel, set by its moderators. */
 
-import { channelMention, checkChannelId, formatMoment } from '../alerting/desk-format.js';
 import type { Answer } from '../answers/answer.js';
 import { UserError } from '../errors.js';
+import { channelMention, checkChannelId } from '../format/channels.js';
+import { formatMoment } from '../format/days.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import type { GuildScope } from '../store/records.js';

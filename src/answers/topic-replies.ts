@@ -1,11 +1,11 @@
-import type { Answer } from '../answers/answer.js';
 import type { TopicDef } from '../extract/index.js';
 import { escapeMarkdown } from '../format/markdown.js';
 import { plural } from '../format/numbers.js';
 import type { StoredTopic, TopicChange } from '../store/topic-book.js';
-import type { TopicSuggestion } from './suggest.js';
-import type { TopicOutcome } from './topic-desk.js';
-import { topicName } from './topic-set.js';
+import type { TopicSuggestion } from '../topics/suggest.js';
+import type { TopicOutcome } from '../topics/topic-desk.js';
+import { topicName } from '../topics/topic-set.js';
+import type { Answer } from './answer.js';
 
 const list = (words: readonly string[] | undefined) => (words?.length ? words.map(escapeMarkdown).join(', ') : '—');
 
