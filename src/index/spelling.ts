@@ -19,6 +19,8 @@ const COMPLETIONS_LOOKED_AT = 200;
 export class Spelling {
   private readonly buckets = new Map<string, string[]>();
   private readonly unsorted = new Set<string>();
+  /** Each sorted bucket's letter sets (see letterSet), made when a correction first needs them. */
+  private readonly letterSets = new Map<string, Int32Array>();
 
   /** `frequency` is how many claims hold a word (0 when none). */
   constructor(private readonly frequency: (word: string) => number) {}
@@ -74,8 +76,14 @@ export class Spelling {
     const most = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
     if (most === 0) return [];
     const out: Expansion[] = [];
-    for (const word of this.bucket(term[0]!)) {
+    const words = this.bucket(term[0]!);
+    const sets = this.letterSetsOf(term[0]!, words);
+    const letters = letterSet(term);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       if (Math.abs(word.length - term.length) > most) continue;
+      // An edit takes at most one letter from either side's set: a cheap test that rejects most words.
+      if (bitCount(letters & ~sets[i]!) > most || bitCount(sets[i]! & ~letters) > most) continue;
       const distance = editDistance(term, word, most);
       if (distance <= most) out.push({ term: word, weight: EDIT_TRUST[distance]! });
     }
@@ -84,9 +92,35 @@ export class Spelling {
 
   private bucket(initial: string): string[] {
     const words = this.buckets.get(initial) ?? [];
-    if (this.unsorted.delete(initial)) words.sort();
+    if (this.unsorted.delete(initial)) {
+      words.sort();
+      this.letterSets.delete(initial);
+    }
     return words;
   }
+
+  private letterSetsOf(initial: string, words: readonly string[]): Int32Array {
+    let sets = this.letterSets.get(initial);
+    if (!sets) this.letterSets.set(initial, (sets = Int32Array.from(words, letterSet)));
+    return sets;
+  }
+}
+
+/**
+ * The letters a word holds, one bit each (folded into 32): a word within `most` edits of
+ * another lacks at most `most` of its letters and adds at most `most`, so comparing two sets
+ * rules most candidates out before their edit distance is worked out.
+ */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) set |= 1 << (word.charCodeAt(i) % 32);
+  return set;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

@@ -124,7 +124,8 @@ export class TextSearch {
    * The common case of a query whose words many claims share: no claim can beat one holding
    * every word, and ties go to the newer claim, so the newest claims holding all of them are the
    * answer. Walks the rarest word's claims from the newest, a bounded number, and gives up (null)
-   * when too few hold every word; only for words that stand for one word each.
+   * when too few hold every word. A corrected word counts as held through its likeliest spelling
+   * alone ("misiles" as "missiles"), the only one that earns its full weight.
    */
   private newestHoldingAll(
     words: QueryWord[],
@@ -132,8 +133,13 @@ export class TextSearch {
     limit: number,
     accept: (id: number) => boolean,
   ): SearchHit[] | null {
-    if (words.some((w) => w.lists.length !== 1)) return null;
-    const [rarest, ...others] = words.map((w) => w.lists[0]!.postings);
+    // A claim scores `perfect` only by holding each word's best spelling: one list per word, unless two tie.
+    const best = words.map((w) => {
+      const lists = w.lists.filter((l) => l.weight * w.idf === w.most);
+      return lists.length === 1 ? lists[0]!.postings : null;
+    });
+    if (best.includes(null)) return null;
+    const [rarest, ...others] = best as Postings[];
     const hits: SearchHit[] = [];
     const stop = Math.max(0, rarest!.length - NEWEST_LOOKED_AT);
     for (let k = rarest!.length - 1; k >= stop && hits.length < limit; k--) {
