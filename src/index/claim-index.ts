@@ -1,18 +1,14 @@
 import type { Lexicon, TopicDef } from '../extract/index.js';
+import type { ColumnClaim } from '../store/claim-columns.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type SourceRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { ClaimEntry, type SentenceSource } from './claim-entry.js';
+import { ClaimLists } from './claim-lists.js';
 import { FigureFiling } from './figure-filing.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
-import {
-  type Audience,
-  type Figure,
-  type IndexedArticle,
-  type IndexedClaim,
-  insertByDay,
-  isVisible,
-  sortByDay,
-} from './records.js';
+import { type Audience, type Figure, type IndexedArticle, type IndexedClaim, isVisible } from './records.js';
+import { columnsOf, eachSavedClaim, measuresKey, readSavedClaims } from './saved-claims.js';
 import { SourceTallies } from './source-tally.js';
 import { type SearchHit, TextSearch } from './text-search.js';
 import { TOKENIZER_VERSION, tokenize } from './tokens.js';
@@ -35,6 +31,11 @@ const push = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
   else map.set(key, [value]);
 };
 
+/** Audiences are replaced, never changed (widen): articles no source reached share this one. */
+const NOBODY: Audience = new Set();
+/** For values already interned. */
+const interned = <T>(value: T): T => value;
+
 /**
  * Everything answers read, in memory: claims by id, topic, claimant, relaying outlet and day;
  * figures; a text index; fuzzy names. Rebuilt from the store at boot, updated as claims arrive.
@@ -45,75 +46,107 @@ export class ClaimIndex {
   readonly names: SourceNames;
   private filing = new FigureFiling();
   private readonly sources = new Map<number, SourceRecord>();
-  private readonly articles = new Map<number, IndexedArticle>();
+  /** By id, dense like claims. */
+  private readonly articles: IndexedArticle[] = [];
   /** By id. Ids are SQLite rowids, dense from 1: an array is a fraction of a Map's size and faster to read. */
   private readonly claims: IndexedClaim[] = [];
   private claimTotal = 0;
-  private readonly byClaimant = new Map<string, IndexedClaim[]>();
-  private readonly byRelay = new Map<string, IndexedClaim[]>();
-  private readonly byDay = new Map<string, IndexedClaim[]>();
+  private readonly lists = new ClaimLists();
   private text = new TextSearch();
-  /** Claims up to this id are already in a restored text index (load). */
-  private searchedUpTo = 0;
   /** One copy of each repeated value (see intern). */
   private readonly strings = new Map<string, string>();
   /** Names already handed to names.remember, which would otherwise lower-case them per claim. */
   private readonly remembered = new Set<string>();
-  tallies = new SourceTallies();
+  tallies = new SourceTallies((name, role) => this.claimsOf(name, role));
   private bulk = false;
   private changes = 0;
   private lastWords: { sentence: string; words: string[] } | undefined;
   /** While retopic runs: how a correction reaches the filing it is building too. */
   private refiling: Refiling | undefined;
 
-  constructor(lexicon: Lexicon) {
+  constructor(
+    lexicon: Lexicon,
+    private readonly sentences: SentenceSource = (id) => {
+      throw new Error(`claim ${id} has no sentence`);
+    },
+  ) {
     this.topics = lexicon.topics;
     this.measures = new Measures(lexicon.topics);
     this.names = new SourceNames(lexicon.entities);
   }
 
   /**
-   * Rebuilds the index from the store: sorting once at the end, not per claim. The text index
-   * comes back from its saved copy when the store has one that still fits, and only later claims
-   * are tokenised; when more than RESAVE_AFTER had to be, the index is saved again.
+   * Rebuilds the index from the store. Claims come from their saved columns (in day order, so
+   * no list needs sorting), with the rows of claims changed since and of later claims; the text
+   * index from its saved copy when it still fits, tokenising only later claims. When no columns
+   * were saved, or more than RESAVE_AFTER claims had to be read or tokenised, both are saved again.
    */
   static load(store: Store, lexicon: Lexicon): ClaimIndex {
-    const index = new ClaimIndex(lexicon);
+    const index = new ClaimIndex(lexicon, (id) => store.sentence(id));
     index.bulk = true;
+    const seenChange = store.claimColumns.lastChange();
     const saved = store.searchIndex.load();
     const text = saved?.tokenizer === TOKENIZER_VERSION ? TextSearch.restore(saved.words, saved.postings) : null;
-    const restored = text !== null;
-    if (text) {
-      index.text = text;
-      index.searchedUpTo = saved!.upto;
-    }
+    if (text) index.text = text;
     for (const source of store.sources()) index.addSource(source);
     for (const { alias, name } of store.names.all()) index.names.learnAlias(alias, name);
     const links = new Map<number, number[]>();
     for (const { articleId, sourceId } of store.articleSources()) push(links, articleId, sourceId);
     for (const article of store.articles()) index.indexArticle(article, links.get(article.id) ?? []);
-    let previous: IndexedClaim | undefined;
-    let tokenised = 0;
+    const columns = readSavedClaims(store);
     let last = 0;
-    for (const claim of store.claims()) {
-      last = claim.id;
-      if (claim.id > index.searchedUpTo) tokenised++;
+    let read = 0;
+    const take = (record: ColumnClaim & { sentence?: string }, figure = -1, intern = index.intern) => {
+      last = Math.max(last, record.id);
+      index.indexClaim(record, figure, intern);
+    };
+    // Saved figure numbers hold while the topics' measures are those they were saved under.
+    const measures = measuresKey(lexicon.topics);
+    // Each saved value goes through intern once, rather than ten times a claim.
+    if (columns) columns.columns.strings = columns.columns.strings.map(index.intern);
+    if (columns)
+      eachSavedClaim(columns.columns, (record, figure) => {
+        const row = columns.changed.get(record.id);
+        if (row !== undefined) read++;
+        if (row === undefined) take(record, columns.columns.measures === measures ? figure : -1, interned);
+        else if (row !== null) take(row);
+      });
+    let previous: ClaimRecord | undefined;
+    for (const record of store.claims(columns?.columns.upto ?? 0)) {
+      read++;
       // Claims from one sentence share its text rather than each holding a copy.
-      if (previous && previous.articleId === claim.articleId && previous.sentence === claim.sentence)
-        claim.sentence = previous.sentence;
-      previous = index.indexClaim(claim);
+      if (previous && previous.articleId === record.articleId && previous.sentence === record.sentence)
+        record.sentence = previous.sentence;
+      previous = record;
+      take(record);
     }
-    for (const list of [...index.byClaimant.values(), ...index.byRelay.values(), ...index.byDay.values()])
-      sortByDay(list);
+    index.lists.sortAppended();
     index.filing.sortAll();
+    // Claims the saved text index does not hold, in id order as its lists keep them.
+    let tokenised = 0;
+    for (let id = text ? saved!.upto + 1 : 0; id < index.claims.length; id++) {
+      const claim = index.claims[id];
+      if (!claim) continue;
+      index.addWords(claim);
+      tokenised++;
+    }
     index.text.trim();
     index.bulk = false;
-    if (tokenised > RESAVE_AFTER || (tokenised > 0 && !restored)) {
-      const { words, postings } = index.text.snapshot();
-      store.searchIndex.save({ tokenizer: TOKENIZER_VERSION, upto: last, claims: index.claimTotal, words, postings });
-    }
-    index.searchedUpTo = 0;
+    const textStale = tokenised > RESAVE_AFTER || (tokenised > 0 && !text);
+    const columnsStale = columns ? read > RESAVE_AFTER || columns.columns.measures !== measures : index.claimTotal > 0;
+    if (textStale || columnsStale) index.save(store, last, seenChange, measures);
     return index;
+  }
+
+  /** Saves the text index and the claims' columns in one transaction, as they stand after loading. */
+  private save(store: Store, last: number, seenChange: number, measures: string): void {
+    const { words, postings } = this.text.snapshot();
+    // By day, then id: the order every list keeps, so the next boot appends without sorting.
+    const claims = this.lists.inOrder();
+    store.transaction(() => {
+      store.searchIndex.save({ tokenizer: TOKENIZER_VERSION, upto: last, claims: this.claimTotal, words, postings });
+      store.claimColumns.save(columnsOf(claims, last, measures), seenChange);
+    });
   }
 
   /**
@@ -130,16 +163,13 @@ export class ClaimIndex {
     const measures = new Measures(lexicon.topics);
     const moved = new Map(moves.map((m) => [m.id, this.intern(m.topic)]));
     const next = new FigureFiling();
-    const tallies = new SourceTallies();
     const filed: Array<{ topic: string | null; measure: string; figure: Figure } | undefined> = [];
     const fileAnew = (id: number, sorted: boolean) => {
       const claim = this.claims[id];
       if (!claim) return;
       const topic = moved.has(id) ? moved.get(id)! : claim.topic;
       const measure = this.intern(measures.ofClaim({ topic, unit: claim.unit, role: claim.role }));
-      const entry = { topic, measure, figure: next.file(claim, topic, measure, !sorted) };
-      filed[id] = entry;
-      if (!claim.wrong) tallies.add(claim, entry);
+      filed[id] = { topic, measure, figure: next.file(claim, topic, measure, !sorted) };
     };
     // A moderator's correction while this runs: the claim as it was leaves the new filing, and
     // goes back in as corrected once the old filing has it; a topic they chose beats the move.
@@ -148,7 +178,6 @@ export class ClaimIndex {
         const entry = filed[claim.id];
         if (!entry) return false;
         entry.figure.remove(claim);
-        if (!claim.wrong) tallies.remove(claim, entry);
         if (entry.figure.claims.length === 0) {
           next.figures.delete(entry.figure.key);
           next.rows.drop(entry.figure);
@@ -173,7 +202,8 @@ export class ClaimIndex {
       this.topics = lexicon.topics;
       this.measures = measures;
       this.filing = next;
-      this.tallies = tallies;
+      // Counted afresh from the claims as now filed, for each source when it is next asked about.
+      this.tallies = new SourceTallies((name, role) => this.claimsOf(name, role));
       for (const claim of this.claims) if (claim) Object.assign(claim, filed[claim.id]);
       // Answers kept for the old filing (charts, topic rows) are stale from here on.
       this.changes++;
@@ -209,7 +239,7 @@ export class ClaimIndex {
 
   /** A known article reached through one more source: more servers may now see it. */
   linkArticle(articleId: number, sourceId: number): void {
-    const article = this.articles.get(articleId);
+    const article = this.articles[articleId];
     if (!article) return;
     const audience = this.widen(article.audience, sourceId);
     if (audience === article.audience) return;
@@ -217,7 +247,7 @@ export class ClaimIndex {
     this.changes++;
     // Figures keep each server's view of them (Figure.view): this article's figures may now show more.
     const everyone = audience === 'everyone';
-    for (const claim of this.byDay.get(article.day) ?? []) {
+    for (const claim of this.lists.byDay.get(article.day) ?? []) {
       if (claim.article !== article) continue;
       claim.figure.forgetViews();
       if (everyone) this.tallies.promote(claim);
@@ -226,7 +256,7 @@ export class ClaimIndex {
 
   /** Whether the server (null: the defaults' audience) may already see the article. */
   canSee(articleId: number, guildId: string | null): boolean {
-    const article = this.articles.get(articleId);
+    const article = this.articles[articleId];
     return article !== undefined && isVisible(article, guildId);
   }
 
@@ -240,17 +270,17 @@ export class ClaimIndex {
 
   /** Claims a source made, oldest first. */
   claimsBy(name: string): readonly IndexedClaim[] {
-    return this.byClaimant.get(name) ?? [];
+    return this.lists.byClaimant.get(name) ?? [];
   }
 
   /** Every name that claims something. */
   claimantNames(): string[] {
-    return [...this.byClaimant.keys()];
+    return [...this.lists.byClaimant.keys()];
   }
 
   /** Claims a source relayed (as `via`) or published (as the article's outlet), oldest first. */
   relayedBy(name: string): readonly IndexedClaim[] {
-    return this.byRelay.get(name) ?? [];
+    return this.lists.byRelay.get(name) ?? [];
   }
 
   topicRows(topic: string): Row[] {
@@ -264,7 +294,7 @@ export class ClaimIndex {
   }
 
   private indexArticle(article: ArticleRecord, sourceIds: readonly number[]): IndexedArticle {
-    let audience: Audience = new Set();
+    let audience: Audience = NOBODY;
     for (const id of sourceIds) audience = this.widen(audience, id);
     const outletName = article.outlet ? this.names.canonical(article.outlet) : null;
     this.remember(outletName);
@@ -283,7 +313,7 @@ export class ClaimIndex {
       outletName: this.intern(outletName),
       audience,
     };
-    this.articles.set(article.id, indexed);
+    this.articles[article.id] = indexed;
     return indexed;
   }
 
@@ -294,53 +324,39 @@ export class ClaimIndex {
     return guildId === DEFAULTS ? 'everyone' : new Set([...audience, guildId]);
   }
 
-  private indexClaim(record: ClaimRecord): IndexedClaim {
-    const article = this.articles.get(record.articleId);
+  /** `figure`: the number its figure was saved under (FigureFiling.fileSaved), or -1 to work it out. */
+  private indexClaim(record: ColumnClaim & { sentence?: string }, figure = -1, intern = this.intern): IndexedClaim {
+    const article = this.articles[record.articleId];
     if (!article) throw new Error(`claim ${record.id} refers to article ${record.articleId}, which is not indexed`);
-    // One literal shape for every claim: spread copies of store rows each got a hidden class of
-    // their own, about 400 bytes a claim. Repeated values are interned for the same reason.
-    const claim: IndexedClaim = {
-      id: record.id,
-      articleId: record.articleId,
-      position: record.position,
-      sentence: record.sentence,
-      low: record.low,
-      high: record.high,
-      hedge: this.intern(record.hedge),
-      unit: this.intern(record.unit),
-      topic: this.intern(record.topic),
-      status: this.intern(record.status),
-      claimant: this.intern(record.claimant),
-      via: this.intern(record.via),
-      speaker: this.intern(record.speaker),
-      figureText: this.intern(record.figureText),
-      role: this.intern(record.role),
-      aside: this.intern(record.aside),
-      wrong: record.wrong,
-      article,
-      measure: this.intern(this.measures.ofClaim(record)),
-      figure: undefined as unknown as Figure, // filed just below, once the claim exists
-    };
-    claim.figure = this.fileFigure(claim);
+    const claim = new ClaimEntry(record, article, intern, this.sentences);
+    if (figure >= 0) claim.figure = this.filing.fileSaved(claim, figure, this.measureOf);
+    else {
+      claim.measure = this.measureOf(claim);
+      claim.figure = this.fileFigure(claim);
+    }
     if (this.claims[claim.id] === undefined) this.claimTotal++;
     this.claims[claim.id] = claim;
-    const file = this.bulk
-      ? push
-      : (map: Map<string, IndexedClaim[]>, key: string, c: IndexedClaim) => insertInto(map, key, c);
-    if (claim.claimant) file(this.byClaimant, claim.claimant, claim);
-    if (claim.via) file(this.byRelay, claim.via, claim);
-    if (article.outletName && article.outletName !== claim.via) file(this.byRelay, article.outletName, claim);
-    file(this.byDay, article.day, claim);
-    // A claim marked wrong is no part of what a source said.
-    if (!claim.wrong) this.tallies.add(claim);
+    this.lists.file(claim, this.bulk);
+    // A claim marked wrong is no part of what a source said. Loading counts none (tallies are made when asked).
+    if (!claim.wrong && !this.bulk) this.tallies.add(claim);
     this.remember(claim.claimant);
     this.remember(claim.via);
-    if (claim.id <= this.searchedUpTo) return claim;
+    // Loading adds words once every claim is in (load).
+    if (!this.bulk) this.addWords(claim);
+    return claim;
+  }
+
+  private addWords(claim: IndexedClaim): void {
     // Claims from one sentence come together: its words are worked out once, but every claim is findable.
     if (this.lastWords?.sentence !== claim.sentence)
       this.lastWords = { sentence: claim.sentence, words: tokenize(claim.sentence) };
     this.text.add(claim.id, this.lastWords.words);
-    return claim;
+  }
+
+  private readonly measureOf = (claim: IndexedClaim) => this.intern(this.measures.ofClaim(claim));
+
+  private claimsOf(name: string, role: 'claimed' | 'relayed'): readonly IndexedClaim[] {
+    return role === 'claimed' ? this.claimsBy(name) : this.relayedBy(name);
   }
 
   private fileFigure(claim: IndexedClaim): Figure {
@@ -366,8 +382,7 @@ export class ClaimIndex {
       this.filing.rows.drop(old);
     }
     if (fields.claimant !== undefined && fields.claimant !== claim.claimant) {
-      if (claim.claimant) removeFrom(this.byClaimant, claim.claimant, claim);
-      if (fields.claimant) insertInto(this.byClaimant, fields.claimant, claim);
+      this.lists.moveClaimant(claim, fields.claimant);
       this.remember(fields.claimant);
     }
     Object.assign(claim, fields);
@@ -389,13 +404,13 @@ export class ClaimIndex {
    * The store returns a new string per row and column: a million claims held a million copies of
    * "reported". The index keeps one of each value; strings are values, so nothing else changes.
    */
-  private intern<T extends string | null>(value: T): T {
+  private readonly intern = <T extends string | null>(value: T): T => {
     if (value === null) return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known as T;
     this.strings.set(value, value);
     return value;
-  }
+  };
 }
 
 /** What a correction does to a re-filing under way (ClaimIndex.retopic). */
@@ -406,16 +421,4 @@ interface Refiling {
   refile(claim: IndexedClaim, topicChosen: boolean): void;
   /** The claim is not filed anew yet: when it is, the topic the moderator chose stays. */
   keepTopic(id: number): void;
-}
-
-function removeFrom(map: Map<string, IndexedClaim[]>, key: string, claim: IndexedClaim): void {
-  const list = map.get(key);
-  const at = list?.indexOf(claim) ?? -1;
-  if (list && at >= 0) list.splice(at, 1);
-}
-
-function insertInto(map: Map<string, IndexedClaim[]>, key: string, claim: IndexedClaim): void {
-  const list = map.get(key);
-  if (list) insertByDay(list, claim);
-  else map.set(key, [claim]);
 }

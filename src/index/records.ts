@@ -74,6 +74,8 @@ export class Figure {
    */
   private guildViews: Map<string | null, FigureView | null> | null = null;
   private restricted = 0;
+  /** Bulk loading appended a claim that belongs before the last one: sortClaims has work to do. */
+  private unsorted = false;
 
   constructor(
     readonly key: string,
@@ -120,13 +122,16 @@ export class Figure {
 
   /** Bulk loading: appends in store order; sortClaims then orders the lot once, as add would have. */
   append(claim: IndexedClaim): void {
+    const last = this.claims[this.claims.length - 1];
+    if (last && byDayThenId(last, claim) > 0) this.unsorted = true;
     this.claims.push(claim);
     if (claim.article.audience !== 'everyone') this.restricted++;
     this.forgetViews();
   }
 
   sortClaims(): void {
-    this.claims.sort(byDayThenId);
+    if (this.unsorted) this.claims.sort(byDayThenId);
+    this.unsorted = false;
     this.forgetViews();
   }
 
@@ -165,3 +170,7 @@ export function insertByDay(list: IndexedClaim[], claim: IndexedClaim): void {
 export function sortByDay(list: IndexedClaim[]): void {
   list.sort(byDayThenId);
 }
+
+/** Whether a claim appended after `last` would leave a list out of day order (bulk loading sorts only those lists). */
+export const outOfDayOrder = (last: IndexedClaim | undefined, claim: IndexedClaim): boolean =>
+  last !== undefined && byDayThenId(last, claim) > 0;

@@ -17,28 +17,32 @@ interface Counts {
 
 export type Role = 'claimed' | 'relayed';
 
-/** What a tally counts a claim by: its own topic and figure, or the ones a re-filing is about to give it. */
-type Filed = Pick<IndexedClaim, 'topic' | 'figure'>;
+const topicOf = (claim: IndexedClaim) => claim.topic ?? 'no topic';
 
-const topicOf = (claim: Filed) => claim.topic ?? 'no topic';
+/** A source's claims as the index files them: what it claimed, or what it relayed or published. */
+export type ClaimsOf = (name: string, role: Role) => readonly IndexedClaim[];
 
 /**
- * Running counts per source of what everyone may see, kept as claims arrive, so /source never
- * walks a source's hundreds of thousands of claims. A claim leaves the counts only when a
- * moderator corrects it (counted again as it now stands) or marks it wrong.
+ * Running counts per source of what everyone may see, so /source never walks a source's
+ * hundreds of thousands of claims twice. A source's counts are made the first time it is asked
+ * about, from the claims the index holds then, and kept as claims arrive: counting every
+ * source's at boot was a sixth of it. A claim leaves the counts only when a moderator corrects
+ * it (counted again as it now stands) or marks it wrong.
  */
 export class SourceTallies {
   private readonly byRole = { claimed: new Map<string, Counts>(), relayed: new Map<string, Counts>() };
 
-  add(claim: IndexedClaim, filed: Filed = claim): void {
+  constructor(private readonly claimsOf: ClaimsOf) {}
+
+  add(claim: IndexedClaim): void {
     this.each(claim, (counts) => {
-      if (claim.article.audience === 'everyone') count(counts, filed);
+      if (claim.article.audience === 'everyone') count(counts, claim);
       else counts.restricted.push(claim);
     });
   }
 
   /** Before a correction: the claim as it stood (its figure already without it) leaves the counts. */
-  remove(claim: IndexedClaim, filed: Filed = claim): void {
+  remove(claim: IndexedClaim): void {
     this.each(claim, (counts) => {
       const at = counts.restricted.indexOf(claim);
       if (at >= 0) {
@@ -46,11 +50,11 @@ export class SourceTallies {
         return;
       }
       counts.claims--;
-      const topic = topicOf(filed);
+      const topic = topicOf(claim);
       const left = (counts.topics.get(topic) ?? 1) - 1;
       if (left > 0) counts.topics.set(topic, left);
       else counts.topics.delete(topic);
-      if (filed.figure.claims.length === 0) counts.figures.delete(filed.figure);
+      if (claim.figure.claims.length === 0) counts.figures.delete(claim.figure);
     });
   }
 
@@ -65,8 +69,7 @@ export class SourceTallies {
   }
 
   tally(name: string, role: Role, guildId: string | null): Tally {
-    const counts = this.byRole[role].get(name);
-    if (!counts) return { claims: 0, figures: 0, topics: new Map() };
+    const counts = this.byRole[role].get(name) ?? this.countAll(role, name);
     const extra = counts.restricted.filter((c) => isVisible(c.article, guildId));
     if (extra.length === 0) return { claims: counts.claims, figures: counts.figures.size, topics: counts.topics };
     const topics = new Map(counts.topics);
@@ -78,24 +81,40 @@ export class SourceTallies {
     return { claims: counts.claims + extra.length, figures: counts.figures.size + more.size, topics };
   }
 
-  /** The claimant claimed it; its via and its article's outlet relayed it (unless they are the claimant). */
+  /**
+   * The claimant claimed it; its via and its article's outlet relayed it (unless they are the
+   * claimant). Only counts already made are kept up: the others are made from the claims when asked.
+   */
   private each(claim: IndexedClaim, visit: (counts: Counts) => void): void {
-    if (claim.claimant) visit(this.counts('claimed', claim.claimant));
+    const kept = (role: Role, name: string) => {
+      const counts = this.byRole[role].get(name);
+      if (counts) visit(counts);
+    };
+    if (claim.claimant) kept('claimed', claim.claimant);
     const { via } = claim;
     const outlet = claim.article.outletName;
-    if (via && via !== claim.claimant) visit(this.counts('relayed', via));
-    if (outlet && outlet !== claim.claimant && outlet !== via) visit(this.counts('relayed', outlet));
+    if (via && via !== claim.claimant) kept('relayed', via);
+    if (outlet && outlet !== claim.claimant && outlet !== via) kept('relayed', outlet);
   }
 
-  private counts(role: Role, name: string): Counts {
-    const map = this.byRole[role];
-    let counts = map.get(name);
-    if (!counts) map.set(name, (counts = { claims: 0, figures: new Set(), topics: new Map(), restricted: [] }));
+  /**
+   * A source's counts from the claims filed under it, in id order as they arrived, so its topics
+   * come in the order they would have had counted claim by claim. Relayed claims the source
+   * itself claims, and claims marked wrong, are no part of them.
+   */
+  private countAll(role: Role, name: string): Counts {
+    const counts: Counts = { claims: 0, figures: new Set(), topics: new Map(), restricted: [] };
+    const claims = this.claimsOf(name, role).filter((c) => !c.wrong && (role === 'claimed' || c.claimant !== name));
+    for (const claim of claims.sort((a, b) => a.id - b.id)) {
+      if (claim.article.audience === 'everyone') count(counts, claim);
+      else counts.restricted.push(claim);
+    }
+    this.byRole[role].set(name, counts);
     return counts;
   }
 }
 
-function count(counts: Counts, claim: Filed): void {
+function count(counts: Counts, claim: IndexedClaim): void {
   counts.claims++;
   counts.figures.add(claim.figure);
   counts.topics.set(topicOf(claim), (counts.topics.get(topicOf(claim)) ?? 0) + 1);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Claim } from '../extract/index.js';
+import { ClaimColumnsBook } from './claim-columns.js';
 import { ClaimantBook } from './claimant-book.js';
 import { Corrections } from './corrections.js';
 import { MessageEdits } from './message-edits.js';
@@ -46,6 +47,8 @@ export class Store {
   readonly claimants: ClaimantBook;
   /** The text index as last saved, so boot need not tokenise every claim again. */
   readonly searchIndex: SearchBook;
+  /** The claims' columns as last saved, so boot need not read a million rows. */
+  readonly claimColumns: ClaimColumnsBook;
   /** Moderators' corrections to claims, with who and when. */
   readonly corrections: Corrections;
   /** Edits waiting for alert messages already posted. */
@@ -63,6 +66,7 @@ export class Store {
     this.topics = new TopicBook(db);
     this.claimants = new ClaimantBook(db);
     this.searchIndex = new SearchBook(db);
+    this.claimColumns = new ClaimColumnsBook(db);
     this.corrections = new Corrections(db);
     this.edits = new MessageEdits(db);
     this.settings = new SettingsBook(db);
@@ -200,34 +204,26 @@ export class Store {
   }
 
   /**
-   * Every claim, in id order. Read as raw rows (columns in CLAIM_COLUMNS order) and built here:
-   * better-sqlite3 naming 13 columns on each of a million rows was a tenth of the bot's boot.
+   * Every claim after id `after`, in id order. Read as raw rows (columns in CLAIM_COLUMNS order)
+   * and built here: better-sqlite3 naming 13 columns on each of a million rows was a tenth of boot.
    */
-  *claims(): IterableIterator<ClaimRecord> {
-    const rows = this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims ORDER BY id`).raw(true).iterate() as IterableIterator<
-      unknown[]
-    >;
-    for (const r of rows) {
-      yield {
-        id: r[0] as number,
-        articleId: r[1] as number,
-        position: r[2] as number,
-        sentence: r[3] as string,
-        low: r[4] as number | null,
-        high: r[5] as number | null,
-        hedge: r[6] as ClaimRecord['hedge'],
-        unit: r[7] as string | null,
-        topic: r[8] as string | null,
-        status: r[9] as ClaimRecord['status'],
-        claimant: r[10] as string | null,
-        via: r[11] as string | null,
-        figureText: r[12] as string | null,
-        speaker: r[13] as string | null,
-        role: r[14] as ClaimRecord['role'],
-        aside: r[15] as string | null,
-        wrong: r[16] === 1,
-      };
-    }
+  claims(after = 0): IterableIterator<ClaimRecord> {
+    return claimRecords(this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id > ? ORDER BY id`), after);
+  }
+
+  /** The claims with these ids that still exist, in id order. */
+  claimsWithIds(ids: readonly number[]): IterableIterator<ClaimRecord> {
+    return claimRecords(
+      this.sql(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`),
+      JSON.stringify(ids),
+    );
+  }
+
+  /** A claim's sentence: the index holds most claims without theirs and reads it when shown. */
+  sentence(id: number): string {
+    const row = this.sql('SELECT sentence FROM claims WHERE id = ?').pluck().get(id) as string | undefined;
+    if (row === undefined) throw new Error(`claim ${id} is not in the store`);
+    return row;
   }
 
   /** The first and last article dates, for the console's banner. */
@@ -242,5 +238,29 @@ export class Store {
   counts(): { sources: number; articles: number; claims: number } {
     const count = (table: string) => (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { sources: count('sources'), articles: count('articles'), claims: count('claims') };
+  }
+}
+
+function* claimRecords(statement: Database.Statement, parameter: unknown): IterableIterator<ClaimRecord> {
+  for (const r of statement.raw(true).iterate(parameter) as IterableIterator<unknown[]>) {
+    yield {
+      id: r[0] as number,
+      articleId: r[1] as number,
+      position: r[2] as number,
+      sentence: r[3] as string,
+      low: r[4] as number | null,
+      high: r[5] as number | null,
+      hedge: r[6] as ClaimRecord['hedge'],
+      unit: r[7] as string | null,
+      topic: r[8] as string | null,
+      status: r[9] as ClaimRecord['status'],
+      claimant: r[10] as string | null,
+      via: r[11] as string | null,
+      figureText: r[12] as string | null,
+      speaker: r[13] as string | null,
+      role: r[14] as ClaimRecord['role'],
+      aside: r[15] as string | null,
+      wrong: r[16] === 1,
+    };
   }
 }
