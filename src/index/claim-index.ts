@@ -91,7 +91,7 @@ export class ClaimIndex {
     for (const source of store.sources()) index.addSource(source);
     for (const { alias, name } of store.names.all()) index.names.learnAlias(alias, name);
     const links = new Map<number, number[]>();
-    for (const { articleId, sourceId } of store.articleSources()) push(links, articleId, sourceId);
+    for (const [articleId, sourceId] of store.articleSources()) push(links, articleId, sourceId);
     for (const article of store.articles()) index.indexArticle(article, links.get(article.id) ?? []);
     const columns = readSavedClaims(store);
     let last = 0;

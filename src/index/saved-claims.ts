@@ -49,34 +49,54 @@ export function columnsOf(claims: readonly IndexedClaim[], upto: number, measure
   return { upto, claims: claims.length, measures, strings, fields, figures };
 }
 
-/** Each saved claim in its saved order, with its figure's number; a record is used before the next is made. */
+/**
+ * Each saved claim in its saved order, with its figure's number. One record is filled for every
+ * claim in turn (a million short-lived copies were most of boot's garbage), so `visit` must copy
+ * what it keeps.
+ */
 export function eachSavedClaim(
   { strings, fields, figures, claims }: ClaimColumns,
   visit: (record: ColumnClaim, figure: number) => void,
 ): void {
   const text = (n: number) => (n < 0 ? null : strings[n]!);
+  const record: ColumnClaim = {
+    id: 0,
+    articleId: 0,
+    position: 0,
+    hedge: null,
+    unit: null,
+    topic: null,
+    status: 'reported',
+    claimant: null,
+    via: null,
+    speaker: null,
+    figureText: null,
+    role: 'current',
+    aside: null,
+    wrong: false,
+    low: null,
+    high: null,
+  };
   for (let i = 0; i < claims; i++) {
     const at = i * WIDTH;
     const low = figures[i * 2]!;
     const high = figures[i * 2 + 1]!;
-    const record: ColumnClaim = {
-      id: fields[at]!,
-      articleId: fields[at + 1]!,
-      position: fields[at + 2]!,
-      hedge: text(fields[at + 3]!) as ColumnClaim['hedge'],
-      unit: text(fields[at + 4]!),
-      topic: text(fields[at + 5]!),
-      status: text(fields[at + 6]!) as ColumnClaim['status'],
-      claimant: text(fields[at + 7]!),
-      via: text(fields[at + 8]!),
-      speaker: text(fields[at + 9]!),
-      figureText: text(fields[at + 10]!),
-      role: text(fields[at + 11]!) as ColumnClaim['role'],
-      aside: text(fields[at + 12]!),
-      wrong: fields[at + 13] === 1,
-      low: Number.isNaN(low) ? null : low,
-      high: Number.isNaN(high) ? null : high,
-    };
+    record.id = fields[at]!;
+    record.articleId = fields[at + 1]!;
+    record.position = fields[at + 2]!;
+    record.hedge = text(fields[at + 3]!) as ColumnClaim['hedge'];
+    record.unit = text(fields[at + 4]!);
+    record.topic = text(fields[at + 5]!);
+    record.status = text(fields[at + 6]!) as ColumnClaim['status'];
+    record.claimant = text(fields[at + 7]!);
+    record.via = text(fields[at + 8]!);
+    record.speaker = text(fields[at + 9]!);
+    record.figureText = text(fields[at + 10]!);
+    record.role = text(fields[at + 11]!) as ColumnClaim['role'];
+    record.aside = text(fields[at + 12]!);
+    record.wrong = fields[at + 13] === 1;
+    record.low = Number.isNaN(low) ? null : low;
+    record.high = Number.isNaN(high) ? null : high;
     visit(record, fields[at + 14]!);
   }
 }

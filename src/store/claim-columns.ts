@@ -116,15 +116,21 @@ export class ClaimColumnsBook {
   }
 }
 
-/** A copy into fresh memory: SQLite's buffer need not be aligned for 4- or 8-byte reads. */
-function aligned<T extends Int32Array | Float64Array>(
+/**
+ * The bytes as 4- or 8-byte numbers: a view when they start on such a boundary (a big blob gets
+ * a buffer of its own), else a copy, since SQLite's bytes need not be aligned.
+ */
+export function aligned<T extends Int32Array | Float64Array>(
   bytes: Buffer,
-  Kind: { new (length: number): T; BYTES_PER_ELEMENT: number },
+  Kind: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
 ): T | null {
-  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0) return null;
-  const out = new Kind(bytes.byteLength / Kind.BYTES_PER_ELEMENT);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
+  const size = Kind.BYTES_PER_ELEMENT;
+  if (bytes.byteLength % size !== 0) return null;
+  const length = bytes.byteLength / size;
+  if (bytes.byteOffset % size === 0) return new Kind(bytes.buffer, bytes.byteOffset, length);
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Kind(copy.buffer, 0, length);
 }
 
 /** The claim fields the columns hold: all but the sentence, which is read from the store when shown. */

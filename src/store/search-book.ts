@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { aligned } from './claim-columns.js';
 import { statementCache } from './statements.js';
 
 /**
@@ -37,10 +38,8 @@ export class SearchBook {
       | undefined;
     if (!row) return undefined;
     const { n } = this.sql('SELECT count(*) AS n FROM claims WHERE id <= ?').get(row.upto) as { n: number };
-    if (n !== row.claims || row.postings.byteLength % 4 !== 0) return undefined;
-    // A copy into fresh memory: SQLite's buffer need not be aligned for 32-bit reads.
-    const postings = new Int32Array(row.postings.byteLength / 4);
-    new Uint8Array(postings.buffer).set(row.postings);
+    const postings = aligned(row.postings, Int32Array);
+    if (n !== row.claims || !postings) return undefined;
     return {
       tokenizer: row.tokenizer,
       upto: row.upto,

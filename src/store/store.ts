@@ -192,15 +192,30 @@ export class Store {
     return { id: Number(lastInsertRowid), ...record, wrong: false };
   }
 
-  articles(): IterableIterator<ArticleRecord> {
-    return this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY id`).iterate() as IterableIterator<ArticleRecord>;
+  /** Every article, in id order; read as raw rows like claims (columns in ARTICLE_COLUMNS order). */
+  *articles(): IterableIterator<ArticleRecord> {
+    const rows = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY id`)
+      .raw(true)
+      .iterate() as IterableIterator<unknown[]>;
+    for (const r of rows) {
+      yield {
+        id: r[0] as number,
+        identity: r[1] as string,
+        url: r[2] as string | null,
+        title: r[3] as string | null,
+        outlet: r[4] as string | null,
+        date: r[5] as string | null,
+        contentHash: r[6] as string,
+        ingestedAt: r[7] as string,
+      };
+    }
   }
 
   /** Every article's source links, for working out who may see it. */
-  articleSources(): IterableIterator<{ articleId: number; sourceId: number }> {
-    return this.sql(
-      'SELECT article_id AS articleId, source_id AS sourceId FROM article_sources',
-    ).iterate() as IterableIterator<{ articleId: number; sourceId: number }>;
+  articleSources(): IterableIterator<[articleId: number, sourceId: number]> {
+    return this.sql('SELECT article_id, source_id FROM article_sources').raw(true).iterate() as IterableIterator<
+      [number, number]
+    >;
   }
 
   /**
