@@ -20,13 +20,22 @@ const idOf = (sentence: string) =>
 const EARLY = 'South Korea’s spy agency, the NIS, said about 3,000 North Korean troops had arrived in Russia.';
 const LATER = 'The Pentagon said roughly 10,000 North Korean soldiers were training in eastern Russia.';
 const LATEST = 'Ukraine’s military intelligence said some 12,000 North Korean troops were near Kursk.';
-const LINES = ['/troops', '/source NIS', '/source Pentagon', '/search north korean troops', '/search kursk'];
+const LINES = [
+  '/troops',
+  '/source NIS',
+  '/source Pentagon',
+  '/search north korean troops',
+  '/search kursk',
+  '/claim 1',
+  '/claim 2',
+  '/claim 3',
+];
 
 /** Articles out of date order, as a backfilled feed delivers them: the saved order is by day, not by id. */
 function ingestStory() {
-  t.ingest({ outlet: 'Reuters', date: '2024-11-20', body: LATER });
-  t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY });
-  t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST });
+  t.ingest({ outlet: 'Reuters', date: '2024-11-20', body: LATER, url: 'https://example.org/later', title: 'Training' });
+  t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY, title: 'Arrival' });
+  t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST, url: 'https://example.org/latest' });
 }
 
 const answers = async () => Promise.all(LINES.map(ask));
@@ -42,6 +51,7 @@ describe('the saved claim columns', () => {
     expect(await answers()).toEqual(fromRows);
     expect(fromRows).toEqual(live);
     expect(t.app.index.claim(idOf(EARLY))?.sentence).toBe(EARLY);
+    expect(fromRows.join('\n')).toContain('https://example.org/later');
   });
 
   it('hold claims added since they were saved, in their place among the saved ones', async () => {

@@ -2,6 +2,7 @@ import type { Lexicon, TopicDef } from '../extract/index.js';
 import type { ColumnClaim } from '../store/claim-columns.js';
 import { type ArticleRecord, type ClaimRecord, DEFAULTS, type SourceRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { type ArticleDetails, ArticleEntry, type ArticleHead, type DetailsSource } from './article-entry.js';
 import { ClaimEntry, type SentenceSource } from './claim-entry.js';
 import { ClaimLists } from './claim-lists.js';
 import { FigureFiling } from './figure-filing.js';
@@ -66,8 +67,13 @@ export class ClaimIndex {
 
   constructor(
     lexicon: Lexicon,
-    private readonly sentences: SentenceSource = (id) => {
-      throw new Error(`claim ${id} has no sentence`);
+    private readonly stored: { sentence: SentenceSource; details: DetailsSource } = {
+      sentence: (id) => {
+        throw new Error(`claim ${id} has no sentence`);
+      },
+      details: (id) => {
+        throw new Error(`article ${id} has no details`);
+      },
     },
   ) {
     this.topics = lexicon.topics;
@@ -82,7 +88,10 @@ export class ClaimIndex {
    * were saved, or more than RESAVE_AFTER claims had to be read or tokenised, both are saved again.
    */
   static load(store: Store, lexicon: Lexicon): ClaimIndex {
-    const index = new ClaimIndex(lexicon, (id) => store.sentence(id));
+    const index = new ClaimIndex(lexicon, {
+      sentence: (id) => store.sentence(id),
+      details: (id) => store.articleDetails(id),
+    });
     index.bulk = true;
     const seenChange = store.claimColumns.lastChange();
     const saved = store.searchIndex.load();
@@ -92,7 +101,7 @@ export class ClaimIndex {
     for (const { alias, name } of store.names.all()) index.names.learnAlias(alias, name);
     const links = new Map<number, number[]>();
     for (const [articleId, sourceId] of store.articleSources()) push(links, articleId, sourceId);
-    for (const article of store.articles()) index.indexArticle(article, links.get(article.id) ?? []);
+    for (const head of store.articleHeads()) index.indexArticle(head, links.get(head.id) ?? [], null);
     const columns = readSavedClaims(store);
     let last = 0;
     let read = 0;
@@ -232,7 +241,8 @@ export class ClaimIndex {
 
   /** A newly stored article and its claims, as ingest hands them over. */
   addArticle(article: ArticleRecord, sourceIds: readonly number[], claims: readonly ClaimRecord[]): IndexedClaim[] {
-    this.indexArticle(article, sourceIds);
+    const day = article.date ?? article.ingestedAt.slice(0, 10);
+    this.indexArticle({ ...article, day }, sourceIds, article);
     this.changes++;
     return claims.map((claim) => this.indexClaim(claim));
   }
@@ -293,28 +303,20 @@ export class ClaimIndex {
     return this.text.search(query, limit, visible).map((hit) => ({ ...hit, claim: this.claims[hit.id]! }));
   }
 
-  private indexArticle(article: ArticleRecord, sourceIds: readonly number[]): IndexedArticle {
+  private indexArticle(
+    head: ArticleHead,
+    sourceIds: readonly number[],
+    details: ArticleDetails | null,
+  ): IndexedArticle {
     let audience: Audience = NOBODY;
     for (const id of sourceIds) audience = this.widen(audience, id);
-    const outletName = article.outlet ? this.names.canonical(article.outlet) : null;
+    const outletName = head.outlet ? this.names.canonical(head.outlet) : null;
     this.remember(outletName);
-    // A literal, not a spread: spread copies of store rows each got a hidden class of their own.
-    const date = this.intern(article.date);
-    const indexed: IndexedArticle = {
-      id: article.id,
-      identity: article.identity,
-      url: article.url,
-      title: article.title,
-      outlet: this.intern(article.outlet),
-      date,
-      contentHash: article.contentHash,
-      ingestedAt: article.ingestedAt,
-      day: date ?? this.intern(article.ingestedAt.slice(0, 10)),
-      outletName: this.intern(outletName),
-      audience,
-    };
-    this.articles[article.id] = indexed;
-    return indexed;
+    const { id, outlet, date, day } = head;
+    const interned = { id, outlet: this.intern(outlet), date: this.intern(date), day: this.intern(day) };
+    const article = new ArticleEntry(interned, this.intern(outletName), audience, details, this.stored.details);
+    this.articles[id] = article;
+    return article;
   }
 
   private widen(audience: Audience, sourceId: number): Audience {
@@ -328,7 +330,7 @@ export class ClaimIndex {
   private indexClaim(record: ColumnClaim & { sentence?: string }, figure = -1, intern = this.intern): IndexedClaim {
     const article = this.articles[record.articleId];
     if (!article) throw new Error(`claim ${record.id} refers to article ${record.articleId}, which is not indexed`);
-    const claim = new ClaimEntry(record, article, intern, this.sentences);
+    const claim = new ClaimEntry(record, article, intern, this.stored.sentence);
     if (figure >= 0) claim.figure = this.filing.fileSaved(claim, figure, this.measureOf);
     else {
       claim.measure = this.measureOf(claim);

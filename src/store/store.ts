@@ -25,7 +25,6 @@ export type AddArticleResult =
   | { added: true; article: ArticleRecord; claims: ClaimRecord[] }
   | { added: false; articleId: number };
 
-const ARTICLE_COLUMNS = `id, identity, url, title, outlet, date, content_hash AS contentHash, ingested_at AS ingestedAt`;
 const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
   claimant, via, figure_text AS figureText, speaker, role, aside, wrong`;
 
@@ -192,23 +191,26 @@ export class Store {
     return { id: Number(lastInsertRowid), ...record, wrong: false };
   }
 
-  /** Every article, in id order; read as raw rows like claims (columns in ARTICLE_COLUMNS order). */
-  *articles(): IterableIterator<ArticleRecord> {
-    const rows = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY id`)
+  /**
+   * What the index needs of every article, in id order: id, outlet, date and the day it files
+   * claims under (the date, else the day it arrived). Read as raw rows, like claims.
+   */
+  *articleHeads(): IterableIterator<{ id: number; outlet: string | null; date: string | null; day: string }> {
+    const rows = this.sql(
+      'SELECT id, outlet, date, coalesce(date, substr(ingested_at, 1, 10)) FROM articles ORDER BY id',
+    )
       .raw(true)
-      .iterate() as IterableIterator<unknown[]>;
-    for (const r of rows) {
-      yield {
-        id: r[0] as number,
-        identity: r[1] as string,
-        url: r[2] as string | null,
-        title: r[3] as string | null,
-        outlet: r[4] as string | null,
-        date: r[5] as string | null,
-        contentHash: r[6] as string,
-        ingestedAt: r[7] as string,
-      };
-    }
+      .iterate() as IterableIterator<[number, string | null, string | null, string]>;
+    for (const [id, outlet, date, day] of rows) yield { id, outlet, date, day };
+  }
+
+  /** An article's identity, link, title, hash and arrival, which the index reads when an answer shows them. */
+  articleDetails(id: number): Pick<ArticleRecord, 'identity' | 'url' | 'title' | 'contentHash' | 'ingestedAt'> {
+    const row = this.sql(
+      'SELECT identity, url, title, content_hash AS contentHash, ingested_at AS ingestedAt FROM articles WHERE id = ?',
+    ).get(id) as Pick<ArticleRecord, 'identity' | 'url' | 'title' | 'contentHash' | 'ingestedAt'> | undefined;
+    if (!row) throw new Error(`article ${id} is not in the store`);
+    return row;
   }
 
   /** Every article's source links, for working out who may see it. */
