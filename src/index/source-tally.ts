@@ -98,17 +98,32 @@ export class SourceTallies {
   }
 
   /**
-   * A source's counts from the claims filed under it, in id order as they arrived, so its topics
-   * come in the order they would have had counted claim by claim. Relayed claims the source
-   * itself claims, and claims marked wrong, are no part of them.
+   * A source's counts from the claims filed under it. Its topics are kept in the order their
+   * first claims arrived (by id), as counting claim by claim would have put them: the claims
+   * come by day, so each topic's first id is noted and the few topics sorted by it.
+   * Relayed claims the source itself claims, and claims marked wrong, are no part of them.
    */
   private countAll(role: Role, name: string): Counts {
     const counts: Counts = { claims: 0, figures: new Set(), topics: new Map(), restricted: [] };
-    const claims = this.claimsOf(name, role).filter((c) => !c.wrong && (role === 'claimed' || c.claimant !== name));
-    for (const claim of claims.sort((a, b) => a.id - b.id)) {
-      if (claim.article.audience === 'everyone') count(counts, claim);
-      else counts.restricted.push(claim);
+    const topics = new Map<string, { n: number; first: number }>();
+    for (const claim of this.claimsOf(name, role)) {
+      if (claim.wrong || (role === 'relayed' && claim.claimant === name)) continue;
+      if (claim.article.audience !== 'everyone') {
+        counts.restricted.push(claim);
+        continue;
+      }
+      counts.claims++;
+      counts.figures.add(claim.figure);
+      const topic = topics.get(topicOf(claim));
+      if (!topic) topics.set(topicOf(claim), { n: 1, first: claim.id });
+      else {
+        topic.n++;
+        topic.first = Math.min(topic.first, claim.id);
+      }
     }
+    for (const [topic, { n }] of [...topics].sort((a, b) => a[1].first - b[1].first)) counts.topics.set(topic, n);
+    // Restricted claims add their topics after these, in id order too (tally).
+    counts.restricted.sort((a, b) => a.id - b.id);
     this.byRole[role].set(name, counts);
     return counts;
   }
