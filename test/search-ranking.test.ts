@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../src/index/spelling.js';
+import { editDistance, letterSet, lettersWithin } from '../src/index/spelling.js';
 import { TextSearch } from '../src/index/text-search.js';
 import { tokenize } from '../src/index/tokens.js';
 
@@ -130,5 +130,34 @@ describe('edit distance', () => {
     expect(editDistance('artilery', 'artillery', 2)).toBe(1);
     expect(editDistance('shels', 'shells', 1)).toBe(1);
     expect(editDistance('kursk', 'minsk', 1)).toBe(2);
+  });
+
+  it('never rules out by letters a word that is within the edits allowed, over many random typos', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const letters = 'abcdefghijklmnopqrstuvwxyzéö';
+    const letter = () => letters[Math.floor(random() * letters.length)]!;
+    const edit = (word: string) => {
+      const at = Math.floor(random() * word.length);
+      const kind = Math.floor(random() * 4);
+      if (kind === 0) return word.slice(0, at) + letter() + word.slice(at);
+      if (kind === 1 && word.length > 1) return word.slice(0, at) + word.slice(at + 1);
+      if (kind === 2) return word.slice(0, at) + letter() + word.slice(at + 1);
+      return at + 1 < word.length ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : word;
+    };
+    let ruledOut = 0;
+    for (let n = 0; n < 3000; n++) {
+      const word = Array.from({ length: 3 + Math.floor(random() * 9) }, letter).join('');
+      const typo = Array.from({ length: 1 + Math.floor(random() * 2) }).reduce<string>((w) => edit(w), word);
+      const distance = editDistance(word, typo, 2);
+      if (distance <= 2) expect(lettersWithin(letterSet(word), letterSet(typo), distance)).toBe(true);
+      // Words far apart are mostly ruled out by their letters alone, which is what makes the test worth it.
+      const other = Array.from({ length: word.length }, letter).join('');
+      if (!lettersWithin(letterSet(word), letterSet(other), 2)) ruledOut++;
+    }
+    expect(ruledOut).toBeGreaterThan(1500);
   });
 });

@@ -83,7 +83,7 @@ export class Spelling {
       const word = words[i]!;
       if (Math.abs(word.length - term.length) > most) continue;
       // An edit takes at most one letter from either side's set: a cheap test that rejects most words.
-      if (bitCount(letters & ~sets[i]!) > most || bitCount(sets[i]! & ~letters) > most) continue;
+      if (!lettersWithin(letters, sets[i]!, most)) continue;
       const distance = editDistance(term, word, most);
       if (distance <= most) out.push({ term: word, weight: EDIT_TRUST[distance]! });
     }
@@ -116,6 +116,10 @@ export function letterSet(word: string): number {
   for (let i = 0; i < word.length; i++) set |= 1 << (word.charCodeAt(i) % 32);
   return set;
 }
+
+/** Whether two words' letter sets (letterSet) allow them to be within `most` edits of each other. */
+export const lettersWithin = (a: number, b: number, most: number): boolean =>
+  bitCount(a & ~b) <= most && bitCount(b & ~a) <= most;
 
 function bitCount(n: number): number {
   let v = n - ((n >>> 1) & 0x55555555);
