@@ -158,6 +158,22 @@ describe('autocomplete', () => {
     expect(claimants('server-b')).toContain('NIS'); // the defaults every server sees
   });
 
+  it('counts what was just ingested, not a list kept from before it', () => {
+    const before = sourceChoices(t.app.index, '', 'server-a').map((c) => c.name);
+    expect(before).not.toContain('Harbour Ledger');
+    t.ingest(
+      {
+        outlet: 'Harbour Ledger',
+        date: '2024-12-02',
+        body: 'Colonel Ostrander said about 4,000 North Korean troops were near Kursk.',
+      },
+      { guildId: 'server-a' },
+    );
+    expect(sourceChoices(t.app.index, '', 'server-a').length).toBeLessThan(25);
+    expect(sourceChoices(t.app.index, '', 'server-a').map((c) => c.name)).toContain('Harbour Ledger');
+    expect(sourceChoices(t.app.index, 'harbour', 'server-a').map((c) => c.name)).toContain('Harbour Ledger');
+  });
+
   it('keeps every choice within Discord’s 100 characters', () => {
     for (let i = 0; i < 30; i++) t.app.index.names.remember(`A very long outlet name number ${i} `.repeat(6));
     const choices = sourceChoices(t.app.index, 'very long outlet', null);
