@@ -161,6 +161,8 @@ describe('autocomplete', () => {
   it('counts what was just ingested, not a list kept from before it', () => {
     const before = sourceChoices(t.app.index, '', 'server-a').map((c) => c.name);
     expect(before).not.toContain('Harbour Ledger');
+    const claimants = () => claimantChoices(t.app.index, 'troops', '', 'server-a').map((c) => c.value);
+    expect(claimants().some((n) => /Ostrander/.test(n))).toBe(false);
     t.ingest(
       {
         outlet: 'Harbour Ledger',
@@ -172,6 +174,7 @@ describe('autocomplete', () => {
     expect(sourceChoices(t.app.index, '', 'server-a').length).toBeLessThan(25);
     expect(sourceChoices(t.app.index, '', 'server-a').map((c) => c.name)).toContain('Harbour Ledger');
     expect(sourceChoices(t.app.index, 'harbour', 'server-a').map((c) => c.name)).toContain('Harbour Ledger');
+    expect(claimants().some((n) => /Ostrander/.test(n))).toBe(true);
   });
 
   it('keeps every choice within Discord’s 100 characters', () => {

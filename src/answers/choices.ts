@@ -61,10 +61,15 @@ export function claimantChoices(
   typed: string,
   guildId: string | null,
 ): Choice[] {
-  const rows = topic ? index.topicRows(topic) : topicsFor(index.topics, guildId).flatMap((t) => index.topicRows(t.key));
-  const names = [...new Set(rows.map((r) => r.claimant).filter((n): n is string => n !== null))]
-    .filter((name) => visibleCount(index.claimsBy(name), guildId, topic) > 0)
-    .sort();
+  // Checking who this server can see walks each claimant's claims: done once while the index stands still.
+  const names = memoByRevision(index, `claimant-choices|${topic}|${guildId}`, 32, () => {
+    const rows = topic
+      ? index.topicRows(topic)
+      : topicsFor(index.topics, guildId).flatMap((t) => index.topicRows(t.key));
+    return [...new Set(rows.map((r) => r.claimant).filter((n): n is string => n !== null))]
+      .filter((name) => visibleCount(index.claimsBy(name), guildId, topic) > 0)
+      .sort();
+  });
   return rank(names, typed).map((name) => choice(name));
 }
 
