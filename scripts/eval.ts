@@ -35,15 +35,26 @@ function report(
       console.log(line(r.name, r.figures, topics.results[i]!.figures));
     });
   console.log(line('OVERALL', total, topics.total));
-  const st = results.reduce(
-    (a, r) => ({
-      gold: a.gold + r.statements.gold,
-      predicted: a.predicted + r.statements.predicted,
-      matched: a.matched + r.statements.matched,
-    }),
-    { gold: 0, predicted: 0, matched: 0 },
+  const sum = (rs: typeof results) =>
+    rs.reduce(
+      (a, r) => ({
+        gold: a.gold + r.statements.gold,
+        predicted: a.predicted + r.statements.predicted,
+        matched: a.matched + r.statements.matched,
+        claimant: a.claimant + r.statements.claimant,
+        topic: a.topic + r.statements.topic,
+      }),
+      { gold: 0, predicted: 0, matched: 0, claimant: 0, topic: 0 },
+    );
+  const st = sum(results);
+  // A statement's topic, like a figure's, is scored with the story's topics configured.
+  const withTopics = sum(topics.results);
+  console.log(
+    `statements (no figure): gold ${st.gold}, predicted ${st.predicted}, matched ${st.matched}, claimant right ${st.claimant}` +
+      (configured
+        ? ` | topics configured: predicted ${withTopics.predicted}, matched ${withTopics.matched}, topic right ${withTopics.topic}`
+        : `, topic right ${st.topic}`),
   );
-  console.log(`statements (no figure): gold ${st.gold}, predicted ${st.predicted}, matched ${st.matched}`);
 }
 
 const lexicon = loadLexicon(DATA_DIR);

@@ -129,7 +129,8 @@ export function nameMatcher(aliases: Record<string, string[]>, entities: readonl
 export interface ArticleResult {
   name: string;
   figures: Counts;
-  statements: { gold: number; predicted: number; matched: number };
+  /** Matched statements, and of those how many name the gold's claimant and topic. */
+  statements: { gold: number; predicted: number; matched: number; claimant: number; topic: number };
 }
 
 export interface EvaluateOptions {
@@ -151,13 +152,21 @@ export function evaluate(
   const results = articles.map((gold) => {
     const predicted = predictionsFor(gold, compiled);
     const predictedStatements = predicted.filter((p) => p.low === null);
-    const matchedStatements = gold.statements.filter((s) =>
-      predictedStatements.some((p) => p.status === s.status && words(p.sentence) === words(s.sentence)),
-    ).length;
+    const pairs = gold.statements.flatMap((s) => {
+      const p = predictedStatements.find((p) => p.status === s.status && words(p.sentence) === words(s.sentence));
+      return p ? [{ gold: s, p }] : [];
+    });
+    const sameName = options.sameName ?? ((a: string | null, b: string | null) => a === b);
     return {
       name: gold.name,
       figures: countMatches(gold.claims, predicted, options.sameName),
-      statements: { gold: gold.statements.length, predicted: predictedStatements.length, matched: matchedStatements },
+      statements: {
+        gold: gold.statements.length,
+        predicted: predictedStatements.length,
+        matched: pairs.length,
+        claimant: pairs.filter(({ gold, p }) => sameName(p.claimant, gold.claimant ?? null)).length,
+        topic: pairs.filter(({ gold, p }) => p.topic === (gold.topic ?? null)).length,
+      },
     };
   });
   return { results, total: results.reduce((sum, r) => addCounts(sum, r.figures), emptyCounts()) };
