@@ -16,12 +16,19 @@ const FUNCTION_WORDS = [
 const FUNCTION_WORD = new RegExp(`^${anyOf(FUNCTION_WORDS)}$`, 'i');
 const PEOPLE_WORDS = [
   'troops|soldiers|personnel|servicemen|service members|men|fighters|koreans|north koreans|people|forces|officers',
-  'workers|commandos|engineers',
+  'workers|commandos|engineers|residents|civilians|persons|patients|children|passengers|inhabitants',
 ];
 const PEOPLE = new RegExp(`^${anyOf(PEOPLE_WORDS)}$`);
 
-const CASUALTY_VERB =
-  /^\s*(?:(?:have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all|now)\s+){0,3}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|captured|taken prisoner)\b/i;
+// The state a count of people is in decides what it counts: "2,000 people are feared dead" counts deaths.
+const STATE_HELPERS = `(?:${[
+  'have|had|has|were|was|are|is|been|being|reportedly|already|likely|probably|also|all',
+  'now|still|feared|confirmed|believed|presumed|listed|as|left|so|far|officially|remain|remained|remains',
+].join('|')})`;
+const CASUALTY_VERB = new RegExp(
+  String.raw`^\s*(?:${STATE_HELPERS}\s+){0,4}(killed or (?:wounded|injured)|killed and (?:wounded|injured)|(?:dead|killed) or (?:wounded|injured)|wounded or killed|killed|died|perished|dead|slain|wounded|injured|hurt|captured|taken prisoner|missing|unaccounted for|displaced|homeless|evacuated|arrested|detained|taken into custody)\b`,
+  'i',
+);
 const CASUALTY_VERB_BEFORE =
   /\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing|lost|losing)\s+(?:(?:an estimated|at least|about|around|some|up to|more than|nearly|over|roughly|approximately)\s+)?$/i;
 
@@ -29,7 +36,10 @@ function casualtyUnit(verb: string): string {
   const v = verb.toLowerCase();
   if (/\bor\b|\band\b/.test(v)) return 'casualties';
   if (/^(?:killed|killing|died|perished|dead|slain|lost|losing)$/.test(v)) return 'deaths';
-  if (/^(?:wounded|wounding|injured|injuring)$/.test(v)) return 'wounded';
+  if (/^(?:wounded|wounding|injured|injuring|hurt)$/.test(v)) return 'wounded';
+  if (v === 'unaccounted for' || v === 'missing') return 'missing';
+  if (/^(?:displaced|homeless|evacuated)$/.test(v)) return v;
+  if (/^(?:arrested|detained|taken into custody)$/.test(v)) return 'arrests';
   return 'captured';
 }
 
