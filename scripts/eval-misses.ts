@@ -1,6 +1,6 @@
 /**
  * `npm run eval:misses [-- STORY|GOLD_DIR]`: each gold figure the extractor missed or attributed
- * differently, and each figure it found that the gold does not have. With no argument, the North
+ * differently, and each figure it found that the gold does not have; then the same for statements. With no argument, the North
  * Korea gold; a story folder's name (quake, protest, ...) scores that story as nobody configured it.
  */
 import { existsSync } from 'node:fs';
@@ -43,4 +43,15 @@ for (const g of articles) {
       !g.claims.some((c) => c.low === p.low && c.high === p.high && sameSentence(p.sentence, c.sentence)),
   ))
     console.log(`EXTRA ${g.name} ${p.low} :: ${p.sentence.slice(0, 200)}`);
+  const statements = pred.filter((p) => p.low === null);
+  for (const s of g.statements) {
+    const p = statements.find((p) => sameSentence(p.sentence, s.sentence));
+    if (!p) console.log(`MISS STATEMENT ${g.name} ${s.status} ${s.claimant} :: ${s.sentence.slice(0, 200)}`);
+    else if (p.status !== s.status || !sameName(p.claimant, s.claimant ?? null))
+      console.log(
+        `STATEMENT ${g.name} ${p.status}/${p.claimant} != gold ${s.status}/${s.claimant} :: ${s.sentence.slice(0, 200)}`,
+      );
+  }
+  for (const p of statements.filter((p) => !g.statements.some((s) => sameSentence(p.sentence, s.sentence))))
+    console.log(`EXTRA STATEMENT ${g.name} ${p.status} ${p.claimant} :: ${p.sentence.slice(0, 200)}`);
 }

@@ -9,7 +9,8 @@ import { hedgeBefore } from './hedges.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
 import { otherForce, roleOf } from './roles.js';
-import { confirmsPrevious, hasConfirmation, hasDenialOrDoubt, statusOf } from './status.js';
+import { fileStatementsByFigures, keepsWithoutTopic, refersBack, statementIn } from './statements.js';
+import { confirmsPrevious, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
 import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
 import type { Article, Claim, TopicDef } from './types.js';
@@ -33,6 +34,10 @@ interface ArticleState {
   previous: Claim[];
   /** Each figure claim's figure in its sentence, for what can only be read once its topic is known. */
   figures: Map<Claim, Figure>;
+  /** The paragraph of `previous`, so that a back-reference reaches only the last paragraph or its own. */
+  previousParagraph: number;
+  /** The claims a statement that refers back ("dismissed the reports") is about. */
+  referred: Map<Claim, readonly Claim[]>;
   /** Each claim's possible topics, chosen among once the whole article is read. */
   candidates: Map<Claim, string[]>;
 }
@@ -143,28 +148,21 @@ function sentenceClaims(
     claims.push(claim);
   }
   // A statement with no figure: a denial, a doubt, or a body confirming what the story reports.
-  const confirming = cues.length > 0 && hasConfirmation(text) && !confirmsPrevious(text);
-  if (claims.length === 0 && (hasDenialOrDoubt(text) || confirming)) {
-    const topics = candidateTopics(null, text, null, lexicon.filing);
-    const status = statusOf(text, null);
-    if (topics.length > 0 && (status === 'denied' || status === 'unverified' || status === 'confirmed')) {
-      const who = cues.length > 0 ? attribute(cues, text, 0, state.briefedBy, own) : NO_ATTRIBUTION;
-      const statement: Claim = {
-        ...base,
-        low: null,
-        high: null,
-        hedge: null,
-        unit: null,
-        topic: null,
-        status,
-        ...who,
-        offset: sentence.start,
-        figureText: null,
-        role: 'current',
-        aside: null,
-      };
-      state.candidates.set(statement, topics);
-      claims.push(statement);
+  if (claims.length === 0) {
+    const found = statementIn({
+      mentions,
+      base,
+      offset: sentence.start,
+      cues,
+      briefedBy: state.briefedBy,
+      ownOutlet: own,
+      lexicon,
+    });
+    if (found) {
+      state.candidates.set(found.claim, found.topics);
+      if (refersBack(text) && sentence.paragraph - state.previousParagraph <= 1)
+        state.referred.set(found.claim, state.previous);
+      claims.push(found.claim);
     }
   }
   // "Officials in Kahramanmaras said on Thursday that ..." with no figure still speaks for the paragraph's next ones.
@@ -204,11 +202,11 @@ function mainCountry(body: string) {
   return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;
 }
 
-/** Each claim's topic, chosen once the article's subjects are known; a statement no topic takes is no claim. */
+/** Each claim's topic, chosen once the article's subjects are known; a confirmation no topic takes is no claim. */
 function fileTopics(
   claims: Claim[],
   title: string | null,
-  candidates: Map<Claim, string[]>,
+  { candidates, referred }: Pick<ArticleState, 'candidates' | 'referred'>,
   lexicon: CompiledLexicon,
   mayFile: (topic: TopicDef) => boolean,
 ): Claim[] {
@@ -218,7 +216,8 @@ function fileTopics(
   );
   const topics = lexicon.filing.filter((t) => mayFile(t.def));
   for (const claim of claims) claim.topic = chooseTopic(candidates.get(claim) ?? [], claim.sentence, context, topics);
-  return claims.filter((c) => c.low !== null || c.topic !== null);
+  fileStatementsByFigures(claims, referred);
+  return claims.filter(keepsWithoutTopic);
 }
 
 /** Another country's force ("a force of 50,000, mostly Russian") is told from the story's own by its topic. */
@@ -262,6 +261,8 @@ export function extractArticle(
     headline: null,
     lastUnit: null,
     previous: [],
+    previousParagraph: -1,
+    referred: new Map(),
     candidates: new Map(),
     figures: new Map(),
   };
@@ -276,11 +277,14 @@ export function extractArticle(
     // A headline is the body's first line when it is no finished sentence.
     const headline = i === 0 && !/[.!?]["”’]?$/.test(sentence.text);
     const found = sentenceClaims(sentence, headline, article, lexicon, state);
-    if (found.length > 0) state.previous = found;
+    if (found.length > 0) {
+      state.previous = found;
+      state.previousParagraph = sentence.paragraph;
+    }
     claims.push(...found);
   });
   const title = article.meta.title ?? headlineOf(article.body);
-  const filed = fileTopics(claims, title, state.candidates, lexicon, mayFile);
+  const filed = fileTopics(claims, title, state, lexicon, mayFile);
   setAsideOtherForces(filed, state.figures, lexicon);
   const used = new Set(filed.flatMap((c) => [c.claimant, c.via]));
   return { claims: filed, names: memory.learned().filter((n) => used.has(n.name) && n.aliases.length > 0) };

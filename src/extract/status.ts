@@ -23,7 +23,7 @@ const DOUBT_PHRASES = [
 const UNVERIFIED = anyWord(DOUBT_PHRASES);
 // Someone confirming, not a count's label: "nine people were confirmed dead", "lab-confirmed cases" confirm nothing.
 // "without confirming", "declined to confirm" confirm nothing either.
-const CONFIRMED =
+export const CONFIRMED_CUE =
   /(?<!\b(?:were|was|been|are|is|be|being|laboratory|lab)[\s-])(?<!\b(?:without|not|never|neither|nor|declined to|refused to|n't)\s)\b(?:confirm(?:ed|s|ing)?|verified|acknowledg(?:ed|es|ing)|admitted|officially announced)\b(?!\s+(?:[\p{L}-]+\s+)?(?:dead|deaths?|cases?|infections?|killed|fatalities|casualties|positive|as\s+dead|by\s+(?:laboratory|laboratories|lab|tests?)))/iu;
 const PROJECTION_WORDS = [
   'could(?! have)|might(?! have)|will|would(?! have)|expect(?:ed|s|ing)?|projection|projections',
@@ -78,10 +78,10 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
   if (!figure) {
     // "NATO confirmed the deployment, which the Kremlin had denied": the first verb is the statement's.
     const denial = DENIED.exec(text);
-    const confirmation = CONFIRMED.exec(text);
+    const confirmation = CONFIRMED_CUE.exec(text);
     if (denial && !(confirmation && confirmation.index < denial.index)) return 'denied';
     if (UNVERIFIED.test(text)) return 'unverified';
-    if (CONFIRMED.test(text)) return 'confirmed';
+    if (CONFIRMED_CUE.test(text)) return 'confirmed';
     return isProjected(text) ? 'projected' : 'reported';
   }
   const until = nextBoundaryAfter(text, CLAUSE_END, figure.end);
@@ -89,14 +89,14 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
   if (DENIED.test(text.slice(from, until))) return 'denied';
   if (UNVERIFIED.test(text.slice(from, doubtReach(text, figure.end)))) return 'unverified';
   // Confirmation binds to its own clause: "13 confirmed, with 74 still missing" confirms 13 only.
-  if (CONFIRMED.test(text.slice(lastBoundaryBefore(text, CLAUSE_END, figure.start), until))) return 'confirmed';
+  if (CONFIRMED_CUE.test(text.slice(lastBoundaryBefore(text, CLAUSE_END, figure.start), until))) return 'confirmed';
   return isProjected(ownPredicate(text, figure, until)) ? 'projected' : 'reported';
 }
 
 export const hasDenialOrDoubt = (text: string): boolean => DENIED.test(text) || UNVERIFIED.test(text);
 
 /** "NATO confirmed troops were in Kursk", "North Korea acknowledged the deployment". */
-export const hasConfirmation = (text: string): boolean => CONFIRMED.test(text);
+export const hasConfirmation = (text: string): boolean => CONFIRMED_CUE.test(text);
 
 // "confirmed that." refers back; "confirmed that North Korean troops had been deployed" is a new statement.
 const CONFIRMS_PREVIOUS =

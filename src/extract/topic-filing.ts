@@ -11,6 +11,8 @@ export interface CompiledTopic {
   def: TopicDef;
   units: Set<string>;
   words: RegExp | null;
+  /** What a statement must name to be about the topic: its words, else what it counts ("toll", "missing"). */
+  about: RegExp | null;
   subjects: RegExp | null;
 }
 
@@ -29,6 +31,14 @@ export function compileTopics(topics: readonly TopicDef[]): CompiledTopic[] {
     units: new Set(def.units.map((u) => singular(u.toLowerCase()))),
     // A topic set up with subjects alone places unit-less figures and statements by them.
     words: wordsPattern(def.words.length > 0 ? def.words : def.subjects),
+    // "Lahaina" names the story, not a count: a denial that the fire was arson is about no toll.
+    about: wordsPattern(
+      def.words.length > 0
+        ? def.words
+        : def.units.length > 0
+          ? [...new Set(def.units.flatMap((u) => [u, singular(u)]))]
+          : def.subjects,
+    ),
     subjects: wordsPattern(def.subjects),
   }));
 }
@@ -57,6 +67,25 @@ export function candidateTopics(
     .filter((t) => t.units.has(wanted))
     .filter((t) => !t.def.exclude?.some((phrase) => around.includes(phrase.toLowerCase())))
     .map((t) => t.def.key);
+}
+
+/** Where the pattern last matches in the text, or -1. */
+function lastMatch(pattern: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'gi'))) at = m.index;
+  return at;
+}
+
+/**
+ * The topics a statement with no figure is about, by what it names. The word said last comes
+ * first: "soldiers had been captured" is about the captured, not the soldiers.
+ */
+export function statementTopics(sentence: string, topics: readonly CompiledTopic[]): string[] {
+  return topics
+    .map((t) => ({ key: t.def.key, at: t.about ? lastMatch(t.about, sentence) : -1 }))
+    .filter((t) => t.at >= 0)
+    .sort((a, b) => b.at - a.at)
+    .map((t) => t.key);
 }
 
 /**
