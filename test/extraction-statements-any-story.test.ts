@@ -55,6 +55,12 @@ describe('a denial or a doubt is a statement on a story nobody configured', () =
   it('keeps no denial that nobody makes, on a story nobody configured', () => {
     expect(statements('The claims were baseless.')).toEqual([]);
   });
+
+  it('credits no doubt to a speaker of a later clause', () => {
+    const text =
+      'Officials in the port said 40 passengers had drowned.\n\nThe figures could not be verified independently, and officials gave no further detail.';
+    expect(statements(text)).toEqual([]);
+  });
 });
 
 const ferryDeaths: TopicDef = {
@@ -104,5 +110,11 @@ describe('a statement files under the topic it is about, or under none', () => {
       ['denied', 'ferry-missing'],
       ['unverified', 'ferry-deaths'],
     ]);
+  });
+
+  it('gives "the reports" far from any figure the topic most of the article’s figures file under', () => {
+    const text =
+      'Ferry sinking\n\nThe port authority said 12 people had died. Survivors said 30 people had died.\n\nThe coast guard said 45 were still missing.\n\nWhat has the coast guard said?\n\nLittle. The coast guard dismissed the reports as exaggerated.';
+    expect(statementTopics(text)).toEqual([['denied', 'ferry-deaths']]);
   });
 });

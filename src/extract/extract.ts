@@ -160,8 +160,9 @@ function sentenceClaims(
     });
     if (found) {
       state.candidates.set(found.claim, found.topics);
-      if (refersBack(text) && sentence.paragraph - state.previousParagraph <= 1)
-        state.referred.set(found.claim, state.previous);
+      // Past the last paragraph, "the reports" are the story's at large.
+      if (refersBack(text))
+        state.referred.set(found.claim, sentence.paragraph - state.previousParagraph <= 1 ? state.previous : []);
       claims.push(found.claim);
     }
   }

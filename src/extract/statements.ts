@@ -3,13 +3,14 @@
  * the topic its words name when one does; a confirmation needs a topic, since "confirmed" alone
  * says too little about what ("the ministry confirmed the visit").
  */
-import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
+import { type Attribution, attribute, clauseAround, NO_ATTRIBUTION } from './attribution/attribute.js';
 import type { Cue } from './attribution/cues.js';
 import type { Known } from './attribution/memory.js';
 import type { Mention } from './entities.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { statementStatus } from './statement-cues.js';
 import { confirmsPrevious, hasConfirmation, statusOf } from './status.js';
+import { quoteSpans } from './text.js';
 import { statementTopics } from './topic-filing.js';
 import type { Claim, Status } from './types.js';
 
@@ -65,11 +66,16 @@ export function statementIn(ctx: StatementContext): { claim: Claim; topics: stri
   const topics = statementTopics(text, ctx.lexicon.filing);
   const said = statementStatus(text);
   if (said) {
-    const cued =
-      ctx.cues.length > 0 ? attribute(ctx.cues, text, said.at, ctx.briefedBy, ctx.ownOutlet) : NO_ATTRIBUTION;
+    // A speaker in a later clause does not make it: in "The figures could not be verified, and
+    // officials gave no detail", the officials doubt nothing. A quote's speaker comes after it.
+    const end = clauseAround(text, said.at)[1];
+    const quoted = quoteSpans(text).some(([s, e]) => said.at > s && said.at < e);
+    const own = quoted ? ctx.cues : ctx.cues.filter((c) => c.start < end);
+    const cued = own.length > 0 ? attribute(own, text, said.at, ctx.briefedBy, ctx.ownOutlet) : NO_ATTRIBUTION;
     const who = subjectOf(ctx.mentions, text, said.at) ?? cued;
-    // An unattributed denial on a story nobody configured is too loose to keep ("the claims were baseless").
-    if (!who.claimant && !who.via && topics.length === 0) return null;
+    // An unattributed denial about no topic is too loose to keep ("the claims were baseless"); one
+    // that refers back may still take its figures' topic (keepsWithoutTopic decides).
+    if (!who.claimant && !who.via && topics.length === 0 && !refersBack(text)) return null;
     return { claim: statement(ctx, said.status, who), topics };
   }
   const confirming = ctx.cues.length > 0 && hasConfirmation(text) && !confirmsPrevious(text);
@@ -78,25 +84,35 @@ export function statementIn(ctx: StatementContext): { claim: Claim; topics: stri
   return { claim: statement(ctx, 'confirmed', who), topics };
 }
 
-/** A statement stays without a topic when it denies or doubts; a confirmation no topic takes is dropped. */
+/** A statement stays without a topic when someone denies or doubts; a confirmation no topic takes is dropped. */
 export const keepsWithoutTopic = (claim: Claim): boolean =>
-  claim.low !== null || claim.topic !== null || claim.status === 'denied' || claim.status === 'unverified';
+  claim.low !== null ||
+  claim.topic !== null ||
+  ((claim.status === 'denied' || claim.status === 'unverified') && (claim.claimant !== null || claim.via !== null));
 
 // "inflate the figures", "could not verify the government's figures": a count the article already gave.
 const COUNT_REFERENCE =
   /\b(?:figures?|numbers?|counts?|tolls?|tally|tallies|estimates?|statistics|data|casualty|casualties)\b/i;
 
+/** The topic most of the article's figures file under, if any. */
+function mainTopic(claims: readonly Claim[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of claims) if (c.low !== null && c.topic) counts.set(c.topic, (counts.get(c.topic) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /**
  * A statement with no topic of its own that refers back ("dismissed the reports") takes the topic
- * of the figures it refers to; one about "the figures" is about the count the article gave last
+ * of the figures it refers to (the article's main topic when none are near); one about "the figures" is about the count the article gave last
  * before it (or, in a headline or lede, the first one after it).
  */
 export function fileStatementsByFigures(claims: readonly Claim[], referred: Map<Claim, readonly Claim[]>): void {
   claims.forEach((claim, i) => {
     if (claim.low !== null || claim.topic !== null) return;
-    const earlier = referred.get(claim)?.find((c) => c.low !== null && c.topic !== null);
-    if (earlier) {
-      claim.topic = earlier.topic;
+    const referredTo = referred.get(claim);
+    const earlier = referredTo?.find((c) => c.low !== null && c.topic !== null);
+    if (earlier || referredTo?.length === 0) {
+      claim.topic = earlier?.topic ?? mainTopic(claims);
       return;
     }
     if (!COUNT_REFERENCE.test(claim.sentence)) return;
