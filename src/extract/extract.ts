@@ -1,6 +1,6 @@
 import { headlineOf } from './article.js';
+import { fileTopics, mainCountry, setAsideOtherForces } from './article-passes.js';
 import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
-import { countriesIn } from './attribution/countries.js';
 import { type Cue, findCues, noteNamed } from './attribution/cues.js';
 import { knownOf } from './attribution/known.js';
 import { ArticleMemory, type Known } from './attribution/memory.js';
@@ -8,11 +8,11 @@ import type { NameContext } from './attribution/name-context.js';
 import { hedgeBefore } from './hedges.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';
-import { otherForce, roleOf } from './roles.js';
-import { fileStatementsByFigures, keepsWithoutTopic, refersBack, statementIn } from './statements.js';
+import { roleOf } from './roles.js';
+import { refersBack, statementIn } from './statements.js';
 import { confirmsPrevious, statusOf } from './status.js';
 import { quoteSpans, type Sentence, splitSentences } from './text.js';
-import { articleContext, candidateTopics, chooseTopic } from './topic-filing.js';
+import { candidateTopics } from './topic-filing.js';
 import type { Article, Claim, TopicDef } from './types.js';
 import { unitAfter, unitBefore } from './units.js';
 
@@ -187,47 +187,6 @@ function sentenceClaims(
     };
   }
   return claims;
-}
-
-/**
- * The article's own country: "the interior minister" with no country of its own is its. The
- * dateline and lede name it, so a mention there weighs more than a passing one later.
- */
-function mainCountry(body: string) {
-  const counts = new Map<string, { n: number; country: ReturnType<typeof countriesIn>[number]['country'] }>();
-  for (const { at, country } of countriesIn(body)) {
-    const entry = counts.get(country.name) ?? { n: 0, country };
-    entry.n += at < 300 ? 3 : 1;
-    counts.set(country.name, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.country ?? null;
-}
-
-/** Each claim's topic, chosen once the article's subjects are known; a confirmation no topic takes is no claim. */
-function fileTopics(
-  claims: Claim[],
-  title: string | null,
-  { candidates, referred }: Pick<ArticleState, 'candidates' | 'referred'>,
-  lexicon: CompiledLexicon,
-  mayFile: (topic: TopicDef) => boolean,
-): Claim[] {
-  const context = articleContext(
-    title,
-    claims.map((c) => c.sentence),
-  );
-  const topics = lexicon.filing.filter((t) => mayFile(t.def));
-  for (const claim of claims) claim.topic = chooseTopic(candidates.get(claim) ?? [], claim.sentence, context, topics);
-  fileStatementsByFigures(claims, referred);
-  return claims.filter(keepsWithoutTopic);
-}
-
-/** Another country's force ("a force of 50,000, mostly Russian") is told from the story's own by its topic. */
-function setAsideOtherForces(claims: Claim[], figures: Map<Claim, Figure>, lexicon: CompiledLexicon): void {
-  for (const claim of claims) {
-    const figure = figures.get(claim);
-    if (!figure || claim.aside || !claim.topic) continue;
-    claim.aside = otherForce(claim.sentence, figure, lexicon.topics.find((t) => t.key === claim.topic)?.label ?? null);
-  }
 }
 
 /** A name the extractor learned from an article, and the other ways the article spelled it. */
