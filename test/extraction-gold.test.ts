@@ -45,3 +45,31 @@ describe('extraction on stories nobody configured', () => {
     },
   );
 });
+
+describe('statements and topics on stories nobody configured', () => {
+  const sameNames = (story: (typeof stories)[number]) => ({ sameName: nameMatcher(story.aliases, lexicon.entities) });
+
+  it('finds at least three in four of their denials and doubts, and makes few that the gold lacks', () => {
+    const counts = stories
+      .flatMap((story) => evaluate(story.articles, lexicon, sameNames(story)).results)
+      .map((r) => r.statements)
+      .reduce(
+        (a, s) => ({ gold: a.gold + s.gold, predicted: a.predicted + s.predicted, matched: a.matched + s.matched }),
+        {
+          gold: 0,
+          predicted: 0,
+          matched: 0,
+        },
+      );
+    expect(counts.matched / counts.gold).toBeGreaterThanOrEqual(0.75);
+    expect(counts.matched / counts.predicted).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(stories.map((s) => [s.name, s] as const))(
+    'the %s story files at least 0.80 of its figures under the right topic once its topics are configured',
+    (_name, story) => {
+      const configured = { ...lexicon, topics: [...lexicon.topics, ...story.topics] };
+      expect(scores(evaluate(story.articles, configured, sameNames(story)).total).topic).toBeGreaterThanOrEqual(0.8);
+    },
+  );
+});

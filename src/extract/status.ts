@@ -93,7 +93,6 @@ export function statusOf(text: string, figure: { start: number; end: number } | 
   return isProjected(ownPredicate(text, figure, until)) ? 'projected' : 'reported';
 }
 
-
 /** "NATO confirmed troops were in Kursk", "North Korea acknowledged the deployment". */
 export const hasConfirmation = (text: string): boolean => CONFIRMED_CUE.test(text);
 
