@@ -103,6 +103,14 @@ describe('a statement files under the topic it is about, or under none', () => {
     ).toEqual([['unverified', 'ferry-missing']]);
   });
 
+  it('reads what the statement’s own clause names, not a later clause', () => {
+    expect(
+      statementTopics(
+        'The coast guard said it had no evidence that bodies were left in the harbour, although it stressed that some passengers were still missing.',
+      ),
+    ).toEqual([['unverified', 'ferry-deaths']]);
+  });
+
   it('gives "dismissed the reports" and "the figures" the topic of the figures the article just gave', () => {
     const text =
       'Ferry sinking\n\nSurvivors said 40 people were missing after the ferry sank. The coast guard dismissed the reports as exaggerated.\n\nThe port authority put the number of dead at 12. The coast guard said it could not verify the figures.';

@@ -63,14 +63,16 @@ function statement(ctx: StatementContext, status: Status, who: Attribution): Cla
 /** The sentence's statement and its possible topics, or null when it makes none. */
 export function statementIn(ctx: StatementContext): { claim: Claim; topics: string[] } | null {
   const text = ctx.base.sentence;
-  const topics = statementTopics(text, ctx.lexicon.filing);
   const said = statementStatus(text);
+  // What the statement's own clause names, not a later one's ("..., although he stressed the missiles").
+  const clauseEnd = said ? clauseAround(text, said.at)[1] : text.length;
+  const ownTopics = statementTopics(text.slice(0, clauseEnd), ctx.lexicon.filing);
+  const topics = ownTopics.length > 0 ? ownTopics : statementTopics(text, ctx.lexicon.filing);
   if (said) {
     // A speaker in a later clause does not make it: in "The figures could not be verified, and
     // officials gave no detail", the officials doubt nothing. A quote's speaker comes after it.
-    const end = clauseAround(text, said.at)[1];
     const quoted = quoteSpans(text).some(([s, e]) => said.at > s && said.at < e);
-    const own = quoted ? ctx.cues : ctx.cues.filter((c) => c.start < end);
+    const own = quoted ? ctx.cues : ctx.cues.filter((c) => c.start < clauseEnd);
     const cued = own.length > 0 ? attribute(own, text, said.at, ctx.briefedBy, ctx.ownOutlet) : NO_ATTRIBUTION;
     const who = subjectOf(ctx.mentions, text, said.at) ?? cued;
     // An unattributed denial about no topic is too loose to keep ("the claims were baseless"); one
