@@ -1,22 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TempApp, tempApp } from './support/store-app.js';
+import { THREE_ESTIMATES } from './support/story.js';
 
 // ClaimIndex.retopic files claims again beside the filing answers read, a slice at a time.
 
 let t: TempApp;
 beforeEach(() => {
   t = tempApp();
-  for (const [date, figure] of [
-    ['2024-11-01', '3,000'],
-    ['2024-11-08', '10,000'],
-    ['2024-11-15', '11,000'],
-  ])
-    t.ingest({
-      outlet: 'Seoul Ledger',
-      date: date!,
-      title: 'North Korean troops',
-      body: `South Korea's spy agency said about ${figure} North Korean troops had reached Russia.`,
-    });
+  for (const article of THREE_ESTIMATES) t.ingest(article);
 });
 afterEach(() => t.close());
 

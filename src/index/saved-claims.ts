@@ -1,22 +1,10 @@
 import type { TopicDef } from '../extract/index.js';
-import { CLAIM_INTS, type ClaimColumns, type ColumnClaim } from '../store/claim-columns.js';
+import { CLAIM_INTS, CLAIM_STRINGS, type ClaimColumns, type ColumnClaim } from '../store/claim-columns.js';
 import type { ClaimRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Figure, IndexedClaim } from './records.js';
 
 const WIDTH = CLAIM_INTS.length;
-const STRING_FIELDS = [
-  'hedge',
-  'unit',
-  'topic',
-  'status',
-  'claimant',
-  'via',
-  'speaker',
-  'figureText',
-  'role',
-  'aside',
-] as const;
 
 /** The claims as columns to save, in the order given (the index's: by day, then id). */
 export function columnsOf(claims: readonly IndexedClaim[], upto: number, measures: string): ClaimColumns {
@@ -36,7 +24,7 @@ export function columnsOf(claims: readonly IndexedClaim[], upto: number, measure
     fields[at] = claim.id;
     fields[at + 1] = claim.articleId;
     fields[at + 2] = claim.position;
-    STRING_FIELDS.forEach((field, k) => {
+    CLAIM_STRINGS.forEach((field, k) => {
       fields[at + 3 + k] = number(claim[field]);
     });
     fields[at + 13] = claim.wrong ? 1 : 0;

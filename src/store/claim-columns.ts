@@ -10,10 +10,8 @@ export const CLAIM_COLUMNS_FORMAT = 1;
  * null. `figure` numbers the claim's figure (0, 1, ... as first met in this order), so loading
  * files claims without working out each one's figure, while `measures` still describes the topics.
  */
-export const CLAIM_INTS = [
-  'id',
-  'articleId',
-  'position',
+/** The claim's text fields, saved as numbers into the block's strings. */
+export const CLAIM_STRINGS = [
   'hedge',
   'unit',
   'topic',
@@ -24,9 +22,9 @@ export const CLAIM_INTS = [
   'figureText',
   'role',
   'aside',
-  'wrong',
-  'figure',
 ] as const;
+
+export const CLAIM_INTS = ['id', 'articleId', 'position', ...CLAIM_STRINGS, 'wrong', 'figure'] as const;
 
 /**
  * Every claim up to `upto` but its sentence (read when shown, see Store.sentence), in the order

@@ -35,3 +35,15 @@ export const STORY: TestArticle[] = [
     body: 'President Volodymyr Zelenskyy said up to 11,000 North Korean soldiers were now in the Kursk region.',
   },
 ];
+
+/** Three NIS estimates a week apart, in one outlet: a topic's claims to file again and correct. */
+export const THREE_ESTIMATES: TestArticle[] = [
+  ['2024-11-01', '3,000'],
+  ['2024-11-08', '10,000'],
+  ['2024-11-15', '11,000'],
+].map(([date, figure]) => ({
+  outlet: 'Seoul Ledger',
+  date: date!,
+  title: 'North Korean troops',
+  body: `South Korea's spy agency said about ${figure} North Korean troops had reached Russia.`,
+}));
