@@ -99,6 +99,7 @@ function sentenceClaims(
   state: ArticleState,
 ): Claim[] {
   const text = sentence.text;
+  state.memory.nextSentence();
   const mentions = lexicon.entities.find(text).filter((m) => m.entity);
   const ctx: NameContext = {
     text,

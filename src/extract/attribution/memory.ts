@@ -3,16 +3,10 @@
  * people it introduced itself, so "the agency", "he", "Sezer" and "AFAD" later find who they mean.
  */
 import type { EntityDef } from '../types.js';
+import { headsOfKind, nearestFitting } from './coreference.js';
 import type { Country } from './countries.js';
 
 export type SpeakerKind = 'body' | 'person' | 'outlet';
-
-/** Nouns a later mention may use for the same kind of body: AFAD, an authority, is "the agency". */
-const SAME_HEADS = [
-  ['agency', 'authority', 'service', 'office', 'administration', 'bureau', 'directorate', 'survey'],
-  ['group', 'organisation', 'organization', 'association', 'charity', 'network', 'foundation'],
-  ['union', 'federation', 'confederation'],
-];
 
 /** Someone the article names, from the lexicon or learned from the text. */
 export interface Known {
@@ -40,6 +34,9 @@ export const fold = (name: string): string =>
 export class ArticleMemory {
   private readonly byAlias = new Map<string, Known>();
   private readonly recent: Known[] = [];
+  /** The sentence each was last named in, to tell a clear antecedent from two named side by side. */
+  private readonly seenIn = new Map<Known, number>();
+  private sentence = 0;
   /** The other spellings of each name the article introduced itself, for the store to keep. */
   private readonly spellings = new Map<Known, Set<string>>();
   /** The article's most named country, for "the interior minister" with no country of its own. */
@@ -75,6 +72,12 @@ export class ArticleMemory {
     const at = this.recent.indexOf(known);
     if (at >= 0) this.recent.splice(at, 1);
     this.recent.push(known);
+    this.seenIn.set(known, this.sentence);
+  }
+
+  /** What is named from now on is named in the next sentence. */
+  nextSentence(): void {
+    this.sentence++;
   }
 
   /** The names this article introduced, each with its other spellings. */
@@ -88,14 +91,13 @@ export class ArticleMemory {
 
   /** "the agency", "the health ministry", "the mayor": the latest named whose heads and words fit. */
   byHead(head: string, words: readonly string[]): Known | undefined {
-    const heads = SAME_HEADS.find((group) => group.includes(head)) ?? [head];
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const known = this.recent[i]!;
+    const heads = headsOfKind(head);
+    const candidates = this.recent.map((known) => ({ known, seen: this.seenIn.get(known) ?? -1 }));
+    return nearestFitting(candidates, (known) => {
       // "the agency" is a body's; "the news agency" may be an outlet's.
-      if (known.kind === 'outlet' && !words.some((w) => /^(?:news|wire|press)$/.test(w))) continue;
-      if (heads.some((h) => known.heads.has(h)) && words.every((w) => known.words.has(w))) return known;
-    }
-    return undefined;
+      if (known.kind === 'outlet' && !words.some((w) => /^(?:news|wire|press)$/.test(w))) return false;
+      return heads.some((h) => known.heads.has(h)) && words.every((w) => known.words.has(w));
+    });
   }
 
   /** "he", "she": the latest person; "it", "they": the latest body. */
