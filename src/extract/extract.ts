@@ -1,10 +1,11 @@
 import { headlineOf } from './article.js';
 import { fileTopics, mainCountry, setAsideOtherForces } from './article-passes.js';
 import { type Attribution, attribute, NO_ATTRIBUTION } from './attribution/attribute.js';
-import { type Cue, findCues, noteNamed } from './attribution/cues.js';
+import { type Cue, findCues } from './attribution/cues.js';
 import { knownOf } from './attribution/known.js';
 import { ArticleMemory, type Known } from './attribution/memory.js';
 import type { NameContext } from './attribution/name-context.js';
+import { noteNamed } from './attribution/named-in-passing.js';
 import { hedgeBefore } from './hedges.js';
 import type { CompiledLexicon } from './lexicon.js';
 import { type Figure, findFigures } from './numbers.js';

@@ -3,6 +3,7 @@
  * ("Turkey's emergency services" is "Turkish emergency services"), a ministry by its field, a place
  * before its office ("the mayor of Derna" is the Derna mayor).
  */
+import { COMPANY_NAME_ENDS } from './coreference.js';
 import { type Country, countriesIn, countryNamed, countryOf } from './countries.js';
 import type { NameContext } from './name-context.js';
 import { BODY_HEADS, DESCRIPTORS } from './phrases.js';
@@ -11,7 +12,10 @@ import { bareWord, isCapitalised, isPossessive } from './speaker-phrase.js';
 export const titleCase = (w: string) => (w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1) : w);
 
 /** Words that make a capitalised phrase a body rather than a person: "Ministry", "Authority". */
-export const isBodyWord = (w: string) => BODY_HEADS.has(bareWord(w)) || DESCRIPTORS.has(bareWord(w));
+export const isBodyWord = (w: string) =>
+  BODY_HEADS.has(bareWord(w)) ||
+  DESCRIPTORS.has(bareWord(w)) ||
+  (isCapitalised(w) && COMPANY_NAME_ENDS.has(bareWord(w)));
 
 /** "Turkey's", "Turkish", "the country's": the country a phrase names, else the article's. */
 export function countryIn(words: readonly string[], fallback: Country | null): Country | null {

@@ -230,22 +230,3 @@ export function findCues(ctx: NameContext, first: boolean): Cue[] {
   }
   return cues.sort((a, b) => a.start - b.start);
 }
-
-const NAMED_BODY =
-  /\b(?:[\p{Lu}][\p{L}'’.&-]*\s+){0,5}(?:Ministry|Authority|Agency|Office|Department|Council|Committee|Commission|Institute|Centre|Center|Bureau|Directorate|Union|Federation|Confederation|Organization|Organisation|Service|Police|Army|Forces|Prefecture|Crescent|Cross)\b(?:\s*[([][A-Z]{2,8}[)\]])?/gu;
-const TITLED_PERSON =
-  /\b(?:President|Prime Minister|Vice President|(?:[\p{Lu}][\p{Ll}]+\s+)?Minister|Mayor|Governor|Gen\.|General|Secretary|Spokes(?:man|woman|person)|Director|Chief|Commander)\s+(?:[\p{Lu}][\p{L}'’.-]+)(?:\s+[\p{Lu}][\p{L}'’.-]+){0,2}/gu;
-
-/**
- * Bodies and titled people a sentence names without speaking ("The Interior Ministry publishes",
- * "Interior Minister Gérald Darmanin thanked police"), remembered so "the ministry" and "he" can
- * find them later.
- */
-export function noteNamed(ctx: NameContext): void {
-  for (const pattern of [NAMED_BODY, TITLED_PERSON]) {
-    for (const m of ctx.text.matchAll(pattern)) {
-      const phrase = phraseBefore(ctx.text, m.index + m[0].length);
-      if (phrase && phrase.start >= m.index - 4) resolvePhrase(phrase, ctx);
-    }
-  }
-}

@@ -1,5 +1,6 @@
 /** Lexicon entities as the article's memory holds them, found by any of their names. */
 import type { EntityDef } from '../types.js';
+import { COMPANY_NAME_ENDS } from './coreference.js';
 import { fold, type Known, type SpeakerKind } from './memory.js';
 import type { NameContext } from './name-context.js';
 import { BODY_HEADS, OUTLET_WORDS, ROLE_HEADS } from './phrases.js';
@@ -22,6 +23,14 @@ export function headsOf(names: readonly string[], kind: SpeakerKind): Set<string
       const w = bareWord(word);
       if (BODY_HEADS.has(w) || ROLE_HEADS.has(w) || OUTLET_WORDS.has(w)) heads.add(w);
     }
+  // "Hawaiian Electric" is a company by the word its name ends with.
+  if (
+    kind === 'body' &&
+    names.some(
+      (n) => /^[\p{Lu}]/u.test(n.split(/\s+/).at(-1) ?? '') && COMPANY_NAME_ENDS.has(bareWord(n.split(/\s+/).at(-1)!)),
+    )
+  )
+    heads.add('company');
   if (kind === 'person') heads.add('person');
   // A body known only by its name ("AFAD", "the CGT") may be called the agency, the group or the union later.
   if (kind === 'body' && heads.size === 0) for (const head of ['agency', 'group', 'union']) heads.add(head);

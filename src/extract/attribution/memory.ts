@@ -100,6 +100,12 @@ export class ArticleMemory {
     });
   }
 
+  /** "its spokesperson": the latest body, unless another was named beside it. */
+  latestBody(): Known | undefined {
+    const candidates = this.recent.map((known) => ({ known, seen: this.seenIn.get(known) ?? -1 }));
+    return nearestFitting(candidates, (known) => known.kind === 'body');
+  }
+
   /** "he", "she": the latest person; "it", "they": the latest body. */
   latest(kind: SpeakerKind): Known | undefined {
     for (let i = this.recent.length - 1; i >= 0; i--) if (this.recent[i]!.kind === kind) return this.recent[i];

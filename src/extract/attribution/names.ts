@@ -218,6 +218,7 @@ export function resolvePhrase(found: Phrase, ctx: NameContext): Known | null {
   const only = phrase.words.length === 1 ? phrase.words[0]!.toLowerCase() : null;
   if (only === 'he' || only === 'she') return memory.latest('person') ?? null;
   if (only === 'it' || only === 'they' || only === 'we') return memory.latest('body') ?? null;
+  if (phrase.words.length === 2 && phrase.words[0]!.toLowerCase() === 'its') return memory.latestBody() ?? null;
   const entity = mentionedEntity(phrase, ctx);
   if (entity) {
     const known = knownOf(entity, ctx);

@@ -16,7 +16,7 @@ export const BODY_HEADS = set(`
   program organisers organizers organisation organization organisations organizations officials rescuers
   volunteers medics doctors staff team teams brigade firefighters headquarters intelligence junta cabinet kremlin
   pentagon presidency palace embassy consulate regime network charity charities operator company firm tally media
-  party parties
+  party parties utility utilities county
 `);
 
 /** Heads that name one person by office: "the mayor", "Hatay governor", "a spokesman". */
@@ -40,7 +40,7 @@ export const OUTLET_WORDS = set(`
 
 /** Descriptions around a proper name that are not part of it: "the CGT union", "grid operator Enedis". */
 export const DESCRIPTORS = set(`
-  union group federation agency organisation organization association network party movement charity firm company
+  union group federation agency organisation organization association network party movement charity firm company utility
   operator broadcaster newspaper daily website site channel outlet body institute committee monitor monitoring
 `);
 

@@ -46,6 +46,7 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const MAX_WORDS = 10;
+const SPEAKS_FOR_ITS = /^(?:spokes(?:man|woman|person)|officials?|chief|director|head|representatives?|statement)$/i;
 const MEMBER_OF =
   /([\p{Lu}][\p{L}.'’-]*)\s+of\s+(?:the\s+)?(?:(?:ruling|main|opposition|governing|conservative|liberal|centrist|far-right|far-left)\s+)*$/u;
 /** Capitalised words that name no one: days, months, clock zones, live-blog labels. */
@@ -122,6 +123,9 @@ export function phraseBefore(text: string, end: number): Phrase | null {
     const right = kept[0];
     if (right && !joined(text, token, right)) break;
     const w = token.text.toLowerCase();
+    // "its spokesperson": whoever speaks for the body named before.
+    if (w === 'its' && kept.length === 1 && SPEAKS_FOR_ITS.test(kept[0]!.text))
+      return phraseOf([token, ...kept], null, null);
     // "his intelligence services": the speaker's own, so the outer speaker keeps the claim.
     if (POSSESSIVE_PRONOUNS.has(w)) return null;
     if (DETERMINERS.has(w) || isNotName(token.text)) break;
