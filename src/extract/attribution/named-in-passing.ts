@@ -26,7 +26,7 @@ const TITLED_PERSON =
 const INSTITUTIONS =
   'ministry|agency|authority|service|department|office|commission|council|army|military|police|directorate|bureau|administration|utility|company|firm|operator|institute|committee';
 const DESCRIBED_BODY = new RegExp(
-  String.raw`(?:\b([\p{Lu}][\p{L}.-]*)['’]s|\bthe\s+([\p{Lu}][\p{L}-]+))((?:\s+[\p{Ll}][\p{Ll}-]*){0,3}?\s+(?:${INSTITUTIONS}))\b`,
+  String.raw`(?:\b([\p{Lu}][\p{L}.-]*)['’]s|\b[Tt]he\s+([\p{Lu}][\p{L}-]+))((?:\s+[\p{Ll}][\p{Ll}-]*){0,3}?\s+(?:${INSTITUTIONS}))\b`,
   'gu',
 );
 
@@ -35,8 +35,14 @@ export function noteNamed(ctx: NameContext): void {
     const phrase = phraseBefore(ctx.text, end);
     if (phrase && phrase.start >= from - 4) resolvePhrase(phrase, ctx);
   };
-  for (const pattern of [NAMED_BODY, NAMED_COMPANY, TITLED_PERSON])
+  for (const pattern of [NAMED_BODY, TITLED_PERSON])
     for (const m of ctx.text.matchAll(pattern)) remember(m.index + m[0].length, m.index);
+  // "Hawaiian Electric and Pacific Gas Energy": each company is its own name, not one joined by "and".
+  for (const m of ctx.text.matchAll(NAMED_COMPANY)) {
+    const alone = ' '.repeat(m.index) + ctx.text.slice(m.index);
+    const phrase = phraseBefore(alone, m.index + m[0].length);
+    if (phrase) resolvePhrase(phrase, ctx);
+  }
   // Only a country's own description, so "the Tuesday press office" is not taken for a body.
   for (const m of ctx.text.matchAll(DESCRIBED_BODY))
     if (countryOf(m[1] ?? m[2]!)) remember(m.index + m[0].length, m.index);
