@@ -19,7 +19,7 @@ export type { Figure, FigureView, IndexedArticle, IndexedClaim } from './records
 
 /** What a correction may change on a claim. */
 export type ClaimCorrection = Partial<
-  Pick<IndexedClaim, 'low' | 'high' | 'claimant' | 'status' | 'topic' | 'wrong' | 'aside' | 'role'>
+  Pick<IndexedClaim, 'low' | 'high' | 'claimant' | 'via' | 'status' | 'topic' | 'wrong' | 'aside' | 'role'>
 >;
 export type { Row } from './topic-rows.js';
 
@@ -371,26 +371,53 @@ export class ClaimIndex {
    * to the figure and claimant they now make it. Returns the claim as it now stands.
    */
   correct(id: number, fields: ClaimCorrection): IndexedClaim | undefined {
-    const claim = this.claim(id);
-    if (!claim) return undefined;
-    // What answers and charts kept for the claim as it stood is stale now.
+    return this.correctAll([{ id, fields }])[0];
+  }
+
+  /**
+   * Corrections made together (a claimant merge moves many claims): each claim is re-filed as
+   * correct does, and the claimant and relay lists they leave or join are each rebuilt once.
+   */
+  correctAll(corrections: ReadonlyArray<{ id: number; fields: ClaimCorrection }>): Array<IndexedClaim | undefined> {
+    // What answers and charts kept for the claims as they stood is stale now.
     this.changes++;
+    const found = corrections.map(({ id, fields }) => ({ claim: this.claim(id), fields }));
+    const renamed = found.flatMap(({ claim, fields }) => (claim && renames(claim, fields) ? [claim] : []));
+    const named = new Set<string>();
+    const noteNames = (claim: IndexedClaim) => {
+      for (const name of [claim.claimant, claim.via, claim.article.outletName]) if (name) named.add(name);
+    };
+    for (const claim of renamed) noteNames(claim);
+    this.lists.unfileNames(renamed);
+    const moving = new Set(renamed);
+    const corrected = found.map(({ claim, fields }) => claim && this.refile(claim, fields, moving.has(claim)));
+    for (const claim of renamed) {
+      noteNames(claim);
+      this.remember(claim.claimant);
+      this.remember(claim.via);
+    }
+    this.lists.fileNames(renamed);
+    // Counts of every name a claim left or joined are made again when asked, as a restart would.
+    this.tallies.forget(named);
+    return corrected;
+  }
+
+  /** `recount`: the claim changes names, whose counts are made afresh rather than kept up. */
+  private refile(claim: IndexedClaim, fields: ClaimCorrection, recount: boolean): IndexedClaim {
     const old = claim.figure;
     const refiled = this.refiling?.unfile(claim) ?? false;
     old.remove(claim);
-    this.tallies.remove(claim);
+    if (!recount) this.tallies.remove(claim);
     if (old.claims.length === 0) {
       this.filing.figures.delete(old.key);
       this.filing.rows.drop(old);
     }
-    if (fields.claimant !== undefined && fields.claimant !== claim.claimant) {
-      this.lists.moveClaimant(claim, fields.claimant);
-      this.remember(fields.claimant);
-    }
     Object.assign(claim, fields);
+    claim.claimant = this.intern(claim.claimant);
+    claim.via = this.intern(claim.via);
     claim.measure = this.intern(this.measures.ofClaim(claim));
     claim.figure = this.fileFigure(claim);
-    if (!claim.wrong) this.tallies.add(claim);
+    if (!claim.wrong && !recount) this.tallies.add(claim);
     if (refiled) this.refiling!.refile(claim, fields.topic !== undefined);
     else if (fields.topic !== undefined) this.refiling?.keepTopic(claim.id);
     return claim;
@@ -414,6 +441,10 @@ export class ClaimIndex {
     return value;
   };
 }
+
+const renames = (claim: IndexedClaim, fields: ClaimCorrection) =>
+  (fields.claimant !== undefined && fields.claimant !== claim.claimant) ||
+  (fields.via !== undefined && fields.via !== claim.via);
 
 /** What a correction does to a re-filing under way (ClaimIndex.retopic). */
 interface Refiling {

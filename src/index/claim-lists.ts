@@ -13,10 +13,7 @@ export class ClaimLists {
   /** In bulk (loading) a claim is appended, and sortAppended puts the lists it upset in order. */
   file(claim: IndexedClaim, bulk: boolean): void {
     const file = bulk ? this.append : insertInto;
-    const outlet = claim.article.outletName;
-    if (claim.claimant) file(this.byClaimant, claim.claimant, claim);
-    if (claim.via) file(this.byRelay, claim.via, claim);
-    if (outlet && outlet !== claim.via) file(this.byRelay, outlet, claim);
+    this.eachNamedList(claim, (map, key) => file(map, key, claim));
     file(this.byDay, claim.article.day, claim);
   }
 
@@ -25,10 +22,56 @@ export class ClaimLists {
     this.unsorted.clear();
   }
 
-  /** A correction gave the claim another claimant. */
-  moveClaimant(claim: IndexedClaim, to: string | null): void {
-    if (claim.claimant) removeFrom(this.byClaimant, claim.claimant, claim);
-    if (to) insertInto(this.byClaimant, to, claim);
+  /**
+   * Before corrections give claims another claimant or via: they leave the lists they were in.
+   * Each list is filtered once however many of its claims leave (a merge may move thousands).
+   */
+  unfileNames(claims: readonly IndexedClaim[]): void {
+    const leaving = new Set(claims);
+    for (const [map, key] of this.namedLists(claims)) {
+      const kept = map.get(key)?.filter((claim) => !leaving.has(claim));
+      if (kept?.length) map.set(key, kept);
+      else map.delete(key);
+    }
+  }
+
+  /** After: the claims join the lists their names now make, each list sorted once. */
+  fileNames(claims: readonly IndexedClaim[]): void {
+    const joining = new Map<Lists, Map<string, IndexedClaim[]>>();
+    for (const claim of claims)
+      this.eachNamedList(claim, (map, key) => {
+        const byKey = joining.get(map) ?? joining.set(map, new Map()).get(map)!;
+        const list = byKey.get(key);
+        if (list) list.push(claim);
+        else byKey.set(key, [claim]);
+      });
+    for (const [map, byKey] of joining)
+      for (const [key, added] of byKey) {
+        const list = map.get(key);
+        if (list && added.length === 1) insertByDay(list, added[0]!);
+        else {
+          const merged = [...(list ?? []), ...added];
+          sortByDay(merged);
+          map.set(key, merged);
+        }
+      }
+  }
+
+  private namedLists(claims: readonly IndexedClaim[]): Array<[Lists, string]> {
+    const keys = new Map<Lists, Set<string>>([
+      [this.byClaimant, new Set()],
+      [this.byRelay, new Set()],
+    ]);
+    for (const claim of claims) this.eachNamedList(claim, (map, key) => keys.get(map)!.add(key));
+    return [...keys].flatMap(([map, names]) => [...names].map((key): [Lists, string] => [map, key]));
+  }
+
+  /** The lists a claim's names file it in, as file does. */
+  private eachNamedList(claim: IndexedClaim, visit: (map: Lists, key: string) => void): void {
+    const outlet = claim.article.outletName;
+    if (claim.claimant) visit(this.byClaimant, claim.claimant);
+    if (claim.via) visit(this.byRelay, claim.via);
+    if (outlet && outlet !== claim.via) visit(this.byRelay, outlet);
   }
 
   /** Every claim, by day then id. */
@@ -42,12 +85,6 @@ export class ClaimLists {
     if (outOfDayOrder(list[list.length - 1], claim)) this.unsorted.add(list);
     list.push(claim);
   };
-}
-
-function removeFrom(map: Lists, key: string, claim: IndexedClaim): void {
-  const list = map.get(key);
-  const at = list?.indexOf(claim) ?? -1;
-  if (list && at >= 0) list.splice(at, 1);
 }
 
 function insertInto(map: Lists, key: string, claim: IndexedClaim): void {

@@ -58,6 +58,14 @@ export class SourceTallies {
     });
   }
 
+  /** Claims changed names: counts of the names they had and have are made afresh when next asked, as at boot. */
+  forget(names: Iterable<string>): void {
+    for (const name of names) {
+      this.byRole.claimed.delete(name);
+      this.byRole.relayed.delete(name);
+    }
+  }
+
   /** A claim whose article everyone may now see moves from the restricted list to the counts. */
   promote(claim: IndexedClaim): void {
     this.each(claim, (counts) => {
