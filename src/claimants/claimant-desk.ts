@@ -9,9 +9,9 @@ import { escapeMarkdown } from '../format/markdown.js';
 import type { IndexedClaim } from '../index/claim-index.js';
 import { isVisible } from '../index/records.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
-import { reloadFromStore } from '../newsroom/reload.js';
 import type { NameField } from '../store/claimant-book.js';
 import { DEFAULTS, type GuildScope, scopeOf } from '../store/records.js';
+import { moveInIndex } from './claimant-index.js';
 
 export interface ClaimantRequest {
   guildId: string | null;
@@ -69,15 +69,12 @@ function merge(newsroom: Newsroom, request: ClaimantRequest, action: 'alias' | '
   if (action === 'rename' && index.claimsBy(target).length > 0)
     throw new UserError(`${shown(target)} has claims of its own: /claimants alias merges into it.`);
   const mine = named.filter(({ claim }) => owns(scope, claim));
+  const moves = mine.map(({ claim, field }) => ({ id: claim.id, field }));
   store.transaction(() => {
-    store.claimants.move(
-      scope,
-      { action, name, into: target, by: request.by, at: now.toISOString() },
-      mine.map(({ claim, field }) => ({ id: claim.id, field })),
-    );
+    store.claimants.move(scope, { action, name, into: target, by: request.by, at: now.toISOString() }, moves);
     store.names.set(scope, name, target);
   });
-  reloadFromStore(newsroom);
+  moveInIndex(newsroom, moves, { to: target, alias: name });
   return { action, name, into: target, moved: mine.length, shared: named.length - mine.length };
 }
 
@@ -94,13 +91,12 @@ export function splitClaimant(newsroom: Newsroom, request: ClaimantRequest, now:
   const { store } = newsroom;
   const change = store.claimants.latest(scope, name);
   if (!change) throw new UserError(`${shown(name)} was not merged into another name here: nothing to split.`);
-  let moved = 0;
-  store.transaction(() => {
-    moved = store.claimants.undo(change, now.toISOString());
+  const moves = store.transaction(() => {
     store.names.forget(scope, name);
+    return store.claimants.undo(change, now.toISOString());
   });
-  reloadFromStore(newsroom);
-  return { action: 'split', name, into: change.into, moved, shared: 0 };
+  moveInIndex(newsroom, moves, { to: name, alias: name });
+  return { action: 'split', name, into: change.into, moved: moves.length, shared: 0 };
 }
 
 export interface ClaimantLine {

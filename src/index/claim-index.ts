@@ -423,6 +423,17 @@ export class ClaimIndex {
     return claim;
   }
 
+  /**
+   * After a claimant change: a name no claim uses any more is offered no longer, as after a
+   * restart; one still used is offered again if the change had taken its spelling.
+   */
+  settleName(name: string): void {
+    if (this.claimsBy(name).length > 0 || this.relayedBy(name).length > 0) {
+      this.remembered.delete(name);
+      this.remember(name);
+    } else if (this.names.forgetName(name)) this.remembered.delete(name);
+  }
+
   private remember(name: string | null): void {
     if (!name || this.remembered.has(name)) return;
     this.remembered.add(name);

@@ -19,11 +19,16 @@ export class SourceNames {
   private readonly byAlias = new Map<string, NamedSource>();
   private readonly entries: AliasEntry[] = [];
   private fuse: Fuse<AliasEntry> | null = null;
+  /** The lexicon's spellings, read before anything else at boot: no later alias displaces them. */
+  private readonly fromLexicon = new Set<string>();
 
   constructor(entities: readonly EntityDef[]) {
     for (const entity of entities) {
       const source = { name: entity.name, kind: entity.kind };
-      for (const alias of new Set([entity.name, ...entity.aliases])) this.addAlias(alias, source);
+      for (const alias of new Set([entity.name, ...entity.aliases])) {
+        this.addAlias(alias, source);
+        this.fromLexicon.add(alias.toLowerCase());
+      }
     }
   }
 
@@ -40,6 +45,25 @@ export class SourceNames {
   /** A spelling the extractor learned for a name: "/source Disaster and Emergency Management Authority" finds AFAD. */
   learnAlias(alias: string, name: string): void {
     this.addAlias(alias, this.byAlias.get(name.toLowerCase()) ?? { name, kind: 'unknown' });
+  }
+
+  /**
+   * A moderator's merge or split changed what an alias stands for: `name`, or nothing. Boot
+   * reads the store's aliases before the claims' names, so the alias wins over a name seen in claims.
+   */
+  refileAlias(alias: string, name: string | undefined): void {
+    const key = alias.toLowerCase();
+    if (this.fromLexicon.has(key)) return;
+    this.drop(key);
+    if (name !== undefined) this.learnAlias(alias, name);
+  }
+
+  /** A name no claim uses any more is no longer offered, unless the lexicon knows it or it is another's alias. */
+  forgetName(name: string): boolean {
+    const key = name.toLowerCase();
+    if (this.fromLexicon.has(key) || this.byAlias.get(key)?.name !== name) return false;
+    this.drop(key);
+    return true;
   }
 
   exact(query: string): NamedSource | undefined {
@@ -86,6 +110,13 @@ export class SourceNames {
 
   all(): NamedSource[] {
     return [...new Map(this.entries.map((e) => [e.source.name, e.source])).values()];
+  }
+
+  private drop(key: string): void {
+    if (!this.byAlias.delete(key)) return;
+    const at = this.entries.findIndex((e) => e.alias.toLowerCase() === key);
+    if (at >= 0) this.entries.splice(at, 1);
+    this.fuse = null;
   }
 
   private addAlias(alias: string, source: NamedSource): void {

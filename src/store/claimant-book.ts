@@ -15,6 +15,11 @@ export interface ClaimantChange {
   undoneAt: string | null;
 }
 
+export interface ClaimantMove {
+  id: number;
+  field: NameField;
+}
+
 const COLUMNS = 'id, action, name, into_name AS "into", by, at, undone_at AS undoneAt';
 
 /** Claimant merges and renames per scope, with the claims each moved, so a wrong merge can be split again. */
@@ -26,11 +31,7 @@ export class ClaimantBook {
   }
 
   /** Files the claims' `field` under `into` and records which ones moved. */
-  move(
-    scope: GuildScope,
-    change: Omit<ClaimantChange, 'id' | 'undoneAt'>,
-    claims: ReadonlyArray<{ id: number; field: NameField }>,
-  ): number {
+  move(scope: GuildScope, change: Omit<ClaimantChange, 'id' | 'undoneAt'>, claims: readonly ClaimantMove[]): number {
     const { lastInsertRowid } = this.sql(
       'INSERT INTO claimant_changes (guild_id, action, name, into_name, by, at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(scope, change.action, change.name, change.into, change.by, change.at);
@@ -50,15 +51,14 @@ export class ClaimantBook {
     ).get(scope, name) as ClaimantChange | undefined;
   }
 
-  /** Puts the change's claims back under the name they had, and marks it undone. */
-  undo(change: ClaimantChange, at: string): number {
-    const moves = this.sql('SELECT claim_id AS id, field FROM claimant_moves WHERE change_id = ?').all(change.id) as {
-      id: number;
-      field: NameField;
-    }[];
+  /** Puts the change's claims back under the name they had, and marks it undone. Returns the claims it moved back. */
+  undo(change: ClaimantChange, at: string): ClaimantMove[] {
+    const moves = this.sql('SELECT claim_id AS id, field FROM claimant_moves WHERE change_id = ?').all(
+      change.id,
+    ) as ClaimantMove[];
     for (const m of moves) this.sql(`UPDATE claims SET ${m.field} = ? WHERE id = ?`).run(change.name, m.id);
     this.sql('UPDATE claimant_changes SET undone_at = ? WHERE id = ?').run(at, change.id);
-    return moves.length;
+    return moves;
   }
 
   changes(scope: GuildScope, limit = 10): ClaimantChange[] {
