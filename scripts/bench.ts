@@ -6,12 +6,13 @@
  * and Postgres (four deliverers at once), then a topic's chart with
  * 1,000 figures, then search quality against MiniSearch over N claim sentences (default 100,000),
  * then the bot over a generated store of N claims (default 1,000,000), and re-filing that store
- * after /topics add.
+ * after /topics add, and moving its busiest claimant's claims with /claimants alias and split.
  * With --json the last line is one object:
- * { extraction, rss_mb, polling, polling_slow, polling_hostile, shared_outbox, chart, search_quality, bot, refile }.
+ * { extraction, rss_mb, polling, polling_slow, polling_hostile, shared_outbox, chart, search_quality, bot, refile, claimant_move }.
  */
 import { benchBot, DEFAULT_CLAIMS } from './bench/bot.js';
 import { benchChart } from './bench/chart.js';
+import { benchClaimantMove } from './bench/claimant-move.js';
 import { benchExtraction } from './bench/extraction.js';
 import { benchPolling } from './bench/polling.js';
 import { benchHostilePolling } from './bench/polling-hostile.js';
@@ -57,4 +58,5 @@ results.chart = benchChart(1000);
 results.search_quality = benchSearchQuality(qualityClaims);
 if (!skipBot) results.bot = benchBot(claims);
 if (!skipBot) results.refile = await benchRefile(claims);
+if (!skipBot) results.claimant_move = benchClaimantMove(claims);
 if (json) console.log(JSON.stringify(results));
