@@ -100,7 +100,10 @@ export class Figure {
 
   /** A claim corrected or marked wrong moves to another figure. */
   remove(claim: IndexedClaim): void {
-    const at = this.claims.indexOf(claim);
+    // Sorted claims are found by halving (a merge removes thousands from big figures); a figure
+    // still being filed in bulk may not be sorted yet.
+    const near = this.unsorted ? -1 : placeAfter(this.claims, claim) - 1;
+    const at = this.claims[near] === claim ? near : this.claims.indexOf(claim);
     if (at < 0) return;
     this.claims.splice(at, 1);
     if (claim.article.audience !== 'everyone') this.restricted--;
@@ -112,10 +115,7 @@ export class Figure {
   }
 
   add(claim: IndexedClaim): void {
-    const at = this.claims.length;
-    let i = at;
-    while (i > 0 && byDayThenId(this.claims[i - 1]!, claim) > 0) i--;
-    this.claims.splice(i, 0, claim);
+    this.claims.splice(placeAfter(this.claims, claim), 0, claim);
     if (claim.article.audience !== 'everyone') this.restricted++;
     this.forgetViews();
   }
@@ -162,9 +162,24 @@ export class Figure {
 
 /** Keeps a list ordered by day then id as claims arrive, mostly in order, at the end. */
 export function insertByDay(list: IndexedClaim[], claim: IndexedClaim): void {
-  let i = list.length;
-  while (i > 0 && byDayThenId(list[i - 1]!, claim) > 0) i--;
-  list.splice(i, 0, claim);
+  list.splice(placeAfter(list, claim), 0, claim);
+}
+
+/**
+ * Where a claim goes in a list by day then id: after every claim not later than it. Claims
+ * mostly arrive last, so the end is tried first; a merge's older claims are found by halving.
+ */
+function placeAfter(list: readonly IndexedClaim[], claim: IndexedClaim): number {
+  const last = list[list.length - 1];
+  if (!last || byDayThenId(last, claim) <= 0) return list.length;
+  let low = 0;
+  let high = list.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byDayThenId(list[mid]!, claim) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 export function sortByDay(list: IndexedClaim[]): void {
