@@ -388,7 +388,13 @@ export class ClaimIndex {
       for (const name of [claim.claimant, claim.via, claim.article.outletName]) if (name) named.add(name);
     };
     for (const claim of renamed) noteNames(claim);
-    this.lists.unfileNames(renamed);
+    const fields = {
+      claimant: found.some(
+        ({ claim, fields }) => claim && fields.claimant !== undefined && fields.claimant !== claim.claimant,
+      ),
+      via: found.some(({ claim, fields }) => claim && fields.via !== undefined && fields.via !== claim.via),
+    };
+    this.lists.unfileNames(renamed, fields);
     const moving = new Set(renamed);
     const corrected = found.map(({ claim, fields }) => claim && this.refile(claim, fields, moving.has(claim)));
     for (const claim of renamed) {
@@ -396,7 +402,7 @@ export class ClaimIndex {
       this.remember(claim.claimant);
       this.remember(claim.via);
     }
-    this.lists.fileNames(renamed);
+    this.lists.fileNames(renamed, fields);
     // Counts of every name a claim left or joined are made again when asked, as a restart would.
     this.tallies.forget(named);
     return corrected;

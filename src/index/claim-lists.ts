@@ -1,6 +1,12 @@
 import { type IndexedClaim, insertByDay, outOfDayOrder, sortByDay } from './records.js';
 
 type Lists = Map<string, IndexedClaim[]>;
+/** Which of a claim's names changed. */
+export interface NameFields {
+  claimant: boolean;
+  via: boolean;
+}
+const EVERY_NAME: NameFields = { claimant: true, via: true };
 
 /** Claims by claimant, by the outlet relaying or publishing them, and by day: each list by day, then id. */
 export class ClaimLists {
@@ -13,7 +19,7 @@ export class ClaimLists {
   /** In bulk (loading) a claim is appended, and sortAppended puts the lists it upset in order. */
   file(claim: IndexedClaim, bulk: boolean): void {
     const file = bulk ? this.append : insertInto;
-    this.eachNamedList(claim, (map, key) => file(map, key, claim));
+    this.eachNamedList(claim, EVERY_NAME, (map, key) => file(map, key, claim));
     file(this.byDay, claim.article.day, claim);
   }
 
@@ -26,9 +32,9 @@ export class ClaimLists {
    * Before corrections give claims another claimant or via: they leave the lists they were in.
    * Each list is filtered once however many of its claims leave (a merge may move thousands).
    */
-  unfileNames(claims: readonly IndexedClaim[]): void {
+  unfileNames(claims: readonly IndexedClaim[], fields: NameFields): void {
     const leaving = new Set(claims);
-    for (const [map, key] of this.namedLists(claims)) {
+    for (const [map, key] of this.namedLists(claims, fields)) {
       const kept = map.get(key)?.filter((claim) => !leaving.has(claim));
       if (kept?.length) map.set(key, kept);
       else map.delete(key);
@@ -36,10 +42,10 @@ export class ClaimLists {
   }
 
   /** After: the claims join the lists their names now make, each list sorted once. */
-  fileNames(claims: readonly IndexedClaim[]): void {
+  fileNames(claims: readonly IndexedClaim[], fields: NameFields): void {
     const joining = new Map<Lists, Map<string, IndexedClaim[]>>();
     for (const claim of claims)
-      this.eachNamedList(claim, (map, key) => {
+      this.eachNamedList(claim, fields, (map, key) => {
         const byKey = joining.get(map) ?? joining.set(map, new Map()).get(map)!;
         const list = byKey.get(key);
         if (list) list.push(claim);
@@ -57,21 +63,24 @@ export class ClaimLists {
       }
   }
 
-  private namedLists(claims: readonly IndexedClaim[]): Array<[Lists, string]> {
+  private namedLists(claims: readonly IndexedClaim[], fields: NameFields): Array<[Lists, string]> {
     const keys = new Map<Lists, Set<string>>([
       [this.byClaimant, new Set()],
       [this.byRelay, new Set()],
     ]);
-    for (const claim of claims) this.eachNamedList(claim, (map, key) => keys.get(map)!.add(key));
+    for (const claim of claims) this.eachNamedList(claim, fields, (map, key) => keys.get(map)!.add(key));
     return [...keys].flatMap(([map, names]) => [...names].map((key): [Lists, string] => [map, key]));
   }
 
-  /** The lists a claim's names file it in, as file does. */
-  private eachNamedList(claim: IndexedClaim, visit: (map: Lists, key: string) => void): void {
+  /**
+   * The lists a claim's names file it in, as file does; only those the changed fields decide
+   * (an outlet's list holds hundreds of thousands of claims a claimant merge leaves where they are).
+   */
+  private eachNamedList(claim: IndexedClaim, fields: NameFields, visit: (map: Lists, key: string) => void): void {
     const outlet = claim.article.outletName;
-    if (claim.claimant) visit(this.byClaimant, claim.claimant);
-    if (claim.via) visit(this.byRelay, claim.via);
-    if (outlet && outlet !== claim.via) visit(this.byRelay, outlet);
+    if (fields.claimant && claim.claimant) visit(this.byClaimant, claim.claimant);
+    if (fields.via && claim.via) visit(this.byRelay, claim.via);
+    if (fields.via && outlet && outlet !== claim.via) visit(this.byRelay, outlet);
   }
 
   /** Every claim, by day then id. */
