@@ -4,7 +4,7 @@ import { type ArticleRecord, type ClaimRecord, DEFAULTS, type SourceRecord } fro
 import type { Store } from '../store/store.js';
 import { type ArticleDetails, ArticleEntry, type ArticleHead, type DetailsSource } from './article-entry.js';
 import { ClaimEntry, type SentenceSource } from './claim-entry.js';
-import { ClaimLists } from './claim-lists.js';
+import { ClaimLists, type NameFields } from './claim-lists.js';
 import { FigureFiling } from './figure-filing.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
@@ -382,18 +382,20 @@ export class ClaimIndex {
     // What answers and charts kept for the claims as they stood is stale now.
     this.changes++;
     const found = corrections.map(({ id, fields }) => ({ claim: this.claim(id), fields }));
-    const renamed = found.flatMap(({ claim, fields }) => (claim && renames(claim, fields) ? [claim] : []));
+    const fields: NameFields = { claimant: false, via: false };
+    const renamed: IndexedClaim[] = [];
+    for (const { claim, fields: f } of found) {
+      const claimant = claim !== undefined && f.claimant !== undefined && f.claimant !== claim.claimant;
+      const via = claim !== undefined && f.via !== undefined && f.via !== claim.via;
+      if (claimant || via) renamed.push(claim!);
+      fields.claimant ||= claimant;
+      fields.via ||= via;
+    }
     const named = new Set<string>();
     const noteNames = (claim: IndexedClaim) => {
       for (const name of [claim.claimant, claim.via, claim.article.outletName]) if (name) named.add(name);
     };
     for (const claim of renamed) noteNames(claim);
-    const fields = {
-      claimant: found.some(
-        ({ claim, fields }) => claim && fields.claimant !== undefined && fields.claimant !== claim.claimant,
-      ),
-      via: found.some(({ claim, fields }) => claim && fields.via !== undefined && fields.via !== claim.via),
-    };
     this.lists.unfileNames(renamed, fields);
     const moving = new Set(renamed);
     const corrected = found.map(({ claim, fields }) => claim && this.refile(claim, fields, moving.has(claim)));
@@ -458,10 +460,6 @@ export class ClaimIndex {
     return value;
   };
 }
-
-const renames = (claim: IndexedClaim, fields: ClaimCorrection) =>
-  (fields.claimant !== undefined && fields.claimant !== claim.claimant) ||
-  (fields.via !== undefined && fields.via !== claim.via);
 
 /** What a correction does to a re-filing under way (ClaimIndex.retopic). */
 interface Refiling {
