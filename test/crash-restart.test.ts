@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AlertRig, alertRig } from './support/alert-rig.js';
+import { FAKE_TOKEN } from './support/fake-discord-client.js';
 import { articlePage, type TestItem } from './support/feed-server.js';
 
 // The tick runs in a child process that the test kills with SIGKILL: once while it waits for an
@@ -13,7 +14,7 @@ interface Child {
 }
 
 function tickProcess(dbPath: string, apiBase: string, now: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/tick-child.ts', dbPath, apiBase, now], {
+  const child = spawn(process.execPath, ['test/support/tick-child.mjs', dbPath, apiBase, now, FAKE_TOKEN], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

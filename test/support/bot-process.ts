@@ -3,9 +3,10 @@
 // signal sent to it reaches the bot itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -14,7 +15,12 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'claimwatch-bot-')), 'claimwatch.db');
+/** A store of its own in a fresh folder, holding the sample articles already (a copy of the suite's). */
+export function tempDbPath(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'claimwatch-bot-')), 'claimwatch.db');
+  copyFileSync(inject('sampleStore'), path);
+  return path;
+}
 
 /** The arguments to node that start the built bot. */
 export const BOT_ENTRY = ['--enable-source-maps', 'dist/src/main.js'];
