@@ -11,6 +11,7 @@ import { withStoredTopics } from '../newsroom/reload.js';
 import { RouteChangeSignal } from '../newsroom/route-changes.js';
 import { createFetcher, type Fetcher } from '../sources/fetch.js';
 import { articleFiles } from '../sources/folder.js';
+import { sqliteStorePort } from '../store/sqlite-store-port.js';
 import { Store } from '../store/store.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
@@ -42,6 +43,7 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
     const index = ClaimIndex.load(store, lexicon);
     return {
       store,
+      port: sqliteStorePort(store),
       index,
       dataDir,
       lexicon: compileLexicon(lexicon),

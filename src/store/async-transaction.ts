@@ -4,12 +4,13 @@ import type Database from 'better-sqlite3';
 /**
  * Transactions whose work awaits, on one SQLite connection: one at a time (a second waits for
  * the first to end, so its statements never land inside the first's), and a transaction opened
- * inside another's work is a savepoint, as better-sqlite3's own nesting is. Writers still using
- * the synchronous `Store.transaction` must not run while one is open; docs/scale.md says why they
- * move behind the ports together.
+ * inside another's work is a savepoint, as better-sqlite3's own nesting is. A statement outside
+ * any transaction waits its turn the same way while one is open (`atTurn`), and runs at once
+ * when none is: the common case costs nothing.
  */
 export class SqliteTransactions {
   private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private readonly inside = new AsyncLocalStorage<{ depth: number }>();
 
   constructor(private readonly db: Database.Database) {}
@@ -17,7 +18,24 @@ export class SqliteTransactions {
   run<T>(work: () => Promise<T>): Promise<T> {
     const open = this.inside.getStore();
     if (open) return this.savepoint(open, work);
-    const turn = this.tail.then(() => this.inside.run({ depth: 0 }, () => this.outermost(work)));
+    return this.enqueue(() => this.inside.run({ depth: 0 }, () => this.outermost(work)));
+  }
+
+  /** Runs one statement's worth of work now, or after the open transactions when it is not inside one. */
+  atTurn<T>(work: () => T): Promise<Awaited<T>> {
+    if (this.queued === 0 || this.inside.getStore()) {
+      try {
+        return Promise.resolve(work());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.enqueue(async (): Promise<Awaited<T>> => await work());
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    this.queued++;
+    const turn = this.tail.then(work).finally(() => this.queued--);
     this.tail = turn.catch(() => undefined);
     return turn;
   }

@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import type { StorePort } from '../store-port.js';
+import { PgLeases } from './leases.js';
+import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
+
+/** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
+function notYet<P>(book: string): P {
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_target, method) => () => Promise.reject(new Error(`${book}.${String(method)} is not on Postgres yet`)),
+  }) as P;
+}
+
+/** The port's books on one queryable: the pool, or the client of an open transaction. */
+function books(on: Queryable): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+  return {
+    articles: notYet('articles'),
+    sourceBook: notYet('sourceBook'),
+    routes: notYet('routes'),
+    outbox: notYet('outbox'),
+    names: notYet('names'),
+    topics: notYet('topics'),
+    claimants: notYet('claimants'),
+    corrections: notYet('corrections'),
+    edits: notYet('edits'),
+    settings: notYet('settings'),
+    filing: notYet('filing'),
+    leases: new PgLeases(on),
+  };
+}
+
+/**
+ * The Postgres store behind the port. Inside a transaction's work every call runs on that
+ * transaction's client (as every statement on SQLite's one connection lands inside the open
+ * transaction), and a transaction opened there becomes a savepoint on it.
+ */
+export function postgresStorePort(pool: pg.Pool): StorePort {
+  const open = new AsyncLocalStorage<TransactionClient>();
+  const here: Queryable = {
+    query: ((...args: unknown[]) =>
+      ((open.getStore() ?? pool).query as (...a: unknown[]) => unknown)(...args)) as pg.Pool['query'],
+  };
+  const port: StorePort = {
+    backend: 'postgres',
+    ...books(here),
+    transaction: (work) => pgTransaction(open.getStore() ?? pool, (client) => open.run(client, () => work(port))),
+    close: () => pool.end(),
+  };
+  return port;
+}
