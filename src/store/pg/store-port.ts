@@ -11,8 +11,14 @@ function notYet<P>(book: string): P {
   }) as P;
 }
 
+/**
+ * Work on one client that commits whole: a book's method that writes several rows (an article and
+ * its claims) runs through it, and inside the port's open transaction it is a savepoint of that.
+ */
+export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
+
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
     articles: notYet('articles'),
     sourceBook: notYet('sourceBook'),
@@ -40,10 +46,12 @@ export function postgresStorePort(pool: pg.Pool): StorePort {
     query: ((...args: unknown[]) =>
       ((open.getStore() ?? pool).query as (...a: unknown[]) => unknown)(...args)) as pg.Pool['query'],
   };
+  const atomically: Atomically = (work) =>
+    pgTransaction(open.getStore() ?? pool, (client) => open.run(client, () => work(client)));
   const port: StorePort = {
     backend: 'postgres',
-    ...books(here),
-    transaction: (work) => pgTransaction(open.getStore() ?? pool, (client) => open.run(client, () => work(port))),
+    ...books(here, atomically),
+    transaction: (work) => atomically(() => work(port)),
     close: () => pool.end(),
   };
   return port;
