@@ -25,7 +25,8 @@ export type AddArticleResult =
   | { added: true; article: ArticleRecord; claims: ClaimRecord[] }
   | { added: false; articleId: number };
 
-const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
+/** In the order claimFromRow reads them; both stores return them as arrays of values. */
+export const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
   claimant, via, figure_text AS figureText, speaker, role, aside, wrong`;
 
 /** The durable record: sources, articles and their claims, in one SQLite file. */
@@ -259,25 +260,28 @@ export class Store {
 }
 
 function* claimRecords(statement: Database.Statement, parameter: unknown): IterableIterator<ClaimRecord> {
-  for (const r of statement.raw(true).iterate(parameter) as IterableIterator<unknown[]>) {
-    yield {
-      id: r[0] as number,
-      articleId: r[1] as number,
-      position: r[2] as number,
-      sentence: r[3] as string,
-      low: r[4] as number | null,
-      high: r[5] as number | null,
-      hedge: r[6] as ClaimRecord['hedge'],
-      unit: r[7] as string | null,
-      topic: r[8] as string | null,
-      status: r[9] as ClaimRecord['status'],
-      claimant: r[10] as string | null,
-      via: r[11] as string | null,
-      figureText: r[12] as string | null,
-      speaker: r[13] as string | null,
-      role: r[14] as ClaimRecord['role'],
-      aside: r[15] as string | null,
-      wrong: r[16] === 1,
-    };
-  }
+  for (const row of statement.raw(true).iterate(parameter) as IterableIterator<unknown[]>) yield claimFromRow(row);
+}
+
+/** A claim from its CLAIM_COLUMNS values; `wrong` is 0 or 1 on either store. */
+export function claimFromRow(r: unknown[]): ClaimRecord {
+  return {
+    id: r[0] as number,
+    articleId: r[1] as number,
+    position: r[2] as number,
+    sentence: r[3] as string,
+    low: r[4] as number | null,
+    high: r[5] as number | null,
+    hedge: r[6] as ClaimRecord['hedge'],
+    unit: r[7] as string | null,
+    topic: r[8] as string | null,
+    status: r[9] as ClaimRecord['status'],
+    claimant: r[10] as string | null,
+    via: r[11] as string | null,
+    figureText: r[12] as string | null,
+    speaker: r[13] as string | null,
+    role: r[14] as ClaimRecord['role'],
+    aside: r[15] as string | null,
+    wrong: r[16] === 1,
+  };
 }

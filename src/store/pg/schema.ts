@@ -217,6 +217,33 @@ export const PG_MIGRATIONS: readonly string[] = [
      ref BIGINT NOT NULL,
      at TEXT NOT NULL
    );`,
+  // 2: every write another process's index must see lands in `changes`, in the writer's own
+  // transaction (so a change is visible exactly when its rows are), and wakes the listeners.
+  // `detail` says what an id cannot: the source an article was linked to, the alias learned.
+  `ALTER TABLE changes ADD COLUMN detail TEXT;
+   ALTER TABLE changes ALTER COLUMN at SET DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+   CREATE FUNCTION note_change() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_TABLE_NAME = 'article_sources' THEN
+       INSERT INTO changes (kind, ref, detail) VALUES ('link', NEW.article_id, NEW.source_id::text);
+     ELSIF TG_TABLE_NAME = 'names' THEN
+       INSERT INTO changes (kind, ref, detail) VALUES ('name', 0, json_build_array(NEW.guild_id, NEW.alias)::text);
+     ELSE
+       INSERT INTO changes (kind, ref) VALUES (TG_ARGV[0], NEW.id);
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE FUNCTION wake_listeners() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_notify('claimwatch_changes', '');
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER articles_noted AFTER INSERT ON articles FOR EACH ROW EXECUTE FUNCTION note_change('article');
+   CREATE TRIGGER claims_noted AFTER UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION note_change('claim');
+   CREATE TRIGGER sources_noted AFTER INSERT OR UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION note_change('source');
+   CREATE TRIGGER links_noted AFTER INSERT ON article_sources FOR EACH ROW EXECUTE FUNCTION note_change();
+   CREATE TRIGGER names_noted AFTER INSERT OR UPDATE ON names FOR EACH ROW EXECUTE FUNCTION note_change();
+   CREATE TRIGGER changes_wake AFTER INSERT ON changes FOR EACH STATEMENT EXECUTE FUNCTION wake_listeners();`,
 ];
 
 /** Any fixed number: every claimwatch process takes this lock while it migrates, so two never race. */
