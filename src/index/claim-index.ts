@@ -6,6 +6,7 @@ import { type ArticleDetails, ArticleEntry, type ArticleHead, type DetailsSource
 import { ClaimEntry, type SentenceSource } from './claim-entry.js';
 import { ClaimLists, type NameFields } from './claim-lists.js';
 import { FigureFiling } from './figure-filing.js';
+import type { IndexRows } from './index-rows.js';
 import { Measures } from './measures.js';
 import { SourceNames } from './names.js';
 import { type Audience, type Figure, type IndexedArticle, type IndexedClaim, isVisible } from './records.js';
@@ -147,6 +148,26 @@ export class ClaimIndex {
     return index;
   }
 
+  /** Builds the index from rows read whole (Postgres, which keeps no saved columns), holding every sentence. */
+  static fromRows(rows: IndexRows, lexicon: Lexicon): ClaimIndex {
+    const index = new ClaimIndex(lexicon);
+    index.bulk = true;
+    for (const source of rows.sources) index.addSource(source);
+    for (const { alias, name } of rows.names) index.names.learnAlias(alias, name);
+    const links = new Map<number, number[]>();
+    for (const [articleId, sourceId] of rows.links) push(links, articleId, sourceId);
+    for (const article of rows.articles) {
+      const head = { ...article, day: article.date ?? article.ingestedAt.slice(0, 10) };
+      index.indexArticle(head, links.get(article.id) ?? [], article);
+    }
+    for (const claim of rows.claims) index.addWords(index.indexClaim(claim));
+    index.lists.sortAppended();
+    index.filing.sortAll();
+    index.text.trim();
+    index.bulk = false;
+    return index;
+  }
+
   /** Saves the text index and the claims' columns in one transaction, as they stand after loading. */
   private save(store: Store, last: number, seenChange: number, measures: string): void {
     const { words, postings } = this.text.snapshot();
@@ -262,6 +283,10 @@ export class ClaimIndex {
       claim.figure.forgetViews();
       if (everyone) this.tallies.promote(claim);
     }
+  }
+
+  hasArticle(id: number): boolean {
+    return this.articles[id] !== undefined;
   }
 
   /** Whether the server (null: the defaults' audience) may already see the article. */
