@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangeCursor } from '../src/index/change-cursor.js';
 
 const NOW = new Date('2026-01-10T08:00:00Z');
-const after = (ms: number) => new Date(NOW.getTime() + ms);
+const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe('the change cursor', () => {
   it('reads on from the last id when nothing was skipped', () => {
@@ -16,16 +16,16 @@ describe('the change cursor', () => {
   it('reads again from a skipped id, and takes it as new when it shows up', () => {
     const cursor = new ChangeCursor(4);
     cursor.advance([5, 8], NOW);
-    expect(cursor.from(after(10))).toBe(5);
-    expect(cursor.advance([6, 8], after(10))).toEqual([6]);
-    expect(cursor.from(after(20))).toBe(6);
+    expect(cursor.from(later(10))).toBe(5);
+    expect(cursor.advance([6, 8], later(10))).toEqual([6]);
+    expect(cursor.from(later(20))).toBe(6);
   });
 
   it('gives up on a skipped id once it is older than any transaction lives', () => {
     const cursor = new ChangeCursor(0, [], NOW, 1_000);
     cursor.advance([2], NOW);
-    expect(cursor.from(after(500))).toBe(0);
-    expect(cursor.from(after(1_500))).toBe(2);
+    expect(cursor.from(later(500))).toBe(0);
+    expect(cursor.from(later(1_500))).toBe(2);
   });
 
   it('waits for the ids a snapshot could not see yet', () => {
