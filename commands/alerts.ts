@@ -94,12 +94,8 @@ export const alerts: Command = {
       case 'digest':
         return setBriefing(newsroom, scope, channelOf(input), input.options.getString('schedule', true)!, now);
       case 'why':
-        return explainAlerts(
-          newsroom.index,
-          newsroom.store,
-          scope,
-          input.options.getString('target', true)!,
-          zoneOf(newsroom, scope),
+        return zoneOf(newsroom, scope).then((zone) =>
+          explainAlerts(newsroom.index, newsroom.port, scope, input.options.getString('target', true)!, zone),
         );
       default:
         throw new UserError('/alerts takes follow, unfollow, list, digest or why.');

@@ -16,12 +16,15 @@ export const claim: Command = {
         .setRequired(true)
         .setMaxLength(30),
     ),
-  execute: (input, { newsroom }) =>
-    claimDetail(
+  execute: async (input, { newsroom }) => {
+    const id = claimNumber(input.options.getString('id', true)!);
+    const history = await newsroom.port.corrections.history(id);
+    return claimDetail(
       newsroom.index,
-      claimNumber(input.options.getString('id', true)!),
+      id,
       input.guildId,
-      (id) => newsroom.store.corrections.history(id),
-      zoneOf(newsroom, scopeOf(input.guildId)),
-    ),
+      () => history,
+      await zoneOf(newsroom, scopeOf(input.guildId)),
+    );
+  },
 };

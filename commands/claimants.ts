@@ -16,7 +16,7 @@ const nameOption = (s: Sub, description: string) =>
 const intoOption = (s: Sub, description: string) =>
   s.addStringOption((o) => o.setName('into').setDescription(description).setRequired(true).setMaxLength(100));
 
-function run(input: CommandInput, { newsroom, now }: CommandContext): Answer {
+async function run(input: CommandInput, { newsroom, now }: CommandContext): Promise<Answer> {
   const request = {
     guildId: input.guildId,
     by: input.user ?? 'unknown',
@@ -25,15 +25,15 @@ function run(input: CommandInput, { newsroom, now }: CommandContext): Answer {
   };
   switch (input.options.getSubcommand(true)) {
     case 'alias':
-      return claimantChangedAnswer(aliasClaimant(newsroom, request, now));
+      return claimantChangedAnswer(await aliasClaimant(newsroom, request, now));
     case 'rename':
-      return claimantChangedAnswer(renameClaimant(newsroom, request, now));
+      return claimantChangedAnswer(await renameClaimant(newsroom, request, now));
     case 'split':
-      return claimantChangedAnswer(splitClaimant(newsroom, request, now));
+      return claimantChangedAnswer(await splitClaimant(newsroom, request, now));
     case 'list':
       return claimantsAnswer(
         listClaimants(newsroom, input.guildId),
-        newsroom.store.claimants.changes(scopeOf(input.guildId), 1),
+        await newsroom.port.claimants.changes(scopeOf(input.guildId), 1),
       );
     default:
       throw new UserError('/claimants takes alias, rename, split or list.');

@@ -11,7 +11,7 @@ import type { Command, CommandContext, CommandInput } from './types.js';
 const idOption = (o: SlashCommandIntegerOption) =>
   o.setName('id').setDescription('The claim number, like 42 for #42').setRequired(true).setMinValue(1);
 
-function run(input: CommandInput, { newsroom, now }: CommandContext): Answer {
+function run(input: CommandInput, { newsroom, now }: CommandContext): Promise<Answer> {
   const id = input.options.getInteger('id', true)!;
   const who: Corrector = {
     guildId: input.guildId,

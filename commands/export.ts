@@ -21,7 +21,7 @@ export const exportCommand: Command = {
       o.setName('since').setDescription('Reported on or after this day (2024-11-01, "Nov 1")').setMaxLength(40),
     )
     .addStringOption((o) => o.setName('until').setDescription('Reported on or before this day').setMaxLength(40)),
-  execute: (input, { newsroom, now }) =>
+  execute: async (input, { newsroom, now }) =>
     answerExport(
       newsroom.index,
       {
@@ -30,7 +30,7 @@ export const exportCommand: Command = {
         since: input.options.getString('since'),
         until: input.options.getString('until'),
       },
-      askerOf(newsroom, input.guildId, now),
+      await askerOf(newsroom, input.guildId, now),
     ),
   autocomplete: (input, { newsroom: { index } }) => {
     if (input.focused.name === 'topic') return topicChoices(index, input.focused.value, input.guildId);

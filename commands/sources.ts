@@ -36,26 +36,26 @@ async function add(input: CommandInput, { newsroom, now }: CommandContext): Prom
   const url = input.options.getString('url', true)!;
   const topics = topicKeys(newsroom.index, input.options.getString('topics'), input.guildId);
   if (input.guildId === null && !looksLikeAddress(url))
-    return addedAnswer(addFolderSource(newsroom, { name, path: url, topics }, now));
+    return addedAnswer(await addFolderSource(newsroom, { name, path: url, topics }, now));
   return addedAnswer(await addFeedSource(newsroom, { guildId: input.guildId, name, url, topics }, now));
 }
 
-function run(input: CommandInput, context: CommandContext): Answer | Promise<Answer> {
+async function run(input: CommandInput, context: CommandContext): Promise<Answer> {
   const { newsroom, now } = context;
   const name = () => input.options.getString('name', true)!;
   switch (input.options.getSubcommand(true)) {
     case 'add':
       return add(input, context);
     case 'list':
-      return listAnswer(listSources(newsroom, input.guildId), input.guildId);
+      return listAnswer(await listSources(newsroom, input.guildId), input.guildId);
     case 'remove':
-      return removedAnswer(removeSource(newsroom, input.guildId, name(), now));
+      return removedAnswer(await removeSource(newsroom, input.guildId, name(), now));
     case 'pause':
-      return pausedAnswer(pauseSource(newsroom, input.guildId, name()));
+      return pausedAnswer(await pauseSource(newsroom, input.guildId, name()));
     case 'resume':
-      return resumedAnswer(resumeSource(newsroom, input.guildId, name()));
+      return resumedAnswer(await resumeSource(newsroom, input.guildId, name()));
     case 'status':
-      return statusAnswer(sourceStatus(newsroom, input.guildId, name()), input.guildId);
+      return statusAnswer(await sourceStatus(newsroom, input.guildId, name()), input.guildId);
     default:
       throw new UserError('/sources takes add, list, remove, pause, resume or status.');
   }

@@ -31,8 +31,8 @@ export function topicCommand(topic: TopicDef & { command: string }): Command {
         o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
       )
       .addBooleanOption(chartOption),
-    execute: (input, { newsroom, now }) =>
-      answerTopic(newsroom.index, topic, topicOptions(input), askerOf(newsroom, input.guildId, now)),
+    execute: async (input, { newsroom, now }) =>
+      answerTopic(newsroom.index, topic, topicOptions(input), await askerOf(newsroom, input.guildId, now)),
     autocomplete: (input, { newsroom: { index } }) =>
       claimantChoices(index, topic.key, input.focused.value, input.guildId),
   };

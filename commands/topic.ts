@@ -21,12 +21,12 @@ export const topic: Command = {
       o.setName('claimant').setDescription('Only this claimant').setAutocomplete(true).setMaxLength(100),
     )
     .addBooleanOption(chartOption),
-  execute: (input, { newsroom, now }) =>
+  execute: async (input, { newsroom, now }) =>
     answerTopic(
       newsroom.index,
       resolveTopic(newsroom.index, input.options.getString('name', true)!, input.guildId),
       topicOptions(input),
-      askerOf(newsroom, input.guildId, now),
+      await askerOf(newsroom, input.guildId, now),
     ),
   autocomplete: (input, { newsroom: { index } }) => {
     if (input.focused.name === 'name') return topicChoices(index, input.focused.value, input.guildId);

@@ -68,8 +68,8 @@ async function run(input: CommandInput, { newsroom, commands, now }: CommandCont
     case 'remove':
       return changedAnswer(await removeTopic(newsroom, { ...request, spec: specOf(input) }, now));
     case 'list': {
-      const { own, defaults } = listTopics(newsroom, input.guildId);
-      return topicsAnswer(own, defaults, newsroom.store.topics.changes(scopeOf(input.guildId), 1));
+      const { own, defaults } = await listTopics(newsroom, input.guildId);
+      return topicsAnswer(own, defaults, await newsroom.port.topics.changes(scopeOf(input.guildId), 1));
     }
     case 'suggest':
       return suggestionsAnswer(suggestTopics(newsroom.index, input.guildId));

@@ -48,7 +48,7 @@ export interface Command {
   moderator?: boolean;
   data: { name: string; description: string; toJSON(): CommandJSON };
   execute(input: CommandInput, context: CommandContext): Answer | Promise<Answer>;
-  autocomplete?(input: AutocompleteInput, context: CommandContext): Choice[];
+  autocomplete?(input: AutocompleteInput, context: CommandContext): Choice[] | Promise<Choice[]>;
   /**
    * For an option whose values the server knows (a topic), whether a text is a whole one: the
    * console then reads a label of several words without quotes. Undefined for any other option.

@@ -58,5 +58,5 @@ results.chart = benchChart(1000);
 results.search_quality = benchSearchQuality(qualityClaims);
 if (!skipBot) results.bot = benchBot(claims);
 if (!skipBot) results.refile = await benchRefile(claims);
-if (!skipBot) results.claimant_move = benchClaimantMove(claims);
+if (!skipBot) results.claimant_move = await benchClaimantMove(claims);
 if (json) console.log(JSON.stringify(results));

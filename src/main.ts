@@ -22,8 +22,8 @@ import { StoreError } from './store/store-error.js';
 const OPERATOR_ERRORS = [ConfigError, DataError, StoreError, StoreInUse, LoginFailure];
 const isOperatorError = (error: unknown): error is Error => OPERATOR_ERRORS.some((kind) => error instanceof kind);
 
-function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): void {
-  for (const outcome of loadDefaultFolders(app, mode, new Date())) {
+async function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): Promise<void> {
+  for (const outcome of await loadDefaultFolders(app, mode, new Date())) {
     if ('error' in outcome) log.warn(`skipped ${outcome.error}`);
   }
 }
@@ -44,9 +44,9 @@ function open(config: Config): { app: App; lock: BotLock } {
 }
 
 async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Lifetime): Promise<number> {
-  loadSamples(app, 'console', log);
+  await loadSamples(app, 'console', log);
   // The console speaks for the defaults' audience: their alerts print between answers.
-  const scheduler = startScheduler(
+  const scheduler = await startScheduler(
     {
       newsroom: app,
       sender: consoleSender(processIO.out),
@@ -65,12 +65,12 @@ async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Li
 }
 
 async function runDiscordBot(config: Config & { mode: 'discord' }, app: App, log: Logger, lifetime: Lifetime) {
-  loadSamples(app, 'discord', log);
+  await loadSamples(app, 'discord', log);
   const client = await startDiscordBot(app, config.discord, log, {
     modRoleId: config.alerts.modRoleId,
     onFatalClose: () => lifetime.stop({ kind: 'fatal' }),
   });
-  const scheduler = startScheduler(
+  const scheduler = await startScheduler(
     { newsroom: app, sender: discordSender(client.rest), editor: discordEditor(client.rest), log },
     config.alerts,
   );

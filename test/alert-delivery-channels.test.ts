@@ -16,7 +16,7 @@ afterEach(async () => {
   await rig.close();
 });
 
-const deliver = (at: Date = NOW) => deliverDue(rig.store, discordSender(rig.rest), at, rig.log);
+const deliver = (at: Date = NOW) => deliverDue(rig.port, discordSender(rig.rest), at, rig.log);
 const postsTo = (name: string) => rig.fake.requestsTo(`POST /channels/${rig.channel(name)}/messages`);
 const follow = (...names: string[]) =>
   names.forEach((name, i) => {

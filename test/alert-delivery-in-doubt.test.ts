@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 // No resends inside @discordjs/rest: each outbox run makes one try, as after a restart.
-const deliver = (at: Date) => deliverDue(rig.store, discordSender(rig.restWith({ retries: 0 })), at, rig.log);
+const deliver = (at: Date) => deliverDue(rig.port, discordSender(rig.restWith({ retries: 0 })), at, rig.log);
 const LIST_MESSAGES = 'GET /channels/:id/messages';
 
 describe('an alert whose send is in doubt', () => {

@@ -4,17 +4,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverDue } from '../src/delivery/deliver.js';
 import { discordSender } from '../src/discord/sender.js';
+import { sqliteStorePort } from '../src/store/sqlite-store-port.js';
 import { Store } from '../src/store/store.js';
+import type { StorePort } from '../src/store/store-port.js';
 import { type DeliveryRig, deliveryRig, later, NOW, POST_MESSAGES } from './support/delivery-rig.js';
 
 let rig: DeliveryRig;
-let second: Store;
+let secondStore: Store;
+let second: StorePort;
 beforeEach(async () => {
   rig = await deliveryRig();
-  second = Store.open(rig.temp.dbPath);
+  secondStore = Store.open(rig.temp.dbPath);
+  second = sqliteStorePort(secondStore);
 });
 afterEach(async () => {
-  second.close();
+  secondStore.close();
   await rig.close();
 });
 
@@ -23,7 +27,7 @@ describe('two deliverers sharing one outbox', () => {
     for (let n = 0; n < 12; n++) rig.queue(n % 2 ? 'alerts' : 'desk', { claimant: `Agency ${n}` });
     const sender = discordSender(rig.rest);
     const reports = await Promise.all([
-      deliverDue(rig.store, sender, NOW, rig.log, { deliverer: 'bot-a' }),
+      deliverDue(rig.port, sender, NOW, rig.log, { deliverer: 'bot-a' }),
       deliverDue(second, sender, NOW, rig.log, { deliverer: 'bot-b' }),
     ]);
     expect(reports.map((r) => r.sent)).toEqual([12, 0]);

@@ -19,8 +19,7 @@ afterEach(async () => {
 });
 
 const statuses = () => rig.fake.requestsTo(POST_MESSAGES).map((r) => r.status);
-const deliver = (at: Date = NOW, sender: Sender = discordSender(rig.rest)) =>
-  deliverDue(rig.store, sender, at, rig.log);
+const deliver = (at: Date = NOW, sender: Sender = discordSender(rig.rest)) => deliverDue(rig.port, sender, at, rig.log);
 
 describe('delivering a queued alert', () => {
   it('posts it once with its nonce enforced, within Discord limits and pinging no one, and marks it sent', async () => {
@@ -62,7 +61,7 @@ describe('delivering a queued alert', () => {
         { guildId: bot.fake.guild.id, channelId, kind: 'alert', payload: rig.row(rig.queue('alerts')).payload },
         NOW,
       );
-      const report = await deliverDue(rig.store, discordSender(bot.client.rest), NOW, log);
+      const report = await deliverDue(rig.port, discordSender(bot.client.rest), NOW, log);
       expect(report.sent).toBe(1);
       expect(bot.fake.channelMessages).toHaveLength(1);
       expect(rig.row(id)).toMatchObject({ status: 'sent', messageId: bot.fake.channelMessages[0]?.message.id });
@@ -155,12 +154,12 @@ describe('when Discord fails on the way', () => {
     const rest = rig.restWith({ rejectOnRateLimit: rejectLongMessageRateLimits(500) });
     const id = rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 429, retryAfter: 1.2 });
-    const report = await deliverDue(rig.store, discordSender(rest), NOW, rig.log, { firstRetryMs: 100 });
+    const report = await deliverDue(rig.port, discordSender(rest), NOW, rig.log, { firstRetryMs: 100 });
     expect(report.retried).toBe(1);
     expect(Date.parse(rig.row(id).nextAttemptAt) - NOW.getTime()).toBeGreaterThanOrEqual(1200);
     expect(rig.row(id).lastError).toContain('rate limited');
     await new Promise((resolve) => setTimeout(resolve, 1300)); // the bucket's real reset
-    expect((await deliverDue(rig.store, discordSender(rest), later(1300), rig.log)).sent).toBe(1);
+    expect((await deliverDue(rig.port, discordSender(rest), later(1300), rig.log)).sent).toBe(1);
     expect(statuses()).toEqual([429, 200]);
     expect(rig.fake.channelMessages).toHaveLength(1);
   });

@@ -15,15 +15,15 @@ afterEach(() => {
 });
 
 /** Alerts from the real pipeline: a Pentagon figure on Oct 31, then a revised one relayed by Yonhap with a denial and a no-evidence statement. */
-function storyAlerts(): Alert[] {
+async function storyAlerts(): Promise<Alert[]> {
   temp = tempApp();
-  temp.ingest({
+  await temp.ingest({
     outlet: 'Reuters',
     date: '2024-10-31',
     url: 'https://example-news.test/reuters/1',
     body: 'The Pentagon said about 3,000 North Korean troops had arrived in Russia. The NIS said 10,000 North Korean soldiers were in Russia.',
   });
-  const later = temp.ingest({
+  const later = await temp.ingest({
     outlet: 'Kyiv Independent',
     date: '2024-11-13',
     url: 'https://example-news.test/kyiv/2',
@@ -72,8 +72,8 @@ const figureAlert = (overrides: Partial<Alert> = {}): Alert => ({
 });
 
 describe('the alert message', () => {
-  it('shows the figure with its hedge, status, claimant, via, outlet, date, link, previous figure with delta and the range', () => {
-    const [revised] = storyAlerts();
+  it('shows the figure with its hedge, status, claimant, via, outlet, date, link, previous figure with delta and the range', async () => {
+    const [revised] = await storyAlerts();
     const message = alertMessage(revised!, LABEL);
     const payload = renderPayload(message.answer);
     const text = visible(payload);
@@ -112,8 +112,8 @@ describe('the alert message', () => {
     expect(first).toContain('First figure from Pentagon');
   });
 
-  it('reads a denial and a no-evidence statement naturally, without a change or a range', () => {
-    const [, denial, noEvidence] = storyAlerts();
+  it('reads a denial and a no-evidence statement naturally, without a change or a range', async () => {
+    const [, denial, noEvidence] = await storyAlerts();
     const denied = renderPayload(alertMessage(denial!, LABEL).answer);
     expect(denied.embeds[0]?.title).toBe('New denial · North Korean troops in Russia');
     expect(denied.embeds[0]?.description?.split('\n')[0]).toBe('**Kremlin** denies it');

@@ -57,7 +57,7 @@ describe('/alerts as Discord sees it', () => {
     expect((await asMember('/alerts why 1')).summary).toMatch(/is for moderators/);
   });
 
-  it('suggests topics as a moderator types one', () => {
+  it('suggests topics as a moderator types one', async () => {
     const input = {
       commandName: 'alerts',
       guildId: G1,
@@ -65,7 +65,7 @@ describe('/alerts as Discord sees it', () => {
       focused: { name: 'topic', value: 'troop' },
       options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getSubcommand: () => 'follow' },
     };
-    const choices = answerAutocomplete(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
+    const choices = await answerAutocomplete(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
     expect(choices[0]).toEqual({ name: 'North Korean troops in Russia (troops)', value: 'troops' });
   });
 });

@@ -20,7 +20,7 @@ let bot: RunningBot;
 let log: RecordingLogger;
 
 beforeAll(async () => {
-  sample = openSampleApp();
+  sample = await openSampleApp();
   log = recordingLogger();
   const deskEditors = {
     id: DESK_ROLE,

@@ -162,28 +162,28 @@ describe('alerts stay within the newsroom whose source carried the figure', () =
     const other = '222222222222222222';
     rig.follow('troops', 'alerts');
     rig.follow('troops', 'alerts', other);
-    const own = rig.temp.ingest(
+    const own = await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId },
     );
-    decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'));
-    const shared = rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-23', body: FIRST.content! });
-    decideAlerts(app, shared.articleId, [''], tickBudget(5), at('2024-10-30'));
+    await decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'));
+    const shared = await rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-23', body: FIRST.content! });
+    await decideAlerts(app, shared.articleId, [''], tickBudget(5), at('2024-10-30'));
     const rows = app.store.db
       .prepare('SELECT guild_id AS guildId, decision_id AS decision FROM outbox ORDER BY id')
       .all() as Array<{ guildId: string }>;
     expect(rows.map((r) => r.guildId)).toEqual([rig.guildId, rig.guildId, other]);
   });
 
-  it('never decides the same alert twice for a server, whatever calls it again', () => {
+  it('never decides the same alert twice for a server, whatever calls it again', async () => {
     const { app } = rig.temp;
     rig.follow('troops', 'alerts');
-    const own = rig.temp.ingest(
+    const own = await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId },
     );
-    expect(decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(1);
-    expect(decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(0);
+    expect(await decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(1);
+    expect(await decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'))).toBe(0);
   });
 });
 
@@ -192,12 +192,12 @@ describe('scheduled briefings', () => {
     const { app } = rig.temp;
     rig.follow('troops', 'desk');
     const digest = app.store.routes.setDigest(rig.guildId, rig.channel('desk'), '0 8 * * 1-5', at('2024-10-01'));
-    rig.temp.ingest(
+    await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId, now: at('2024-10-30') },
     );
-    queueBriefing(app, digest, at('2024-10-31'));
-    queueBriefing(app, app.store.routes.digest(digest.id)!, at('2024-11-01'));
+    await queueBriefing(app, digest, at('2024-10-31'));
+    await queueBriefing(app, app.store.routes.digest(digest.id)!, at('2024-11-01'));
     await rig.tick(at('2024-11-01'));
     const [first, second] = rig.posted('desk');
     expect(text(first!)).toMatch(/NIS.*10,000 troops/);

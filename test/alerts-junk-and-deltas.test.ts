@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => temp.close());
 
-const alertsOf = (a: TestArticle) => alertsFor(temp.app.index, temp.ingest(a).added, null);
+const alertsOf = async (a: TestArticle) => alertsFor(temp.app.index, (await temp.ingest(a)).added, null);
 const troops = () => temp.app.index.topics.find((t) => t.key === 'troops')!;
 const summary = () =>
   renderText(
@@ -27,40 +27,40 @@ const summary = () =>
   );
 
 describe('a number far below the running range is flagged, not headlined', () => {
-  it('sets aside a tiny figure against thousands, and the next total still compares with the last real one', () => {
-    alertsOf(
+  it('sets aside a tiny figure against thousands, and the next total still compares with the last real one', async () => {
+    await alertsOf(
       article('2030-04-01', 'The National Intelligence Service said about 12,000 North Korean troops were in Russia.'),
     );
-    alertsOf(
+    await alertsOf(
       article('2030-04-02', 'President Zelenskyy said about 11,000 North Korean troops were fighting in Kursk.'),
     );
-    const junk = alertsOf(
+    const junk = await alertsOf(
       article('2030-04-03', 'President Zelenskyy said 2 North Korean troops had been seen near Sudzha.'),
     );
     expect(junk).toEqual([]);
     const stored = [...temp.app.store.claims()].find((c) => c.low === 2)!;
     expect(stored.aside).toMatch(/far below the running range \(11,000.12,000 troops\)/);
-    const [next] = alertsOf(
+    const [next] = await alertsOf(
       article('2030-04-04', 'President Zelenskyy said about 14,000 North Korean troops were now in Kursk.'),
     );
     expect(next).toMatchObject({ low: 14000, previous: { low: 11000 }, delta: 3000 });
     expect(summary()).not.toMatch(/\b2 troops/);
   });
 
-  it('never makes an age or a group size a claimant’s latest', () => {
-    alertsOf(article('2030-04-01', 'HUR said about 11,000 North Korean troops were in Kursk.'));
+  it('never makes an age or a group size a claimant’s latest', async () => {
+    await alertsOf(article('2030-04-01', 'HUR said about 11,000 North Korean troops were in Kursk.'));
     expect(
-      alertsOf(article('2030-04-02', 'HUR said the North Korean troops attacked in groups of 15 to 20 men.')),
+      await alertsOf(article('2030-04-02', 'HUR said the North Korean troops attacked in groups of 15 to 20 men.')),
     ).toEqual([]);
-    const [next] = alertsOf(article('2030-04-03', 'HUR said about 12,000 North Korean troops were in Kursk.'));
+    const [next] = await alertsOf(article('2030-04-03', 'HUR said about 12,000 North Korean troops were in Kursk.'));
     expect(renderText(alertMessage(next!, 'Troops').answer)).toMatch(/up 1,000 from 11,000/);
     expect(summary()).toMatch(/HUR: approximately 12,000 troops/);
   });
 });
 
 describe('a past figure is history', () => {
-  it('fires one alert for "up from", and the earlier figure is never the claimant’s latest', () => {
-    const alerts = alertsOf(
+  it('fires one alert for "up from", and the earlier figure is never the claimant’s latest', async () => {
+    const alerts = await alertsOf(
       article(
         '2030-06-01',
         'The Pentagon said 9,400 North Korean troops were in Russia, up from 8,800 a week earlier.',
@@ -69,7 +69,7 @@ describe('a past figure is history', () => {
     expect(alerts.map((a) => a.low)).toEqual([9400]);
     expect(summary()).toMatch(/Pentagon: 9,400 troops/);
     expect(summary()).not.toMatch(/8,800/);
-    const later = alertsOf(
+    const later = await alertsOf(
       article('2030-06-05', 'The Pentagon said its previous estimate of 8,800 troops had been too low.'),
     );
     expect(later).toEqual([]);
@@ -78,9 +78,9 @@ describe('a past figure is history', () => {
 });
 
 describe('an increment beside a total', () => {
-  it('says it is an addition and names the claimant’s total on record, without subtracting', () => {
-    alertsOf(article('2030-06-01', 'The Pentagon said 9,400 North Korean troops were in Russia.'));
-    const [alert] = alertsOf(
+  it('says it is an addition and names the claimant’s total on record, without subtracting', async () => {
+    await alertsOf(article('2030-06-01', 'The Pentagon said 9,400 North Korean troops were in Russia.'));
+    const [alert] = await alertsOf(
       article('2030-06-08', 'The Pentagon said Pyongyang had sent 2,000 more troops to Russia.'),
     );
     const text = renderText(alertMessage(alert!, 'Troops').answer);
@@ -91,19 +91,19 @@ describe('an increment beside a total', () => {
 });
 
 describe('a delta is never lost', () => {
-  it('compares with the claimant’s figure on record even when another outlet repeated it later', () => {
-    alertsOf(
+  it('compares with the claimant’s figure on record even when another outlet repeated it later', async () => {
+    await alertsOf(
       article('2030-05-01', 'The National Intelligence Service said about 15,000 North Korean troops were in Russia.'),
     );
     // A second outlet repeats 15,000 days later; the 18,000 report, dated between, arrives after it.
-    alertsOf(
+    await alertsOf(
       article(
         '2030-05-09',
         'About 15,000 North Korean troops are in Russia, the National Intelligence Service said.',
         'Lantern Post',
       ),
     );
-    const [alert] = alertsOf(
+    const [alert] = await alertsOf(
       article('2030-05-05', 'The National Intelligence Service said about 18,000 North Korean troops were in Russia.'),
     );
     const text = renderText(alertMessage(alert!, 'Troops').answer);
@@ -111,11 +111,11 @@ describe('a delta is never lost', () => {
     expect(text).toMatch(/up 3,000 from 15,000/);
   });
 
-  it('names a projection on record instead of calling a report the first figure', () => {
-    alertsOf(
+  it('names a projection on record instead of calling a report the first figure', async () => {
+    await alertsOf(
       article('2030-05-01', 'The National Intelligence Service said Pyongyang could send 15,000 troops to Russia.'),
     );
-    const [alert] = alertsOf(
+    const [alert] = await alertsOf(
       article('2030-05-06', 'The National Intelligence Service said 18,000 North Korean troops were in Russia.'),
     );
     const text = renderText(alertMessage(alert!, 'Troops').answer);

@@ -60,8 +60,10 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const ingest = (article: TestArticle, guildId = G1, now = ARRIVED) => t.ingest(article, { guildId, now }).added;
-const why = (target: string, guildId: string = G1): Answer => explainAlerts(t.app.index, t.app.store, guildId, target);
+const ingest = async (article: TestArticle, guildId = G1, now = ARRIVED) =>
+  (await t.ingest(article, { guildId, now })).added;
+const why = async (target: string, guildId: string = G1): Promise<Answer> =>
+  await explainAlerts(t.app.index, t.app.port, guildId, target);
 const reason = (answer: Answer, n = 0) => answer.sections[0]!.lines[n]!.split('\n')[1]!;
 
 /** What the alerting path writes for a claim that alerts: one decision, one message per channel. */
@@ -83,44 +85,44 @@ function alerted(claimId: number, channels: string[], options: { guildId?: strin
 }
 
 describe('/alerts why, for a claim that alerted', () => {
-  it('names the channel and when the alert was sent', () => {
+  it('names the channel and when the alert was sent', async () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
-    const [claim] = ingest(NIS_1500);
+    const [claim] = await ingest(NIS_1500);
     t.app.store.outbox.markSent(alerted(claim!.id, [DESK]), 'm1', SENT);
-    const answer = why(String(claim!.id));
+    const answer = await why(String(claim!.id));
     expect(answer).toMatchObject({ title: `Claim #${claim!.id} alerted here`, ephemeral: true });
     expect(answer.sections[0]!.lines[0]).toMatch(/^\*\*#1\*\* \*\*NIS\*\*: approximately 1,500 troops \[troops\]\n/);
     expect(reason(answer)).toBe(`Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC (decided May 1, 2025, 12:00 UTC).`);
   });
 
-  it('says a message is still waiting, with its attempts and last error', () => {
-    const [claim] = ingest(NIS_1500);
+  it('says a message is still waiting, with its attempts and last error', async () => {
+    const [claim] = await ingest(NIS_1500);
     const ids = alerted(claim!.id, [DESK]);
     t.app.store.outbox.beginAttempt(ids);
     t.app.store.outbox.retryLater(ids, '503 Service Unavailable', new Date('2025-05-01T12:05:00Z'));
-    expect(reason(why('#1'))).toBe(
+    expect(reason(await why('#1'))).toBe(
       `Alerted <#${DESK}>, waiting to be sent (1 attempt so far, last error: 503 Service Unavailable; ` +
         'next try May 1, 2025, 12:05 UTC) (decided May 1, 2025, 12:00 UTC).',
     );
   });
 
-  it("gives a broken channel's reason, per channel", () => {
-    const [claim] = ingest(NIS_1500);
+  it("gives a broken channel's reason, per channel", async () => {
+    const [claim] = await ingest(NIS_1500);
     const [desk, wire] = alerted(claim!.id, [DESK, WIRE]);
     t.app.store.outbox.markSent([desk!], 'm1', SENT);
     t.app.store.outbox.setAside([wire!], 'DiscordAPIError[50001]: Missing Access');
     t.app.store.routes.markChannelBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
-    expect(why('1').title).toBe('Claim #1 alerted here');
-    expect(reason(why('1'))).toBe(
+    expect((await why('1')).title).toBe('Claim #1 alerted here');
+    expect(reason(await why('1'))).toBe(
       `Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC; the alert for <#${WIRE}> could not be posted: ` +
         'the channel is broken (the bot lost access to the channel) (decided May 1, 2025, 12:00 UTC).',
     );
   });
 
-  it('does not call a claim alerted when its only channel was broken', () => {
-    const [claim] = ingest(NIS_1500);
+  it('does not call a claim alerted when its only channel was broken', async () => {
+    const [claim] = await ingest(NIS_1500);
     t.app.store.outbox.setAside(alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
-    const answer = why('1');
+    const answer = await why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
     expect(reason(answer)).toBe(
       `The alert for <#${DESK}> could not be posted: the channel is broken (DiscordAPIError\\[10003\\]: Unknown Channel) ` +
@@ -128,22 +130,22 @@ describe('/alerts why, for a claim that alerted', () => {
     );
   });
 
-  it('says when the alert was folded into a digest', () => {
-    const [claim] = ingest(NIS_1500);
+  it('says when the alert was folded into a digest', async () => {
+    const [claim] = await ingest(NIS_1500);
     t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { folded: true }), 'm1', SENT);
-    expect(reason(why('1'))).toBe(
+    expect(reason(await why('1'))).toBe(
       `Folded into a digest for <#${DESK}>, sent May 1, 2025, 12:01 UTC (decided May 1, 2025, 12:00 UTC).`,
     );
   });
 });
 
 describe('/alerts why, for a claim that did not alert', () => {
-  it('names the earlier claim that alerted when a repeat arrives', () => {
-    ingest(NIS_1500);
-    const [first] = ingest(NIS_3000);
+  it('names the earlier claim that alerted when a repeat arrives', async () => {
+    await ingest(NIS_1500);
+    const [first] = await ingest(NIS_3000);
     alerted(first!.id, [DESK]);
-    const [repeat] = ingest(NIS_3000_AGAIN);
-    const answer = why(String(repeat!.id));
+    const [repeat] = await ingest(NIS_3000_AGAIN);
+    const answer = await why(String(repeat!.id));
     expect(answer.title).toBe(`Claim #${repeat!.id} did not alert here`);
     expect(reason(answer)).toBe(
       `Seen before: this figure already alerted here with **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`), ` +
@@ -151,29 +153,29 @@ describe('/alerts why, for a claim that did not alert', () => {
     );
   });
 
-  it('names the earlier claim of the figure even when that one did not alert either', () => {
-    const [first] = ingest(NIS_3000);
-    const [repeat] = ingest(NIS_3000_AGAIN);
-    expect(reason(why(String(repeat!.id)))).toBe(
+  it('names the earlier claim of the figure even when that one did not alert either', async () => {
+    const [first] = await ingest(NIS_3000);
+    const [repeat] = await ingest(NIS_3000_AGAIN);
+    expect(reason(await why(String(repeat!.id)))).toBe(
       `Seen before: **NIS** in Korea Herald, Oct 23, 2024 (\`/claim ${first!.id}\`) was already on record here; ` +
         'a repeat joins it without alerting.',
     );
   });
 
-  it('says a statement already alerted for that topic, claimant and status, whatever its wording', () => {
-    const [denial] = ingest(DENIAL);
+  it('says a statement already alerted for that topic, claimant and status, whatever its wording', async () => {
+    const [denial] = await ingest(DENIAL);
     alerted(denial!.id, [DESK]);
-    const [reworded] = ingest(DENIAL_REWORDED);
-    expect(reason(why(String(reworded!.id)))).toBe(
+    const [reworded] = await ingest(DENIAL_REWORDED);
+    expect(reason(await why(String(reworded!.id)))).toBe(
       `Seen before: a denial by **Kremlin** on this topic already alerted here with **Kremlin** in TASS, Oct 25, 2024 ` +
         `(\`/claim ${denial!.id}\`), which \`/alerts why ${denial!.id}\` explains; statements alert once per topic, claimant and status, whatever the wording.`,
     );
   });
 
-  it('says a claim with no topic alerts nobody, next to one that alerted, for an article asked about by its link', () => {
-    const [pentagon, city] = ingest(MIXED);
+  it('says a claim with no topic alerts nobody, next to one that alerted, for an article asked about by its link', async () => {
+    const [pentagon, city] = await ingest(MIXED);
     alerted(pentagon!.id, [DESK]);
-    const answer = why('https://news.example/reuters/mixed?utm_source=feed');
+    const answer = await why('https://news.example/reuters/mixed?utm_source=feed');
     expect(answer.title).toBe('Alerts from Test article');
     expect(answer.summary).toBe(
       'Reuters, Oct 27, 2024; arrived May 1, 2025, 12:00 UTC\n2 claims: 1 alerted here, 1 did not.',
@@ -186,22 +188,22 @@ describe('/alerts why, for a claim that did not alert', () => {
     expect(reason(answer, 1)).toBe('No topic: channels follow topics, so a claim outside every topic alerts nobody.');
   });
 
-  it('says the same alert came earlier in the same article, whether or not that one alerted', () => {
-    const [first, second] = ingest(TWICE);
+  it('says the same alert came earlier in the same article, whether or not that one alerted', async () => {
+    const [first, second] = await ingest(TWICE);
     expect(second!.figure).toBe(first!.figure);
-    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(
+    expect(reason(await why(`article ${first!.articleId}`), 1)).toBe(
       `Same alert as #${first!.id} earlier in this article: an article raises each alert once.`,
     );
     alerted(first!.id, [DESK]);
-    expect(reason(why(`article ${first!.articleId}`), 1)).toBe(
+    expect(reason(await why(`article ${first!.articleId}`), 1)).toBe(
       `Same alert as #${first!.id} in this article, which raised it: an article raises each alert once.`,
     );
   });
 
-  it('reads a decision that found no followers, with the follows as they stand', () => {
-    const [claim] = ingest(NIS_1500);
+  it('reads a decision that found no followers, with the follows as they stand', async () => {
+    const [claim] = await ingest(NIS_1500);
     t.app.store.outbox.decide(G1, alertKeyOf(claim!), claim!.id, claim!.articleId, 'no-followers', ARRIVED);
-    const answer = why('1');
+    const answer = await why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
     expect(reason(answer)).toBe(
       'Decided May 1, 2025, 12:00 UTC: no channel followed the topic then. ' +
@@ -209,33 +211,33 @@ describe('/alerts why, for a claim that did not alert', () => {
     );
   });
 
-  it('says no channel followed the topic, checking the follows as they stand', () => {
-    const [claim] = ingest(NIS_1500);
-    expect(reason(why('1'))).toBe(
+  it('says no channel followed the topic, checking the follows as they stand', async () => {
+    const [claim] = await ingest(NIS_1500);
+    expect(reason(await why('1'))).toBe(
       'No channel here followed North Korean troops in Russia (`troops`) when it arrived (May 1, 2025, 12:00 UTC). ' +
         'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.',
     );
     t.app.store.routes.follow(G1, 'troops', DESK, ASKED);
-    expect(reason(why(String(claim!.id)))).toMatch(
+    expect(reason(await why(String(claim!.id)))).toMatch(
       new RegExp(
         `when it arrived \\(May 1, 2025, 12:00 UTC\\)\\. Now followed in <#${DESK}> \\(since May 3, 2025, 10:00 UTC\\)\\.$`,
       ),
     );
   });
 
-  it('says every channel following the topic was broken when it arrived', () => {
+  it('says every channel following the topic was broken when it arrived', async () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
     t.app.store.routes.markChannelBroken(G1, DESK, 'Unknown Channel', BEFORE);
-    ingest(NIS_1500);
-    expect(reason(why('1'))).toBe(
+    await ingest(NIS_1500);
+    expect(reason(await why('1'))).toBe(
       `Every channel following the topic was marked broken when it arrived (<#${DESK}>: Unknown Channel); following again mends one.`,
     );
   });
 
-  it('says a claim that came in while the topic was followed arrived before alerts were decided', () => {
+  it('says a claim that came in while the topic was followed arrived before alerts were decided', async () => {
     t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
-    ingest(NIS_1500);
-    expect(reason(why('1'))).toBe(
+    await ingest(NIS_1500);
+    expect(reason(await why('1'))).toBe(
       "It arrived (May 1, 2025, 12:00 UTC) before alerts were decided for it: a source's first fetch is taken in silently, " +
         'as are the sample folder at start and `cli ingest`, so nothing was decided or sent.',
     );
@@ -243,26 +245,26 @@ describe('/alerts why, for a claim that did not alert', () => {
 });
 
 describe('/alerts why, between servers', () => {
-  it("treats another server's claim and article as unseen, and shows it to the server that has it", () => {
-    const [claim] = ingest(NIS_1500, G2);
-    expect(() => why(String(claim!.id), G1)).toThrow(`I have no claim #${claim!.id} that this server can see`);
-    expect(() => why(NIS_1500.url!, G1)).toThrow('I have no claims from that link that this server can see');
-    expect(() => why(`article:${claim!.articleId}`, '')).toThrow(
+  it("treats another server's claim and article as unseen, and shows it to the server that has it", async () => {
+    const [claim] = await ingest(NIS_1500, G2);
+    await expect(why(String(claim!.id), G1)).rejects.toThrow(`I have no claim #${claim!.id} that this server can see`);
+    await expect(why(NIS_1500.url!, G1)).rejects.toThrow('I have no claims from that link that this server can see');
+    await expect(why(`article:${claim!.articleId}`, '')).rejects.toThrow(
       `I have no claims from article ${claim!.articleId} that this server can see`,
     );
-    expect(why(String(claim!.id), G2).title).toBe(`Claim #${claim!.id} did not alert here`);
+    expect((await why(String(claim!.id), G2)).title).toBe(`Claim #${claim!.id} did not alert here`);
   });
 
-  it("reads only this server's decisions for a claim every server sees", () => {
-    const [claim] = ingest(NIS_1500, '');
+  it("reads only this server's decisions for a claim every server sees", async () => {
+    const [claim] = await ingest(NIS_1500, '');
     t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { guildId: G1 }), 'm1', SENT);
-    expect(why('1', G1).title).toBe('Claim #1 alerted here');
-    expect(why('1', G2).title).toBe('Claim #1 did not alert here');
-    expect(reason(why('1', G2))).toMatch(/^No channel here followed/);
+    expect((await why('1', G1)).title).toBe('Claim #1 alerted here');
+    expect((await why('1', G2)).title).toBe('Claim #1 did not alert here');
+    expect(reason(await why('1', G2))).toMatch(/^No channel here followed/);
   });
 
   it('answers the same from a typed command, privately, and explains a target it cannot read', async () => {
-    ingest(NIS_1500);
+    await ingest(NIS_1500);
     const ask = (line: string) => answerLine(t.app, line, ASKED, silentLogger, G1);
     expect(await ask('/alerts why 1')).toMatchObject({ title: 'Claim #1 did not alert here', ephemeral: true });
     expect((await ask('/alerts why target:article:1')).title).toBe('Alerts from Spy agency: troops in Russia');

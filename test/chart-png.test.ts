@@ -24,9 +24,9 @@ const STORY: Array<[string, string, string]> = [
 const BACKGROUND = [0x2b, 0x2d, 0x31];
 
 let t: TempApp;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const [outlet, date, body] of STORY) t.ingest({ outlet, date, body });
+  for (const [outlet, date, body] of STORY) await t.ingest({ outlet, date, body });
 });
 afterEach(() => t.close());
 

@@ -5,9 +5,9 @@ import { cachedTopicChart, chartData, chartSvg } from '../src/charts/index.js';
 import { type TempApp, tempApp } from './support/store-app.js';
 
 let t: TempApp;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  t.ingest({
+  await t.ingest({
     outlet: 'Yonhap',
     date: '2024-10-18',
     body: 'The NIS said about 1,500 North Korean troops were in Russia.',
@@ -19,10 +19,10 @@ const claimantsOf = (chart: ReturnType<typeof cachedTopicChart>) =>
   chart.png ? chart.data.series.map((s) => s.claimant) : [];
 
 describe('the chart attached to topic answers', () => {
-  it('is drawn once while nothing changes, and again once a claim arrives', () => {
+  it('is drawn once while nothing changes, and again once a claim arrives', async () => {
     const first = cachedTopicChart(t.app.index, 'troops', null);
     expect(cachedTopicChart(t.app.index, 'troops', null)).toBe(first);
-    t.ingest({
+    await t.ingest({
       outlet: 'Reuters',
       date: '2024-10-24',
       body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.',
@@ -32,8 +32,8 @@ describe('the chart attached to topic answers', () => {
     expect(claimantsOf(after)).toEqual(['Pentagon', 'NIS']);
   });
 
-  it('is kept per server, so one server never gets the chart drawn for another', () => {
-    t.ingest(
+  it('is kept per server, so one server never gets the chart drawn for another', async () => {
+    await t.ingest(
       {
         outlet: 'Reuters',
         date: '2024-10-24',
@@ -48,18 +48,18 @@ describe('the chart attached to topic answers', () => {
 });
 
 describe('denial marks', () => {
-  it('merge when made on the same day, naming each claimant, and stay apart across days', () => {
-    t.ingest({
+  it('merge when made on the same day, naming each claimant, and stay apart across days', async () => {
+    await t.ingest({
       outlet: 'TASS',
       date: '2024-10-25',
       body: 'The Kremlin denied that North Korean troops were in Russia.',
     });
-    t.ingest({
+    await t.ingest({
       outlet: 'KCNA',
       date: '2024-10-25',
       body: 'North Korea denied that its troops had been deployed to Russia.',
     });
-    t.ingest({
+    await t.ingest({
       outlet: 'TASS',
       date: '2024-11-02',
       body: 'The Kremlin denied that North Korean troops were in Kursk.',

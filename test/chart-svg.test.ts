@@ -51,8 +51,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const ingest = (articles: Article[], guildId?: string) => {
-  for (const [outlet, date, body] of articles) t.ingest({ outlet, date, body }, { guildId });
+const ingest = async (articles: Article[], guildId?: string) => {
+  for (const [outlet, date, body] of articles) await t.ingest({ outlet, date, body }, { guildId });
 };
 const data = (guildId: string | null = null, options = {}) => chartData(t.app.index, 'troops', guildId, options);
 const svgOf = (d: ChartData) => {
@@ -72,7 +72,7 @@ const group = (svg: string, claimant: string) =>
   new RegExp(`<g class="series" data-claimant="${claimant}"[^>]*>.*?</g>`).exec(svg)?.[0] ?? '';
 
 describe('chart of a developing story', () => {
-  beforeEach(() => ingest(STORY));
+  beforeEach(async () => await ingest(STORY));
 
   it('draws one series per claimant and lists them in the legend, most recent first', () => {
     const svg = svgOf(data());
@@ -150,8 +150,8 @@ describe('chart of a developing story', () => {
     expect(Number(denial?.[1])).toBeLessThan(axis);
   });
 
-  it('draws only the headline measure: brigades do not share an axis with troops', () => {
-    ingest([['Yonhap', '2025-01-20', 'The NIS said North Korea had sent five brigades to Russia.']]);
+  it('draws only the headline measure: brigades do not share an axis with troops', async () => {
+    await ingest([['Yonhap', '2025-01-20', 'The NIS said North Korea had sent five brigades to Russia.']]);
     const d = data();
     expect(d.measure).toBe('troops');
     expect(d.series.find((s) => s.claimant === 'NIS')!.points.map((p) => p.low)).not.toContain(5);
@@ -159,8 +159,8 @@ describe('chart of a developing story', () => {
 });
 
 describe('chart edge cases', () => {
-  it('draws a single figure with a day either side of it', () => {
-    ingest([STORY[0]!]);
+  it('draws a single figure with a day either side of it', async () => {
+    await ingest([STORY[0]!]);
     const svg = svgOf(data());
     expect(series(svg)).toEqual(['NIS']);
     expect(texts(svg, 'x-tick')).toEqual(['Oct 17', 'Oct 18', 'Oct 19']);
@@ -169,8 +169,8 @@ describe('chart edge cases', () => {
     expect(svg).not.toContain('NaN');
   });
 
-  it('draws one claimant’s figures as one line through them, labelled by day', () => {
-    ingest([
+  it('draws one claimant’s figures as one line through them, labelled by day', async () => {
+    await ingest([
       ['Yonhap', '2024-10-18', 'The NIS said about 1,500 North Korean troops were in Russia.'],
       ['Yonhap', '2024-10-25', 'The NIS said about 3,000 North Korean troops were in Russia.'],
       ['Yonhap', '2024-11-01', 'The NIS said about 10,000 North Korean troops were in Russia.'],
@@ -185,8 +185,8 @@ describe('chart edge cases', () => {
     expect(ticks).toContain('Oct 20');
   });
 
-  it('has no chart for a topic with only denials, and says why', () => {
-    ingest([STORY[3]!, STORY[14]!]);
+  it('has no chart for a topic with only denials, and says why', async () => {
+    await ingest([STORY[3]!, STORY[14]!]);
     const d = data();
     expect(d.series).toEqual([]);
     expect(d.statements).toHaveLength(2);
@@ -198,14 +198,14 @@ describe('chart edge cases', () => {
     });
   });
 
-  it('says when there are only denials and no-evidence statements, or nothing at all', () => {
+  it('says when there are only denials and no-evidence statements, or nothing at all', async () => {
     expect(data().reason).toBe('No figures yet on North Korean troops in Russia: nothing to plot.');
-    ingest([STORY[3]!, STORY[8]!]);
+    await ingest([STORY[3]!, STORY[8]!]);
     expect(data().reason).toBe('Only denials and no-evidence statements so far: nothing to plot.');
   });
 
-  it('puts figures spanning four orders of magnitude on a log axis labelled in powers of ten', () => {
-    ingest([
+  it('puts figures spanning four orders of magnitude on a log axis labelled in powers of ten', async () => {
+    await ingest([
       ['Yonhap', '2024-10-18', 'The Oslo Society said about 15 North Korean troops were in Russia.'],
       ['Yonhap', '2024-10-20', 'The NIS said about 1,500 North Korean troops were in Russia.'],
       ['Yonhap', '2024-11-01', 'The Porto Forum said about 150,000 North Korean troops were in Russia.'],
@@ -216,7 +216,7 @@ describe('chart edge cases', () => {
     expect(texts(svg, 'subtitle')[0]).toMatch(/· log scale$/);
   });
 
-  it('with 200 claimants draws the six most recent and folds the rest into one counted grey layer', () => {
+  it('with 200 claimants draws the six most recent and folds the rest into one counted grey layer', async () => {
     const cities = [
       'Ostrava',
       'Brno',
@@ -253,7 +253,7 @@ describe('chart edge cases', () => {
     ];
     const names = cities.flatMap((city) => bodies.map((body) => `The ${city} ${body}`));
     // One claimant a day from Jul 1, so the last six (Linz) are the most recent.
-    ingest(
+    await ingest(
       names.map(
         (name, i): Article => [
           'Yonhap',
@@ -280,8 +280,8 @@ describe('chart edge cases', () => {
     expect(series(svgOf(data(null, { maxSeries: 3 })))).toHaveLength(3);
   });
 
-  it('sets marks on the same day side by side, not on top of one another', () => {
-    ingest([
+  it('sets marks on the same day side by side, not on top of one another', async () => {
+    await ingest([
       ['Yonhap', '2024-10-18', 'The NIS said about 3,000 North Korean troops were in Russia.'],
       ['Reuters', '2024-10-18', 'The Pentagon said about 3,000 North Korean troops were in Russia.'],
       ['AP', '2024-10-18', 'The Institute for the Study of War said about 3,000 North Korean troops were in Russia.'],
@@ -294,9 +294,9 @@ describe('chart edge cases', () => {
     expect(texts(svg, 'x-tick')).toEqual(['Oct 17', 'Oct 18', 'Oct 19']);
   });
 
-  it('leaves out another server’s claims, and draws them for that server', () => {
-    ingest(STORY.slice(0, 3));
-    ingest(
+  it('leaves out another server’s claims, and draws them for that server', async () => {
+    await ingest(STORY.slice(0, 3));
+    await ingest(
       [
         [
           'Desk wire',
@@ -331,7 +331,7 @@ describe('chart edge cases', () => {
     expect(svg).not.toMatch(/<Ltd>|& Sons/);
   });
 
-  it('draws only the latest 40 figures of a claimant with a long history', () => {
+  it('draws only the latest 40 figures of a claimant with a long history', async () => {
     const day = (i: number) => new Date(Date.UTC(2024, 9, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const figures = Array.from(
       { length: 45 },
@@ -341,7 +341,7 @@ describe('chart edge cases', () => {
         `The NIS said about ${(1000 + i * 100).toLocaleString('en-US')} North Korean troops were in Russia.`,
       ],
     );
-    ingest(figures);
+    await ingest(figures);
     const points = data().series[0]!.points;
     expect(points).toHaveLength(40);
     expect(points[0]!.day).toBe(day(5));
@@ -350,8 +350,8 @@ describe('chart edge cases', () => {
 });
 
 describe('legend and subtitle laid out to fit', () => {
-  it('puts a long claimant name on two lines, whole, and keeps its latest figure', () => {
-    ingest([
+  it('puts a long claimant name on two lines, whole, and keeps its latest figure', async () => {
+    await ingest([
       ['Yonhap', '2024-10-20', 'The NIS said about 1,500 North Korean troops were in Russia.'],
       [
         'Yonhap',
@@ -366,9 +366,9 @@ describe('legend and subtitle laid out to fit', () => {
     expect(texts(svg, 'latest')).toContain('2,000 · Oct 21');
   });
 
-  it('breaks a long subtitle onto a second line so "log scale" is never cut', () => {
+  it('breaks a long subtitle onto a second line so "log scale" is never cut', async () => {
     const places = ['Tromso', 'Bergen', 'Aarhus', 'Malmo', 'Tampere', 'Turku', 'Uppsala', 'Odense', 'Oulu'];
-    ingest(
+    await ingest(
       places.map(
         (place, i): Article => [
           'Yonhap',

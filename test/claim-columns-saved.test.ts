@@ -32,17 +32,23 @@ const LINES = [
 ];
 
 /** Articles out of date order, as a backfilled feed delivers them: the saved order is by day, not by id. */
-function ingestStory() {
-  t.ingest({ outlet: 'Reuters', date: '2024-11-20', body: LATER, url: 'https://example.org/later', title: 'Training' });
-  t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY, title: 'Arrival' });
-  t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST, url: 'https://example.org/latest' });
+async function ingestStory() {
+  await t.ingest({
+    outlet: 'Reuters',
+    date: '2024-11-20',
+    body: LATER,
+    url: 'https://example.org/later',
+    title: 'Training',
+  });
+  await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY, title: 'Arrival' });
+  await t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST, url: 'https://example.org/latest' });
 }
 
 const answers = async () => Promise.all(LINES.map(ask));
 
 describe('the saved claim columns', () => {
   it('are saved at the first boot with claims, and later boots answer exactly as a boot from the rows', async () => {
-    ingestStory();
+    await ingestStory();
     const live = await answers();
     t.reopen();
     expect(savedRows()).toBe(1);
@@ -55,10 +61,10 @@ describe('the saved claim columns', () => {
   });
 
   it('hold claims added since they were saved, in their place among the saved ones', async () => {
-    t.ingest({ outlet: 'Reuters', date: '2024-11-20', body: LATER });
+    await t.ingest({ outlet: 'Reuters', date: '2024-11-20', body: LATER });
     t.reopen();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY });
-    t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST });
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: EARLY });
+    await t.ingest({ outlet: 'AP', date: '2024-12-05', body: LATEST });
     const live = await answers();
     t.reopen();
     expect(await answers()).toEqual(live);
@@ -66,7 +72,7 @@ describe('the saved claim columns', () => {
   });
 
   it('give way to the rows of claims changed or deleted since, however they were changed', async () => {
-    ingestStory();
+    await ingestStory();
     t.reopen();
     t.app.store.db.prepare('UPDATE claims SET low = 4000, high = 4000 WHERE id = ?').run(idOf(EARLY));
     t.app.store.db.prepare('DELETE FROM claims WHERE id = ?').run(idOf(LATEST));
@@ -80,7 +86,7 @@ describe('the saved claim columns', () => {
   });
 
   it('are saved afresh with the changes once enough claims were read from rows, and the notes go', async () => {
-    ingestStory();
+    await ingestStory();
     t.reopen();
     t.app.store.db.prepare('UPDATE claims SET low = 4000, high = 4000 WHERE id = ?').run(idOf(EARLY));
     t.app.store.db.prepare('DELETE FROM claim_columns').run();
@@ -91,7 +97,7 @@ describe('the saved claim columns', () => {
   });
 
   it('are not trusted when they no longer add up to the store’s claims', async () => {
-    ingestStory();
+    await ingestStory();
     t.reopen();
     // A change the notes missed (made with the triggers gone), as a store copied by hand could hold.
     t.app.store.db.exec('DROP TRIGGER claims_changed_on_delete');

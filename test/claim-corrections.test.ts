@@ -137,11 +137,13 @@ describe('corrections are guarded', () => {
     expect(await ask(`/correction fix ${raisedId()} figure:1`, { guildId: 'another-server' })).toMatch(
       /There is no claim #/,
     );
-    const shared = rig.temp.ingest({
-      outlet: 'Shared Wire',
-      date: '2030-08-06',
-      body: 'The Pentagon said about 11,000 North Korean troops were in Russia.',
-    }).added[0]!;
+    const shared = (
+      await rig.temp.ingest({
+        outlet: 'Shared Wire',
+        date: '2030-08-06',
+        body: 'The Pentagon said about 11,000 North Korean troops were in Russia.',
+      })
+    ).added[0]!;
     expect(await ask(`/correction fix ${shared.id} figure:12,000`)).toMatch(/a source other servers share/);
     // The operator, at the console, may correct the defaults.
     expect(await ask(`/correction fix ${shared.id} figure:12,000`, { guildId: null })).toMatch(/corrected/);

@@ -19,19 +19,19 @@ function ask(line: string, guildId: string | null = 'g1', moderator = true): Pro
 
 const text = answerText;
 
-const march = (body: string, guildId = 'g1') =>
-  t.ingest({ outlet: 'Harbour Post', date: '2023-03-07', title: 'Pension march', body }, { guildId });
+const march = async (body: string, guildId = 'g1') =>
+  await t.ingest({ outlet: 'Harbour Post', date: '2023-03-07', title: 'Pension march', body }, { guildId });
 
 describe('moderators correct who the bot credits', () => {
-  beforeEach(() => {
-    march('The Dock Workers Federation said 42,000 people marched in the port city on Tuesday.');
-    march('Organisers from Harbour Dockers said 45,000 marched by the evening.');
+  beforeEach(async () => {
+    await march('The Dock Workers Federation said 42,000 people marched in the port city on Tuesday.');
+    await march('Organisers from Harbour Dockers said 45,000 marched by the evening.');
   });
 
   it('merges one name into another, for stored claims and the next article alike', async () => {
     const merged = text(await ask('/claimants alias name:"Dock Workers Federation" into:"Harbour Dockers"'));
     expect(merged).toContain('1 claim now filed under Harbour Dockers');
-    march('The Dock Workers Federation said 50,000 people marched on Thursday.');
+    await march('The Dock Workers Federation said 50,000 people marched on Thursday.');
     const list = text(await ask('/claimants list'));
     expect(list).toContain('Harbour Dockers: 3 figures in 3 claims');
     expect(list).not.toContain('Dock Workers Federation:');
@@ -73,7 +73,7 @@ describe('moderators correct who the bot credits', () => {
   });
 
   it('leaves another server’s claims and list alone', async () => {
-    march('The Dock Workers Federation said 9,000 marched in the old town.', 'g2');
+    await march('The Dock Workers Federation said 9,000 marched in the old town.', 'g2');
     await ask('/claimants alias name:"Dock Workers Federation" into:"Harbour Dockers"');
     expect(text(await ask('/claimants list', 'g2'))).toContain('Dock Workers Federation: 1 figure');
   });

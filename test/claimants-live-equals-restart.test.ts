@@ -34,10 +34,10 @@ const LATER = [
   },
 ];
 
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const article of [...STORY, ...LATER]) t.ingest(article);
-  t.ingest(
+  for (const article of [...STORY, ...LATER]) await t.ingest(article);
+  await t.ingest(
     {
       outlet: 'Ledger Extra',
       date: '2024-11-14',

@@ -24,14 +24,14 @@ beforeAll(async () => {
   bot = await startBotOnFake(temp.app, recordingLogger(), { now: () => NOW });
   guildId = bot.fake.guild.id;
   // Everyone's: a default source.
-  temp.ingest({
+  await temp.ingest({
     outlet: 'Harbour Post',
     date: '2024-10-20',
     url: 'https://harbour.example/nk-troops',
     body: 'South Korea\'s National Intelligence Service said about 1,500 North Korean troops had been sent to Russia, calling the move "a grave threat, not a rumour".',
   });
   // This server's own source.
-  temp.ingest(
+  await temp.ingest(
     {
       outlet: 'Desk Wire',
       date: '2024-11-05',
@@ -40,7 +40,7 @@ beforeAll(async () => {
     },
     { guildId },
   );
-  temp.ingest(
+  await temp.ingest(
     {
       outlet: 'Desk Wire',
       date: '2024-12-02',
@@ -49,7 +49,7 @@ beforeAll(async () => {
     { guildId },
   );
   // Another server's: never in this server's export.
-  temp.ingest(
+  await temp.ingest(
     {
       outlet: 'Elsewhere Daily',
       date: '2024-11-20',

@@ -58,17 +58,19 @@ describe('a confirmation in answers and alerts', () => {
   });
   afterEach(() => temp.close());
 
-  it('alerts once per claimant as a confirmation, and the topic answer lists it apart from the figures', () => {
-    const ingest = (date: string, body: string) =>
-      alertsFor(temp.app.index, temp.ingest({ outlet: 'Harbour Wire', date, body }).added, null);
-    ingest('2030-07-01', 'NATO said about 10,000 North Korean troops were in Russia.');
-    const [alert] = ingest(
+  it('alerts once per claimant as a confirmation, and the topic answer lists it apart from the figures', async () => {
+    const ingest = async (date: string, body: string) =>
+      alertsFor(temp.app.index, (await temp.ingest({ outlet: 'Harbour Wire', date, body })).added, null);
+    await ingest('2030-07-01', 'NATO said about 10,000 North Korean troops were in Russia.');
+    const [alert] = await ingest(
       '2030-07-02',
       'NATO confirmed that North Korean troops had been deployed to the Kursk region.',
     );
     expect(alert).toMatchObject({ kind: 'statement', status: 'confirmed', claimant: 'NATO' });
     expect(renderText(alertMessage(alert!, 'Troops').answer)).toMatch(/New confirmation[\s\S]*NATO confirms it/);
-    expect(ingest('2030-07-03', 'NATO again confirmed that North Korean troops were fighting in Kursk.')).toEqual([]);
+    expect(await ingest('2030-07-03', 'NATO again confirmed that North Korean troops were fighting in Kursk.')).toEqual(
+      [],
+    );
     const troops = temp.app.index.topics.find((t) => t.key === 'troops')!;
     const text = renderText(
       answerTopic(

@@ -14,7 +14,7 @@ afterEach(() => t?.close());
 
 async function session(lines: string[]) {
   t = tempApp();
-  loadDefaultFolders(t.app, 'console', new Date());
+  await loadDefaultFolders(t.app, 'console', new Date());
   const out: string[] = [];
   await runConsole(
     t.app,

@@ -12,8 +12,8 @@ import { type BotApp, openSampleApp, SAMPLE_NOW } from './support/bot-app.js';
 let sample: BotApp;
 let dir: string;
 
-beforeAll(() => {
-  sample = openSampleApp();
+beforeAll(async () => {
+  sample = await openSampleApp();
   dir = mkdtempSync(join(tmpdir(), 'claimwatch-console-labels-'));
 });
 afterAll(() => {

@@ -26,8 +26,8 @@ let sample: BotApp;
 let bot: RunningBot | undefined;
 let log: RecordingLogger;
 
-beforeAll(() => {
-  sample = openSampleApp();
+beforeAll(async () => {
+  sample = await openSampleApp();
 });
 
 afterAll(() => sample?.close());

@@ -22,7 +22,7 @@ let bot: RunningBot;
 let log: RecordingLogger;
 
 beforeAll(async () => {
-  sample = openSampleApp();
+  sample = await openSampleApp();
   app = sample.app;
   log = recordingLogger();
   bot = await startBotOnFake(app, log);

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function start(shards: 'auto' | number, recommendedShards: number): Promise<FakeDiscord> {
-  sample = openSampleApp();
+  sample = await openSampleApp();
   fake = await startFakeDiscord({ token: FAKE_TOKEN, recommendedShards });
   const discord = { token: FAKE_TOKEN, apiBase: fake.restBase, applicationId: undefined, guildId: undefined, shards };
   client = await startDiscordBot(sample.app, discord, recordingLogger(), { now: () => SAMPLE_NOW });

@@ -261,7 +261,7 @@ describe('telling servers about a failing feed', () => {
     expect((await pollDue(handle.app, hooks, muchLater, silentLogger)).sources).toBe(0);
 
     healthy = true;
-    resumeSource(handle.app, 'g1', 'wire');
+    await resumeSource(handle.app, 'g1', 'wire');
     await pollDue(handle.app, hooks, muchLater, silentLogger);
     await pollDue(handle.app, hooks, minutesAfter(muchLater, 5), silentLogger);
     expect(hooks.notices.slice(4)).toEqual([

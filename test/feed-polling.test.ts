@@ -256,12 +256,12 @@ describe('polling feeds', () => {
     const items = servedFeed('/ledger.xml', [TROOPS]);
     await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
     await addFeedSource(rig.temp.app, { guildId: 'g2', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
-    pauseSource(rig.temp.app, 'g2', 'ledger');
+    await pauseSource(rig.temp.app, 'g2', 'ledger');
     const hooks = recordingHooks();
 
     items.unshift(LOSSES);
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
-    resumeSource(rig.temp.app, 'g2', 'Ledger');
+    await resumeSource(rig.temp.app, 'g2', 'Ledger');
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
 
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['g1'], ['g2']]);
@@ -307,8 +307,12 @@ describe('polling folders', () => {
     mkdirSync(folder);
     writeFileSync(join(folder, '01.txt'), `title: Troops\noutlet: Wire\ndate: 2025-04-30\n---\n${TROOPS.content}\n`);
     // As loadDefaultFolders does at boot: the files go in without items being recorded.
-    const source = registerSource(rig.temp.app, { name: 'Sample articles', kind: 'folder', location: folder }, T0);
-    ingestFiles(rig.temp.app, articleFiles(folder), source, T0);
+    const source = await registerSource(
+      rig.temp.app,
+      { name: 'Sample articles', kind: 'folder', location: folder },
+      T0,
+    );
+    await ingestFiles(rig.temp.app, articleFiles(folder), source, T0);
     const hooks = recordingHooks();
 
     const first = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);

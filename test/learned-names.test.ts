@@ -18,10 +18,10 @@ const SPELLED_OUT = {
 };
 
 describe('names the extractor learned', () => {
-  it('file a later article’s spelling under the name an earlier one taught, and survive a restart', () => {
+  it('file a later article’s spelling under the name an earlier one taught, and survive a restart', async () => {
     t = tempApp();
-    t.ingest(INTRODUCED);
-    const later = t.ingest(SPELLED_OUT);
+    await t.ingest(INTRODUCED);
+    const later = await t.ingest(SPELLED_OUT);
     expect(later.added.map((c) => c.claimant)).toEqual(['AFAD']);
     t.reopen();
     expect(t.app.index.claimsBy('AFAD').map((c) => c.low)).toEqual([2300, 3100]);
@@ -29,7 +29,7 @@ describe('names the extractor learned', () => {
 
   it('let /source find a body by any spelling it was introduced with', async () => {
     t = tempApp();
-    t.ingest(INTRODUCED);
+    await t.ingest(INTRODUCED);
     const answer = await answerLine(
       t.app,
       '/source Disaster and Emergency Management Authority',
@@ -39,16 +39,16 @@ describe('names the extractor learned', () => {
     expect(answer.title).toMatch(/AFAD/);
   });
 
-  it('keep a server’s learned names to that server', () => {
+  it('keep a server’s learned names to that server', async () => {
     t = tempApp();
-    t.ingest(INTRODUCED, { guildId: '100000000000000001' });
-    const elsewhere = t.ingest(SPELLED_OUT, { guildId: '100000000000000002' });
+    await t.ingest(INTRODUCED, { guildId: '100000000000000001' });
+    const elsewhere = await t.ingest(SPELLED_OUT, { guildId: '100000000000000002' });
     expect(elsewhere.added.map((c) => c.claimant)).toEqual(['Disaster and Emergency Management Authority']);
   });
 
-  it('keep the person who spoke for the claimant on the stored claim', () => {
+  it('keep the person who spoke for the claimant on the stored claim', async () => {
     t = tempApp();
-    t.ingest({
+    await t.ingest({
       outlet: 'Harbour Post',
       date: '2023-02-09',
       body: "Turkey's Health Minister Fahrettin Koca said 80,000 North Korean troops were treated.",

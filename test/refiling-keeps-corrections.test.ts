@@ -8,9 +8,9 @@ import { THREE_ESTIMATES } from './support/story.js';
 
 const NOW = new Date('2024-12-01T09:00:00Z');
 let t: TempApp;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const article of THREE_ESTIMATES) t.ingest(article);
+  for (const article of THREE_ESTIMATES) await t.ingest(article);
 });
 afterEach(() => t.close());
 

@@ -53,8 +53,8 @@ afterEach(async () => {
   temp.close();
 });
 
-const start = (cron = NEVER) =>
-  (scheduler = startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
+const start = async (cron = NEVER) =>
+  (scheduler = await startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
 const queueNotice = (channelId: string) =>
   temp.app.store.outbox.enqueue(
     { guildId: GUILD, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Left over', 'from before')) },
@@ -64,7 +64,7 @@ const queueNotice = (channelId: string) =>
 describe('the scheduler', () => {
   it('delivers what an earlier run left pending as soon as it starts', async () => {
     queueNotice('900000000000000001');
-    await start().stop();
+    await (await start()).stop();
     expect(sender.sent.map((s) => s.channelId)).toEqual(['900000000000000001']);
     expect(temp.app.store.outbox.pendingCount()).toBe(0);
   });
@@ -72,7 +72,7 @@ describe('the scheduler', () => {
   it('skips a tick asked for while one is still waiting to run, and logs that it did', async () => {
     queueNotice('900000000000000001');
     const release = sender.hold();
-    const running = start();
+    const running = await start();
     void running.tick();
     expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toContain(
       'poll tick skipped: the previous one is still running',
@@ -84,17 +84,15 @@ describe('the scheduler', () => {
 
   it('catches a failing tick, logs it by name, and still runs the next one', async () => {
     // A store whose polling query fails, as a full disk or a locked file would make it.
-    const store = Object.create(temp.app.store, {
+    const port = Object.create(temp.app.port, {
       sourceBook: {
         value: {
-          dueSources: () => {
-            throw new Error('disk I/O error');
-          },
+          dueSources: () => Promise.reject(new Error('disk I/O error')),
         },
       },
     });
-    const failing = (scheduler = startScheduler(
-      { newsroom: { ...temp.app, store }, sender, log },
+    const failing = (scheduler = await startScheduler(
+      { newsroom: { ...temp.app, port }, sender, log },
       { cron: NEVER, timeZone: 'UTC' },
       () => NOW,
     ));
@@ -111,16 +109,16 @@ describe('the scheduler', () => {
         `INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, 'at eight', ?, ?)`,
       )
       .run(GUILD, '900000000000000002', NOW.toISOString(), NOW.toISOString());
-    await start().stop();
+    await (await start()).stop();
     expect(log.lines.map((l) => l.message)).toContainEqual(
       expect.stringMatching(/^briefing \d+: schedule "at eight" is not valid cron; skipped$/),
     );
   });
 
   it('posts a briefing on its own schedule once it is set', async () => {
-    const running = start();
+    const running = await start();
     temp.app.store.routes.setDigest(GUILD, '900000000000000003', '* * * * * *', NOW);
-    running.reloadDigests();
+    await running.reloadDigests();
     while (sender.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sender.sent[0]!.channelId).toBe('900000000000000003');
     expect(JSON.stringify(sender.sent[0]!.payload)).toMatch(/Briefing/);

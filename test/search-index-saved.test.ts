@@ -16,20 +16,20 @@ const KURSK = 'The NIS said about 1,100 North Korean soldiers had been killed ne
 const SHELLS = 'The Pentagon said Pyongyang had shipped 2 million artillery shells to Russia.';
 
 describe('the saved text index', () => {
-  it('is saved at the first boot with claims, and search after later boots finds old and new claims alike', () => {
-    t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
+  it('is saved at the first boot with claims, and search after later boots finds old and new claims alike', async () => {
+    await t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
     t.reopen();
     expect(savedRows()).toBe(1);
-    t.ingest({ outlet: 'AP', date: '2024-12-02', body: SHELLS });
+    await t.ingest({ outlet: 'AP', date: '2024-12-02', body: SHELLS });
     t.reopen();
     expect(found('kursk')).toEqual([KURSK]);
     expect(found('artilery shels')).toEqual([SHELLS]);
     expect(found('soldiers shells')).toEqual(expect.arrayContaining([KURSK, SHELLS]));
   });
 
-  it('is ignored when the claims it covered changed, so no answer points at a claim that is gone', () => {
-    t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
-    t.ingest({ outlet: 'AP', date: '2024-12-02', body: SHELLS });
+  it('is ignored when the claims it covered changed, so no answer points at a claim that is gone', async () => {
+    await t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
+    await t.ingest({ outlet: 'AP', date: '2024-12-02', body: SHELLS });
     t.reopen();
     t.app.store.db.prepare('DELETE FROM claims WHERE sentence = ?').run(KURSK);
     t.reopen();
@@ -40,8 +40,8 @@ describe('the saved text index', () => {
   it.each([
     ['it was made with other word rules', 'tokenizer = tokenizer + 1'],
     ['its words and lists do not fit together', "words = CAST('x' AS BLOB)"],
-  ])('is rebuilt and saved afresh when %s', (_, change) => {
-    t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
+  ])('is rebuilt and saved afresh when %s', async (_, change) => {
+    await t.ingest({ outlet: 'Reuters', date: '2024-12-01', body: KURSK });
     t.reopen();
     const saved = () =>
       t.app.store.db.prepare('SELECT tokenizer, CAST(words AS TEXT) AS words FROM search_index').get() as {

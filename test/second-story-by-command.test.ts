@@ -50,7 +50,7 @@ const ADD_FLOOD =
 
 describe('a second story set up by command', () => {
   it('re-files the stored flood tolls, answers across claimants and alerts on the next toll, leaving North Korea as it was', async () => {
-    rig.temp.ingest({
+    await rig.temp.ingest({
       outlet: 'Seoul Ledger',
       date: '2024-11-01',
       title: 'North Korean troops',

@@ -145,7 +145,7 @@ describe('a server’s time zone', () => {
   });
 
   it("dates a topic's last change by the server's day, not UTC's", async () => {
-    rig.temp.ingest(
+    await rig.temp.ingest(
       {
         outlet: 'Harbour Wire',
         date: '2024-11-04',
@@ -171,7 +171,7 @@ describe('a server’s time zone', () => {
       'Time zone: Asia/Seoul',
     );
     const [digest] = app.store.routes.digests(rig.guildId);
-    const scheduler = startScheduler(
+    const scheduler = await startScheduler(
       {
         newsroom: app,
         // Nothing fires while it runs (New Year's midnight and briefings hours away): it only schedules.
@@ -187,13 +187,13 @@ describe('a server’s time zone', () => {
       expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([23, 0]);
       // Back to the default zone, the same schedule is 08:00 UTC.
       await askApp(app, '/settings reset timezone', { guildId: rig.guildId, now: NOW });
-      scheduler.reloadDigests();
+      await scheduler.reloadDigests();
       expect(scheduler.nextBriefing(digest!.id)!.getUTCHours()).toBe(8);
       await askApp(app, '/settings set timezone:Asia/Seoul', { guildId: rig.guildId, now: NOW });
     } finally {
       await scheduler.stop();
     }
-    const id = queueBriefing(app, digest!, new Date('2024-11-04T23:00:00Z'));
+    const id = await queueBriefing(app, digest!, new Date('2024-11-04T23:00:00Z'));
     const row = app.store.db.prepare('SELECT payload FROM outbox WHERE id = ?').get(id) as { payload: string };
     expect(decodePayload(row.payload).answer.title).toBe('Briefing · Nov 5, 2024, 08:00 GMT+9');
   });

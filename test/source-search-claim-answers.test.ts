@@ -9,9 +9,9 @@ const NOW = new Date('2024-11-06T09:00:00Z');
 let t: TempApp;
 const ask = (line: string) => answerLine(t.app, line, NOW, silentLogger);
 
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const article of STORY) t.ingest(article);
+  for (const article of STORY) await t.ingest(article);
 });
 afterEach(() => t.close());
 
@@ -139,8 +139,8 @@ describe('autocomplete', () => {
     ]);
   });
 
-  it("suggests in one server no source or claimant that only another server's sources brought", () => {
-    t.ingest(
+  it("suggests in one server no source or claimant that only another server's sources brought", async () => {
+    await t.ingest(
       {
         outlet: 'Harbour Ledger',
         date: '2024-12-02',
@@ -158,12 +158,12 @@ describe('autocomplete', () => {
     expect(claimants('server-b')).toContain('NIS'); // the defaults every server sees
   });
 
-  it('counts what was just ingested, not a list kept from before it', () => {
+  it('counts what was just ingested, not a list kept from before it', async () => {
     const before = sourceChoices(t.app.index, '', 'server-a').map((c) => c.name);
     expect(before).not.toContain('Harbour Ledger');
     const claimants = () => claimantChoices(t.app.index, 'troops', '', 'server-a').map((c) => c.value);
     expect(claimants().some((n) => /Ostrander/.test(n))).toBe(false);
-    t.ingest(
+    await t.ingest(
       {
         outlet: 'Harbour Ledger',
         date: '2024-12-02',
@@ -187,7 +187,7 @@ describe('autocomplete', () => {
 
 describe('search after a restart', () => {
   it('finds every claim of a sentence that holds two figures, not just the first', async () => {
-    t.ingest({
+    await t.ingest({
       outlet: 'Reuters',
       date: '2024-12-01',
       body: 'The NIS said about 1,100 North Korean soldiers had been killed and 2,900 wounded near Kursk.',

@@ -68,7 +68,7 @@ function ask(line: string, guildId: string | null, options: { moderator?: boolea
   return answerCommand(app.commands, input, commandContext(app, options.now ?? T0), silentLogger);
 }
 
-function suggest(guildId: string | null, typed: string, moderator = true) {
+async function suggest(guildId: string | null, typed: string, moderator = true) {
   const parsed = parseCommandLine(
     `/sources status ${typed || 'x'}`,
     rig.temp.app.commands.map((c) => c.data.toJSON()),
@@ -80,7 +80,7 @@ function suggest(guildId: string | null, typed: string, moderator = true) {
     options: optionReader(parsed),
     focused: { name: 'name', value: typed },
   };
-  return answerAutocomplete(rig.temp.app.commands, input, commandContext(rig.temp.app, T0), silentLogger).map(
+  return (await answerAutocomplete(rig.temp.app.commands, input, commandContext(rig.temp.app, T0), silentLogger)).map(
     (c) => c.value,
   );
 }
@@ -225,7 +225,7 @@ describe('/sources for moderators only, each server its own', () => {
     expect(answer.summary).toMatch(/^\/sources is for moderators/);
     expect(rig.server.hits('/ledger.xml')).toBe(0);
     expect(own('g1')).toEqual([]);
-    expect(suggest('g1', '', false)).toEqual([]);
+    expect(await suggest('g1', '', false)).toEqual([]);
   });
 
   it("never lets one server see, pause, resume, inspect or remove another server's source", async () => {
@@ -239,15 +239,15 @@ describe('/sources for moderators only, each server its own', () => {
     expect(lines(list).join('\n')).not.toContain('Ledger');
     for (const answer of attempts)
       expect(answer.summary).toBe('No source named **Ledger** here. `/sources list` shows them.');
-    expect(suggest('g2', 'led')).toEqual([]);
-    expect(suggest('g1', 'led')).toEqual(['Ledger']);
+    expect(await suggest('g2', 'led')).toEqual([]);
+    expect(await suggest('g1', 'led')).toEqual(['Ledger']);
     expect(rig.temp.app.store.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
   });
 });
 
 describe('/sources list, pause, resume, status and remove', () => {
   it("lists the server's sources and the defaults, marking those paused or failing", async () => {
-    registerSource(rig.temp.app, { name: 'Sample articles', kind: 'folder', location: rig.temp.dir }, T0);
+    await registerSource(rig.temp.app, { name: 'Sample articles', kind: 'folder', location: rig.temp.dir }, T0);
     await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
     await ask(`/sources add name:Wire url:"${rig.server.url('/wire.xml')}"`, 'g1');
     await ask('/sources pause ledger', 'g1');

@@ -9,12 +9,12 @@ let t: TempApp;
 afterEach(() => t?.close());
 
 describe('the SQLite store', () => {
-  it('applies every numbered migration at first boot, in WAL mode, and none again at the next', () => {
+  it('applies every numbered migration at first boot, in WAL mode, and none again at the next', async () => {
     t = tempApp();
     const db = t.app.store.db;
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
     t.reopen();
     expect(t.app.store.counts()).toMatchObject({ articles: 1, claims: 1 });
   });
@@ -27,20 +27,25 @@ describe('the SQLite store', () => {
 });
 
 describe('article identity', () => {
-  it('adds nothing when the same article is ingested twice', () => {
+  it('adds nothing when the same article is ingested twice', async () => {
     t = tempApp();
-    const first = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
-    const again = t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    const first = await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    const again = await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
     expect(first.added).toHaveLength(1);
     expect(again).toMatchObject({ duplicate: true, found: 1, added: [] });
     expect(t.app.store.counts()).toMatchObject({ articles: 1, claims: 1 });
     expect(t.app.index.claimCount()).toBe(1);
   });
 
-  it('knows an article by its canonical URL even when the text was edited', () => {
+  it('knows an article by its canonical URL even when the text was edited', async () => {
     t = tempApp();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://News.example/a/1?utm_source=x#top', body: BODY });
-    const edited = t.ingest({
+    await t.ingest({
+      outlet: 'Yonhap',
+      date: '2024-10-18',
+      url: 'https://News.example/a/1?utm_source=x#top',
+      body: BODY,
+    });
+    const edited = await t.ingest({
       outlet: 'Yonhap',
       date: '2024-10-18',
       url: 'https://news.example/a/1/',
@@ -49,19 +54,19 @@ describe('article identity', () => {
     expect(edited.duplicate).toBe(true);
   });
 
-  it('tells two articles at different URLs apart even with the same text', () => {
+  it('tells two articles at different URLs apart even with the same text', async () => {
     t = tempApp();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1', body: BODY });
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/1', body: BODY });
     expect(
-      t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/2', body: BODY }).duplicate,
+      (await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', url: 'https://news.example/a/2', body: BODY })).duplicate,
     ).toBe(false);
   });
 
-  it('without a URL, knows an article by its text, whatever its spacing', () => {
+  it('without a URL, knows an article by its text, whatever its spacing', async () => {
     t = tempApp();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
     expect(
-      t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: `  ${BODY.replace(/ /g, '  ')}\n\n` }).duplicate,
+      (await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: `  ${BODY.replace(/ /g, '  ')}\n\n` })).duplicate,
     ).toBe(true);
   });
 
@@ -73,21 +78,21 @@ describe('article identity', () => {
 });
 
 describe('a crash mid-ingest', () => {
-  it('leaves no half article: the article and its claims land together or not at all', () => {
+  it('leaves no half article: the article and its claims land together or not at all', async () => {
     t = tempApp();
     // A trigger stands in for the process dying between the article row and its second claim.
     t.app.store.db.exec(`CREATE TRIGGER crash BEFORE INSERT ON claims WHEN NEW.position = 1
       BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
     const body = `${BODY} The agency expects the total to reach 10,000 by December.`;
-    expect(() => t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body })).toThrow(/simulated crash/);
+    await expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body })).rejects.toThrow(/simulated crash/);
     expect(t.app.store.counts()).toMatchObject({ articles: 0, claims: 0 });
     t.app.store.db.exec('DROP TRIGGER crash');
-    expect(t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body }).added).toHaveLength(2);
+    expect((await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body })).added).toHaveLength(2);
   });
 
-  it('another process sees only committed articles while one is being written', () => {
+  it('another process sees only committed articles while one is being written', async () => {
     t = tempApp();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
     const reader = new Database(t.dbPath, { readonly: true });
     try {
       expect(reader.prepare('SELECT count(*) AS n FROM claims').get()).toEqual({ n: 1 });
@@ -98,15 +103,15 @@ describe('a crash mid-ingest', () => {
 });
 
 describe('the index rebuilt at boot', () => {
-  it('answers exactly as the index that was updated claim by claim', () => {
+  it('answers exactly as the index that was updated claim by claim', async () => {
     t = tempApp();
-    t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
-    t.ingest({
+    await t.ingest({ outlet: 'Yonhap', date: '2024-10-18', body: BODY });
+    await t.ingest({
       outlet: 'Reuters',
       date: '2024-10-24',
       body: 'The Pentagon said roughly 3,000 North Korean soldiers were training in eastern Russia.',
     });
-    t.ingest({
+    await t.ingest({
       outlet: 'AP',
       date: '2024-10-25',
       body: 'South Korea’s spy agency said about 1,500 North Korean troops had already reached Russia, AP reported.',

@@ -14,9 +14,9 @@ const ask = async (line: string, guildId: string | null = null) => {
 const section = (answer: { sections: Array<{ heading: string; lines: string[] }> }, heading: string) =>
   answer.sections.find((s) => s.heading.startsWith(heading))?.lines ?? [];
 
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const article of STORY) t.ingest(article);
+  for (const article of STORY) await t.ingest(article);
 });
 afterEach(() => t.close());
 
@@ -99,7 +99,7 @@ describe('each newsroom’s own sources', () => {
   };
 
   it('a server sees its own source’s figures; other servers and the console do not', async () => {
-    t.ingest(SCOOP, { guildId: '111' });
+    await t.ingest(SCOOP, { guildId: '111' });
     const pentagon = async (guildId: string | null) =>
       section((await ask('/troops', guildId)).answer, 'Latest').find((l) => l.startsWith('**Pentagon**'));
     expect(await pentagon('111')).toMatch(/12,000 troops · up 9,000 from 3,000/);
@@ -108,7 +108,7 @@ describe('each newsroom’s own sources', () => {
   });
 
   it('a claim from another server’s source is as absent as one that never existed', async () => {
-    const { added } = t.ingest(SCOOP, { guildId: '111' });
+    const { added } = await t.ingest(SCOOP, { guildId: '111' });
     const id = added[0]!.id;
     expect((await ask(`/claim ${id}`, '111')).answer.title).toMatch(/12,000 troops/);
     const elsewhere = await ask(`/claim ${id}`, '222');
@@ -120,19 +120,19 @@ describe('each newsroom’s own sources', () => {
   });
 
   it('/source counts a server’s own claims for that server only, until the defaults carry them too', async () => {
-    t.ingest(SCOOP, { guildId: '111' });
+    await t.ingest(SCOOP, { guildId: '111' });
     const heading = async (guildId: string | null) =>
       (await ask('/source pentagon', guildId)).answer.sections[0]!.heading;
     expect(await heading('111')).toBe('Claimed (2 claims)');
     expect(await heading('222')).toBe('Claimed (1 claim)');
-    t.ingest(SCOOP);
+    await t.ingest(SCOOP);
     expect(await heading('222')).toBe('Claimed (2 claims)');
     expect(await heading('111')).toBe('Claimed (2 claims)');
   });
 
   it('the same article reaching the defaults later becomes everyone’s', async () => {
-    t.ingest(SCOOP, { guildId: '111' });
-    expect(t.ingest(SCOOP).duplicate).toBe(true);
+    await t.ingest(SCOOP, { guildId: '111' });
+    expect((await t.ingest(SCOOP)).duplicate).toBe(true);
     expect((await ask('/troops', '222')).text).toMatch(/Pentagon: 12,000 troops/);
     expect((await ask('/troops', '222')).text).toMatch(/12,000 troops/);
     const rebuilt = t.reopen();

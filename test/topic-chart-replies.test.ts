@@ -25,7 +25,7 @@ let bot: RunningBot;
 let dir: string;
 
 beforeAll(async () => {
-  sample = openSampleApp();
+  sample = await openSampleApp();
   bot = await startBotOnFake(sample.app, recordingLogger());
   dir = mkdtempSync(join(tmpdir(), 'claimwatch-chart-replies-'));
 });
@@ -103,7 +103,7 @@ describe('the chart outside Discord', () => {
   it('is written by cli chart, and a topic with no figures says why and exits 1', async () => {
     const t = tempApp();
     try {
-      t.ingest({
+      await t.ingest({
         outlet: 'Desk Wire',
         date: '2024-10-23',
         body: "South Korea's National Intelligence Service said about 3,000 North Korean troops had arrived in Russia.",

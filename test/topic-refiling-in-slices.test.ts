@@ -5,9 +5,9 @@ import { THREE_ESTIMATES } from './support/story.js';
 // ClaimIndex.retopic files claims again beside the filing answers read, a slice at a time.
 
 let t: TempApp;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempApp();
-  for (const article of THREE_ESTIMATES) t.ingest(article);
+  for (const article of THREE_ESTIMATES) await t.ingest(article);
 });
 afterEach(() => t.close());
 
@@ -36,11 +36,11 @@ describe('re-filing the index in slices', () => {
 
   it.each([1, 2, 3, 4, 5, 6])(
     'files a claim that arrives after step %i, filing or sorting, in the new filing too',
-    (step) => {
+    async (step) => {
       const { index, lexiconData } = t.app;
       const steps = index.retopic(lexiconData, [], 1);
       for (let i = 0; i < step; i++) steps.next();
-      t.ingest({
+      await t.ingest({
         outlet: 'Seoul Ledger',
         date: '2024-10-20',
         title: 'North Korean troops',

@@ -153,8 +153,8 @@ function autocompleteCall(
     focused: { name: focused, value: typed },
     options: optionReader({ name: command, subcommand: null, options: { ...others, [focused]: typed } }),
   };
-  return () => {
-    const choices = answerAutocomplete(app.commands, input, commandContext(app, now), silentLogger);
+  return async () => {
+    const choices = await answerAutocomplete(app.commands, input, commandContext(app, now), silentLogger);
     if (choices.length === 0) throw new Error(`autocomplete /${command} ${focused}:"${typed}" offered nothing`);
     return choices;
   };

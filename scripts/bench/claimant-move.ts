@@ -15,7 +15,7 @@ import { benchStore } from './bot-store.js';
 
 const seconds = (since: number) => Number(((performance.now() - since) / 1000).toFixed(3));
 
-export function benchClaimantMove(claims: number) {
+export async function benchClaimantMove(claims: number) {
   const source = benchStore(claims);
   const copy = join(tmpdir(), `claimwatch-bench-claimant-${process.pid}.db`);
   copyFileSync(source.path, copy);
@@ -31,16 +31,16 @@ export function benchClaimantMove(claims: number) {
     const small = bySize.filter((c) => c.claims >= 1000 && c.name !== next!.name).at(-1) ?? busiest!;
     const request = { guildId: null, by: 'bench', name: busiest!.name, into: next!.name };
     let started = performance.now();
-    const merged = aliasClaimant(app, request, new Date());
+    const merged = await aliasClaimant(app, request, new Date());
     const aliasSeconds = seconds(started);
     started = performance.now();
-    splitClaimant(app, request, new Date());
+    await splitClaimant(app, request, new Date());
     const splitSeconds = seconds(started);
     started = performance.now();
-    const smallMerged = aliasClaimant(app, { ...request, name: small.name }, new Date());
+    const smallMerged = await aliasClaimant(app, { ...request, name: small.name }, new Date());
     const smallSeconds = seconds(started);
     started = performance.now();
-    ClaimIndex.load(app.store, withStoredTopics(app.lexiconData, app.store));
+    ClaimIndex.load(app.store, withStoredTopics(app.lexiconData, app.store.topics.all()));
     const rebuildSeconds = seconds(started);
     console.log(
       `claimant move: /claimants alias of ${busiest!.name} (${merged.moved.toLocaleString('en-US')} claims) into ` +

@@ -53,19 +53,24 @@ function withOutlets(payload: string, outlets: readonly string[]): string | null
  * For the article's claims that repeat a figure this server was alerted to: names the new
  * outlets on that alert's messages. Runs in the transaction that decided the article's alerts.
  */
-export function noteRepeats(newsroom: Newsroom, guildId: GuildScope, claims: readonly IndexedClaim[], now: Date): void {
-  const { index, store } = newsroom;
+export async function noteRepeats(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  claims: readonly IndexedClaim[],
+  now: Date,
+): Promise<void> {
+  const { index, port } = newsroom;
   const viewer = viewerOf(guildId);
   const figures = new Set(claims.filter((c) => c.figure.standing === 'current' && c.low !== null).map((c) => c.figure));
   for (const figure of figures) {
-    const claimId = store.edits.alertingClaim(guildId, figure.key);
+    const claimId = await port.edits.alertingClaim(guildId, figure.key);
     const alerted = claimId === undefined ? undefined : index.claim(claimId);
     if (!alerted) continue;
     const outlets = otherOutlets(alerted, viewer);
     if (outlets.length === 0) continue;
-    for (const row of store.edits.alertsOf(alerted.id).filter((r) => r.guildId === guildId)) {
+    for (const row of (await port.edits.alertsOf(alerted.id)).filter((r) => r.guildId === guildId)) {
       const revised = withOutlets(row.payload, outlets);
-      if (revised) store.edits.revise(row, revised, now);
+      if (revised) await port.edits.revise(row, revised, now);
     }
   }
 }

@@ -52,11 +52,10 @@ export function briefingMessage(
  * Queues one channel's briefing and moves its mark, together: a crash between the two can
  * neither skip a span nor brief it twice.
  */
-export function queueBriefing(newsroom: Newsroom, digest: Digest, now: Date): number {
-  const { store, index } = newsroom;
-  return store.transaction(() => {
-    const followed = store.routes
-      .follows(digest.guildId)
+export function queueBriefing(newsroom: Newsroom, digest: Digest, now: Date): Promise<number> {
+  const { port, index } = newsroom;
+  return port.transaction(async () => {
+    const followed = (await port.routes.follows(digest.guildId))
       .filter((f) => f.channelId === digest.channelId)
       .map((f) => f.topic);
     const topics = followed.length > 0 ? followed : index.topics.map((t) => t.key);
@@ -66,10 +65,10 @@ export function queueBriefing(newsroom: Newsroom, digest: Digest, now: Date): nu
       topics,
       digest.lastRunAt,
       now,
-      zoneOf(newsroom, digest.guildId),
+      await zoneOf(newsroom, digest.guildId),
     );
-    store.routes.markDigestRun(digest.id, now);
-    return store.outbox.enqueue(
+    await port.routes.markDigestRun(digest.id, now);
+    return port.outbox.enqueue(
       { guildId: digest.guildId, channelId: digest.channelId, kind: 'briefing', payload: encodePayload(message) },
       now,
     );

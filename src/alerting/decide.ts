@@ -26,20 +26,32 @@ const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
  * or, for a default source, every server following one of its topics (and the defaults' own
  * audience, which the console speaks for).
  */
-function audienceOf(newsroom: Newsroom, scopes: readonly GuildScope[], topics: readonly string[]): GuildScope[] {
+async function audienceOf(
+  newsroom: Newsroom,
+  scopes: readonly GuildScope[],
+  topics: readonly string[],
+): Promise<GuildScope[]> {
   if (!scopes.includes(DEFAULTS)) return unique(scopes);
-  return unique([DEFAULTS, ...topics.flatMap((topic) => newsroom.store.routes.guildsFollowing(topic))]);
+  const following = await Promise.all(topics.map((topic) => newsroom.port.routes.guildsFollowing(topic)));
+  return unique([DEFAULTS, ...following.flat()]);
 }
 
-function channelsFor(newsroom: Newsroom, guildId: GuildScope, topic: string, options: DecideOptions): string[] {
-  const routes = newsroom.store.routes;
-  const followed = routes.channelsFor(guildId, topic);
+async function channelsFor(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  topic: string,
+  options: DecideOptions,
+): Promise<string[]> {
+  const routes = newsroom.port.routes;
+  const followed = await routes.channelsFor(guildId, topic);
   if (guildId === DEFAULTS && options.consoleChannel) followed.push(options.consoleChannel);
-  return unique(followed).filter((channel) => !routes.broken(channel));
+  const channels = unique(followed);
+  const broken = await Promise.all(channels.map((channel) => routes.broken(channel)));
+  return channels.filter((_, i) => !broken[i]);
 }
 
 /** One decision per server and alert, one message per channel; false when it was decided before. */
-function queueAlert(
+async function queueAlert(
   newsroom: Newsroom,
   guildId: GuildScope,
   alert: Alert,
@@ -47,21 +59,21 @@ function queueAlert(
   channels: string[],
   budget: TickBudget,
   now: Date,
-): boolean {
+): Promise<boolean> {
   const folded = channels.map((channel) => {
     const used = budget.used.get(channel) ?? 0;
     budget.used.set(channel, used + 1);
     return used >= budget.perChannel;
   });
-  const { outbox } = newsroom.store;
+  const { outbox } = newsroom.port;
   const outcome = folded.every(Boolean) ? 'folded' : 'queued';
-  const decisionId = outbox.decide(guildId, alertKeyOf(claim), claim.id, claim.articleId, outcome, now);
+  const decisionId = await outbox.decide(guildId, alertKeyOf(claim), claim.id, claim.articleId, outcome, now);
   if (decisionId === null) return false;
   const label = newsroom.index.topics.find((t) => t.key === alert.topic)?.label ?? alert.topic;
   const payload = encodePayload(alertMessage(alert, label));
-  channels.forEach((channelId, i) => {
-    outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now);
-  });
+  for (const [i, channelId] of channels.entries()) {
+    await outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload, folded: folded[i] }, now);
+  }
   return true;
 }
 
@@ -71,31 +83,31 @@ function queueAlert(
  * so the claims, the decision and the message to send are written together or not at all.
  * Returns how many alerts were queued.
  */
-export function decideAlerts(
+export async function decideAlerts(
   newsroom: Newsroom,
   articleId: number,
   scopes: readonly GuildScope[],
   budget: TickBudget,
   now: Date,
   options: DecideOptions = {},
-): number {
-  const { index, store } = newsroom;
-  const claims = store.sourceBook
-    .claimIdsOf(articleId)
+): Promise<number> {
+  const { index, port } = newsroom;
+  const claims = (await port.sourceBook.claimIdsOf(articleId))
     .map((id) => index.claim(id))
     .filter((c): c is IndexedClaim => c !== undefined);
   const topics = unique(claims.map((c) => c.topic).filter((t): t is string => t !== null));
   if (topics.length === 0) return 0;
   let queued = 0;
-  for (const guildId of audienceOf(newsroom, scopes, topics)) {
+  for (const guildId of await audienceOf(newsroom, scopes, topics)) {
     // Working out an alert (previous figure, range) costs a topic walk: only for topics someone follows here.
-    const routed = new Map(topics.map((topic) => [topic, channelsFor(newsroom, guildId, topic, options)]));
+    const channels = await Promise.all(topics.map((topic) => channelsFor(newsroom, guildId, topic, options)));
+    const routed = new Map(topics.map((topic, i) => [topic, channels[i]]));
     const followed = claims.filter((c) => c.topic !== null && routed.get(c.topic)!.length > 0);
     for (const alert of alertsFor(index, followed, viewerOf(guildId))) {
       const claim = index.claim(alert.claimId)!;
-      if (queueAlert(newsroom, guildId, alert, claim, routed.get(alert.topic)!, budget, now)) queued++;
+      if (await queueAlert(newsroom, guildId, alert, claim, routed.get(alert.topic)!, budget, now)) queued++;
     }
-    noteRepeats(newsroom, guildId, followed, now);
+    await noteRepeats(newsroom, guildId, followed, now);
   }
   return queued;
 }

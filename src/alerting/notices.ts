@@ -20,22 +20,22 @@ const ADVICE: Record<SourceEvent, string> = {
 };
 
 /** One message per event, queued like an alert so it survives a restart; the log always hears it. */
-export function queueSourceNotice(
+export async function queueSourceNotice(
   newsroom: Newsroom,
   log: Logger,
   source: SourceRecord,
   event: SourceEvent,
   detail: string,
   now: Date,
-): void {
+): Promise<void> {
   const line = `${TITLES[event]}: ${source.name} (${detail})`;
   if (event === 'recovered') log.info(line);
   else log.warn(line);
   if (source.guildId === DEFAULTS) return;
-  const channelId = noticesChannelOf(newsroom.store, source.guildId, { topics: source.topics });
+  const channelId = await noticesChannelOf(newsroom.port, source.guildId, { topics: source.topics });
   if (!channelId) return;
   const text = `**${escapeMarkdown(source.name)}**: ${escapeMarkdown(detail)}\n${ADVICE[event]}`;
-  newsroom.store.outbox.enqueue(
+  await newsroom.port.outbox.enqueue(
     { guildId: source.guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage(TITLES[event], text)) },
     now,
   );

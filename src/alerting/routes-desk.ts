@@ -20,39 +20,42 @@ import { topicName } from './topic-label.js';
 const reply = (answer: Omit<Answer, 'ephemeral'>): Answer => ({ ...answer, ephemeral: true });
 
 /** The channel's broken mark, if this server's: channel ids are global, marks are not shared. */
-function brokenHere(newsroom: Newsroom, guildId: GuildScope, channelId: string): BrokenChannel | undefined {
-  const broken = newsroom.store.routes.broken(channelId);
+async function brokenHere(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  channelId: string,
+): Promise<BrokenChannel | undefined> {
+  const broken = await newsroom.port.routes.broken(channelId);
   return broken?.guildId === guildId ? broken : undefined;
 }
 
 const brokenNote = (broken: BrokenChannel, zone: string) =>
   `**broken** since ${formatMoment(broken.brokenAt, zone)}: ${escapeMarkdown(broken.reason)}`;
 
-function followedBy(newsroom: Newsroom, guildId: GuildScope, channelId: string): string[] {
-  return newsroom.store.routes
-    .follows(guildId)
+async function followedBy(newsroom: Newsroom, guildId: GuildScope, channelId: string): Promise<string[]> {
+  return (await newsroom.port.routes.follows(guildId))
     .filter((f) => f.channelId === channelId)
     .map((f) => topicName(newsroom.index, f.topic));
 }
 
-export function followTopic(
+export async function followTopic(
   newsroom: Newsroom,
   guildId: GuildScope,
   topicText: string,
   channelId: string,
   now: Date,
-): Answer {
+): Promise<Answer> {
   const topic = resolveTopic(newsroom.index, topicText, viewerOf(guildId));
   const channel = channelMention(checkChannelId(channelId));
-  const broken = brokenHere(newsroom, guildId, channelId);
-  const added = newsroom.store.routes.follow(guildId, topic.key, channelId, now);
+  const broken = await brokenHere(newsroom, guildId, channelId);
+  const added = await newsroom.port.routes.follow(guildId, topic.key, channelId, now);
   // Following again is how a moderator says the channel is mended (permissions fixed, say).
-  if (broken) newsroom.store.routes.clearBroken(channelId);
+  if (broken) await newsroom.port.routes.clearBroken(channelId);
   const lines = [
     `${channel} will get an alert the first time a figure on ${escapeMarkdown(topic.label)} reaches this server ` +
       '(through its sources or the defaults), and once for each new denial or no-evidence statement.',
     `More than ${newsroom.alertSettings.perChannelPerTick} alerts at once are folded into one digest message.`,
-    `${channel} follows: ${followedBy(newsroom, guildId, channelId).join(', ')}.`,
+    `${channel} follows: ${(await followedBy(newsroom, guildId, channelId)).join(', ')}.`,
   ];
   if (broken) lines.push(`It was marked broken (${escapeMarkdown(broken.reason)}); alerts will be tried there again.`);
   return reply({
@@ -62,13 +65,18 @@ export function followTopic(
   });
 }
 
-export function unfollowTopic(newsroom: Newsroom, guildId: GuildScope, topicText: string, channelId: string): Answer {
+export async function unfollowTopic(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  topicText: string,
+  channelId: string,
+): Promise<Answer> {
   const topic = resolveTopic(newsroom.index, topicText, viewerOf(guildId));
   const channel = channelMention(checkChannelId(channelId));
-  if (!newsroom.store.routes.unfollow(guildId, topic.key, channelId)) {
+  if (!(await newsroom.port.routes.unfollow(guildId, topic.key, channelId))) {
     throw new UserError(`${channel} does not follow ${topic.label}. /alerts list shows what each channel follows.`);
   }
-  const left = followedBy(newsroom, guildId, channelId);
+  const left = await followedBy(newsroom, guildId, channelId);
   return reply({
     title: `Stopped following ${topic.label}`,
     summary:
@@ -79,29 +87,32 @@ export function unfollowTopic(newsroom: Newsroom, guildId: GuildScope, topicText
 }
 
 /** This server's follows grouped by channel, broken channels marked, then briefing schedules. */
-export function listRoutes(newsroom: Newsroom, guildId: GuildScope): Answer {
-  const { routes } = newsroom.store;
+export async function listRoutes(newsroom: Newsroom, guildId: GuildScope): Promise<Answer> {
+  const { routes } = newsroom.port;
   const byChannel = new Map<string, string[]>();
-  for (const follow of routes.follows(guildId)) {
+  const digests = await routes.digests(guildId);
+  for (const follow of await routes.follows(guildId)) {
     byChannel.set(follow.channelId, [
       ...(byChannel.get(follow.channelId) ?? []),
       topicName(newsroom.index, follow.topic),
     ]);
   }
-  const zone = zoneOf(newsroom, guildId);
+  const zone = await zoneOf(newsroom, guildId);
+  const channels = [...byChannel.keys(), ...digests.map((d) => d.channelId)];
+  const marks = new Map(
+    await Promise.all(channels.map(async (id) => [id, await brokenHere(newsroom, guildId, id)] as const)),
+  );
   const mark = (channelId: string) => {
-    const broken = brokenHere(newsroom, guildId, channelId);
+    const broken = marks.get(channelId);
     return broken ? ` (${brokenNote(broken, zone)}; follow a topic there again once it is mended)` : '';
   };
   const follows = [...byChannel].map(
     ([channelId, topics]) => `${channelMention(channelId)}: ${topics.join(', ')}${mark(channelId)}`,
   );
-  const briefings = routes
-    .digests(guildId)
-    .map(
-      (d) =>
-        `${channelMention(d.channelId)}: ${describeSchedule(d.schedule)} (${zone} time), next covering what is new since ${formatMoment(d.lastRunAt, zone)}${mark(d.channelId)}`,
-    );
+  const briefings = digests.map(
+    (d) =>
+      `${channelMention(d.channelId)}: ${describeSchedule(d.schedule)} (${zone} time), next covering what is new since ${formatMoment(d.lastRunAt, zone)}${mark(d.channelId)}`,
+  );
   if (follows.length === 0 && briefings.length === 0) {
     return reply({
       title: 'No alerts set up',
@@ -121,23 +132,23 @@ export function listRoutes(newsroom: Newsroom, guildId: GuildScope): Answer {
 }
 
 /** Sets, replaces or (with "off") removes a channel's scheduled briefing, then tells the scheduler. */
-export function setBriefing(
+export async function setBriefing(
   newsroom: Newsroom,
   guildId: GuildScope,
   channelId: string,
   scheduleText: string,
   now: Date,
-): Answer {
+): Promise<Answer> {
   const channel = channelMention(checkChannelId(channelId));
   const schedule = parseSchedule(scheduleText);
-  const zone = zoneOf(newsroom, guildId);
+  const zone = await zoneOf(newsroom, guildId);
   if (!schedule) {
-    if (!newsroom.store.routes.removeDigest(guildId, channelId))
+    if (!(await newsroom.port.routes.removeDigest(guildId, channelId)))
       throw new UserError(`${channel} has no briefing to turn off.`);
     newsroom.routeChanges.digestsChanged();
     return reply({ title: 'Briefing off', summary: `${channel} gets no more scheduled briefings.`, sections: [] });
   }
-  newsroom.store.routes.setDigest(guildId, channelId, schedule.cron, now);
+  await newsroom.port.routes.setDigest(guildId, channelId, schedule.cron, now);
   newsroom.routeChanges.digestsChanged();
   return reply({
     title: 'Briefing scheduled',

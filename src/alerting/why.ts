@@ -8,7 +8,7 @@ import type { ClaimIndex, IndexedClaim } from '../index/claim-index.js';
 import { isVisible, statusGroup } from '../index/records.js';
 import type { Decision, OutboxMessage } from '../store/outbox.js';
 import { type GuildScope, viewerOf } from '../store/records.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 import { alertKeyOf } from './alert-rule.js';
 import { topicName } from './topic-label.js';
 import { describeDecision } from './why-delivery.js';
@@ -24,7 +24,7 @@ import { resolveWhyTarget, type WhyTarget } from './why-target.js';
 
 interface Why {
   index: ClaimIndex;
-  store: Store;
+  store: StorePort;
   guildId: GuildScope;
   /** isVisible's scope: null for the defaults. */
   viewer: string | null;
@@ -62,8 +62,8 @@ function sameAlert(why: Why, claim: IndexedClaim): IndexedClaim[] {
 }
 
 /** The follows of the topic as they stand now: the live half of "no channel followed it". */
-function followsNow(why: Why, topic: string) {
-  const follows = why.store.routes.follows(why.guildId).filter((f) => f.topic === topic);
+async function followsNow(why: Why, topic: string) {
+  const follows = (await why.store.routes.follows(why.guildId)).filter((f) => f.topic === topic);
   const text =
     follows.length === 0
       ? `No channel follows it now either: \`/alerts follow ${topic} <channel>\` sends the next one.`
@@ -72,12 +72,16 @@ function followsNow(why: Why, topic: string) {
 }
 
 /** Another claim of the same alert already alerted here: a repeat joins it. */
-function raisedElsewhere(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]): Verdict | undefined {
+async function raisedElsewhere(
+  why: Why,
+  claim: IndexedClaim,
+  others: readonly IndexedClaim[],
+): Promise<Verdict | undefined> {
   const key = alertKeyOf(claim);
   const ids = others.filter((c) => c.id !== claim.id && isVisible(c.article, why.viewer)).map((c) => c.id);
-  const raised = why.store.outbox
-    .decisionsFor(why.guildId, ids)
-    .find((d) => d.alertKey === key && d.outcome !== 'no-followers');
+  const raised = (await why.store.outbox.decisionsFor(why.guildId, ids)).find(
+    (d) => d.alertKey === key && d.outcome !== 'no-followers',
+  );
   const by = raised && why.index.claim(raised.claimId);
   if (!by) return undefined;
   if (by.articleId === claim.articleId)
@@ -91,7 +95,7 @@ function raisedElsewhere(why: Why, claim: IndexedClaim, others: readonly Indexed
 }
 
 /** No decision anywhere: the alert rule replayed on what came before, then the follows. */
-function replayed(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]): Verdict {
+function replayed(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]): Promise<Verdict> | Verdict {
   const before = others.filter(
     (c) => c.id < claim.id && c.articleId !== claim.articleId && isVisible(c.article, why.viewer),
   );
@@ -107,9 +111,9 @@ function replayed(why: Why, claim: IndexedClaim, others: readonly IndexedClaim[]
 }
 
 /** It would have alerted, but no decision was written: nobody followed, or it came in silently. */
-function undecided(why: Why, claim: IndexedClaim): Verdict {
+async function undecided(why: Why, claim: IndexedClaim): Promise<Verdict> {
   const topic = claim.topic!;
-  const live = followsNow(why, topic);
+  const live = await followsNow(why, topic);
   const arrived = claim.article.ingestedAt;
   const then = live.follows.filter((f) => f.createdAt <= arrived);
   if (then.length === 0) {
@@ -118,9 +122,9 @@ function undecided(why: Why, claim: IndexedClaim): Verdict {
     );
   }
   // Alerts skip broken channels; a mark older than the claim explains the silence.
-  const marks = then
-    .map((f) => why.store.routes.broken(f.channelId))
-    .filter((m) => m?.guildId === why.guildId && m.brokenAt <= arrived);
+  const marks = (await Promise.all(then.map((f) => why.store.routes.broken(f.channelId)))).filter(
+    (m) => m?.guildId === why.guildId && m.brokenAt <= arrived,
+  );
   if (marks.length === then.length) {
     const reasons = marks.map((m) => `${channelMention(m!.channelId)}: ${escapeMarkdown(m!.reason)}`).join('; ');
     return silent(
@@ -133,21 +137,21 @@ function undecided(why: Why, claim: IndexedClaim): Verdict {
   );
 }
 
-function verdictOf(why: Why, claim: IndexedClaim): Verdict {
+async function verdictOf(why: Why, claim: IndexedClaim): Promise<Verdict> {
   if (!claim.topic) return silent('No topic: channels follow topics, so a claim outside every topic alerts nobody.');
   const decision = why.decisions.get(claim.id);
   if (decision?.outcome === 'no-followers') {
     return silent(
-      `${describeDecision(why.store, decision, why.messages, why.zone)} ${followsNow(why, claim.topic).text}`,
+      `${await describeDecision(why.store, decision, why.messages, why.zone)} ${(await followsNow(why, claim.topic)).text}`,
     );
   }
   if (decision) {
     // Decided but stuck on broken channels everywhere is not "alerted" in the title; the line says which.
     const delivered = why.messages.some((m) => m.decisionId === decision.id && m.status !== 'broken');
-    return { alerted: delivered, text: describeDecision(why.store, decision, why.messages, why.zone) };
+    return { alerted: delivered, text: await describeDecision(why.store, decision, why.messages, why.zone) };
   }
   const others = sameAlert(why, claim);
-  return raisedElsewhere(why, claim, others) ?? replayed(why, claim, others);
+  return (await raisedElsewhere(why, claim, others)) ?? replayed(why, claim, others);
 }
 
 const lineOf = (claim: IndexedClaim, verdict: Verdict) =>
@@ -157,16 +161,16 @@ const lineOf = (claim: IndexedClaim, verdict: Verdict) =>
  * Explains why each claim of the target did or did not alert in this server ('' is the
  * defaults). The target is a claim number, an article's link, or article:ID.
  */
-export function explainAlerts(
+export async function explainAlerts(
   index: ClaimIndex,
-  store: Store,
+  store: StorePort,
   guildId: GuildScope,
   targetText: string,
   zone = 'UTC',
-): Answer {
+): Promise<Answer> {
   const viewer = viewerOf(guildId);
-  const target = resolveWhyTarget(index, store, targetText, viewer);
-  const decisions = store.outbox.decisionsFor(
+  const target = await resolveWhyTarget(index, store, targetText, viewer);
+  const decisions = await store.outbox.decisionsFor(
     guildId,
     target.claims.map((c) => c.id),
   );
@@ -178,10 +182,11 @@ export function explainAlerts(
     zone,
     target,
     decisions: new Map(decisions.map((d) => [d.claimId, d])),
-    messages: store.outbox.messagesFor(decisions.map((d) => d.id)),
+    messages: await store.outbox.messagesFor(decisions.map((d) => d.id)),
   };
   const asked = target.claim ? [target.claim] : target.claims;
-  const verdicts = asked.map((claim) => ({ claim, verdict: verdictOf(why, claim) }));
+  const verdicts: Array<{ claim: IndexedClaim; verdict: Verdict }> = [];
+  for (const claim of asked) verdicts.push({ claim, verdict: await verdictOf(why, claim) });
   const { article } = target;
   const from =
     `${article.outletName ? escapeMarkdown(article.outletName) : 'Unknown outlet'}, ${formatDay(article.day)}; ` +

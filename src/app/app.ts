@@ -39,7 +39,7 @@ export function openApp(dbPath: string, dataDir: string, options: AppOptions = {
   });
   const store = Store.open(dbPath, { createFolder: options.createStoreFolder });
   try {
-    const lexicon = withStoredTopics(lexiconData, store);
+    const lexicon = withStoredTopics(lexiconData, store.topics.all());
     const index = ClaimIndex.load(store, lexicon);
     return {
       store,
@@ -68,13 +68,13 @@ export function commandContext(app: App, now: Date): CommandContext {
  * The default sources of data/sources.json for this mode, every server's to read. Folders are
  * scanned now; articles already stored are recognised by identity and skipped.
  */
-export function loadDefaultFolders(app: App, mode: 'console' | 'discord', now: Date): FileOutcome[] {
+export async function loadDefaultFolders(app: App, mode: 'console' | 'discord', now: Date): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const def of app.defaultSources) {
     if (def.kind !== 'folder' || (def.mode && def.mode !== mode)) continue;
     const location = isAbsolute(def.location) ? def.location : join(app.dataDir, def.location);
-    const source = registerSource(app, { name: def.name, kind: 'folder', location }, now);
-    outcomes.push(...ingestFiles(app, articleFiles(location), source, now));
+    const source = await registerSource(app, { name: def.name, kind: 'folder', location }, now);
+    outcomes.push(...(await ingestFiles(app, articleFiles(location), source, now)));
   }
   return outcomes;
 }

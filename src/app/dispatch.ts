@@ -46,16 +46,16 @@ export async function answerCommand(
 }
 
 /** Autocomplete never fails loudly: a member typing sees no choices rather than an error. */
-export function answerAutocomplete(
+export async function answerAutocomplete(
   commands: readonly Command[],
   input: AutocompleteInput,
   context: CommandContext,
   log: Logger,
-): Choice[] {
+): Promise<Choice[]> {
   const command = commands.find((c) => c.data.name === input.commandName);
   if (!command?.autocomplete) return [];
   try {
-    return command.autocomplete(input, context).slice(0, MAX_CHOICES);
+    return (await command.autocomplete(input, context)).slice(0, MAX_CHOICES);
   } catch (error) {
     if (!(error instanceof UserError)) log.error(`/${input.commandName} autocomplete failed`, error);
     return [];

@@ -54,27 +54,32 @@ function claimsNamed(newsroom: Newsroom, name: string, guildId: string | null) {
   return named.filter(({ claim }) => isVisible(claim.article, guildId));
 }
 
-function merge(newsroom: Newsroom, request: ClaimantRequest, action: 'alias' | 'rename', now: Date): ClaimantOutcome {
+async function merge(
+  newsroom: Newsroom,
+  request: ClaimantRequest,
+  action: 'alias' | 'rename',
+  now: Date,
+): Promise<ClaimantOutcome> {
   const scope = scopeOf(request.guildId);
   const name = cleanName(request.name);
   const into = cleanName(request.into);
-  const { store, index } = newsroom;
+  const { port, index } = newsroom;
   if (name === into) throw new UserError(`${shown(name)} is already that name.`);
   const named = claimsNamed(newsroom, name, request.guildId);
   if (named.length === 0)
     throw new UserError(`No claim names ${shown(name)}: /claimants list shows who the bot knows.`);
-  const target = store.names.nameFor(scope, into) ?? into;
-  if (target === name || store.names.nameFor(scope, target) === name)
+  const target = (await port.names.nameFor(scope, into)) ?? into;
+  if (target === name || (await port.names.nameFor(scope, target)) === name)
     throw new UserError(`${shown(into)} is filed under ${shown(name)} already: merging back would make a cycle.`);
   if (action === 'rename' && index.claimsBy(target).length > 0)
     throw new UserError(`${shown(target)} has claims of its own: /claimants alias merges into it.`);
   const mine = named.filter(({ claim }) => owns(scope, claim));
   const moves = mine.map(({ claim, field }) => ({ id: claim.id, field }));
-  store.transaction(() => {
-    store.claimants.move(scope, { action, name, into: target, by: request.by, at: now.toISOString() }, moves);
-    store.names.set(scope, name, target);
+  await port.transaction(async () => {
+    await port.claimants.move(scope, { action, name, into: target, by: request.by, at: now.toISOString() }, moves);
+    await port.names.set(scope, name, target);
   });
-  moveInIndex(newsroom, moves, { to: target, alias: name });
+  await moveInIndex(newsroom, moves, { to: target, alias: name });
   return { action, name, into: target, moved: mine.length, shared: named.length - mine.length };
 }
 
@@ -85,17 +90,17 @@ export const renameClaimant = (newsroom: Newsroom, request: ClaimantRequest, now
   merge(newsroom, request, 'rename', now);
 
 /** Undoes the latest merge or rename of the name: its claims go back, and later articles keep the name. */
-export function splitClaimant(newsroom: Newsroom, request: ClaimantRequest, now: Date): ClaimantOutcome {
+export async function splitClaimant(newsroom: Newsroom, request: ClaimantRequest, now: Date): Promise<ClaimantOutcome> {
   const scope = scopeOf(request.guildId);
   const name = cleanName(request.name);
-  const { store } = newsroom;
-  const change = store.claimants.latest(scope, name);
+  const { port } = newsroom;
+  const change = await port.claimants.latest(scope, name);
   if (!change) throw new UserError(`${shown(name)} was not merged into another name here: nothing to split.`);
-  const moves = store.transaction(() => {
-    store.names.forget(scope, name);
-    return store.claimants.undo(change, now.toISOString());
+  const moves = await port.transaction(async () => {
+    await port.names.forget(scope, name);
+    return port.claimants.undo(change, now.toISOString());
   });
-  moveInIndex(newsroom, moves, { to: name, alias: name });
+  await moveInIndex(newsroom, moves, { to: name, alias: name });
   return { action: 'split', name, into: change.into, moved: moves.length, shared: 0 };
 }
 

@@ -12,12 +12,12 @@ import { nameKey } from '../store/name-book.js';
  * The moved claims' fields now hold `to`; `alias` is the name whose stored alias the change set
  * (a merge) or removed (a split).
  */
-export function moveInIndex(
+export async function moveInIndex(
   newsroom: Newsroom,
   moves: readonly ClaimantMove[],
   names: { to: string; alias: string },
-): void {
-  const { index, store } = newsroom;
+): Promise<void> {
+  const { index, port } = newsroom;
   // A claim that named the source as claimant and as via moved twice: one correction takes both.
   const fields = new Map<number, ClaimCorrection>();
   // A split puts back what a later change also moved: names other than the split one may lose claims.
@@ -31,7 +31,7 @@ export function moveInIndex(
   const alias = nameKey(names.alias);
   // Boot learns every scope's aliases in the store's order, the first spelling winning.
   let stored: string | undefined;
-  for (const row of store.names.all())
+  for (const row of await port.names.all())
     if (row.alias === alias) {
       stored = row.name;
       break;

@@ -16,7 +16,7 @@ export async function runAsk(args: string[], io: CliIO): Promise<number> {
   const line = positionals.join(' ').trim();
   if (!line) throw new UserError('usage: cli ask [--json] [--db PATH] "/COMMAND OPTIONS"');
   const now = new Date();
-  const app = openCliApp(values.db, now);
+  const app = await openCliApp(values.db, now);
   try {
     const answer = await answerLine(app, line, now, createLogger('warn', io.error));
     if (values.json) {

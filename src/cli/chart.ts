@@ -10,7 +10,7 @@ import { openCliApp } from './store-options.js';
 const USAGE = 'usage: cli chart [--db PATH] TOPIC --out FILE.png';
 
 /** `cli chart [--db PATH] TOPIC --out FILE.png`: the topic's timeline, as the topic commands attach it. */
-export function runChart(args: string[], io: CliIO): number {
+export async function runChart(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -18,7 +18,7 @@ export function runChart(args: string[], io: CliIO): number {
   });
   if (positionals.length === 0 || !values.out) throw new UserError(USAGE);
   const now = new Date();
-  const app = openCliApp(values.db, now);
+  const app = await openCliApp(values.db, now);
   try {
     const topic = resolveTopic(app.index, positionals.join(' '), null);
     const chart = topicChart(app.index, topic.key, null);

@@ -8,11 +8,11 @@ import { articleFiles } from '../sources/folder.js';
 import { openCliApp } from './store-options.js';
 
 /** `cli ingest [--db PATH] FILE_OR_DIR...`: one line per file, claims found and claims new. */
-export function runIngest(args: string[], io: CliIO): number {
+export async function runIngest(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
   if (positionals.length === 0) throw new UserError('usage: cli ingest [--db PATH] FILE_OR_DIR...');
   const now = new Date();
-  const app = openCliApp(values.db, now);
+  const app = await openCliApp(values.db, now);
   let failed = false;
   try {
     for (const path of positionals) {
@@ -26,12 +26,12 @@ export function runIngest(args: string[], io: CliIO): number {
         continue;
       }
       // Files ingested from the command line are a default source: every server may see them.
-      const source = registerSource(
+      const source = await registerSource(
         app,
         { name: `cli: ${resolve(path)}`, kind: 'folder', location: resolve(path) },
         now,
       );
-      for (const outcome of ingestFiles(app, files, source, now)) {
+      for (const outcome of await ingestFiles(app, files, source, now)) {
         if ('error' in outcome) {
           io.error(outcome.error);
           failed = true;

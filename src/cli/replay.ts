@@ -35,7 +35,7 @@ function inDateOrder(files: string[], io: CliIO): Dated[] {
 }
 
 /** `cli replay --json [--db PATH] DIR`: every alert the folder's articles would fire, one JSON line each. */
-export function runReplay(args: string[], io: CliIO): number {
+export async function runReplay(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -48,14 +48,14 @@ export function runReplay(args: string[], io: CliIO): number {
   try {
     const articles = inDateOrder(articleFiles(folder), io);
     const firstSeen = new Date();
-    const source = registerSource(
+    const source = await registerSource(
       app,
       { name: `replay: ${resolve(folder)}`, kind: 'folder', location: resolve(folder) },
       firstSeen,
     );
     for (const { raw, date } of articles) {
       const arrived = date ? new Date(`${date}T12:00:00Z`) : firstSeen;
-      const result = ingestArticle(app, raw, source, {}, arrived);
+      const result = await ingestArticle(app, raw, source, {}, arrived);
       for (const alert of alertsFor(app.index, result.added, null)) {
         io.out(
           values.json

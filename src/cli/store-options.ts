@@ -6,10 +6,10 @@ import { loadConfig } from '../config.js';
  * the console bot's first start, given the default sample articles, so `cli ask "/troops"` on
  * a fresh clone has something to say.
  */
-export function openCliApp(db: string | undefined, now: Date): App {
+export async function openCliApp(db: string | undefined, now: Date): Promise<App> {
   const config = loadConfig(process.env);
   if (db) return openApp(db, config.dataDir);
   const app = openApp(config.dbPath, config.dataDir);
-  loadDefaultFolders(app, 'console', now);
+  await loadDefaultFolders(app, 'console', now);
   return app;
 }

@@ -41,18 +41,18 @@ function correctable(newsroom: Newsroom, id: number, who: Corrector): IndexedCla
   return claim;
 }
 
-function apply(
+async function apply(
   newsroom: Newsroom,
   claim: IndexedClaim,
   fields: ClaimCorrection,
   changes: Array<Pick<ClaimChange, 'field' | 'oldValue' | 'newValue'>>,
   who: Corrector,
   now: Date,
-): number {
-  const { store, index } = newsroom;
-  const line = correctionLine(changes, who, now, zoneOf(newsroom, scopeOf(who.guildId)));
-  const edited = store.transaction(() => {
-    store.corrections.apply(claim.id, fields, changes, { changedBy: who.by, note: who.note }, now);
+): Promise<number> {
+  const { port, index } = newsroom;
+  const line = correctionLine(changes, who, now, await zoneOf(newsroom, scopeOf(who.guildId)));
+  const edited = await port.transaction(async () => {
+    await port.corrections.apply(claim.id, fields, changes, { changedBy: who.by, note: who.note }, now);
     return reviseAlerts(newsroom, claim.id, line, fields.wrong === true, now);
   });
   index.correct(claim.id, fields);
@@ -60,29 +60,41 @@ function apply(
 }
 
 /** Each alert message the claim raised takes the correction line; returns how many were posted already. */
-function reviseAlerts(newsroom: Newsroom, claimId: number, line: string, retracted: boolean, now: Date): number {
-  const { edits } = newsroom.store;
+async function reviseAlerts(
+  newsroom: Newsroom,
+  claimId: number,
+  line: string,
+  retracted: boolean,
+  now: Date,
+): Promise<number> {
+  const { edits } = newsroom.port;
   let posted = 0;
-  for (const row of edits.alertsOf(claimId)) {
-    edits.revise(row, withCorrection(row.payload, line, retracted), now);
+  for (const row of await edits.alertsOf(claimId)) {
+    await edits.revise(row, withCorrection(row.payload, line, retracted), now);
     if (row.status === 'sent' && row.messageId !== null && !row.folded) posted++;
   }
   return posted;
 }
 
-export function fixClaim(newsroom: Newsroom, id: number, typed: TypedFix, who: Corrector, now: Date): Answer {
+export async function fixClaim(
+  newsroom: Newsroom,
+  id: number,
+  typed: TypedFix,
+  who: Corrector,
+  now: Date,
+): Promise<Answer> {
   const claim = correctable(newsroom, id, who);
   if (claim.wrong) throw new UserError(`Claim #${id} is marked wrong; there is nothing to correct on it.`);
   const { fields, changes } = correctionOf(newsroom.index, claim, typed, who.guildId);
-  const edited = apply(newsroom, claim, fields, changes, who, now);
+  const edited = await apply(newsroom, claim, fields, changes, who, now);
   return done(`Claim #${id} corrected`, describeChanges(changes), edited);
 }
 
-export function markWrong(newsroom: Newsroom, id: number, who: Corrector, now: Date): Answer {
+export async function markWrong(newsroom: Newsroom, id: number, who: Corrector, now: Date): Promise<Answer> {
   const claim = correctable(newsroom, id, who);
   if (claim.wrong) throw new UserError(`Claim #${id} is already marked wrong.`);
   const changes = [{ field: 'wrong' as const, oldValue: null, newValue: 'wrong' }];
-  const edited = apply(newsroom, claim, { wrong: true }, changes, who, now);
+  const edited = await apply(newsroom, claim, { wrong: true }, changes, who, now);
   return done(`Claim #${id} marked wrong`, 'Hidden from answers and alerts; kept for the record.', edited);
 }
 

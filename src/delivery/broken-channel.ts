@@ -10,7 +10,7 @@ import { plural } from '../format/numbers.js';
 import type { Logger } from '../log.js';
 import { noticesChannelOf } from '../settings/zone.js';
 import type { GuildScope } from '../store/records.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 
 export interface BrokenSend {
   guildId: GuildScope;
@@ -22,15 +22,15 @@ export interface BrokenSend {
 }
 
 /** Marks the channel broken; returns how many rows were marked broken. */
-export function channelBroke(store: Store, log: Logger, send: BrokenSend, now: Date): number {
+export async function channelBroke(store: StorePort, log: Logger, send: BrokenSend, now: Date): Promise<number> {
   const { guildId, channelId, reason } = send;
-  const { marked, first, toldIn } = store.transaction(() => {
+  const { marked, first, toldIn } = await store.transaction(async () => {
     // Rows waiting on a back-off are not due yet, but would meet the same refusal.
-    const waiting = store.outbox.pendingFor(channelId).map((r) => r.id);
+    const waiting = (await store.outbox.pendingFor(channelId)).map((r) => r.id);
     const ids = [...new Set([...send.ids, ...waiting])];
-    store.outbox.setAside(ids, reason);
-    const isFirst = store.routes.markChannelBroken(guildId, channelId, reason, now);
-    const told = isFirst ? tellModerators(store, guildId, channelId, reason, ids.length, now) : undefined;
+    await store.outbox.setAside(ids, reason);
+    const isFirst = await store.routes.markChannelBroken(guildId, channelId, reason, now);
+    const told = isFirst ? await tellModerators(store, guildId, channelId, reason, ids.length, now) : undefined;
     return { marked: ids.length, first: isFirst, toldIn: told };
   });
   const where = `channel ${channelId}${guildId ? ` in server ${guildId}` : ''}`;
@@ -43,22 +43,22 @@ export function channelBroke(store: Store, log: Logger, send: BrokenSend, now: D
   return marked;
 }
 
-function tellModerators(
-  store: Store,
+async function tellModerators(
+  store: StorePort,
   guildId: GuildScope,
   brokenId: string,
   reason: string,
   setAside: number,
   now: Date,
-): string | undefined {
-  const channelId = noticesChannelOf(store, guildId, { except: brokenId });
+): Promise<string | undefined> {
+  const channelId = await noticesChannelOf(store, guildId, { except: brokenId });
   if (!channelId) return undefined;
   const text = [
     `claimwatch can no longer post in <#${brokenId}>: ${escapeMarkdown(reason)}.`,
     `${plural(setAside, 'waiting message')} for it ${setAside === 1 ? 'was' : 'were'} set aside, and nothing more will be sent there.`,
     'Give the bot View Channel, Send Messages and Embed Links there (or choose another channel), then follow the topics there again to resume.',
   ].join('\n');
-  store.outbox.enqueue(
+  await store.outbox.enqueue(
     { guildId, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Alerts stopped in a channel', text)) },
     now,
   );

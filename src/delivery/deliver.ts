@@ -7,7 +7,7 @@
  */
 import type { Logger } from '../log.js';
 import type { OutboxMessage } from '../store/outbox.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 import { channelBroke } from './broken-channel.js';
 import { alreadyInChannel } from './in-doubt.js';
 import { type Post, plan, render } from './posts.js';
@@ -52,7 +52,7 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
  * sharing a store) claim different rows.
  */
 export async function deliverDue(
-  store: Store,
+  store: StorePort,
   sender: Sender,
   now: Date,
   log: Logger,
@@ -65,9 +65,9 @@ export async function deliverDue(
   const brokenNow = new Set<string>();
   const until = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));
   // Folded rows held back stay claimed by this deliverer, whose last run of the tick takes them back.
-  const due = store.outbox
-    .claimDue(options.deliverer ?? LONE_DELIVERER, now, until, options.limit)
-    .filter((row) => !(options.holdFolded && row.folded));
+  const due = (await store.outbox.claimDue(options.deliverer ?? LONE_DELIVERER, now, until, options.limit)).filter(
+    (row) => !(options.holdFolded && row.folded),
+  );
   for (const post of plan(due)) {
     if (brokenNow.has(post.channelId)) continue; // already marked, with everything pending there
     if (waiting.has(post.channelId)) {
@@ -89,7 +89,7 @@ interface Outcome {
 }
 
 async function deliverPost(
-  store: Store,
+  store: StorePort,
   sender: Sender,
   post: Post,
   now: Date,
@@ -97,34 +97,34 @@ async function deliverPost(
   options: DeliveryOptions,
 ): Promise<Outcome> {
   const ids = post.rows.map((r) => r.id);
-  const known = store.routes.broken(post.channelId);
+  const known = await store.routes.broken(post.channelId);
   if (known) {
     // Marked broken earlier: sending again would only fail again (and count against the bot).
-    store.outbox.setAside(ids, `channel broken: ${known.reason}`);
+    await store.outbox.setAside(ids, `channel broken: ${known.reason}`);
     return { counted: 'broken', rows: ids.length };
   }
   if (await alreadyInChannel(store, sender, post, now, log)) return { counted: 'sent', rows: ids.length };
-  store.outbox.beginAttempt(ids);
+  await store.outbox.beginAttempt(ids);
   const result = await sendSafely(sender, post, log);
   switch (result.status) {
     case 'sent':
-      store.outbox.markSent(ids, result.messageId, now);
+      await store.outbox.markSent(ids, result.messageId, now);
       log.debug(
         `delivered ${ids.length === 1 ? `message ${ids[0]}` : `digest of ${ids.length}`} to channel ${post.channelId}`,
       );
       return { counted: 'sent', rows: ids.length };
     case 'retry': {
       const at = new Date(now.getTime() + retryDelay(post.rows, result.retryAfterMs, options));
-      store.outbox.retryLater(ids, result.error, at);
+      await store.outbox.retryLater(ids, result.error, at);
       log.warn(`channel ${post.channelId}: ${result.error}; ${ids.length} message(s) retry at ${at.toISOString()}`);
       return { counted: 'retried', rows: ids.length };
     }
     case 'rejected':
-      store.outbox.setAside(ids, `rejected: ${result.error}`);
+      await store.outbox.setAside(ids, `rejected: ${result.error}`);
       log.error(`channel ${post.channelId}: Discord rejected outbox message(s) ${ids.join(', ')}: ${result.error}`);
       return { counted: 'broken', rows: ids.length };
     case 'broken': {
-      const marked = channelBroke(
+      const marked = await channelBroke(
         store,
         log,
         { guildId: post.guildId, channelId: post.channelId, ids, reason: result.error },

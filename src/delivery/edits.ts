@@ -6,7 +6,7 @@
 import { decodePayload } from '../alerting/message-payload.js';
 import type { Logger } from '../log.js';
 import { type DiscordPayload, renderPayload } from '../render/render.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 import { withReference } from './reference.js';
 import type { SendResult } from './sender.js';
 
@@ -24,22 +24,27 @@ export interface EditReport {
 const retryDelay = (attempts: number, retryAfterMs = 0) =>
   Math.max(Math.min(30_000 * 2 ** Math.min(attempts, 20), 30 * 60_000), retryAfterMs);
 
-export async function deliverEdits(store: Store, editor: MessageEditor, now: Date, log: Logger): Promise<EditReport> {
+export async function deliverEdits(
+  store: StorePort,
+  editor: MessageEditor,
+  now: Date,
+  log: Logger,
+): Promise<EditReport> {
   const report: EditReport = { edited: 0, retried: 0, failed: 0 };
-  for (const row of store.edits.due(now)) {
+  for (const row of await store.edits.due(now)) {
     const { answer } = decodePayload(row.payload);
     // The edited message keeps the reference its post carried (see reference.ts).
     const payload = withReference(renderPayload({ ...answer, ephemeral: false }), row.nonce);
     const result = await editSafely(editor, row.channelId, row.messageId!, payload);
     if (result.status === 'sent') {
-      store.edits.edited(row.id, now);
+      await store.edits.edited(row.id, now);
       report.edited++;
     } else if (result.status === 'retry') {
-      store.edits.retryLater(row.id, new Date(now.getTime() + retryDelay(row.editAttempts, result.retryAfterMs)));
+      await store.edits.retryLater(row.id, new Date(now.getTime() + retryDelay(row.editAttempts, result.retryAfterMs)));
       log.warn(`editing message ${row.messageId} in channel ${row.channelId}: ${result.error}; will retry`);
       report.retried++;
     } else {
-      store.edits.giveUp(row.id);
+      await store.edits.giveUp(row.id);
       log.warn(`editing message ${row.messageId} in channel ${row.channelId} refused: ${result.error}`);
       report.failed++;
     }

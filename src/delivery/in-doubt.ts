@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 import type { Post } from './posts.js';
 import type { FindResult, Sender } from './sender.js';
 
@@ -10,7 +10,7 @@ import type { FindResult, Sender } from './sender.js';
  * out with the same nonce, which Discord still honours if the first try was recent.
  */
 export async function alreadyInChannel(
-  store: Store,
+  store: StorePort,
   sender: Sender,
   post: Post,
   now: Date,
@@ -29,7 +29,7 @@ export async function alreadyInChannel(
       `channel ${post.channelId}: could not check for an earlier try (${found.error}); resending with its nonce`,
     );
   if (found.status !== 'found') return false;
-  store.outbox.markSent(
+  await store.outbox.markSent(
     post.rows.map((row) => row.id),
     found.messageId,
     now,

@@ -107,7 +107,7 @@ async function handle(bot: Bot, interaction: Interaction): Promise<void> {
 async function complete({ app, log, now, modRoleId }: Bot, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const input = { ...inputOf(interaction, modRoleId), focused: { name: focused.name, value: String(focused.value) } };
-  await interaction.respond(answerAutocomplete(app.commands, input, commandContext(app, now()), log));
+  await interaction.respond(await answerAutocomplete(app.commands, input, commandContext(app, now()), log));
 }
 
 /**

@@ -6,18 +6,20 @@ import { type Ingestion, type IngestResult, ingestArticle } from './ingest.js';
 export type FileOutcome = { file: string; result: IngestResult } | { file: string; error: string };
 
 /** Ingests files one by one; a bad file is reported and skipped, the rest still go in. */
-export function ingestFiles(
+export async function ingestFiles(
   ingestion: Ingestion,
   files: readonly string[],
   source: SourceRecord,
   now: Date,
-): FileOutcome[] {
-  return files.map((file) => {
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
     try {
-      return { file, result: ingestArticle(ingestion, readArticleFile(file), source, {}, now) };
+      outcomes.push({ file, result: await ingestArticle(ingestion, readArticleFile(file), source, {}, now) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return { file, error: error.message };
+      outcomes.push({ file, error: error.message });
     }
-  });
+  }
+  return outcomes;
 }

@@ -45,28 +45,28 @@ export interface IngestResult {
  * store in one transaction, then index. The store is written first, so a crash loses at most
  * the index update, which the next boot rebuilds.
  */
-export function ingestArticle(
+export async function ingestArticle(
   ingestion: Ingestion,
   raw: string,
   source: SourceRecord,
   hints: ArticleHints,
   now: Date,
-): IngestResult {
-  const { store, index, lexicon } = ingestion;
+): Promise<IngestResult> {
+  const { port, index, lexicon } = ingestion;
   const article = parseArticle(raw, { outlet: hints.outlet ?? undefined, date: hints.date ?? undefined });
   const url = article.meta.url ?? hints.url ?? null;
   const { identity, hash } = articleIdentity(url, article.body);
-  const known = store.knownArticle(identity);
+  const known = await port.articles.knownArticle(identity);
   if (known) {
-    store.linkSource(known.id, source.id);
+    await port.articles.linkSource(known.id, source.id);
     index.linkArticle(known.id, source.id);
     return { articleId: known.id, found: known.claims, added: [], newFigures: [], duplicate: true };
   }
   const extracted = extractArticle(article, lexicon, topicsSeenBy([source.guildId]));
-  const named = extracted.claims.map((claim) => namedAsBefore(store, source.guildId, claim));
+  const named = await Promise.all(extracted.claims.map((claim) => namedAsBefore(port, source.guildId, claim)));
   const claims = setAsideFarBelow(index, named, viewerOf(source.guildId));
-  const add = () =>
-    store.addArticle(
+  const add = (tx: StorePort) =>
+    tx.articles.addArticle(
       {
         identity,
         url,
@@ -80,9 +80,9 @@ export function ingestArticle(
       claims,
       source.id,
     );
-  const result = store.transaction(() => {
-    const stored = add();
-    if (stored.added) store.names.learn(source.guildId, extracted.names);
+  const result = await port.transaction(async (tx) => {
+    const stored = await add(tx);
+    if (stored.added) await tx.names.learn(source.guildId, extracted.names);
     return stored;
   });
   if (!result.added) {
@@ -97,15 +97,15 @@ export function ingestArticle(
 }
 
 /** A source the store and the index both know, created on first use. */
-export function registerSource(ingestion: Ingestion, source: NewSource, now: Date): SourceRecord {
-  const record = ingestion.store.ensureSource(source, now);
+export async function registerSource(ingestion: Ingestion, source: NewSource, now: Date): Promise<SourceRecord> {
+  const record = await ingestion.port.articles.ensureSource(source, now);
   ingestion.index.addSource(record);
   return record;
 }
 
 /** A claimant or relayer under the name an earlier article taught this scope: "Disaster and ... Authority" is AFAD. */
-function namedAsBefore(store: Store, scope: string, claim: Claim): Claim {
-  const claimant = claim.claimant && store.names.nameFor(scope, claim.claimant);
-  const via = claim.via && store.names.nameFor(scope, claim.via);
+async function namedAsBefore(port: StorePort, scope: string, claim: Claim): Promise<Claim> {
+  const claimant = claim.claimant && (await port.names.nameFor(scope, claim.claimant));
+  const via = claim.via && (await port.names.nameFor(scope, claim.via));
   return claimant || via ? { ...claim, claimant: claimant || claim.claimant, via: via || claim.via } : claim;
 }

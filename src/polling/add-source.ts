@@ -11,7 +11,7 @@ import type { Newsroom } from '../newsroom/newsroom.js';
 import { itemToArticle, needsPage } from '../sources/article-text.js';
 import { type ParsedFeed, parseFeed } from '../sources/feed-parse.js';
 import { DEFAULTS, type GuildScope, type SourceRecord, scopeOf } from '../store/records.js';
-import type { SourceBook } from '../store/source-book.js';
+import type { StorePort } from '../store/store-port.js';
 import { feedDamage, feedEntries, scanFolder } from './items.js';
 import { mapLimit } from './limit.js';
 import { feedAddress, shown, sourceName } from './naming.js';
@@ -60,12 +60,17 @@ export const ADD_BUDGET_MS = 60_000;
 export const ADD_MAX_PAGES = 50;
 
 /** Refuses a name already in use, or an address already polled, in this scope. */
-function refuseTaken(book: SourceBook, scope: GuildScope, name: string, location: string): void {
-  if (book.find(scope, name))
+async function refuseTaken(
+  book: StorePort['sourceBook'],
+  scope: GuildScope,
+  name: string,
+  location: string,
+): Promise<void> {
+  if (await book.find(scope, name))
     throw new UserError(
       `There is already a source named ${shown(name)} here. Pick another name, or remove that one first.`,
     );
-  const same = book.inScope(scope).find((s) => s.location === location);
+  const same = (await book.inScope(scope)).find((s) => s.location === location);
   if (same) throw new UserError(`${shown(same.name)} already reads that address.`);
 }
 
@@ -108,16 +113,16 @@ async function arrivalsOf(newsroom: Newsroom, feed: ParsedFeed, options: AddOpti
  * are left alone: those sources have not taken in what this read saw, and a 304 next tick would
  * hide it from them. The read still ends any failure streak, since the feed demonstrably works.
  */
-function saveFirstRead(
-  book: SourceBook,
+async function saveFirstRead(
+  book: StorePort['sourceBook'],
   location: string,
   fresh: { etag: string | null; lastModified: string | null; items: number },
   shared: boolean,
   now: Date,
-): void {
-  const before = book.feed(location);
+): Promise<void> {
+  const before = await book.feed(location);
   const at = now.toISOString();
-  book.saveFeed({
+  await book.saveFeed({
     ...before,
     ...(shared ? {} : fresh),
     failures: 0,
@@ -137,26 +142,26 @@ function saveSource(
   fresh: { etag: string | null; lastModified: string | null },
   now: Date,
   log: Logger,
-): AddedSource {
-  const book = newsroom.store.sourceBook;
-  return newsroom.store.transaction(() => {
-    refuseTaken(book, scope, spec.name, spec.location); // again: the read took time, and another moderator may have been quicker
-    const shared = book.atLocation(spec.location).length > 0;
-    const source = book.add({ guildId: scope, ...spec }, now);
+): Promise<AddedSource> {
+  const book = newsroom.port.sourceBook;
+  return newsroom.port.transaction(async () => {
+    await refuseTaken(book, scope, spec.name, spec.location); // again: the read took time, and another moderator may have been quicker
+    const shared = (await book.atLocation(spec.location)).length > 0;
+    const source = await book.add({ guildId: scope, ...spec }, now);
     newsroom.index.addSource(source);
-    const lacking = lackers(
+    const lacking = await lackers(
       book,
       [source],
       arrivals.map((a) => a.key),
     );
-    const taken = takeIn(
+    const taken = await takeIn(
       newsroom,
       arrivals.map((a) => ({ ...a, takers: lacking.get(a.key)! })),
       now,
       null,
       log,
     );
-    saveFirstRead(book, spec.location, { ...fresh, items: arrivals.length }, shared, now);
+    await saveFirstRead(book, spec.location, { ...fresh, items: arrivals.length }, shared, now);
     return { source, items: arrivals.length, claims: taken.found };
   });
 }
@@ -171,11 +176,11 @@ export async function addFeedSource(
   const scope = scopeOf(spec.guildId);
   const name = sourceName(spec.name);
   const location = feedAddress(spec.url);
-  refuseTaken(newsroom.store.sourceBook, scope, name, location);
+  await refuseTaken(newsroom.port.sourceBook, scope, name, location);
   const { result, feed } = await readFeed(newsroom, location);
   const { arrivals, summariesOnly } = await arrivalsOf(newsroom, feed, options);
   const fresh = { etag: result.etag, lastModified: result.lastModified };
-  const added = saveSource(
+  const added = await saveSource(
     newsroom,
     scope,
     { name, kind: 'feed', location, topics: spec.topics ?? null },
@@ -191,15 +196,15 @@ export async function addFeedSource(
  * Adds a folder of article files to the defaults: the console's operator's, never a server's,
  * since a path names a place on the bot's own machine.
  */
-export function addFolderSource(
+export async function addFolderSource(
   newsroom: Newsroom,
   spec: NewFolderSource,
   now: Date,
   options: AddOptions = {},
-): AddedSource {
+): Promise<AddedSource> {
   const name = sourceName(spec.name);
   const location = resolve(spec.path.trim());
-  refuseTaken(newsroom.store.sourceBook, DEFAULTS, name, location);
+  await refuseTaken(newsroom.port.sourceBook, DEFAULTS, name, location);
   const { entries } = scanFolder(location);
   const arrivals = entries.map(({ key, raw }) => ({ key, raw }));
   const fresh = { etag: null, lastModified: null };

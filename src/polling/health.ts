@@ -41,23 +41,23 @@ type Event = Parameters<PollHooks['notice']>[1];
  * A notice in a savepoint of its own: if telling a server throws, the attempt is still recorded
  * (else the feed would lose its backoff and be hammered every tick) and the log hears of it.
  */
-function tell(
+async function tell(
   { newsroom, hooks, log }: HealthContext,
   source: SourceRecord,
   event: Event,
   detail: string,
   now: Date,
-): void {
+): Promise<void> {
   try {
-    newsroom.store.transaction(() => hooks.notice(source, event, detail, now));
+    await newsroom.port.transaction(() => hooks.notice(source, event, detail, now));
   } catch (error) {
     log.error(`poll ${source.name}: could not queue the '${event}' notice`, error);
   }
 }
 
 /** The sources a notice is about: live and polling. Paused ones were told when they were paused. */
-const polling = (newsroom: Newsroom, location: string): SourceRecord[] =>
-  newsroom.store.sourceBook.atLocation(location).filter((s) => !s.paused);
+const polling = async (newsroom: Newsroom, location: string): Promise<SourceRecord[]> =>
+  (await newsroom.port.sourceBook.atLocation(location)).filter((s) => !s.paused);
 
 /** Records one failed attempt, and tells or pauses sources when the streak crosses a threshold. */
 export function recordFailure(
@@ -66,11 +66,11 @@ export function recordFailure(
   reason: string,
   retryAfterMs: number | undefined,
   now: Date,
-): FeedState {
+): Promise<FeedState> {
   const { newsroom } = context;
-  const book = newsroom.store.sourceBook;
-  return newsroom.store.transaction(() => {
-    const before = book.feed(location);
+  const book = newsroom.port.sourceBook;
+  return newsroom.port.transaction(async () => {
+    const before = await book.feed(location);
     const failures = before.failures + 1;
     const delay = backoffMs(failures, retryAfterMs);
     const feed: FeedState = {
@@ -80,16 +80,22 @@ export function recordFailure(
       lastAttemptAt: now.toISOString(),
       nextPollAt: new Date(now.getTime() + delay).toISOString(),
     };
-    book.saveFeed(feed);
+    await book.saveFeed(feed);
     const streak = `failed ${failures} times in a row, the last: ${reason}`;
-    for (const source of polling(newsroom, location)) {
+    for (const source of await polling(newsroom, location)) {
       if (failures >= PAUSE_AFTER) {
-        book.setPaused(source.id, 'failing');
-        book.setFailureNotice(source.id, true);
-        tell(context, { ...source, paused: true, pausedReason: 'failing', failureNotice: true }, 'paused', streak, now);
+        await book.setPaused(source.id, 'failing');
+        await book.setFailureNotice(source.id, true);
+        await tell(
+          context,
+          { ...source, paused: true, pausedReason: 'failing', failureNotice: true },
+          'paused',
+          streak,
+          now,
+        );
       } else if (failures >= FAILING_AFTER && !source.failureNotice) {
-        book.setFailureNotice(source.id, true);
-        tell(
+        await book.setFailureNotice(source.id, true);
+        await tell(
           context,
           { ...source, failureNotice: true },
           'failing',
@@ -112,11 +118,16 @@ export interface FreshFeed {
 }
 
 /** Records a successful attempt: the streak is over, and sources told about it hear so once. */
-export function recordSuccess(context: HealthContext, location: string, fresh: FreshFeed | null, now: Date): FeedState {
+export function recordSuccess(
+  context: HealthContext,
+  location: string,
+  fresh: FreshFeed | null,
+  now: Date,
+): Promise<FeedState> {
   const { newsroom } = context;
-  const book = newsroom.store.sourceBook;
-  return newsroom.store.transaction(() => {
-    const before = book.feed(location);
+  const book = newsroom.port.sourceBook;
+  return newsroom.port.transaction(async () => {
+    const before = await book.feed(location);
     const at = now.toISOString();
     const { damage, ...learnt } = fresh ?? {};
     const feed: FeedState = {
@@ -128,12 +139,12 @@ export function recordSuccess(context: HealthContext, location: string, fresh: F
       lastSuccessAt: at,
       nextPollAt: null,
     };
-    book.saveFeed(feed);
+    await book.saveFeed(feed);
     const detail = before.failures > 0 ? `read again after ${plural(before.failures, 'failed attempt')}` : 'read again';
-    for (const source of polling(newsroom, location)) {
+    for (const source of await polling(newsroom, location)) {
       if (!source.failureNotice) continue;
-      book.setFailureNotice(source.id, false);
-      tell(context, { ...source, failureNotice: false }, 'recovered', detail, now);
+      await book.setFailureNotice(source.id, false);
+      await tell(context, { ...source, failureNotice: false }, 'recovered', detail, now);
     }
     return feed;
   });

@@ -6,9 +6,9 @@ import type { SourceRecord } from '../store/records.js';
  */
 export interface PollHooks {
   /** A new article reached these scopes (guild ids, '' for the defaults): decide its alerts. */
-  decide(articleId: number, scopes: string[], now: Date): void;
+  decide(articleId: number, scopes: string[], now: Date): Promise<unknown>;
   /** A source's feed keeps failing, was paused for it, or works again. `detail` is moderator-safe. */
-  notice(source: SourceRecord, event: 'failing' | 'paused' | 'recovered', detail: string, now: Date): void;
+  notice(source: SourceRecord, event: 'failing' | 'paused' | 'recovered', detail: string, now: Date): Promise<void>;
   /**
    * A location's new items are in (outside any transaction): what they queued may go out now,
    * while slower sources are still being read.

@@ -21,45 +21,53 @@ export interface SourceStatus extends SourceView {
 }
 
 /** The asking server's own live source of that name, or a UserError that says where to look. */
-export function ownSource(newsroom: Newsroom, guildId: string | null, name: string): SourceRecord {
-  return newsroom.store.sourceBook.find(scopeOf(guildId), name.trim()) ?? notFound(name);
+export async function ownSource(newsroom: Newsroom, guildId: string | null, name: string): Promise<SourceRecord> {
+  return (await newsroom.port.sourceBook.find(scopeOf(guildId), name.trim())) ?? notFound(name);
 }
 
 function notFound(name: string): never {
   throw new UserError(`No source named ${shown(name.trim())} here. \`/sources list\` shows them.`);
 }
 
-const view = (newsroom: Newsroom, source: SourceRecord): SourceView => ({
+const view = async (newsroom: Newsroom, source: SourceRecord): Promise<SourceView> => ({
   source,
-  feed: newsroom.store.sourceBook.feed(source.location),
+  feed: await newsroom.port.sourceBook.feed(source.location),
 });
 
 /** The server's own sources and the defaults; from the console (null), the defaults only. */
-export function listSources(newsroom: Newsroom, guildId: string | null): { own: SourceView[]; defaults: SourceView[] } {
-  const book = newsroom.store.sourceBook;
-  const own = guildId === null ? [] : book.inScope(guildId).map((s) => view(newsroom, s));
-  return { own, defaults: book.inScope(DEFAULTS).map((s) => view(newsroom, s)) };
+export async function listSources(
+  newsroom: Newsroom,
+  guildId: string | null,
+): Promise<{ own: SourceView[]; defaults: SourceView[] }> {
+  const book = newsroom.port.sourceBook;
+  const views = async (scope: string) => Promise.all((await book.inScope(scope)).map((s) => view(newsroom, s)));
+  return { own: guildId === null ? [] : await views(guildId), defaults: await views(DEFAULTS) };
 }
 
 /** One source in detail: the server's own first, else a default of that name. */
-export function sourceStatus(newsroom: Newsroom, guildId: string | null, name: string): SourceStatus {
-  const book = newsroom.store.sourceBook;
-  const own = book.find(scopeOf(guildId), name.trim());
-  const source = own ?? (guildId === null ? undefined : book.find(DEFAULTS, name.trim())) ?? notFound(name);
-  return { ...view(newsroom, source), taken: book.itemCount(source.id), isDefault: !own };
+export async function sourceStatus(newsroom: Newsroom, guildId: string | null, name: string): Promise<SourceStatus> {
+  const book = newsroom.port.sourceBook;
+  const own = await book.find(scopeOf(guildId), name.trim());
+  const source = own ?? (guildId === null ? undefined : await book.find(DEFAULTS, name.trim())) ?? notFound(name);
+  return { ...(await view(newsroom, source)), taken: await book.itemCount(source.id), isDefault: !own };
 }
 
 /** Stops polling it; the claims it brought stay, so answers keep them. */
-export function removeSource(newsroom: Newsroom, guildId: string | null, name: string, now: Date): SourceRecord {
-  const source = ownSource(newsroom, guildId, name);
-  newsroom.store.sourceBook.remove(source.id, now);
+export async function removeSource(
+  newsroom: Newsroom,
+  guildId: string | null,
+  name: string,
+  now: Date,
+): Promise<SourceRecord> {
+  const source = await ownSource(newsroom, guildId, name);
+  await newsroom.port.sourceBook.remove(source.id, now);
   return source;
 }
 
-export function pauseSource(newsroom: Newsroom, guildId: string | null, name: string): SourceRecord {
-  const source = ownSource(newsroom, guildId, name);
+export async function pauseSource(newsroom: Newsroom, guildId: string | null, name: string): Promise<SourceRecord> {
+  const source = await ownSource(newsroom, guildId, name);
   if (source.pausedReason === 'moderator') throw new UserError(`${shown(source.name)} is already paused.`);
-  newsroom.store.sourceBook.setPaused(source.id, 'moderator');
+  await newsroom.port.sourceBook.setPaused(source.id, 'moderator');
   return { ...source, paused: true, pausedReason: 'moderator' };
 }
 
@@ -69,21 +77,21 @@ export function pauseSource(newsroom: Newsroom, guildId: string | null, name: st
  * have taken in items meanwhile, and a 304 would keep them from this one. A failure streak is not
  * reset: the feed is shared, and if it still fails the source is paused again at once.
  */
-export function resumeSource(
+export async function resumeSource(
   newsroom: Newsroom,
   guildId: string | null,
   name: string,
-): { source: SourceRecord; was: SourceRecord['pausedReason']; feed: FeedState } {
-  const source = ownSource(newsroom, guildId, name);
+): Promise<{ source: SourceRecord; was: SourceRecord['pausedReason']; feed: FeedState }> {
+  const source = await ownSource(newsroom, guildId, name);
   if (!source.paused) throw new UserError(`${shown(source.name)} is not paused.`);
-  const book = newsroom.store.sourceBook;
-  newsroom.store.transaction(() => {
-    book.setPaused(source.id, null);
-    book.makeDue(source.location, true);
+  const book = newsroom.port.sourceBook;
+  await newsroom.port.transaction(async () => {
+    await book.setPaused(source.id, null);
+    await book.makeDue(source.location, true);
   });
   return {
     source: { ...source, paused: false, pausedReason: null },
     was: source.pausedReason,
-    feed: book.feed(source.location),
+    feed: await book.feed(source.location),
   };
 }

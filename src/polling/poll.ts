@@ -43,7 +43,7 @@ export async function pollDue(
   log: Logger,
   options: PollOptions = {},
 ): Promise<PollReport> {
-  const due = newsroom.store.sourceBook.dueSources(POLLED_KINDS, now);
+  const due = await newsroom.port.sourceBook.dueSources(POLLED_KINDS, now);
   const report = emptyPollReport(due.length);
   const tick: Tick = {
     newsroom,
@@ -80,10 +80,10 @@ function byLocation(due: readonly DueSource[]): Location[] {
 async function pollLocation(tick: Tick, location: Location): Promise<void> {
   let outcome: Outcome;
   try {
-    outcome = location.kind === 'folder' ? pollFolder(tick, location) : await pollFeed(tick, location);
+    outcome = location.kind === 'folder' ? await pollFolder(tick, location) : await pollFeed(tick, location);
   } catch (error) {
     tick.log.error(`poll ${location.names.join(', ')}: unexpected error reading ${location.location}`, error);
-    outcome = failed(tick, location, INTERNAL);
+    outcome = await failed(tick, location, INTERNAL);
   }
   count(tick.report, outcome);
   if (outcome.status === 'read' && outcome.taken.items > 0) tick.hooks.taken?.();

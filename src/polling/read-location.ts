@@ -41,9 +41,9 @@ export type Outcome =
   | { status: 'failed' };
 
 /** Records the failure; if even that throws (the store is gone), the log still hears of it. */
-export function failed(tick: Tick, location: Location, reason: string, retryAfterMs?: number): Outcome {
+export async function failed(tick: Tick, location: Location, reason: string, retryAfterMs?: number): Promise<Outcome> {
   try {
-    recordFailure(tick, location.location, reason, retryAfterMs, tick.now);
+    await recordFailure(tick, location.location, reason, retryAfterMs, tick.now);
   } catch (error) {
     tick.log.error(`poll ${location.names.join(', ')}: could not record a failure`, error);
   }
@@ -59,21 +59,21 @@ const decider = (tick: Tick, previous: FeedState): PollHooks['decide'] | null =>
   previous.lastSuccessAt ? tick.hooks.decide : null;
 
 /** The sources that take in what this location brings: re-read after the fetch, which may be slow. */
-const takers = (tick: Tick, location: string): SourceRecord[] =>
-  tick.newsroom.store.sourceBook.atLocation(location).filter((s) => !s.paused);
+const takers = async (tick: Tick, location: string): Promise<SourceRecord[]> =>
+  (await tick.newsroom.port.sourceBook.atLocation(location)).filter((s) => !s.paused);
 
 export async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const { newsroom, now } = tick;
   const { location } = here;
   const budget = AbortSignal.timeout(tick.budgetMs);
-  const previous = newsroom.store.sourceBook.feed(location);
+  const previous = await newsroom.port.sourceBook.feed(location);
   const { etag, lastModified } = previous;
   const result = await newsroom.fetcher.fetch(location, { etag, lastModified, signal: budget });
   // Out of time before the feed was read: it waited on its host, which is no fault of the feed.
   if (result.status === 'failed' && result.reason === OUT_OF_TIME) return { status: 'failed' };
   if (result.status === 'failed') return failed(tick, here, result.reason, result.retryAfterMs);
   if (result.status === 'not-modified') {
-    recordSuccess(tick, location, null, now);
+    await recordSuccess(tick, location, null, now);
     return { status: 'not-modified' };
   }
   let feed: ParsedFeed;
@@ -85,13 +85,13 @@ export async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   }
   const entries = feedEntries(feed);
   const keys = entries.map((e) => e.key);
-  const someoneLacks = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
+  const someoneLacks = await lackers(newsroom.port.sourceBook, await takers(tick, location), keys);
   const pages = await teaserPages(
     { fetcher: newsroom.fetcher, cache: tick.pages, most: tick.pagesPerSource, budget },
     entries.filter((e) => someoneLacks.get(e.key)!.length > 0),
   );
   // Read again after the page fetches: a moderator may have paused or removed a source meanwhile.
-  const lacking = lackers(newsroom.store.sourceBook, takers(tick, location), keys);
+  const lacking = await lackers(newsroom.port.sourceBook, await takers(tick, location), keys);
   const ready = entries.filter((e) => lacking.get(e.key)!.length > 0 && pages.get(e.key) !== 'out-of-time');
   const arrivals: Arrival[] = ready.map(({ key, item }) => ({
     key,
@@ -102,7 +102,7 @@ export async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
   const taken = await takeInTurns(newsroom, arrivals, now, decider(tick, previous), tick.log);
   // With items left waiting, the validators are not kept: a 304 next tick would hide them.
   const validators = waiting > 0 ? { etag: null, lastModified: null } : result;
-  recordSuccess(
+  await recordSuccess(
     tick,
     location,
     {
@@ -117,7 +117,7 @@ export async function pollFeed(tick: Tick, here: Location): Promise<Outcome> {
 }
 
 /** A folder never goes through the fetcher: its files are read, keyed by name and content. */
-export function pollFolder(tick: Tick, here: Location): Outcome {
+export async function pollFolder(tick: Tick, here: Location): Promise<Outcome> {
   const { newsroom, now } = tick;
   const { location } = here;
   let scan: FolderScan;
@@ -128,13 +128,14 @@ export function pollFolder(tick: Tick, here: Location): Outcome {
     throw error;
   }
   for (const problem of scan.skipped) tick.log.debug(`poll folder: skipped ${problem}`);
-  const lacking = lackers(
-    newsroom.store.sourceBook,
-    takers(tick, location),
+  const lacking = await lackers(
+    newsroom.port.sourceBook,
+    await takers(tick, location),
     scan.entries.map((e) => e.key),
   );
   const arrivals = scan.entries.map(({ key, raw }) => ({ key, raw, takers: lacking.get(key)! }));
-  const taken = takeIn(newsroom, arrivals, now, decider(tick, newsroom.store.sourceBook.feed(location)), tick.log);
-  recordSuccess(tick, location, { etag: null, lastModified: null, items: scan.entries.length }, now);
+  const previous = await newsroom.port.sourceBook.feed(location);
+  const taken = await takeIn(newsroom, arrivals, now, decider(tick, previous), tick.log);
+  await recordSuccess(tick, location, { etag: null, lastModified: null, items: scan.entries.length }, now);
   return { status: 'read', taken, waiting: 0 };
 }

@@ -131,10 +131,9 @@ export function statusAnswer(status: SourceStatus, guildId: string | null): Answ
 }
 
 /** The asking server's own sources as a moderator types a name. */
-export function ownSourceChoices(newsroom: Newsroom, guildId: string | null, typed: string): Choice[] {
+export async function ownSourceChoices(newsroom: Newsroom, guildId: string | null, typed: string): Promise<Choice[]> {
   const wanted = typed.trim().toLowerCase();
-  return newsroom.store.sourceBook
-    .inScope(scopeOf(guildId))
+  return (await newsroom.port.sourceBook.inScope(scopeOf(guildId)))
     .filter((s) => s.name.toLowerCase().includes(wanted))
     .slice(0, MAX_CHOICES)
     .map((s) => ({ name: s.name.slice(0, 100), value: s.name.slice(0, 100) }));

@@ -9,7 +9,7 @@ import { ingestArticle } from '../newsroom/ingest.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { articleIdentity } from '../store/identity.js';
 import { type SourceRecord, viewerOf } from '../store/records.js';
-import type { SourceBook } from '../store/source-book.js';
+import type { StorePort } from '../store/store-port.js';
 
 /** One item and the sources about to take it in. */
 export interface Arrival {
@@ -28,17 +28,17 @@ export interface TakeInResult {
   found: number;
 }
 
-type Decide = (articleId: number, scopes: string[], now: Date) => void;
+type Decide = (articleId: number, scopes: string[], now: Date) => Promise<unknown>;
 
 /** For each item key, the sources that have not taken it in yet (none: the item is old news). */
-export function lackers(
-  book: SourceBook,
+export async function lackers(
+  book: StorePort['sourceBook'],
   sources: readonly SourceRecord[],
   keys: readonly string[],
-): Map<string, SourceRecord[]> {
+): Promise<Map<string, SourceRecord[]>> {
   const lacking = new Map<string, SourceRecord[]>(keys.map((key) => [key, []]));
   for (const source of sources) {
-    const known = book.knownItems(source.id, keys);
+    const known = await book.knownItems(source.id, keys);
     for (const key of keys) if (!known.has(key)) lacking.get(key)!.push(source);
   }
   return lacking;
@@ -50,12 +50,12 @@ export function lackers(
  * Lets a source that already carries the article (a folder loaded at boot, a feed item whose
  * GUID changed) take the item in without it counting as news there.
  */
-function lookUp(newsroom: Newsroom, raw: string): { empty: boolean; stored?: { id: number } } {
+async function lookUp(newsroom: Newsroom, raw: string): Promise<{ empty: boolean; stored?: { id: number } }> {
   const article = parseArticle(raw);
   if (article.body.trim() === '') return { empty: true };
   return {
     empty: false,
-    stored: newsroom.store.knownArticle(articleIdentity(article.meta.url, article.body).identity),
+    stored: await newsroom.port.articles.knownArticle(articleIdentity(article.meta.url, article.body).identity),
   };
 }
 
@@ -63,17 +63,17 @@ function lookUp(newsroom: Newsroom, raw: string): { empty: boolean; stored?: { i
  * Takes the arrivals in, oldest first. With `decide` null (a source's first add) nothing is
  * decided: a newsroom adding a feed wants its history indexed, not fifty alerts.
  */
-export function takeIn(
+export async function takeIn(
   newsroom: Newsroom,
   arrivals: readonly Arrival[],
   now: Date,
   decide: Decide | null,
   log: Logger,
-): TakeInResult {
+): Promise<TakeInResult> {
   const total: TakeInResult = { items: 0, claims: 0, found: 0 };
   for (const arrival of arrivals) {
     if (arrival.takers.length === 0) continue;
-    const one = newsroom.store.transaction(() => takeInOne(newsroom, arrival, now, decide, log));
+    const one = await newsroom.port.transaction(() => takeInOne(newsroom, arrival, now, decide, log));
     total.items += one.items;
     total.claims += one.claims;
     total.found += one.found;
@@ -95,7 +95,7 @@ export async function takeInTurns(
 ): Promise<TakeInResult> {
   const total: TakeInResult = { items: 0, claims: 0, found: 0 };
   for (const arrival of arrivals) {
-    const one = takeIn(newsroom, [arrival], now, decide, log);
+    const one = await takeIn(newsroom, [arrival], now, decide, log);
     total.items += one.items;
     total.claims += one.claims;
     total.found += one.found;
@@ -104,19 +104,19 @@ export async function takeInTurns(
   return total;
 }
 
-function takeInOne(
+async function takeInOne(
   newsroom: Newsroom,
   { key, raw, takers }: Arrival,
   now: Date,
   decide: Decide | null,
   log: Logger,
-): TakeInResult {
-  const book = newsroom.store.sourceBook;
-  const { empty, stored } = lookUp(newsroom, raw);
+): Promise<TakeInResult> {
+  const book = newsroom.port.sourceBook;
+  const { empty, stored } = await lookUp(newsroom, raw);
   // An item with no text at all (no title, summary or content) is remembered, so it is not
   // looked at again every tick, but it is no article.
   if (empty) {
-    for (const source of takers) book.recordItem(source.id, key, null, now);
+    for (const source of takers) await book.recordItem(source.id, key, null, now);
     return { items: 0, claims: 0, found: 0 };
   }
   const scopes = new Set<string>();
@@ -124,21 +124,21 @@ function takeInOne(
   let claims = 0;
   let found = 0;
   for (const source of takers) {
-    if (stored && book.carries(source.id, stored.id)) {
-      book.recordItem(source.id, key, stored.id, now);
+    if (stored && (await book.carries(source.id, stored.id))) {
+      await book.recordItem(source.id, key, stored.id, now);
       continue;
     }
     // Only news to a server alerts it: not an article it already saw through another source.
     const seen = stored !== undefined && newsroom.index.canSee(stored.id, viewerOf(source.guildId));
-    const result = ingestArticle(newsroom, raw, source, {}, now);
-    book.recordItem(source.id, key, result.articleId, now);
+    const result = await ingestArticle(newsroom, raw, source, {}, now);
+    await book.recordItem(source.id, key, result.articleId, now);
     articleId = result.articleId;
     claims += result.added.length;
     found = result.found;
     if (!seen) scopes.add(source.guildId);
   }
   if (articleId === null) return { items: 0, claims: 0, found: 0 };
-  if (decide && scopes.size > 0) decideSafely(newsroom, decide, articleId, [...scopes], now, log);
+  if (decide && scopes.size > 0) await decideSafely(newsroom, decide, articleId, [...scopes], now, log);
   return { items: 1, claims, found };
 }
 
@@ -147,16 +147,16 @@ function takeInOne(
  * undone and the claims are kept: rolling them back too would leave the in-memory index holding
  * claims the store lost, and the same item failing again every tick. Its alerts are lost, and logged.
  */
-function decideSafely(
+async function decideSafely(
   newsroom: Newsroom,
   decide: Decide,
   articleId: number,
   scopes: string[],
   now: Date,
   log: Logger,
-): void {
+): Promise<void> {
   try {
-    newsroom.store.transaction(() => decide(articleId, scopes, now));
+    await newsroom.port.transaction(() => decide(articleId, scopes, now));
   } catch (error) {
     log.error(`poll: deciding alerts for article ${articleId} failed; its claims are kept without alerts`, error);
   }

@@ -16,7 +16,7 @@ export interface Scheduler {
   /** Queues a polling tick now, unless one is already waiting or running. */
   tick(): Promise<void>;
   /** Follows the briefing schedules in the store after one is added, changed or removed (or a server's zone). */
-  reloadDigests(): void;
+  reloadDigests(): Promise<void>;
   /** When the briefing next runs, as scheduled now; null for one not scheduled. */
   nextBriefing(digestId: number): Date | null;
   /** Stops the clock and waits for the running job. */
@@ -30,11 +30,12 @@ function describe({ poll, delivery }: TickReport): string {
   );
 }
 
-export function startScheduler(
+/** Starts the clock once the briefing schedules are read, so they run from the first minute. */
+export async function startScheduler(
   deps: TickDeps,
   settings: ScheduleSettings,
   clock: () => Date = () => new Date(),
-): Scheduler {
+): Promise<Scheduler> {
   const { log } = deps;
   let chain: Promise<void> = Promise.resolve();
   let tickWaiting = false;
@@ -72,10 +73,12 @@ export function startScheduler(
   const options = { timezone: settings.timeZone };
   const main = cron.schedule(settings.cron, () => void tick(), { ...options, name: 'poll tick' });
   const briefings = new Map<number, ScheduledTask>();
-  const reloadDigests = () => {
+  const loadDigests = async () => {
+    const digests = await deps.newsroom.port.routes.digests();
+    const zones = await Promise.all(digests.map((digest) => zoneOf(deps.newsroom, digest.guildId)));
     for (const task of briefings.values()) void task.destroy();
     briefings.clear();
-    for (const digest of deps.newsroom.store.routes.digests()) {
+    for (const [i, digest] of digests.entries()) {
       if (!cron.validate(digest.schedule)) {
         log.warn(`briefing ${digest.id}: schedule ${JSON.stringify(digest.schedule)} is not valid cron; skipped`);
         continue;
@@ -87,16 +90,22 @@ export function startScheduler(
           digest.schedule,
           () =>
             void job(name, async (now) => {
-              const current = deps.newsroom.store.routes.digest(digest.id);
+              const current = await deps.newsroom.port.routes.digest(digest.id);
               if (current) await runBriefing(deps, current, now);
             }),
           // Each server's briefings keep its own clock (/settings), the rest ALERT_TZ.
-          { timezone: zoneOf(deps.newsroom, digest.guildId), name },
+          { timezone: zones[i], name },
         ),
       );
     }
   };
-  reloadDigests();
+  // Reloads one after another, so a slow read cannot bring back the schedules a later one removed.
+  let reloading: Promise<void> = Promise.resolve();
+  const reloadDigests = (): Promise<void> => {
+    reloading = reloading.then(loadDigests).catch((error: unknown) => log.error('briefing reload failed', error));
+    return reloading;
+  };
+  await reloadDigests();
   void job('startup delivery', (now) => flushOutbox(deps, now));
   void tick();
   return {

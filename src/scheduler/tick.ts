@@ -44,7 +44,7 @@ function deliveryPump(deps: TickDeps, now: Date) {
   let queued = false;
   const runOnce = async (holdFolded: boolean) => {
     queued = false;
-    const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log, { holdFolded });
+    const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { holdFolded });
     total.sent += report.sent;
     total.retried += report.retried;
     total.broken += report.broken;
@@ -82,7 +82,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const poll = await pollDue(
     newsroom,
     {
-      decide: (articleId, scopes, at) => void decideAlerts(newsroom, articleId, scopes, budget, at, deps.decide),
+      decide: (articleId, scopes, at) => decideAlerts(newsroom, articleId, scopes, budget, at, deps.decide),
       notice: (source, event, detail, at) => queueSourceNotice(newsroom, log, source, event, detail, at),
       taken: () => void pump.ask(),
     },
@@ -97,18 +97,18 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
 
 /** Edits of posted alerts go out after new messages, so a message exists before it is edited. */
 async function sendEdits(deps: TickDeps, now: Date): Promise<void> {
-  if (deps.editor) await deliverEdits(deps.newsroom.store, deps.editor, now, deps.log);
+  if (deps.editor) await deliverEdits(deps.newsroom.port, deps.editor, now, deps.log);
 }
 
 /** Delivers what is pending without polling: at boot, so alerts a crash left behind go out first. */
 export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryReport> {
-  const report = await deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+  const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log);
   await sendEdits(deps, now);
   return report;
 }
 
 /** A channel's scheduled briefing: queued with its mark moved, then delivered with the rest. */
 export async function runBriefing(deps: TickDeps, digest: Digest, now: Date): Promise<DeliveryReport> {
-  queueBriefing(deps.newsroom, digest, now);
-  return deliverDue(deps.newsroom.store, deps.sender, now, deps.log);
+  await queueBriefing(deps.newsroom, digest, now);
+  return deliverDue(deps.newsroom.port, deps.sender, now, deps.log);
 }

@@ -43,9 +43,9 @@ export interface TypedSettings {
 const reply = (answer: Omit<Answer, 'ephemeral'>): Answer => ({ ...answer, ephemeral: true });
 
 /** What the server has set, and what each setting falls back to. */
-export function showSettings(newsroom: Newsroom, guildId: GuildScope, now: Date): Answer {
-  const settings = newsroom.store.settings.of(guildId);
-  const zone = zoneOf(newsroom, guildId);
+export async function showSettings(newsroom: Newsroom, guildId: GuildScope, now: Date): Promise<Answer> {
+  const settings = await newsroom.port.settings.of(guildId);
+  const zone = await zoneOf(newsroom, guildId);
   const lines = [
     settings?.timeZone
       ? `**Time zone:** ${zone} (now ${formatMoment(now.toISOString(), zone)})`
@@ -73,7 +73,7 @@ export function changeSettings(
   typed: TypedSettings,
   by: string,
   now: Date,
-): Answer {
+): Promise<Answer> {
   if (typed.timeZone === null && typed.noticesChannel === null)
     throw new UserError('Give a timezone, a notices channel or both, e.g. /settings set timezone:Asia/Seoul.');
   const change: SettingsChange = {};
@@ -89,17 +89,23 @@ export function resetSettings(
   what: 'timezone' | 'notices' | 'all',
   by: string,
   now: Date,
-): Answer {
+): Promise<Answer> {
   const change: SettingsChange = {};
   if (what !== 'notices') change.timeZone = null;
   if (what !== 'timezone') change.noticesChannel = null;
   return saved(newsroom, guildId, change, by, now);
 }
 
-function saved(newsroom: Newsroom, guildId: GuildScope, change: SettingsChange, by: string, now: Date): Answer {
-  const before = zoneOf(newsroom, guildId);
-  newsroom.store.settings.change(guildId, change, by, now);
+async function saved(
+  newsroom: Newsroom,
+  guildId: GuildScope,
+  change: SettingsChange,
+  by: string,
+  now: Date,
+): Promise<Answer> {
+  const before = await zoneOf(newsroom, guildId);
+  await newsroom.port.settings.change(guildId, change, by, now);
   // Briefing schedules are read in the server's zone: the scheduler sets its clocks again.
-  if (zoneOf(newsroom, guildId) !== before) newsroom.routeChanges.digestsChanged();
-  return { ...showSettings(newsroom, guildId, now), title: 'Settings saved' };
+  if ((await zoneOf(newsroom, guildId)) !== before) newsroom.routeChanges.digestsChanged();
+  return { ...(await showSettings(newsroom, guildId, now)), title: 'Settings saved' };
 }

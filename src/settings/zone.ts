@@ -2,16 +2,20 @@
 import type { Asker } from '../answers/asker.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { type GuildScope, scopeOf } from '../store/records.js';
-import type { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 
 /** The server's own zone, else ALERT_TZ. */
-export function zoneOf(newsroom: Pick<Newsroom, 'store' | 'alertSettings'>, guildId: GuildScope): string {
-  return newsroom.store.settings.of(guildId)?.timeZone ?? newsroom.alertSettings.timeZone;
+export async function zoneOf(newsroom: Pick<Newsroom, 'port' | 'alertSettings'>, guildId: GuildScope): Promise<string> {
+  return (await newsroom.port.settings.of(guildId))?.timeZone ?? newsroom.alertSettings.timeZone;
 }
 
 /** A member asking now, with the zone their server shows times in. */
-export function askerOf(newsroom: Pick<Newsroom, 'store' | 'alertSettings'>, guildId: string | null, now: Date): Asker {
-  return { guildId, now, timeZone: zoneOf(newsroom, scopeOf(guildId)) };
+export async function askerOf(
+  newsroom: Pick<Newsroom, 'port' | 'alertSettings'>,
+  guildId: string | null,
+  now: Date,
+): Promise<Asker> {
+  return { guildId, now, timeZone: await zoneOf(newsroom, scopeOf(guildId)) };
 }
 
 /**
@@ -19,12 +23,12 @@ export function askerOf(newsroom: Pick<Newsroom, 'store' | 'alertSettings'>, gui
  * chose, while it works (and is not the one being reported broken); else, as before settings
  * existed, the oldest working channel following one of these topics, else its oldest alert channel.
  */
-export function noticesChannelOf(
-  store: Store,
+export async function noticesChannelOf(
+  port: StorePort,
   guildId: GuildScope,
   options: { topics?: readonly string[] | null; except?: string } = {},
-): string | undefined {
-  const chosen = store.settings.of(guildId)?.noticesChannel;
-  if (chosen && chosen !== options.except && !store.routes.broken(chosen)) return chosen;
-  return store.routes.noticeChannel(guildId, options);
+): Promise<string | undefined> {
+  const chosen = (await port.settings.of(guildId))?.noticesChannel;
+  if (chosen && chosen !== options.except && !(await port.routes.broken(chosen))) return chosen;
+  return port.routes.noticeChannel(guildId, options);
 }

@@ -9,7 +9,6 @@ import { UserError } from '../errors.js';
 import { compileLexicon, type TopicDef } from '../extract/index.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { withStoredTopics } from '../newsroom/reload.js';
-import { claimsForFiling, lastArticleId, setClaimTopics } from '../store/claim-topics.js';
 import { topicId } from '../store/topic-book.js';
 import { type Move, refile } from './refile.js';
 
@@ -23,16 +22,20 @@ export interface PendingChange {
   /** The topic's definition after the change; null when it is removed. */
   def: Omit<TopicDef, 'key'> | null;
   /** Stores the definition (or removes it), inside the transaction that re-files. */
-  write: () => void;
-  record: (moved: number) => void;
+  write: () => Promise<void>;
+  record: (moved: number) => Promise<void>;
 }
 
 /**
  * A topic a moderator gave a claim with /correction stays while that topic exists: filing by the
  * words again would quietly undo their fix. A claim whose chosen topic is removed is re-filed.
  */
-function movesKeepingFixes(newsroom: Newsroom, moves: readonly Move[], topics: ReadonlySet<string>): Move[] {
-  const fixed = newsroom.store.corrections.topicFixed();
+async function movesKeepingFixes(
+  newsroom: Newsroom,
+  moves: readonly Move[],
+  topics: ReadonlySet<string>,
+): Promise<Move[]> {
+  const fixed = await newsroom.port.corrections.topicFixed();
   return moves.filter((m) => {
     if (!fixed.has(m.id)) return true;
     const chosen = newsroom.index.claim(m.id)?.topic ?? null;
@@ -44,29 +47,34 @@ export async function applyTopicChange(newsroom: Newsroom, change: PendingChange
   if (busy.has(newsroom)) throw new UserError('Another topic change is still being applied: try again in a minute.');
   busy.add(newsroom);
   try {
-    const { store } = newsroom;
+    const { port } = newsroom;
     const id = topicId(change.scope, change.key);
-    const others = withStoredTopics(newsroom.lexiconData, store).topics.filter((t) => t.key !== id);
+    const others = withStoredTopics(newsroom.lexiconData, await port.topics.all()).topics.filter((t) => t.key !== id);
     const next = change.def ? [...others, { ...change.def, key: id, scope: change.scope, name: change.key }] : others;
-    const lexicon = { ...newsroom.lexiconData, topics: next };
-    const compiled = compileLexicon(lexicon);
+    const compiled = compileLexicon({ ...newsroom.lexiconData, topics: next });
     const moves: Move[] = [];
-    for (let after = 0; ; after += ARTICLES_PER_WINDOW) {
-      // The last window is read in the same turn as the transaction: no article arrives between.
-      if (after >= lastArticleId(store.db)) break;
-      moves.push(...refile(claimsForFiling(store.db, after, ARTICLES_PER_WINDOW), compiled));
-      if (after + ARTICLES_PER_WINDOW < lastArticleId(store.db)) await pause();
-    }
-    const kept = store.transaction(() => {
-      // Read in the same turn as the write, so a correction made while the windows were read counts.
-      const kept = movesKeepingFixes(newsroom, moves, new Set(next.map((t) => t.key)));
-      change.write();
-      setClaimTopics(store.db, kept);
-      change.record(kept.filter((m) => m.topic === id || m.from === id).length);
+    const windows = async (after: number, last: number) => {
+      for (; after < last; after += ARTICLES_PER_WINDOW) {
+        moves.push(...refile(await port.filing.claimsForFiling(after, ARTICLES_PER_WINDOW), compiled));
+        await pause();
+      }
+      return after;
+    };
+    // Every window but the last is read before the transaction, with pauses between them.
+    const readUpTo = await windows(0, (await port.filing.lastArticleId()) - ARTICLES_PER_WINDOW);
+    const kept = await port.transaction(async () => {
+      // The rest is read inside it, so no article arrives between the last read and the write.
+      await windows(readUpTo, await port.filing.lastArticleId());
+      // Read with the write, so a correction made while the windows were read counts.
+      const kept = await movesKeepingFixes(newsroom, moves, new Set(next.map((t) => t.key)));
+      await change.write();
+      await port.filing.setClaimTopics(kept);
+      await change.record(kept.filter((m) => m.topic === id || m.from === id).length);
       return kept;
     });
     newsroom.lexicon = compiled;
-    for (const _ of newsroom.index.retopic(withStoredTopics(newsroom.lexiconData, store), kept)) await pause();
+    const lexicon = withStoredTopics(newsroom.lexiconData, await port.topics.all());
+    for (const _ of newsroom.index.retopic(lexicon, kept)) await pause();
     return kept.filter((m) => m.topic === id || m.from === id).length;
   } finally {
     busy.delete(newsroom);

@@ -49,28 +49,31 @@ export async function addTopic(
 
 export async function editTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): Promise<TopicOutcome> {
   const scope = scopeOf(request.guildId);
-  const before = ownTopic(newsroom, scope, request.spec.key);
+  const before = await ownTopic(newsroom, scope, request.spec.key);
   return change(newsroom, request, scope, before.key, 'edited', changedTopic(before.def, request.spec), now);
 }
 
 export async function removeTopic(newsroom: Newsroom, request: TopicChangeRequest, now: Date): Promise<TopicOutcome> {
   const scope = scopeOf(request.guildId);
-  const before = ownTopic(newsroom, scope, request.spec.key);
+  const before = await ownTopic(newsroom, scope, request.spec.key);
   const outcome = await change(newsroom, request, scope, before.key, 'removed', null, now);
   return { ...outcome, topic: before.def };
 }
 
 /** This server's own topics, and the defaults it sees beside them. */
-export function listTopics(newsroom: Newsroom, guildId: string | null): { own: StoredTopic[]; defaults: TopicDef[] } {
+export async function listTopics(
+  newsroom: Newsroom,
+  guildId: string | null,
+): Promise<{ own: StoredTopic[]; defaults: TopicDef[] }> {
   const scope = scopeOf(guildId);
-  const own = newsroom.store.topics.all().filter((t) => t.scope === scope);
+  const own = (await newsroom.port.topics.all()).filter((t) => t.scope === scope);
   const defaults = topicsFor(newsroom.index.topics, guildId).filter((t) => t.scope !== scope);
   return { own, defaults };
 }
 
-function ownTopic(newsroom: Newsroom, scope: string, typed: string): StoredTopic {
+async function ownTopic(newsroom: Newsroom, scope: string, typed: string): Promise<StoredTopic> {
   const key = topicKey(typed);
-  const topic = newsroom.store.topics.get(scope, key);
+  const topic = await newsroom.port.topics.get(scope, key);
   if (topic) return topic;
   const isDefault = newsroom.lexiconData.topics.some((t) => t.key === key);
   throw new UserError(
@@ -90,21 +93,21 @@ async function change(
   def: Omit<TopicDef, 'key'> | null,
   now: Date,
 ): Promise<TopicOutcome> {
-  const { store } = newsroom;
+  const { port } = newsroom;
   const at = now.toISOString();
   const moved = await applyTopicChange(newsroom, {
     scope,
     key,
     def,
-    write: () => {
-      if (def) store.topics.put(scope, key, def, request.by, now);
+    write: async () => {
+      if (def) await port.topics.put(scope, key, def, request.by, now);
       else {
-        store.topics.remove(scope, key);
-        store.routes.unfollowTopic(scope, topicId(scope, key));
+        await port.topics.remove(scope, key);
+        await port.routes.unfollowTopic(scope, topicId(scope, key));
       }
     },
-    record: (n) => store.topics.record(scope, { key, action, by: request.by, at, moved: n }),
+    record: (n) => port.topics.record(scope, { key, action, by: request.by, at, moved: n }),
   });
-  const topic = store.topics.get(scope, key)?.def ?? { key, label: key, units: [], words: [] };
+  const topic = (await port.topics.get(scope, key))?.def ?? { key, label: key, units: [], words: [] };
   return { action, topic, moved };
 }

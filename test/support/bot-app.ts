@@ -23,12 +23,12 @@ export interface BotApp {
   close(): void;
 }
 
-export function openSampleApp(now: Date = SAMPLE_NOW): BotApp {
+export async function openSampleApp(now: Date = SAMPLE_NOW): Promise<BotApp> {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bot-'));
   let app: App | undefined;
   try {
     app = openApp(join(dir, 'claimwatch.db'), DATA_DIR);
-    const outcomes = loadDefaultFolders(app, 'console', now);
+    const outcomes = await loadDefaultFolders(app, 'console', now);
     if (outcomes.length === 0) throw new Error(`no sample articles loaded from ${DATA_DIR}`);
   } catch (error) {
     app?.store.close();

@@ -6,6 +6,7 @@ import type { Alert } from '../../src/alerting/alert-rule.js';
 import { encodePayload } from '../../src/alerting/message-payload.js';
 import type { MessageKind } from '../../src/store/outbox.js';
 import type { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/store/store-port.js';
 import { type RecordingLogger, recordingLogger } from './bot-app.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
@@ -60,6 +61,7 @@ export interface DeliveryRig {
   rest: REST;
   log: RecordingLogger;
   readonly store: Store;
+  readonly port: StorePort;
   guildId: string;
   /** Channel id by name in the fake guild. */
   channel(name: string): string;
@@ -94,6 +96,9 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
     log: recordingLogger(),
     guildId: fake.guild.id as string,
     channel,
+    get port() {
+      return temp.app.port;
+    },
     get store() {
       return temp.app.store;
     },

@@ -155,11 +155,11 @@ export function recordingHooks(decide?: PollHooks['decide']): RecordingHooks {
   return {
     decisions,
     notices,
-    decide(articleId, scopes, now) {
+    async decide(articleId, scopes, now) {
       decisions.push({ articleId, scopes: [...scopes].sort(), at: now.toISOString() });
-      decide?.(articleId, scopes, now);
+      await decide?.(articleId, scopes, now);
     },
-    notice(source, event, detail) {
+    async notice(source, event, detail) {
       notices.push({ name: source.name, guildId: source.guildId, event, detail });
     },
   };

@@ -26,7 +26,7 @@ export interface TempApp {
   dir: string;
   dbPath: string;
   /** Ingests into the defaults, or into one server's own source when guildId is given. */
-  ingest(article: TestArticle, options?: { guildId?: string; now?: Date }): IngestResult;
+  ingest(article: TestArticle, options?: { guildId?: string; now?: Date }): Promise<IngestResult>;
   reopen(): App;
   close(): void;
 }
@@ -39,10 +39,10 @@ export function tempApp(appOptions: AppOptions = {}): TempApp {
     app: openApp(dbPath, DATA_DIR, appOptions),
     dir,
     dbPath,
-    ingest(article, options = {}) {
+    async ingest(article, options = {}) {
       const now = options.now ?? new Date('2025-05-01T12:00:00Z');
       const guildId = options.guildId ?? '';
-      const source = registerSource(
+      const source = await registerSource(
         handle.app,
         { guildId, name: guildId ? `feed of ${guildId}` : 'test articles', kind: 'folder', location: dir },
         now,
