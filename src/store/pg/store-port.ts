@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgArticles } from './articles.js';
+import { PgFiling } from './filing.js';
 import { PgLeases } from './leases.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
@@ -31,7 +32,7 @@ function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend'
     corrections: notYet('corrections'),
     edits: notYet('edits'),
     settings: notYet('settings'),
-    filing: notYet('filing'),
+    filing: new PgFiling(on, atomically),
     leases: new PgLeases(on),
   };
 }
