@@ -14,6 +14,10 @@ export interface FilingRow {
   scopes: string | null;
 }
 
+/** What claimsForFiling reads of a claim and its article (c, a) but the scopes; aliases quoted for Postgres. */
+export const FILING_COLUMNS = `c.id, c.article_id AS "articleId", c.sentence, c.unit, c.low, c.figure_text AS "figureText",
+  c.topic, a.title`;
+
 /**
  * The claims of articles after `after`, up to `upTo` article ids past it, with their titles: an
  * article's claims together. Read a window at a time so a long re-filing leaves room for others.
@@ -21,7 +25,7 @@ export interface FilingRow {
 export function claimsForFiling(db: Database.Database, after: number, upTo: number): FilingRow[] {
   return db
     .prepare(
-      `SELECT c.id, c.article_id AS articleId, c.sentence, c.unit, c.low, c.figure_text AS figureText, c.topic, a.title,
+      `SELECT ${FILING_COLUMNS},
          (SELECT group_concat(DISTINCT s.guild_id) FROM article_sources x JOIN sources s ON s.id = x.source_id
           WHERE x.article_id = a.id) AS scopes
        FROM claims c JOIN articles a ON a.id = c.article_id

@@ -29,6 +29,31 @@ export type AddArticleResult =
 export const CLAIM_COLUMNS = `id, article_id AS articleId, position, sentence, low, high, hedge, unit, topic, status,
   claimant, via, figure_text AS figureText, speaker, role, aside, wrong`;
 
+/** What articleDetails reads; aliases quoted, so Postgres keeps their case as SQLite does. */
+export const ARTICLE_DETAILS_COLUMNS =
+  'identity, url, title, content_hash AS "contentHash", ingested_at AS "ingestedAt"';
+
+/** A new claim's record as stored at this place in its article, before the store gives it an id. */
+export function newClaimRecord(articleId: number, position: number, claim: Claim): Omit<ClaimRecord, 'id' | 'wrong'> {
+  return {
+    articleId,
+    position,
+    sentence: claim.sentence,
+    low: claim.low,
+    high: claim.high,
+    hedge: claim.hedge,
+    unit: claim.unit,
+    topic: claim.topic,
+    status: claim.status,
+    claimant: claim.claimant,
+    via: claim.via,
+    speaker: claim.speaker,
+    figureText: claim.figureText,
+    role: claim.role,
+    aside: claim.aside,
+  };
+}
+
 /** The durable record: sources, articles and their claims, in one SQLite file. */
 export class Store {
   readonly db: Database.Database;
@@ -169,23 +194,7 @@ export class Store {
   }
 
   private insertClaim(articleId: number, position: number, claim: Claim): ClaimRecord {
-    const record = {
-      articleId,
-      position,
-      sentence: claim.sentence,
-      low: claim.low,
-      high: claim.high,
-      hedge: claim.hedge,
-      unit: claim.unit,
-      topic: claim.topic,
-      status: claim.status,
-      claimant: claim.claimant,
-      via: claim.via,
-      speaker: claim.speaker,
-      figureText: claim.figureText,
-      role: claim.role,
-      aside: claim.aside,
-    };
+    const record = newClaimRecord(articleId, position, claim);
     const { lastInsertRowid } = this.sql(`INSERT INTO claims (article_id, position, sentence, low, high, hedge, unit,
       topic, status, claimant, via, speaker, figure_text, role, aside) VALUES (@articleId, @position, @sentence, @low,
       @high, @hedge, @unit, @topic, @status, @claimant, @via, @speaker, @figureText, @role, @aside)`).run(record);
@@ -207,9 +216,9 @@ export class Store {
 
   /** An article's identity, link, title, hash and arrival, which the index reads when an answer shows them. */
   articleDetails(id: number): Pick<ArticleRecord, 'identity' | 'url' | 'title' | 'contentHash' | 'ingestedAt'> {
-    const row = this.sql(
-      'SELECT identity, url, title, content_hash AS contentHash, ingested_at AS ingestedAt FROM articles WHERE id = ?',
-    ).get(id) as Pick<ArticleRecord, 'identity' | 'url' | 'title' | 'contentHash' | 'ingestedAt'> | undefined;
+    const row = this.sql(`SELECT ${ARTICLE_DETAILS_COLUMNS} FROM articles WHERE id = ?`).get(id) as
+      | Pick<ArticleRecord, 'identity' | 'url' | 'title' | 'contentHash' | 'ingestedAt'>
+      | undefined;
     if (!row) throw new Error(`article ${id} is not in the store`);
     return row;
   }

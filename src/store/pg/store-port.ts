@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
+import { PgArticles } from './articles.js';
+import { PgFiling } from './filing.js';
 import { PgLeases } from './leases.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
@@ -18,9 +20,9 @@ function notYet<P>(book: string): P {
 export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
-    articles: notYet('articles'),
+    articles: new PgArticles(on, atomically),
     sourceBook: notYet('sourceBook'),
     routes: notYet('routes'),
     outbox: notYet('outbox'),
@@ -30,7 +32,7 @@ function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend
     corrections: notYet('corrections'),
     edits: notYet('edits'),
     settings: notYet('settings'),
-    filing: notYet('filing'),
+    filing: new PgFiling(on, atomically),
     leases: new PgLeases(on),
   };
 }
