@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
+import { PgSettingsBook } from './settings-book.js';
+import { PgSourceBook } from './source-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -18,10 +20,10 @@ function notYet<P>(book: string): P {
 export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
     articles: notYet('articles'),
-    sourceBook: notYet('sourceBook'),
+    sourceBook: new PgSourceBook(on, atomically),
     routes: notYet('routes'),
     outbox: notYet('outbox'),
     names: notYet('names'),
@@ -29,7 +31,7 @@ function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
     edits: notYet('edits'),
-    settings: notYet('settings'),
+    settings: new PgSettingsBook(on, atomically),
     filing: notYet('filing'),
     leases: new PgLeases(on),
   };
