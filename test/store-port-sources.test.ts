@@ -304,6 +304,22 @@ for (const backend of storePortBackends()) {
       expect(await port.sourceBook.knownItems(a.id, ['kherson-item'])).toEqual(new Set(['kherson-item']));
     });
 
+    it('takes back the sources, items and settings written in a transaction that fails', async () => {
+      const kept = await port.sourceBook.add(feedSource('Kept'), NOW);
+      const failing = port.transaction(async (tx) => {
+        const added = await tx.sourceBook.add(feedSource('Yonhap'), NOW);
+        await tx.sourceBook.recordItem(kept.id, 'item-1', null, NOW);
+        await tx.sourceBook.setPaused(kept.id, 'moderator');
+        await tx.settings.change('newsroom-a', { timeZone: 'Asia/Seoul' }, 'mod-1', NOW);
+        expect((await tx.sourceBook.find('newsroom-a', 'yonhap'))?.id).toBe(added.id);
+        throw new Error('crash mid-add');
+      });
+      await expect(failing).rejects.toThrow('crash mid-add');
+      expect(await port.sourceBook.inScope('newsroom-a')).toEqual([kept]);
+      expect(await port.sourceBook.itemCount(kept.id)).toBe(0);
+      expect(await port.settings.of('newsroom-a')).toBeUndefined();
+    });
+
     it('has no settings for a server that never set one, and starts one from the defaults', async () => {
       expect(await port.settings.of('newsroom-a')).toBeUndefined();
       const set = await port.settings.change('newsroom-a', { timeZone: 'Asia/Seoul' }, 'mod-1', NOW);
