@@ -18,8 +18,9 @@ export interface SettingsChange {
   noticesChannel?: string | null;
 }
 
-const COLUMNS =
-  'guild_id AS guildId, time_zone AS timeZone, notices_channel AS noticesChannel, changed_by AS changedBy, changed_at AS changedAt';
+/** Aliases quoted, so Postgres keeps their case as SQLite does. */
+export const SETTINGS_COLUMNS =
+  'guild_id AS "guildId", time_zone AS "timeZone", notices_channel AS "noticesChannel", changed_by AS "changedBy", changed_at AS "changedAt"';
 
 /** Each server's settings, one row a server; a server that never set one has none. */
 export class SettingsBook {
@@ -31,7 +32,7 @@ export class SettingsBook {
 
   of(guildId: GuildScope): ServerSettings | undefined {
     // Read afresh each time (a primary-key read): `cli ask` may change them beside a running bot.
-    return this.sql(`SELECT ${COLUMNS} FROM server_settings WHERE guild_id = ?`).get(guildId) as
+    return this.sql(`SELECT ${SETTINGS_COLUMNS} FROM server_settings WHERE guild_id = ?`).get(guildId) as
       | ServerSettings
       | undefined;
   }

@@ -3,8 +3,9 @@ import type { FeedState, GuildScope, NewSource, SourceRecord } from './records.j
 import { type SourceRow as Row, SOURCE_COLUMNS, toSource } from './source-rows.js';
 import { statementCache } from './statements.js';
 
-const FEED_COLUMNS = `location, etag, last_modified AS lastModified, last_attempt_at AS lastAttemptAt,
-  last_success_at AS lastSuccessAt, last_error AS lastError, failures, next_poll_at AS nextPollAt, items`;
+/** Aliases quoted, so Postgres keeps their case as SQLite does. */
+export const FEED_COLUMNS = `location, etag, last_modified AS "lastModified", last_attempt_at AS "lastAttemptAt",
+  last_success_at AS "lastSuccessAt", last_error AS "lastError", failures, next_poll_at AS "nextPollAt", items`;
 
 /** A source and the shared state of the feed URL it polls. */
 export interface DueSource {

@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
-import { PgArticles } from './articles.js';
-import { PgFiling } from './filing.js';
 import { PgLeases } from './leases.js';
+import { PgSettingsBook } from './settings-book.js';
+import { PgSourceBook } from './source-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -22,8 +22,8 @@ export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
 function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
-    articles: new PgArticles(on, atomically),
-    sourceBook: notYet('sourceBook'),
+    articles: notYet('articles'),
+    sourceBook: new PgSourceBook(on, atomically),
     routes: notYet('routes'),
     outbox: notYet('outbox'),
     names: notYet('names'),
@@ -31,8 +31,8 @@ function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend'
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
     edits: notYet('edits'),
-    settings: notYet('settings'),
-    filing: new PgFiling(on, atomically),
+    settings: new PgSettingsBook(on, atomically),
+    filing: notYet('filing'),
     leases: new PgLeases(on),
   };
 }
