@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
+import { PgRoutes } from './routes.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -22,7 +23,7 @@ function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend
   return {
     articles: notYet('articles'),
     sourceBook: notYet('sourceBook'),
-    routes: notYet('routes'),
+    routes: new PgRoutes(on),
     outbox: notYet('outbox'),
     names: notYet('names'),
     topics: notYet('topics'),
