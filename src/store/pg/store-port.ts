@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
+import { PgOutbox } from './outbox-book.js';
 import { PgRoutes } from './routes.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
@@ -24,7 +25,7 @@ function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend
     articles: notYet('articles'),
     sourceBook: notYet('sourceBook'),
     routes: new PgRoutes(on),
-    outbox: notYet('outbox'),
+    outbox: new PgOutbox(on),
     names: notYet('names'),
     topics: notYet('topics'),
     claimants: notYet('claimants'),
