@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
+import { PgMessageEdits } from './message-edits.js';
 import { PgOutbox } from './outbox-book.js';
 import { PgRoutes } from './routes.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
@@ -30,7 +31,7 @@ function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend
     topics: notYet('topics'),
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
-    edits: notYet('edits'),
+    edits: new PgMessageEdits(on),
     settings: notYet('settings'),
     filing: notYet('filing'),
     leases: new PgLeases(on),
