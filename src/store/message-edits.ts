@@ -14,10 +14,11 @@ export interface PostedAlert {
   editAttempts: number;
 }
 
-const POSTED = `o.id, o.guild_id AS guildId, o.channel_id AS channelId, o.payload, o.status, o.folded,
-  o.message_id AS messageId, o.nonce, o.edit_attempts AS editAttempts`;
-type Row = Omit<PostedAlert, 'folded'> & { folded: number };
-const toPosted = (row: Row): PostedAlert => ({ ...row, folded: row.folded === 1 });
+/** The outbox row (as `o`) as an edit needs it; aliases quoted so Postgres keeps their case. */
+export const POSTED_COLUMNS = `o.id, o.guild_id AS "guildId", o.channel_id AS "channelId", o.payload, o.status, o.folded,
+  o.message_id AS "messageId", o.nonce, o.edit_attempts AS "editAttempts"`;
+export type PostedRow = Omit<PostedAlert, 'folded'> & { folded: number };
+export const toPosted = (row: PostedRow): PostedAlert => ({ ...row, folded: row.folded === 1 });
 
 /**
  * Edits to alert messages that went out: a correction, a retraction, "also reported by". The
@@ -34,8 +35,8 @@ export class MessageEdits {
   /** Every alert message a claim raised, in any server and channel. */
   alertsOf(claimId: number): PostedAlert[] {
     return (
-      this.sql(`SELECT ${POSTED} FROM outbox o JOIN decisions d ON d.id = o.decision_id
-        WHERE o.kind = 'alert' AND d.claim_id = ? ORDER BY o.id`).all(claimId) as Row[]
+      this.sql(`SELECT ${POSTED_COLUMNS} FROM outbox o JOIN decisions d ON d.id = o.decision_id
+        WHERE o.kind = 'alert' AND d.claim_id = ? ORDER BY o.id`).all(claimId) as PostedRow[]
     ).map(toPosted);
   }
 
@@ -60,11 +61,11 @@ export class MessageEdits {
 
   due(now: Date, limit = 100): PostedAlert[] {
     return (
-      this.sql(`SELECT ${POSTED} FROM outbox o WHERE o.edit_due_at IS NOT NULL AND o.edit_due_at <= ?
+      this.sql(`SELECT ${POSTED_COLUMNS} FROM outbox o WHERE o.edit_due_at IS NOT NULL AND o.edit_due_at <= ?
         AND o.status = 'sent' AND o.message_id IS NOT NULL ORDER BY o.edit_due_at, o.id LIMIT ?`).all(
         now.toISOString(),
         limit,
-      ) as Row[]
+      ) as PostedRow[]
     ).map(toPosted);
   }
 

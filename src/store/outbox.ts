@@ -47,8 +47,9 @@ export interface NewMessage {
   folded?: boolean;
 }
 
-const DECISION =
-  'id, guild_id AS guildId, alert_key AS alertKey, claim_id AS claimId, article_id AS articleId, outcome, decided_at AS decidedAt';
+/** The decision row; aliases quoted for Postgres, as in MESSAGE_COLUMNS. */
+export const DECISION_COLUMNS =
+  'id, guild_id AS "guildId", alert_key AS "alertKey", claim_id AS "claimId", article_id AS "articleId", outcome, decided_at AS "decidedAt"';
 /** The outbox row as a message; the aliases are quoted so Postgres keeps their case, as SQLite does. */
 export const MESSAGE_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", kind, decision_id AS "decisionId", payload,
   folded, nonce, status, attempts, next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", sent_at AS "sentAt",
@@ -76,7 +77,7 @@ export function newMessageValues(message: NewMessage, now: Date): unknown[] {
 }
 
 /** A row that is done or waits for its next attempt is nobody's. */
-const NO_LEASE = 'lease_holder = NULL, lease_until = NULL';
+export const NO_LEASE = 'lease_holder = NULL, lease_until = NULL';
 export const toMessage = (row: Omit<OutboxMessage, 'folded'> & { folded: number }): OutboxMessage => ({
   ...row,
   folded: row.folded === 1,
@@ -111,7 +112,7 @@ export class Outbox {
 
   decisionsFor(guildId: GuildScope, claimIds: readonly number[]): Decision[] {
     return this.sql(
-      `SELECT ${DECISION} FROM decisions WHERE guild_id = ? AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      `SELECT ${DECISION_COLUMNS} FROM decisions WHERE guild_id = ? AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ).all(guildId, JSON.stringify(claimIds)) as Decision[];
   }
 

@@ -28,9 +28,11 @@ export interface Digest {
   createdAt: string;
 }
 
-const FOLLOW = 'id, guild_id AS guildId, topic, channel_id AS channelId, created_at AS createdAt';
-const DIGEST =
-  'id, guild_id AS guildId, channel_id AS channelId, schedule, last_run_at AS lastRunAt, created_at AS createdAt';
+/** Column lists shared with Postgres; the aliases are quoted so Postgres keeps their case, as SQLite does. */
+export const FOLLOW_COLUMNS = 'id, guild_id AS "guildId", topic, channel_id AS "channelId", created_at AS "createdAt"';
+export const DIGEST_COLUMNS =
+  'id, guild_id AS "guildId", channel_id AS "channelId", schedule, last_run_at AS "lastRunAt", created_at AS "createdAt"';
+export const BROKEN_COLUMNS = 'channel_id AS "channelId", guild_id AS "guildId", reason, broken_at AS "brokenAt"';
 
 /** Where a server's alerts go: followed topics per channel, broken channels, scheduled briefings. */
 export class Routes {
@@ -66,7 +68,7 @@ export class Routes {
   }
 
   follows(guildId: GuildScope): Follow[] {
-    return this.sql(`SELECT ${FOLLOW} FROM follows WHERE guild_id = ? ORDER BY topic, created_at, id`).all(
+    return this.sql(`SELECT ${FOLLOW_COLUMNS} FROM follows WHERE guild_id = ? ORDER BY topic, created_at, id`).all(
       guildId,
     ) as Follow[];
   }
@@ -118,9 +120,9 @@ export class Routes {
   }
 
   broken(channelId: string): BrokenChannel | undefined {
-    return this.sql(
-      'SELECT channel_id AS channelId, guild_id AS guildId, reason, broken_at AS brokenAt FROM broken_channels WHERE channel_id = ?',
-    ).get(channelId) as BrokenChannel | undefined;
+    return this.sql(`SELECT ${BROKEN_COLUMNS} FROM broken_channels WHERE channel_id = ?`).get(channelId) as
+      | BrokenChannel
+      | undefined;
   }
 
   /** Sets the channel's briefing schedule: a new briefing covers what is new from now, a changed one keeps its mark. */
@@ -134,7 +136,7 @@ export class Routes {
       at,
       at,
     );
-    return this.sql(`SELECT ${DIGEST} FROM digests WHERE guild_id = ? AND channel_id = ?`).get(
+    return this.sql(`SELECT ${DIGEST_COLUMNS} FROM digests WHERE guild_id = ? AND channel_id = ?`).get(
       guildId,
       channelId,
     ) as Digest;
@@ -145,12 +147,12 @@ export class Routes {
   }
 
   digests(guildId?: GuildScope): Digest[] {
-    if (guildId === undefined) return this.sql(`SELECT ${DIGEST} FROM digests ORDER BY id`).all() as Digest[];
-    return this.sql(`SELECT ${DIGEST} FROM digests WHERE guild_id = ? ORDER BY id`).all(guildId) as Digest[];
+    if (guildId === undefined) return this.sql(`SELECT ${DIGEST_COLUMNS} FROM digests ORDER BY id`).all() as Digest[];
+    return this.sql(`SELECT ${DIGEST_COLUMNS} FROM digests WHERE guild_id = ? ORDER BY id`).all(guildId) as Digest[];
   }
 
   digest(id: number): Digest | undefined {
-    return this.sql(`SELECT ${DIGEST} FROM digests WHERE id = ?`).get(id) as Digest | undefined;
+    return this.sql(`SELECT ${DIGEST_COLUMNS} FROM digests WHERE id = ?`).get(id) as Digest | undefined;
   }
 
   markDigestRun(id: number, at: Date): void {

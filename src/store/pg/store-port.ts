@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
-import { PgSettingsBook } from './settings-book.js';
-import { PgSourceBook } from './source-book.js';
+import { PgMessageEdits } from './message-edits.js';
+import { PgOutbox } from './outbox-book.js';
+import { PgRoutes } from './routes.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -20,18 +21,18 @@ function notYet<P>(book: string): P {
 export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
     articles: notYet('articles'),
-    sourceBook: new PgSourceBook(on, atomically),
-    routes: notYet('routes'),
-    outbox: notYet('outbox'),
+    sourceBook: notYet('sourceBook'),
+    routes: new PgRoutes(on),
+    outbox: new PgOutbox(on),
     names: notYet('names'),
     topics: notYet('topics'),
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
-    edits: notYet('edits'),
-    settings: new PgSettingsBook(on, atomically),
+    edits: new PgMessageEdits(on),
+    settings: notYet('settings'),
     filing: notYet('filing'),
     leases: new PgLeases(on),
   };
