@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
+import { PgNameBook } from './name-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -18,13 +19,13 @@ function notYet<P>(book: string): P {
 export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
     articles: notYet('articles'),
     sourceBook: notYet('sourceBook'),
     routes: notYet('routes'),
     outbox: notYet('outbox'),
-    names: notYet('names'),
+    names: new PgNameBook(on, atomically),
     topics: notYet('topics'),
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
