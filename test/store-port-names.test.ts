@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openPostgres } from '../src/store/pg/pool.js';
 import { postgresStorePort } from '../src/store/pg/store-port.js';
 import { sqliteStorePort } from '../src/store/sqlite-store-port.js';
 import { Store } from '../src/store/store.js';
 import type { StorePort } from '../src/store/store-port.js';
-import { freshPostgresUrl } from './support/shared-stores.js';
 import { type PortBackend, storePortBackends } from './support/store-ports.js';
 
 const NOW = new Date('2026-01-10T08:00:00Z');
@@ -40,6 +40,27 @@ interface Rig {
 
 const ROW = 'low, high, claimant, via, status, topic, wrong';
 let articles = 0;
+let databases = 0;
+
+/**
+ * A fresh database whose text sorts as English does (ICU), not byte by byte as the suite's
+ * server (C.UTF-8) does: a newsroom's database may have any locale, and SQLite's order must hold.
+ */
+async function englishDatabase(serverUrl: string): Promise<string> {
+  const name = `claimwatch_names_${process.pid}_${++databases}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 async function openRig(backend: PortBackend): Promise<Rig> {
   const identity = () => `fixture-${process.pid}-${++articles}`;
@@ -72,7 +93,7 @@ async function openRig(backend: PortBackend): Promise<Rig> {
   }
   const server = inject('postgres');
   if (!('url' in server)) throw new Error(server.missing);
-  const pool = await openPostgres(await freshPostgresUrl(server.url), { max: 4 });
+  const pool = await openPostgres(await englishDatabase(server.url), { max: 4 });
   const port = postgresStorePort(pool);
   return {
     port,
@@ -169,6 +190,122 @@ for (const backend of storePortBackends()) {
           ['newsroom-a', 'zelensky', 'One'],
           ['newsroom-a', 'élysée', 'One'],
         ]);
+      });
+    });
+
+    describe('topics', () => {
+      const flood = { label: 'Flood deaths', units: ['dead', 'deaths'], words: ['drowned'], story: 'Derna floods' };
+
+      it("keeps a server's topic with its definition, its id under the server, and who made it when", async () => {
+        await port.topics.put('newsroom-a', 'flood-deaths', flood, 'mod-1', at(1));
+        await port.topics.put('', 'flood-deaths', { ...flood, label: 'Console' }, 'console', at(2));
+        expect(await port.topics.get('newsroom-a', 'flood-deaths')).toEqual({
+          scope: 'newsroom-a',
+          key: 'flood-deaths',
+          def: {
+            ...flood,
+            key: 'flood-deaths@newsroom-a',
+            scope: 'newsroom-a',
+            name: 'flood-deaths',
+            changed: { by: 'mod-1', at: at(1).toISOString() },
+          },
+          createdBy: 'mod-1',
+          createdAt: at(1).toISOString(),
+          updatedBy: 'mod-1',
+          updatedAt: at(1).toISOString(),
+        });
+        expect((await port.topics.get('', 'flood-deaths'))?.def).toMatchObject({
+          key: 'flood-deaths',
+          label: 'Console',
+        });
+        expect(await port.topics.get('newsroom-b', 'flood-deaths')).toBeUndefined();
+      });
+
+      it('replaces a topic defined again, keeping who made it first', async () => {
+        await port.topics.put('newsroom-a', 'flood-deaths', flood, 'mod-1', at(1));
+        await port.topics.put(
+          'newsroom-a',
+          'flood-deaths',
+          { label: 'Dead', units: ['dead'], words: [] },
+          'mod-2',
+          at(5),
+        );
+        const topic = await port.topics.get('newsroom-a', 'flood-deaths');
+        expect(topic).toMatchObject({
+          createdBy: 'mod-1',
+          createdAt: at(1).toISOString(),
+          updatedBy: 'mod-2',
+          updatedAt: at(5).toISOString(),
+        });
+        expect(topic?.def).toEqual({
+          label: 'Dead',
+          units: ['dead'],
+          words: [],
+          key: 'flood-deaths@newsroom-a',
+          scope: 'newsroom-a',
+          name: 'flood-deaths',
+          changed: { by: 'mod-2', at: at(5).toISOString() },
+        });
+        expect(await port.topics.all()).toHaveLength(1);
+      });
+
+      it('says whether removing a topic took one away', async () => {
+        await port.topics.put('newsroom-a', 'flood-deaths', flood, 'mod-1', at(1));
+        expect(await port.topics.remove('newsroom-b', 'flood-deaths')).toBe(false);
+        expect(await port.topics.remove('newsroom-a', 'flood-deaths')).toBe(true);
+        expect(await port.topics.remove('newsroom-a', 'flood-deaths')).toBe(false);
+        expect(await port.topics.get('newsroom-a', 'flood-deaths')).toBeUndefined();
+      });
+
+      it('lists every topic by when it was made, then by key compared byte by byte', async () => {
+        for (const [scope, key, minute] of [
+          ['newsroom-a', 'b', 1],
+          ['', 'a', 2],
+          ['newsroom-b', 'Z', 2],
+          ['newsroom-a', 'c', 1],
+          ['newsroom-a', '_under', 2],
+        ] as const)
+          await port.topics.put(scope, key, flood, 'mod', at(minute));
+        expect((await port.topics.all()).map((t) => `${t.scope}/${t.key}`)).toEqual([
+          'newsroom-a/b',
+          'newsroom-a/c',
+          'newsroom-b/Z',
+          'newsroom-a/_under',
+          '/a',
+        ]);
+      });
+
+      it("lists a scope's changes newest first, twenty unless told", async () => {
+        for (let n = 1; n <= 22; n++)
+          await port.topics.record('newsroom-a', {
+            key: `t${n}`,
+            action: n % 2 ? 'added' : 'changed',
+            by: 'mod-1',
+            at: at(n).toISOString(),
+            moved: n * 10,
+          });
+        await port.topics.record('newsroom-b', {
+          key: 'x',
+          action: 'removed',
+          by: 'mod-9',
+          at: at(0).toISOString(),
+          moved: 0,
+        });
+        const changes = await port.topics.changes('newsroom-a');
+        expect(changes).toHaveLength(20);
+        expect(changes[0]).toEqual({
+          key: 't22',
+          action: 'changed',
+          by: 'mod-1',
+          at: at(22).toISOString(),
+          moved: 220,
+        });
+        expect(changes.at(-1)?.key).toBe('t3');
+        expect(await port.topics.changes('newsroom-a', 1)).toEqual([changes[0]]);
+        expect(await port.topics.changes('newsroom-b')).toEqual([
+          { key: 'x', action: 'removed', by: 'mod-9', at: at(0).toISOString(), moved: 0 },
+        ]);
+        expect(await port.topics.changes('newsroom-c')).toEqual([]);
       });
     });
   });

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgLeases } from './leases.js';
 import { PgNameBook } from './name-book.js';
+import { PgTopicBook } from './topic-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -26,7 +27,7 @@ function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend'
     routes: notYet('routes'),
     outbox: notYet('outbox'),
     names: new PgNameBook(on, atomically),
-    topics: notYet('topics'),
+    topics: new PgTopicBook(on, atomically),
     claimants: notYet('claimants'),
     corrections: notYet('corrections'),
     edits: notYet('edits'),
