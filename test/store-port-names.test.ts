@@ -308,5 +308,104 @@ for (const backend of storePortBackends()) {
         expect(await port.topics.changes('newsroom-c')).toEqual([]);
       });
     });
+
+    describe('claimant merges', () => {
+      const merge = (name: string, into: string, minute = 1) => ({
+        action: 'alias' as const,
+        name,
+        into,
+        by: 'mod-1',
+        at: at(minute).toISOString(),
+      });
+
+      it("files the claims under the new name, and the change is the name's latest in its scope", async () => {
+        const said = await rig.claim('Yonhap');
+        const relayed = await rig.claim('KCNA', 'Yonhap');
+        const untouched = await rig.claim('Yonhap');
+        const id = await port.claimants.move('newsroom-a', merge('Yonhap', 'Yonhap News'), [
+          { id: said, field: 'claimant' },
+          { id: relayed, field: 'via' },
+        ]);
+        expect(typeof id).toBe('number');
+        expect(await rig.row(said)).toMatchObject({ claimant: 'Yonhap News', via: null });
+        expect(await rig.row(relayed)).toMatchObject({ claimant: 'KCNA', via: 'Yonhap News' });
+        expect((await rig.row(untouched)).claimant).toBe('Yonhap');
+        expect(await port.claimants.latest('newsroom-a', 'Yonhap')).toEqual({
+          id,
+          ...merge('Yonhap', 'Yonhap News'),
+          undoneAt: null,
+        });
+        expect(await port.claimants.latest('newsroom-b', 'Yonhap')).toBeUndefined();
+        expect(await port.claimants.latest('newsroom-a', 'Yonhap News')).toBeUndefined();
+      });
+
+      it('puts the claims back when undone, answering them by claim then field, and the change stays listed as undone', async () => {
+        const first = await rig.claim('NIS', 'NIS');
+        const second = await rig.claim('NIS');
+        const change = await port.claimants.move('newsroom-a', merge('NIS', 'Seoul'), [
+          { id: second, field: 'claimant' },
+          { id: first, field: 'via' },
+          { id: first, field: 'claimant' },
+          { id: second, field: 'claimant' },
+        ]);
+        const latest = (await port.claimants.latest('newsroom-a', 'NIS'))!;
+        expect(await rig.row(first)).toMatchObject({ claimant: 'Seoul', via: 'Seoul' });
+        expect(await port.claimants.undo(latest, at(9).toISOString())).toEqual([
+          { id: first, field: 'claimant' },
+          { id: first, field: 'via' },
+          { id: second, field: 'claimant' },
+        ]);
+        expect(await rig.row(first)).toMatchObject({ claimant: 'NIS', via: 'NIS' });
+        expect((await rig.row(second)).claimant).toBe('NIS');
+        expect(await port.claimants.latest('newsroom-a', 'NIS')).toBeUndefined();
+        expect(await port.claimants.changes('newsroom-a')).toEqual([
+          { id: change, ...merge('NIS', 'Seoul'), undoneAt: at(9).toISOString() },
+        ]);
+      });
+
+      it("answers the newest change still in force, and lists a scope's changes newest first, ten unless told", async () => {
+        const claim = await rig.claim('MoD');
+        const ids: number[] = [];
+        for (let n = 1; n <= 12; n++)
+          ids.push(
+            await port.claimants.move('newsroom-a', merge('MoD', `Ministry ${n}`, n), [
+              { id: claim, field: 'claimant' },
+            ]),
+          );
+        await port.claimants.move('newsroom-b', merge('MoD', 'Elsewhere', 13), []);
+        expect((await port.claimants.latest('newsroom-a', 'MoD'))?.id).toBe(ids[11]);
+        await port.claimants.undo((await port.claimants.latest('newsroom-a', 'MoD'))!, at(20).toISOString());
+        expect((await port.claimants.latest('newsroom-a', 'MoD'))?.into).toBe('Ministry 11');
+        const changes = await port.claimants.changes('newsroom-a');
+        expect(changes.map((c) => c.id)).toEqual(ids.slice(2).reverse());
+        expect(changes[0]?.undoneAt).toBe(at(20).toISOString());
+        expect(await port.claimants.changes('newsroom-a', 2)).toEqual(changes.slice(0, 2));
+        expect((await port.claimants.changes('newsroom-b')).map((c) => c.into)).toEqual(['Elsewhere']);
+        expect(await port.claimants.changes('newsroom-c')).toEqual([]);
+      });
+
+      it('refuses a move naming a claim the store does not hold', async () => {
+        const held = await rig.claim('NIS');
+        await expect(
+          port.claimants.move('newsroom-a', merge('NIS', 'Seoul'), [
+            { id: held, field: 'claimant' },
+            { id: held + 1000, field: 'claimant' },
+          ]),
+        ).rejects.toThrow();
+      });
+
+      it('leaves no change and no moved claim behind when the transaction around a move fails', async () => {
+        const claim = await rig.claim('NIS');
+        await expect(
+          port.transaction(async (tx) => {
+            await tx.claimants.move('newsroom-a', merge('NIS', 'Seoul'), [{ id: claim, field: 'claimant' }]);
+            throw new Error('the reply could not be sent');
+          }),
+        ).rejects.toThrow('the reply could not be sent');
+        expect((await rig.row(claim)).claimant).toBe('NIS');
+        expect(await port.claimants.latest('newsroom-a', 'NIS')).toBeUndefined();
+        expect(await port.claimants.changes('newsroom-a')).toEqual([]);
+      });
+    });
   });
 }

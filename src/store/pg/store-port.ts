@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
+import { PgClaimantBook } from './claimant-book.js';
 import { PgLeases } from './leases.js';
 import { PgNameBook } from './name-book.js';
 import { PgTopicBook } from './topic-book.js';
@@ -28,7 +29,7 @@ function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend'
     outbox: notYet('outbox'),
     names: new PgNameBook(on, atomically),
     topics: new PgTopicBook(on, atomically),
-    claimants: notYet('claimants'),
+    claimants: new PgClaimantBook(on, atomically),
     corrections: notYet('corrections'),
     edits: notYet('edits'),
     settings: notYet('settings'),

@@ -10,11 +10,9 @@ import {
   type TopicRow,
   toTopic,
 } from '../topic-book.js';
+import { sqliteLimit } from './sqlite-limit.js';
 import type { Atomically } from './store-port.js';
 import type { Queryable } from './transaction.js';
-
-/** SQLite's LIMIT: a negative one means none, which Postgres says with NULL. */
-export const sqliteLimit = (limit: number): number | null => (limit < 0 ? null : limit);
 
 /** Topics newsrooms defined by command, and who changed them when, on Postgres. */
 export class PgTopicBook implements AsyncBook<TopicBook> {
