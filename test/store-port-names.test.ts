@@ -407,5 +407,240 @@ for (const backend of storePortBackends()) {
         expect(await port.claimants.changes('newsroom-a')).toEqual([]);
       });
     });
+
+    describe('corrections', () => {
+      const by = { changedBy: 'mod-1', note: 'the ministry revised it' };
+
+      it('writes the corrected columns to the claim and keeps each change, oldest first', async () => {
+        const claim = await rig.claim('NIS');
+        await port.corrections.apply(
+          claim,
+          { low: 12000, high: 15000.5, claimant: 'Seoul', status: 'denied', topic: 'troops', wrong: true },
+          [
+            { field: 'figure', oldValue: '5', newValue: '12,000-15,000.5' },
+            { field: 'claimant', oldValue: 'NIS', newValue: 'Seoul' },
+            { field: 'wrong', oldValue: null, newValue: 'wrong' },
+          ],
+          by,
+          at(3),
+        );
+        expect(await rig.row(claim)).toEqual({
+          low: 12000,
+          high: 15000.5,
+          claimant: 'Seoul',
+          via: null,
+          status: 'denied',
+          topic: 'troops',
+          wrong: 1,
+        });
+        const history = await port.corrections.history(claim);
+        expect(history.map(({ id: _, ...change }) => change)).toEqual([
+          {
+            claimId: claim,
+            field: 'figure',
+            oldValue: '5',
+            newValue: '12,000-15,000.5',
+            changedBy: 'mod-1',
+            note: by.note,
+            changedAt: at(3).toISOString(),
+          },
+          {
+            claimId: claim,
+            field: 'claimant',
+            oldValue: 'NIS',
+            newValue: 'Seoul',
+            changedBy: 'mod-1',
+            note: by.note,
+            changedAt: at(3).toISOString(),
+          },
+          {
+            claimId: claim,
+            field: 'wrong',
+            oldValue: null,
+            newValue: 'wrong',
+            changedBy: 'mod-1',
+            note: by.note,
+            changedAt: at(3).toISOString(),
+          },
+        ]);
+        expect(history.map((c) => typeof c.id)).toEqual(['number', 'number', 'number']);
+        expect(history[0]!.id).toBeLessThan(history[1]!.id);
+      });
+
+      it('changes only the columns given, clears one set to none, and unmarks a claim set right', async () => {
+        const claim = await rig.claim('NIS', 'Yonhap');
+        await port.corrections.apply(claim, { wrong: true }, [], by, at(1));
+        await port.corrections.apply(
+          claim,
+          { wrong: false, claimant: null },
+          [],
+          { changedBy: 'mod-2', note: null },
+          at(2),
+        );
+        expect(await rig.row(claim)).toEqual({
+          low: 5,
+          high: 5,
+          claimant: null,
+          via: 'Yonhap',
+          status: 'reported',
+          topic: null,
+          wrong: 0,
+        });
+        expect(await port.corrections.history(claim)).toEqual([]);
+      });
+
+      it("adds to a claim's history across corrections, and tells no other claim's", async () => {
+        const claim = await rig.claim('NIS');
+        const other = await rig.claim('NIS');
+        await port.corrections.apply(
+          claim,
+          { status: 'denied' },
+          [{ field: 'status', oldValue: 'reported', newValue: 'denied' }],
+          by,
+          at(1),
+        );
+        await port.corrections.apply(
+          claim,
+          { status: 'reported' },
+          [{ field: 'status', oldValue: 'denied', newValue: 'reported' }],
+          { changedBy: 'mod-2', note: null },
+          at(2),
+        );
+        expect((await port.corrections.history(claim)).map((c) => [c.newValue, c.changedBy, c.note])).toEqual([
+          ['denied', 'mod-1', by.note],
+          ['reported', 'mod-2', null],
+        ]);
+        expect(await port.corrections.history(other)).toEqual([]);
+        expect(await port.corrections.history(other + 1000)).toEqual([]);
+      });
+
+      it('knows the claims whose topic a moderator chose, each once', async () => {
+        const refiled = await rig.claim('NIS');
+        const twice = await rig.claim('NIS');
+        const figureOnly = await rig.claim('NIS');
+        expect(await port.corrections.topicFixed()).toEqual(new Set());
+        await port.corrections.apply(
+          refiled,
+          { topic: 'troops' },
+          [{ field: 'topic', oldValue: null, newValue: 'troops' }],
+          by,
+          at(1),
+        );
+        await port.corrections.apply(
+          twice,
+          { topic: 'a' },
+          [{ field: 'topic', oldValue: null, newValue: 'a' }],
+          by,
+          at(1),
+        );
+        await port.corrections.apply(
+          twice,
+          { topic: 'b' },
+          [{ field: 'topic', oldValue: 'a', newValue: 'b' }],
+          by,
+          at(2),
+        );
+        await port.corrections.apply(
+          figureOnly,
+          { low: 1 },
+          [{ field: 'figure', oldValue: '5', newValue: '1' }],
+          by,
+          at(1),
+        );
+        const fixed = await port.corrections.topicFixed();
+        expect(fixed).toBeInstanceOf(Set);
+        expect([...fixed].sort((a, b) => a - b)).toEqual([refiled, twice]);
+      });
+
+      it('refuses a correction to a claim the store does not hold, keeping no history of it', async () => {
+        const missing = (await rig.claim('NIS')) + 1000;
+        await expect(
+          port.corrections.apply(
+            missing,
+            { status: 'denied' },
+            [{ field: 'status', oldValue: 'reported', newValue: 'denied' }],
+            by,
+            at(1),
+          ),
+        ).rejects.toThrow();
+        expect(await port.corrections.history(missing)).toEqual([]);
+      });
+
+      it("writes a correction whole or not at all: a failing change takes the claim's new columns back", async () => {
+        const claim = await rig.claim('NIS');
+        await expect(
+          port.corrections.apply(
+            claim,
+            { claimant: 'Seoul', status: 'denied' },
+            [
+              { field: 'claimant', oldValue: 'NIS', newValue: 'Seoul' },
+              { field: null as unknown as 'status', oldValue: 'reported', newValue: 'denied' },
+            ],
+            by,
+            at(1),
+          ),
+        ).rejects.toThrow();
+        expect(await rig.row(claim)).toMatchObject({ claimant: 'NIS', status: 'reported' });
+        expect(await port.corrections.history(claim)).toEqual([]);
+      });
+    });
   });
 }
+
+const postgres = storePortBackends().find((b) => b.name === 'Postgres')!;
+describe.skipIf(Boolean(postgres.missing))("the change log other processes' indexes follow, on Postgres", () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await openRig(postgres);
+  });
+  afterEach(() => rig.close());
+
+  it('logs each name learned or merged, but not a spelling already taken', async () => {
+    await rig.port.names.learn('newsroom-a', [{ name: 'AFAD', aliases: ['Disaster Authority', 'the agency'] }]);
+    await rig.port.names.learn('newsroom-a', [{ name: 'Other', aliases: ['disaster authority'] }]);
+    await rig.port.names.set('newsroom-a', 'the agency', 'Turkish disaster agency');
+    expect(await rig.changeKinds()).toEqual(['name', 'name', 'name']);
+  });
+
+  it('logs every claim a merge, its undo or a correction changes', async () => {
+    const first = await rig.claim('NIS');
+    const second = await rig.claim('KCNA', 'NIS');
+    const change = await rig.port.claimants.move(
+      'newsroom-a',
+      { action: 'alias', name: 'NIS', into: 'Seoul', by: 'mod-1', at: at(1).toISOString() },
+      [
+        { id: first, field: 'claimant' },
+        { id: second, field: 'via' },
+      ],
+    );
+    expect(await rig.changeKinds()).toEqual(['claim', 'claim']);
+    await rig.port.claimants.undo((await rig.port.claimants.latest('newsroom-a', 'NIS'))!, at(2).toISOString());
+    expect(change).toBeGreaterThan(0);
+    expect(await rig.changeKinds()).toHaveLength(4);
+    await rig.port.corrections.apply(
+      first,
+      { low: 1, high: 2, status: 'denied' },
+      [{ field: 'figure', oldValue: '5', newValue: '1-2' }],
+      { changedBy: 'mod-1', note: null },
+      at(3),
+    );
+    expect(await rig.changeKinds()).toEqual(['claim', 'claim', 'claim', 'claim', 'claim']);
+  });
+
+  it('takes back the whole of a merge one of whose claims the store does not hold', async () => {
+    const held = await rig.claim('NIS');
+    await expect(
+      rig.port.claimants.move(
+        'newsroom-a',
+        { action: 'alias', name: 'NIS', into: 'Seoul', by: 'mod-1', at: at(1).toISOString() },
+        [
+          { id: held, field: 'claimant' },
+          { id: held + 1000, field: 'claimant' },
+        ],
+      ),
+    ).rejects.toThrow();
+    expect((await rig.row(held)).claimant).toBe('NIS');
+    expect(await rig.port.claimants.changes('newsroom-a')).toEqual([]);
+    expect(await rig.changeKinds()).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
 import { PgClaimantBook } from './claimant-book.js';
+import { PgCorrections } from './corrections.js';
 import { PgLeases } from './leases.js';
 import { PgNameBook } from './name-book.js';
 import { PgTopicBook } from './topic-book.js';
@@ -30,7 +31,7 @@ function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend'
     names: new PgNameBook(on, atomically),
     topics: new PgTopicBook(on, atomically),
     claimants: new PgClaimantBook(on, atomically),
-    corrections: notYet('corrections'),
+    corrections: new PgCorrections(on, atomically),
     edits: notYet('edits'),
     settings: notYet('settings'),
     filing: notYet('filing'),
