@@ -20,7 +20,8 @@ export interface ClaimantMove {
   field: NameField;
 }
 
-const COLUMNS = 'id, action, name, into_name AS "into", by, at, undone_at AS undoneAt';
+/** A change's row as ClaimantChange (aliases quoted: Postgres folds them to lower case otherwise). */
+export const CLAIMANT_CHANGE_COLUMNS = 'id, action, name, into_name AS "into", by, at, undone_at AS "undoneAt"';
 
 /** Claimant merges and renames per scope, with the claims each moved, so a wrong merge can be split again. */
 export class ClaimantBook {
@@ -47,7 +48,7 @@ export class ClaimantBook {
   /** The latest change still in force that filed `name` under another. */
   latest(scope: GuildScope, name: string): ClaimantChange | undefined {
     return this.sql(
-      `SELECT ${COLUMNS} FROM claimant_changes WHERE guild_id = ? AND name = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
+      `SELECT ${CLAIMANT_CHANGE_COLUMNS} FROM claimant_changes WHERE guild_id = ? AND name = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
     ).get(scope, name) as ClaimantChange | undefined;
   }
 
@@ -62,9 +63,8 @@ export class ClaimantBook {
   }
 
   changes(scope: GuildScope, limit = 10): ClaimantChange[] {
-    return this.sql(`SELECT ${COLUMNS} FROM claimant_changes WHERE guild_id = ? ORDER BY id DESC LIMIT ?`).all(
-      scope,
-      limit,
-    ) as ClaimantChange[];
+    return this.sql(
+      `SELECT ${CLAIMANT_CHANGE_COLUMNS} FROM claimant_changes WHERE guild_id = ? ORDER BY id DESC LIMIT ?`,
+    ).all(scope, limit) as ClaimantChange[];
   }
 }

@@ -27,9 +27,11 @@ export interface ClaimColumns {
   wrong?: boolean;
 }
 
-const CHANGE = `id, claim_id AS claimId, field, old_value AS oldValue, new_value AS newValue, changed_by AS changedBy,
-  note, changed_at AS changedAt`;
-const COLUMNS: Record<keyof ClaimColumns, string> = {
+/** A claim_changes row as ClaimChange (aliases quoted: Postgres folds them to lower case otherwise). */
+export const CLAIM_CHANGE_COLUMNS = `id, claim_id AS "claimId", field, old_value AS "oldValue", new_value AS "newValue",
+  changed_by AS "changedBy", note, changed_at AS "changedAt"`;
+/** The claims column each corrected field is written to: the only text put into a correction's UPDATE. */
+export const CORRECTED_COLUMNS: Record<keyof ClaimColumns, string> = {
   low: 'low',
   high: 'high',
   claimant: 'claimant',
@@ -61,7 +63,7 @@ export class Corrections {
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(columns) as Array<[keyof ClaimColumns, unknown]>) {
         const stored = typeof value === 'boolean' ? Number(value) : value;
-        this.sql(`UPDATE claims SET ${COLUMNS[key]} = ? WHERE id = ?`).run(stored, claimId);
+        this.sql(`UPDATE claims SET ${CORRECTED_COLUMNS[key]} = ? WHERE id = ?`).run(stored, claimId);
       }
       for (const change of changes) {
         this.sql(`INSERT INTO claim_changes (claim_id, field, old_value, new_value, changed_by, note, changed_at)
@@ -91,6 +93,8 @@ export class Corrections {
 
   /** Every change to a claim, oldest first. */
   history(claimId: number): ClaimChange[] {
-    return this.sql(`SELECT ${CHANGE} FROM claim_changes WHERE claim_id = ? ORDER BY id`).all(claimId) as ClaimChange[];
+    return this.sql(`SELECT ${CLAIM_CHANGE_COLUMNS} FROM claim_changes WHERE claim_id = ? ORDER BY id`).all(
+      claimId,
+    ) as ClaimChange[];
   }
 }

@@ -12,6 +12,9 @@ export const nameKey = (name: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A learned name's row as the books hand it out (aliases quoted: Postgres folds them to lower case otherwise). */
+export const NAME_COLUMNS = 'guild_id AS "guildId", alias, name';
+
 /**
  * The names the extractor learned, per scope: "Disaster and Emergency Management Authority" is
  * AFAD for whoever read the article that said so, so a later article's spelling files under AFAD.
@@ -47,7 +50,7 @@ export class NameBook {
   }
 
   all(): IterableIterator<{ guildId: GuildScope; alias: string; name: string }> {
-    return this.sql('SELECT guild_id AS guildId, alias, name FROM names').iterate() as IterableIterator<{
+    return this.sql(`SELECT ${NAME_COLUMNS} FROM names`).iterate() as IterableIterator<{
       guildId: GuildScope;
       alias: string;
       name: string;

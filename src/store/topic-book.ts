@@ -29,7 +29,7 @@ export interface TopicChange {
  */
 export const topicId = (scope: GuildScope, key: string): string => (scope === DEFAULTS ? key : `${key}@${scope}`);
 
-interface TopicRow {
+export interface TopicRow {
   guildId: string;
   key: string;
   definition: string;
@@ -39,10 +39,14 @@ interface TopicRow {
   updatedAt: string;
 }
 
-const COLUMNS = `guild_id AS guildId, key, definition, created_by AS createdBy, created_at AS createdAt,
-  updated_by AS updatedBy, updated_at AS updatedAt`;
+/** A topic's row as toTopic reads it (aliases quoted: Postgres folds them to lower case otherwise). */
+export const TOPIC_COLUMNS = `guild_id AS "guildId", key, definition, created_by AS "createdBy", created_at AS "createdAt",
+  updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
-function toTopic(row: TopicRow): StoredTopic {
+/** The columns of a topic change, in the order TopicChange lists them. */
+export const TOPIC_CHANGE_COLUMNS = 'key, action, by, at, moved';
+
+export function toTopic(row: TopicRow): StoredTopic {
   const def = JSON.parse(row.definition) as Omit<TopicDef, 'key'>;
   return {
     scope: row.guildId,
@@ -70,11 +74,11 @@ export class TopicBook {
   }
 
   all(): StoredTopic[] {
-    return (this.sql(`SELECT ${COLUMNS} FROM topics ORDER BY created_at, key`).all() as TopicRow[]).map(toTopic);
+    return (this.sql(`SELECT ${TOPIC_COLUMNS} FROM topics ORDER BY created_at, key`).all() as TopicRow[]).map(toTopic);
   }
 
   get(scope: GuildScope, key: string): StoredTopic | undefined {
-    const row = this.sql(`SELECT ${COLUMNS} FROM topics WHERE guild_id = ? AND key = ?`).get(scope, key) as
+    const row = this.sql(`SELECT ${TOPIC_COLUMNS} FROM topics WHERE guild_id = ? AND key = ?`).get(scope, key) as
       | TopicRow
       | undefined;
     return row ? toTopic(row) : undefined;
@@ -109,7 +113,7 @@ export class TopicBook {
   /** The scope's changes, newest first. */
   changes(scope: GuildScope, limit = 20): TopicChange[] {
     return this.sql(
-      'SELECT key, action, by, at, moved FROM topic_changes WHERE guild_id = ? ORDER BY id DESC LIMIT ?',
+      `SELECT ${TOPIC_CHANGE_COLUMNS} FROM topic_changes WHERE guild_id = ? ORDER BY id DESC LIMIT ?`,
     ).all(scope, limit) as TopicChange[];
   }
 }

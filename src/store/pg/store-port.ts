@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
+import { PgClaimantBook } from './claimant-book.js';
+import { PgCorrections } from './corrections.js';
 import { PgLeases } from './leases.js';
-import { PgMessageEdits } from './message-edits.js';
-import { PgOutbox } from './outbox-book.js';
-import { PgRoutes } from './routes.js';
+import { PgNameBook } from './name-book.js';
+import { PgTopicBook } from './topic-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
 
 /** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
@@ -21,17 +22,17 @@ function notYet<P>(book: string): P {
 export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
-function books(on: Queryable, _atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
+function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
     articles: notYet('articles'),
     sourceBook: notYet('sourceBook'),
-    routes: new PgRoutes(on),
-    outbox: new PgOutbox(on),
-    names: notYet('names'),
-    topics: notYet('topics'),
-    claimants: notYet('claimants'),
-    corrections: notYet('corrections'),
-    edits: new PgMessageEdits(on),
+    routes: notYet('routes'),
+    outbox: notYet('outbox'),
+    names: new PgNameBook(on, atomically),
+    topics: new PgTopicBook(on, atomically),
+    claimants: new PgClaimantBook(on, atomically),
+    corrections: new PgCorrections(on, atomically),
+    edits: notYet('edits'),
     settings: notYet('settings'),
     filing: notYet('filing'),
     leases: new PgLeases(on),
