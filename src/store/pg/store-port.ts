@@ -1,19 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { StorePort } from '../store-port.js';
+import { PgArticles } from './articles.js';
 import { PgClaimantBook } from './claimant-book.js';
 import { PgCorrections } from './corrections.js';
+import { PgFiling } from './filing.js';
 import { PgLeases } from './leases.js';
+import { PgMessageEdits } from './message-edits.js';
 import { PgNameBook } from './name-book.js';
+import { PgOutbox } from './outbox-book.js';
+import { PgRoutes } from './routes.js';
+import { PgSettingsBook } from './settings-book.js';
+import { PgSourceBook } from './source-book.js';
 import { PgTopicBook } from './topic-book.js';
 import { pgTransaction, type Queryable, type TransactionClient } from './transaction.js';
-
-/** One book of the port not yet written for Postgres: every call says so instead of answering wrong. */
-function notYet<P>(book: string): P {
-  return new Proxy({} as Record<string, unknown>, {
-    get: (_target, method) => () => Promise.reject(new Error(`${book}.${String(method)} is not on Postgres yet`)),
-  }) as P;
-}
 
 /**
  * Work on one client that commits whole: a book's method that writes several rows (an article and
@@ -24,17 +24,17 @@ export type Atomically = <T>(work: (on: Queryable) => Promise<T>) => Promise<T>;
 /** The port's books on one queryable: the pool, or the client of an open transaction. */
 function books(on: Queryable, atomically: Atomically): Omit<StorePort, 'backend' | 'transaction' | 'close'> {
   return {
-    articles: notYet('articles'),
-    sourceBook: notYet('sourceBook'),
-    routes: notYet('routes'),
-    outbox: notYet('outbox'),
+    articles: new PgArticles(on, atomically),
+    sourceBook: new PgSourceBook(on, atomically),
+    routes: new PgRoutes(on),
+    outbox: new PgOutbox(on),
     names: new PgNameBook(on, atomically),
     topics: new PgTopicBook(on, atomically),
     claimants: new PgClaimantBook(on, atomically),
     corrections: new PgCorrections(on, atomically),
-    edits: notYet('edits'),
-    settings: notYet('settings'),
-    filing: notYet('filing'),
+    edits: new PgMessageEdits(on),
+    settings: new PgSettingsBook(on, atomically),
+    filing: new PgFiling(on, atomically),
     leases: new PgLeases(on),
   };
 }
