@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { FASTEST_TICK_SECONDS, shortestGapSeconds } from './cron-gap.js';
+import { checkDatabaseUrl, instanceName } from './database-config.js';
 
 // This file runs from src/ under tsx and from dist/src/ once built (npm start): the package root is one or two up.
 const PACKAGE_ROOT = new URL(/\/dist\/src\/[^/]+$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
@@ -46,8 +47,12 @@ export interface AlertConfig {
 }
 
 interface CommonConfig {
-  /** Absolute, or `:memory:` for a throwaway database. */
+  /** Absolute, or `:memory:` for a throwaway database. Unused when databaseUrl is set. */
   dbPath: string;
+  /** DATABASE_URL: a Postgres several processes share, instead of the SQLite file. */
+  databaseUrl: string | undefined;
+  /** CLAIMWATCH_INSTANCE: this process's name among those sharing the store. */
+  instance: string;
   /** CLAIMWATCH_DATA: the folder of topics.json, entities.json and sources.json; absolute. */
   dataDir: string;
   logLevel: LogLevel;
@@ -197,6 +202,8 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
   const cwd = options.cwd ?? process.cwd();
   const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), cwd);
+  const databaseUrl = checkDatabaseUrl(read(env, 'DATABASE_URL'), read(env, 'CLAIMWATCH_DB') !== undefined, problems);
+  const instance = instanceName(read(env, 'CLAIMWATCH_INSTANCE'), read(env, 'SHARDS'), problems);
   const dataDir = resolve(cwd, read(env, 'CLAIMWATCH_DATA') ?? DATA_DIR);
   const alerts: AlertConfig = {
     cron: checkCron(
@@ -211,7 +218,7 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const common = { dbPath, dataDir, logLevel, alerts };
+  const common = { dbPath, databaseUrl, instance, dataDir, logLevel, alerts };
   if (token === undefined) return { ...common, mode: 'console', discord: null };
   return { ...common, mode: 'discord', discord: { token, applicationId, guildId, apiBase, shards } };
 }

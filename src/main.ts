@@ -1,6 +1,7 @@
 /** Entry point: configuration, store, index, then the console bot or the Discord bot. */
 import 'dotenv/config';
-import { type App, loadDefaultFolders, openApp, USER_AGENT } from './app/app.js';
+import { type App, loadDefaultFolders } from './app/app.js';
+import { type OpenedApp, openConfigured } from './app/open-configured.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { imageDirFor } from './console/answer-image.js';
 import { runConsole } from './console/console.js';
@@ -14,8 +15,7 @@ import { type Lifetime, startedByPackageManager, startLifetime } from './lifetim
 import { createLogger, type Logger } from './log.js';
 import { DataError } from './newsroom/data-files.js';
 import { startScheduler } from './scheduler/scheduler.js';
-import { createFetcher } from './sources/fetch.js';
-import { type BotLock, lockStoreForBot, StoreInUse } from './store/bot-lock.js';
+import { StoreInUse } from './store/bot-lock.js';
 import { StoreError } from './store/store-error.js';
 
 /** What the operator must fix before the bot can start: said plainly, on one line or a list, no stack. */
@@ -28,22 +28,12 @@ async function loadSamples(app: App, mode: 'console' | 'discord', log: Logger): 
   }
 }
 
-function open(config: Config): { app: App; lock: BotLock } {
-  const { alerts } = config;
-  const app = openApp(config.dbPath, config.dataDir, {
-    fetcher: createFetcher({ allowPrivate: alerts.allowPrivateSources, userAgent: USER_AGENT }),
-    alertSettings: { timeZone: alerts.timeZone, perChannelPerTick: alerts.perChannelPerTick },
-    createStoreFolder: false,
-  });
-  try {
-    return { app, lock: lockStoreForBot(config.dbPath) };
-  } catch (error) {
-    app.store.close();
-    throw error;
-  }
-}
-
-async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Lifetime): Promise<number> {
+async function runConsoleBot(
+  config: Config,
+  { app, sharing }: OpenedApp,
+  log: Logger,
+  lifetime: Lifetime,
+): Promise<number> {
   await loadSamples(app, 'console', log);
   // The console speaks for the defaults' audience: their alerts print between answers.
   const scheduler = await startScheduler(
@@ -53,25 +43,39 @@ async function runConsoleBot(config: Config, app: App, log: Logger, lifetime: Li
       editor: consoleEditor(processIO.out),
       log,
       decide: { consoleChannel: 'console' },
+      ...sharing,
     },
     config.alerts,
   );
   app.routeChanges.follow(() => scheduler.reloadDigests());
   const stop = new AbortController();
   void lifetime.stopped.then(() => stop.abort());
-  await runConsole(app, process.stdin, processIO, () => new Date(), log, imageDirFor(config.dbPath), stop.signal);
+  await runConsole(
+    app,
+    process.stdin,
+    processIO,
+    () => new Date(),
+    log,
+    imageDirFor(config.databaseUrl ? ':memory:' : config.dbPath),
+    stop.signal,
+  );
   await scheduler.stop();
   return 0;
 }
 
-async function runDiscordBot(config: Config & { mode: 'discord' }, app: App, log: Logger, lifetime: Lifetime) {
+async function runDiscordBot(
+  config: Config & { mode: 'discord' },
+  { app, sharing }: OpenedApp,
+  log: Logger,
+  lifetime: Lifetime,
+) {
   await loadSamples(app, 'discord', log);
   const client = await startDiscordBot(app, config.discord, log, {
     modRoleId: config.alerts.modRoleId,
     onFatalClose: () => lifetime.stop({ kind: 'fatal' }),
   });
   const scheduler = await startScheduler(
-    { newsroom: app, sender: discordSender(client.rest), editor: discordEditor(client.rest), log },
+    { newsroom: app, sender: discordSender(client.rest), editor: discordEditor(client.rest), log, ...sharing },
     config.alerts,
   );
   app.routeChanges.follow(() => scheduler.reloadDigests());
@@ -85,24 +89,23 @@ async function runDiscordBot(config: Config & { mode: 'discord' }, app: App, log
 
 async function main(): Promise<number> {
   let config: Config;
-  let opened: { app: App; lock: BotLock } | undefined;
+  let opened: OpenedApp | undefined;
   let lifetime: Lifetime | undefined;
   try {
     config = loadConfig(process.env);
     const log = createLogger(config.logLevel);
     lifetime = startLifetime(log, { watchParent: startedByPackageManager(process.env) });
-    opened = open(config);
+    opened = await openConfigured(config, log);
     return config.mode === 'console'
-      ? await runConsoleBot(config, opened.app, log, lifetime)
-      : await runDiscordBot(config, opened.app, log, lifetime);
+      ? await runConsoleBot(config, opened, log, lifetime)
+      : await runDiscordBot(config, opened, log, lifetime);
   } catch (error) {
     if (!isOperatorError(error)) throw error;
     console.error(error.message);
     return 1;
   } finally {
     lifetime?.dispose();
-    opened?.app.store.close();
-    opened?.lock.release();
+    await opened?.close();
   }
 }
 

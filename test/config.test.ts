@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DATA_DIR, DEFAULT_API_BASE, DEFAULT_DB_PATH, loadConfig } from '../src/config.js';
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
       mode: 'console',
       discord: null,
       dbPath: join(DATA_DIR, 'claimwatch.db'),
+      databaseUrl: undefined,
+      instance: hostname(),
       dataDir: DATA_DIR,
       logLevel: 'info',
       alerts: {
@@ -211,5 +214,26 @@ describe('loadConfig', () => {
       'ALERTS_PER_TICK',
       'MOD_ROLE_ID',
     ]);
+  });
+
+  it('takes DATABASE_URL as the shared Postgres, never repeating its password in a problem', () => {
+    const url = 'postgres://claimwatch:hunter2@db.example:5432/claimwatch';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.example/cw' }).databaseUrl).toBe('postgresql://db.example/cw');
+    const problems = [
+      ...problemsOf({ DATABASE_URL: 'mysql://claimwatch:hunter2@db.example/cw' }),
+      ...problemsOf({ DATABASE_URL: 'claimwatch:hunter2 at db.example' }),
+      ...problemsOf({ DATABASE_URL: url, CLAIMWATCH_DB: 'news.db' }),
+    ];
+    expect(problems).toHaveLength(3);
+    expect(problems[2]).toMatch(/CLAIMWATCH_DB and DATABASE_URL are both set/);
+    for (const text of problems) expect(text).not.toContain('hunter2');
+  });
+
+  it('names this process by CLAIMWATCH_INSTANCE, else by its host and the shards ShardingManager gave it', () => {
+    expect(loadConfig({ CLAIMWATCH_INSTANCE: 'bot-a' }).instance).toBe('bot-a');
+    expect(loadConfig({ SHARDS: '2,3' }).instance).toBe(`${hostname()}/shards-2-3`);
+    expect(loadConfig({}).instance).toBe(hostname());
+    expect(problemsOf({ CLAIMWATCH_INSTANCE: 'bot a; drop' })[0]).toMatch(/^CLAIMWATCH_INSTANCE must be/);
   });
 });

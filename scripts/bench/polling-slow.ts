@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, openApp, USER_AGENT } from '../../src/app/app.js';
+import { openApp, type SqliteApp, USER_AGENT } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { createFetcher } from '../../src/sources/fetch.js';
 import { benchLookup, expect, timedTick, verdict } from './polling.js';
@@ -26,14 +26,14 @@ const HOUR = 3_600_000;
 const hostName = (feed: number) => `outlet-${Math.floor(feed / FEEDS_PER_HOST)}.bench.test`;
 
 /** Every source due now, as if none had failed before: the silent ones are tried again. */
-function allDue(app: App): void {
+function allDue(app: SqliteApp): void {
   app.store.db.prepare('UPDATE feeds SET next_poll_at = NULL').run();
 }
 
 export async function benchSlowPolling(feeds = 500) {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-slow-poll-'));
   let host: FeedHost | undefined;
-  let app: App | undefined;
+  let app: SqliteApp | undefined;
   try {
     host = await startFeedHost(feeds, ITEMS, START, { delayMs: DELAY_MS, silentEvery: SILENT_EVERY });
     const fetcher = createFetcher({ allowPrivate: true, userAgent: USER_AGENT, lookup: benchLookup });

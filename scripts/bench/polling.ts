@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, openApp, USER_AGENT } from '../../src/app/app.js';
+import { openApp, type SqliteApp, USER_AGENT } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
 import type { Sender } from '../../src/delivery/deliver.js';
 import { silentLogger } from '../../src/log.js';
@@ -46,7 +46,7 @@ export interface Timed {
   report: TickReport;
 }
 
-export async function timedTick(app: App, now: Date, sender: Sender = instantSender): Promise<Timed> {
+export async function timedTick(app: SqliteApp, now: Date, sender: Sender = instantSender): Promise<Timed> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await runTick({ newsroom: app, sender, log: silentLogger }, now);
@@ -59,7 +59,7 @@ export const round = (n: number) => Number(n.toFixed(3));
 const thousands = (n: number) => n.toLocaleString('en-US');
 export const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
-function addSources(app: App, host: FeedHost, feeds: number, now: Date): void {
+function addSources(app: SqliteApp, host: FeedHost, feeds: number, now: Date): void {
   for (let f = 0; f < feeds; f++) {
     app.store.sourceBook.add(
       { guildId: GUILD, name: `bench-${f}`, kind: 'feed', location: `http://${hostOf(f)}:${host.port}/rss/${f}` },
@@ -84,7 +84,7 @@ export function expect(
 }
 
 /** After a successful read a feed has no next_poll_at: it is due again at the very next tick. */
-function checkAllDue(app: App, feeds: number, now: Date): void {
+function checkAllDue(app: SqliteApp, feeds: number, now: Date): void {
   const due = app.store.sourceBook.dueSources(POLLED_KINDS, now);
   const waiting = due.filter(({ feed }) => feed.nextPollAt !== null).length;
   if (due.length !== feeds || waiting > 0)
@@ -92,7 +92,7 @@ function checkAllDue(app: App, feeds: number, now: Date): void {
 }
 
 /** Sends what the new items queued beyond one run's 500 rows, untimed: the 304 tick then times polling alone. */
-async function drainOutbox(app: App, now: Date): Promise<number> {
+async function drainOutbox(app: SqliteApp, now: Date): Promise<number> {
   let sent = 0;
   while (app.store.outbox.pendingCount() > 0) {
     const { sent: batch } = await flushOutbox({ newsroom: app, sender: instantSender, log: silentLogger }, now);
@@ -102,7 +102,7 @@ async function drainOutbox(app: App, now: Date): Promise<number> {
   return sent;
 }
 
-async function runScenario(app: App, host: FeedHost, feeds: number, items: number) {
+async function runScenario(app: SqliteApp, host: FeedHost, feeds: number, items: number) {
   const primeAt = new Date(STORY_START + items * HOUR);
   addSources(app, host, feeds, primeAt);
   const prime = await timedTick(app, primeAt);
@@ -143,7 +143,7 @@ function describe(feeds: number, items: number, run: Awaited<ReturnType<typeof r
 export async function benchPolling(feeds = 500, items = 50) {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-poll-bench-'));
   let host: FeedHost | undefined;
-  let app: App | undefined;
+  let app: SqliteApp | undefined;
   try {
     host = await startFeedHost(feeds, items, STORY_START);
     const fetcher = createFetcher({ allowPrivate: true, userAgent: USER_AGENT, lookup: benchLookup });

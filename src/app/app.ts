@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { BUILT_IN_NAMES, type Command, type CommandContext, commandRegistry } from '../../commands/index.js';
-import { compileLexicon } from '../extract/index.js';
+import { compileLexicon, type Lexicon } from '../extract/index.js';
 import { ClaimIndex } from '../index/claim-index.js';
 import { loadDataFiles } from '../newsroom/data-files.js';
 import type { DefaultSource } from '../newsroom/data-schema.js';
@@ -13,6 +13,7 @@ import { createFetcher, type Fetcher } from '../sources/fetch.js';
 import { articleFiles } from '../sources/folder.js';
 import { sqliteStorePort } from '../store/sqlite-store-port.js';
 import { Store } from '../store/store.js';
+import type { StorePort } from '../store/store-port.js';
 
 /** Everything a running claimwatch holds: the store, the index built from it, the commands. */
 export interface App extends Newsroom {
@@ -21,6 +22,17 @@ export interface App extends Newsroom {
   defaultSources: DefaultSource[];
   commands: Command[];
   routeChanges: RouteChangeSignal;
+  /**
+   * Brings the index up to what other processes wrote to a shared store; answers how many of
+   * their changes it took. A store only this process writes (SQLite) has none.
+   */
+  catchUp(now: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The app on its SQLite file, which tests and tools may also read directly. */
+export interface SqliteApp extends App {
+  store: Store;
 }
 
 export interface AppOptions {
@@ -33,26 +45,40 @@ export interface AppOptions {
 
 export const USER_AGENT = 'claimwatch/0.1 (Discord bot for newsrooms; +https://github.com/claimwatch/claimwatch)';
 
-export function openApp(dbPath: string, dataDir: string, options: AppOptions = {}): App {
-  const { lexicon: lexiconData, sources: defaultSources } = loadDataFiles(dataDir, {
-    reservedCommands: BUILT_IN_NAMES,
-  });
+export const dataFilesOf = (dataDir: string) => loadDataFiles(dataDir, { reservedCommands: BUILT_IN_NAMES });
+
+/** The parts of an app either store assembles the same way. */
+export function assembleApp(
+  parts: { port: StorePort; index: ClaimIndex; lexicon: Lexicon; dataDir: string },
+  data: ReturnType<typeof dataFilesOf>,
+  options: AppOptions,
+): Omit<App, 'catchUp' | 'close'> {
+  return {
+    port: parts.port,
+    index: parts.index,
+    dataDir: parts.dataDir,
+    lexicon: compileLexicon(parts.lexicon),
+    lexiconData: data.lexicon,
+    defaultSources: data.sources,
+    commands: commandRegistry(data.lexicon.topics),
+    fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
+    alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
+    routeChanges: new RouteChangeSignal(),
+  };
+}
+
+export function openApp(dbPath: string, dataDir: string, options: AppOptions = {}): SqliteApp {
+  const data = dataFilesOf(dataDir);
   const store = Store.open(dbPath, { createFolder: options.createStoreFolder });
   try {
-    const lexicon = withStoredTopics(lexiconData, store.topics.all());
+    const lexicon = withStoredTopics(data.lexicon, store.topics.all());
     const index = ClaimIndex.load(store, lexicon);
+    const port = sqliteStorePort(store);
     return {
+      ...assembleApp({ port, index, lexicon, dataDir }, data, options),
       store,
-      port: sqliteStorePort(store),
-      index,
-      dataDir,
-      lexicon: compileLexicon(lexicon),
-      lexiconData,
-      defaultSources,
-      commands: commandRegistry(lexiconData.topics),
-      fetcher: options.fetcher ?? createFetcher({ allowPrivate: false, userAgent: USER_AGENT }),
-      alertSettings: options.alertSettings ?? DEFAULT_ALERT_SETTINGS,
-      routeChanges: new RouteChangeSignal(),
+      catchUp: async () => 0,
+      close: () => port.close(),
     };
   } catch (error) {
     store.close();

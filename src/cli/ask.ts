@@ -32,6 +32,6 @@ export async function runAsk(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   } finally {
-    app.store.close();
+    await app.close();
   }
 }

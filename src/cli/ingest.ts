@@ -43,6 +43,6 @@ export async function runIngest(args: string[], io: CliIO): Promise<number> {
     }
     return failed ? 1 : 0;
   } finally {
-    app.store.close();
+    await app.close();
   }
 }

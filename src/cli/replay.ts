@@ -66,7 +66,7 @@ export async function runReplay(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   } finally {
-    app.store.close();
+    await app.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

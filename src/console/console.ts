@@ -12,9 +12,9 @@ import type { CliIO } from './io.js';
 const QUIT = /^(?:\/?(?:quit|exit)|\.exit)$/i;
 
 /** Two lines saying what is loaded and what to type: a new user's first screen. */
-export function banner(app: App): string {
-  const { articles, claims } = app.store.counts();
-  const days = app.store.dateRange();
+export async function banner(app: App): Promise<string> {
+  const { articles, claims } = await app.port.articles.counts();
+  const days = await app.port.articles.dateRange();
   const span = days ? `, ${formatDay(days.first)} to ${formatDay(days.last)}` : '';
   const topics = app.commands
     .filter((c) => app.index.topics.some((t) => t.command === c.data.name))
@@ -40,7 +40,7 @@ export async function runConsole(
   /** Aborted on SIGTERM or SIGINT: the session ends as at end of input. */
   signal?: AbortSignal,
 ): Promise<void> {
-  io.out(banner(app));
+  io.out(await banner(app));
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity, signal });
   try {
     for await (const raw of lines) {

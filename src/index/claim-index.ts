@@ -262,6 +262,10 @@ export class ClaimIndex {
 
   /** A newly stored article and its claims, as ingest hands them over. */
   addArticle(article: ArticleRecord, sourceIds: readonly number[], claims: readonly ClaimRecord[]): IndexedClaim[] {
+    // Already here: on a shared store this process's follower can read its own commit back
+    // before the ingest that made it reaches this line.
+    if (this.hasArticle(article.id))
+      return claims.map((claim) => this.claim(claim.id)).filter((c): c is IndexedClaim => c !== undefined);
     const day = article.date ?? article.ingestedAt.slice(0, 10);
     this.indexArticle({ ...article, day }, sourceIds, article);
     this.changes++;

@@ -10,13 +10,10 @@ import type { ClaimIndex, Figure, IndexedClaim } from '../index/claim-index.js';
 import { setAsideFarBelow } from '../index/far-below.js';
 import { articleIdentity } from '../store/identity.js';
 import { type NewSource, type SourceRecord, viewerOf } from '../store/records.js';
-import type { Store } from '../store/store.js';
 import type { StorePort } from '../store/store-port.js';
 
 export interface Ingestion {
-  /** The SQLite store itself, while callers move to `port` (docs/scale.md); gone once none reads it. */
-  store: Store;
-  /** The store on either backend. */
+  /** The store, on either backend. */
   port: StorePort;
   index: ClaimIndex;
   lexicon: CompiledLexicon;

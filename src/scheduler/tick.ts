@@ -26,6 +26,10 @@ export interface TickDeps {
    * either way. A lone bot has no lease to take.
    */
   pollerLease?: { leases: Leases; holder: string; ttlMs: number };
+  /** The name this process claims outbox rows under, when processes share the store. */
+  deliverer?: string;
+  /** Brings the index up to what other processes wrote (App.catchUp), first thing each tick. */
+  catchUp?: (now: Date) => Promise<number>;
 }
 
 export interface TickReport {
@@ -44,7 +48,10 @@ function deliveryPump(deps: TickDeps, now: Date) {
   let queued = false;
   const runOnce = async (holdFolded: boolean) => {
     queued = false;
-    const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { holdFolded });
+    const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log, {
+      holdFolded,
+      deliverer: deps.deliverer,
+    });
     total.sent += report.sent;
     total.retried += report.retried;
     total.broken += report.broken;
@@ -73,6 +80,7 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   const budget = tickBudget(newsroom.alertSettings.perChannelPerTick);
   const pump = deliveryPump(deps, now);
   const lease = deps.pollerLease;
+  await followOthers(deps, now);
   if (lease && !(await lease.leases.acquire('poller', lease.holder, now, lease.ttlMs))) {
     log.debug('poll skipped: another process holds the poller lease');
     await pump.finish();
@@ -95,6 +103,16 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   return { poll, delivery: pump.total };
 }
 
+/** A failed catch-up is logged by name and the tick goes on: the next one reads from the same place. */
+async function followOthers(deps: TickDeps, now: Date): Promise<void> {
+  try {
+    const taken = (await deps.catchUp?.(now)) ?? 0;
+    if (taken > 0) deps.log.debug(`index follow: ${taken} changes from other processes`);
+  } catch (error) {
+    deps.log.error('index follow failed', error);
+  }
+}
+
 /** Edits of posted alerts go out after new messages, so a message exists before it is edited. */
 async function sendEdits(deps: TickDeps, now: Date): Promise<void> {
   if (deps.editor) await deliverEdits(deps.newsroom.port, deps.editor, now, deps.log);
@@ -102,7 +120,7 @@ async function sendEdits(deps: TickDeps, now: Date): Promise<void> {
 
 /** Delivers what is pending without polling: at boot, so alerts a crash left behind go out first. */
 export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryReport> {
-  const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log);
+  const report = await deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { deliverer: deps.deliverer });
   await sendEdits(deps, now);
   return report;
 }
@@ -110,5 +128,5 @@ export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryRe
 /** A channel's scheduled briefing: queued with its mark moved, then delivered with the rest. */
 export async function runBriefing(deps: TickDeps, digest: Digest, now: Date): Promise<DeliveryReport> {
   await queueBriefing(deps.newsroom, digest, now);
-  return deliverDue(deps.newsroom.port, deps.sender, now, deps.log);
+  return deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { deliverer: deps.deliverer });
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Client } from 'discord.js';
 import type { Command } from '../../commands/types.js';
 import type { Answer } from '../../src/answers/answer.js';
-import { type App, loadDefaultFolders, openApp } from '../../src/app/app.js';
+import { type App, loadDefaultFolders, openApp, type SqliteApp } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { type BotOptions, startDiscordBot } from '../../src/discord/bot.js';
 import type { Logger } from '../../src/log.js';
@@ -18,14 +18,14 @@ import { FAKE_TOKEN } from './fake-discord-client.js';
 export const SAMPLE_NOW = new Date('2025-06-01T12:00:00Z');
 
 export interface BotApp {
-  app: App;
+  app: SqliteApp;
   /** Closes the store and removes the temp dir. */
   close(): void;
 }
 
 export async function openSampleApp(now: Date = SAMPLE_NOW): Promise<BotApp> {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bot-'));
-  let app: App | undefined;
+  let app: SqliteApp | undefined;
   try {
     app = openApp(join(dir, 'claimwatch.db'), DATA_DIR);
     const outcomes = await loadDefaultFolders(app, 'console', now);

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, type AppOptions, openApp } from '../../src/app/app.js';
+import { type AppOptions, openApp, type SqliteApp } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { type IngestResult, ingestArticle, registerSource } from '../../src/newsroom/ingest.js';
 
@@ -22,12 +22,12 @@ export function articleText(article: TestArticle): string {
 }
 
 export interface TempApp {
-  app: App;
+  app: SqliteApp;
   dir: string;
   dbPath: string;
   /** Ingests into the defaults, or into one server's own source when guildId is given. */
   ingest(article: TestArticle, options?: { guildId?: string; now?: Date }): Promise<IngestResult>;
-  reopen(): App;
+  reopen(): SqliteApp;
   close(): void;
 }
 

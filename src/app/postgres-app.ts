@@ -1,0 +1,73 @@
+import { ChangeCursor } from '../index/change-cursor.js';
+import { ClaimIndex } from '../index/claim-index.js';
+import { IndexFollower } from '../index/follow.js';
+import type { Logger } from '../log.js';
+import { withStoredTopics } from '../newsroom/reload.js';
+import { listenForChanges, pgChangeFeed } from '../store/pg/change-feed.js';
+import { readIndexSnapshot } from '../store/pg/index-rows.js';
+import { openPostgres } from '../store/pg/pool.js';
+import { postgresStorePort } from '../store/pg/store-port.js';
+import { type App, type AppOptions, assembleApp, dataFilesOf } from './app.js';
+
+/**
+ * The app on a Postgres store other processes share. Boot reads the index whole from one
+ * snapshot; from then on the index follows the change log, woken by each commit's NOTIFY and
+ * asked again at every tick (catchUp), so a lost notification costs at most one tick.
+ */
+export async function openPostgresApp(
+  url: string,
+  dataDir: string,
+  log: Logger,
+  options: AppOptions & { now?: Date; poolSize?: number } = {},
+): Promise<App> {
+  const data = dataFilesOf(dataDir);
+  const pool = await openPostgres(url, { max: options.poolSize });
+  try {
+    const port = postgresStorePort(pool);
+    const lexicon = withStoredTopics(data.lexicon, await port.topics.all());
+    const snapshot = await readIndexSnapshot(pool);
+    const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
+    const follower = new IndexFollower(
+      index,
+      pgChangeFeed(pool),
+      new ChangeCursor(snapshot.change, snapshot.pending, options.now),
+    );
+    // One catch-up at a time: a notification arriving mid-read asks for one more pass, not a second reader.
+    let running: Promise<number> | null = null;
+    let again = false;
+    const catchUp = async (now: Date): Promise<number> => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let taken = 0;
+        do {
+          again = false;
+          taken += await follower.catchUp(now);
+        } while (again);
+        return taken;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    };
+    const wake = () =>
+      void catchUp(new Date()).catch((error: unknown) => log.error('index follow (notified) failed', error));
+    const stopListening = await listenForChanges(pool, wake, (error) =>
+      log.warn(`change notifications stopped (${error.message}); the index still catches up every tick`),
+    );
+    return {
+      ...assembleApp({ port, index, lexicon, dataDir }, data, options),
+      catchUp,
+      close: async () => {
+        await stopListening();
+        await running?.catch(() => undefined);
+        await port.close();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
