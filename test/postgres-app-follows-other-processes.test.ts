@@ -94,4 +94,59 @@ describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
     expect(a.index.claimCount()).toBe(1);
     expect(await ask(a, '/troops')).toBe(await ask(await open(), '/troops'));
   });
+
+  it('files and answers by a topic another process added, as that process does', async () => {
+    const [a, b] = [await open(), await open()];
+    const source = await registerSource(a, { guildId: 'g1', name: 'desk', kind: 'folder', location: '/g1' }, NOW);
+    await ingestArticle(a, articleText(FLOODS), source, {}, NOW);
+    const asG1 = (app: App, line: string) => askApp(app, line, { guildId: 'g1', now: NOW }).then(answerText);
+    await asG1(
+      a,
+      '/topics add key:flood-deaths label:"Deaths in the floods" units:"dead, deaths" subjects:"Derna, floods"',
+    );
+    await b.catchUp(new Date());
+    const there = await asG1(a, '/topic name:flood-deaths');
+    expect(there).toMatch(/11,300/);
+    expect(await asG1(b, '/topic name:flood-deaths')).toBe(there);
+  });
+
+  it('follows a claimant merge and its split made by another process', async () => {
+    const [a, b] = [await open(), await open()];
+    const source = await registerSource(a, { guildId: 'g1', name: 'desk', kind: 'folder', location: '/g1' }, NOW);
+    for (const [n, body] of DOCKS.entries())
+      await ingestArticle(
+        a,
+        articleText({ ...NEW_FIGURE, url: `https://harbour.example/${n}`, body }),
+        source,
+        {},
+        NOW,
+      );
+    const asG1 = (app: App, line: string) => askApp(app, line, { guildId: 'g1', now: NOW }).then(answerText);
+    await asG1(a, '/claimants alias name:"Dock Workers Federation" into:"Harbour Dockers"');
+    await b.catchUp(new Date());
+    const merged = await asG1(a, '/claimants list');
+    expect(merged).toContain('Harbour Dockers: 2 figures in 2 claims');
+    expect(await asG1(b, '/claimants list')).toBe(merged);
+    await asG1(a, '/claimants split name:"Dock Workers Federation"');
+    await b.catchUp(new Date());
+    const split = await asG1(a, '/claimants list');
+    expect(split).toContain('Dock Workers Federation: 1 figure in 1 claim');
+    expect(await asG1(b, '/claimants list')).toBe(split);
+    // The alias is gone from both: the name no longer finds the claimant it was merged into.
+    const byOldName = await asG1(a, '/source Dock Workers Federation');
+    expect(byOldName).not.toMatch(/Harbour Dockers/);
+    expect(await asG1(b, '/source Dock Workers Federation')).toBe(byOldName);
+  });
 });
+
+const FLOODS = {
+  outlet: 'Coast Daily',
+  date: '2023-09-14',
+  url: 'https://coast.example/derna',
+  body: 'The Red Crescent said 11,300 people were dead in Derna after the floods.',
+};
+
+const DOCKS = [
+  'The Dock Workers Federation said 42,000 people marched in the port city on Tuesday.',
+  'Organisers from Harbour Dockers said 45,000 marched by the evening.',
+];

@@ -1,3 +1,4 @@
+import { compileLexicon } from '../extract/index.js';
 import { ChangeCursor } from '../index/change-cursor.js';
 import { ClaimIndex } from '../index/claim-index.js';
 import { IndexFollower } from '../index/follow.js';
@@ -27,10 +28,17 @@ export async function openPostgresApp(
     const lexicon = withStoredTopics(data.lexicon, await port.topics.all());
     const snapshot = await readIndexSnapshot(pool);
     const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
+    // Another process changed a topic: file and extract by the new set, as /topics does here.
+    const topicsChanged = async (moves: Array<{ id: number; topic: string | null }>) => {
+      const next = withStoredTopics(data.lexicon, await port.topics.all());
+      app.lexicon = compileLexicon(next);
+      for (const _ of index.retopic(next, moves)) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
     const follower = new IndexFollower(
       index,
       pgChangeFeed(pool),
       new ChangeCursor(snapshot.change, snapshot.pending, options.now),
+      topicsChanged,
     );
     // One catch-up at a time: a notification arriving mid-read asks for one more pass, not a second reader.
     let running: Promise<number> | null = null;
@@ -54,10 +62,8 @@ export async function openPostgresApp(
     };
     const wake = () =>
       void catchUp(new Date()).catch((error: unknown) => log.error('index follow (notified) failed', error));
-    const stopListening = await listenForChanges(pool, wake, (error) =>
-      log.warn(`change notifications stopped (${error.message}); the index still catches up every tick`),
-    );
-    return {
+    let stopListening = async () => {};
+    const app: App = {
       ...assembleApp({ port, index, lexicon, dataDir }, data, options),
       catchUp,
       close: async () => {
@@ -66,6 +72,10 @@ export async function openPostgresApp(
         await port.close();
       },
     };
+    stopListening = await listenForChanges(pool, wake, (error) =>
+      log.warn(`change notifications stopped (${error.message}); the index still catches up every tick`),
+    );
+    return app;
   } catch (error) {
     await pool.end();
     throw error;
