@@ -4,7 +4,7 @@
 // notified ones do: the cursor waits for an id committed late by how long ago it went missing.
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type App, loadDefaultFolders } from '../src/app/app.js';
-import { openPostgresApp } from '../src/app/postgres-app.js';
+import { openPostgresApp, type PostgresApp } from '../src/app/postgres-app.js';
 import { DATA_DIR } from '../src/config.js';
 import { ingestArticle, registerSource } from '../src/newsroom/ingest.js';
 import { answerText, askApp } from './support/ask.js';
@@ -28,7 +28,7 @@ const NEW_FIGURE = {
 
 describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
   let url: string;
-  const opened: App[] = [];
+  const opened: PostgresApp[] = [];
   const open = async () => {
     const app = await openPostgresApp(url, DATA_DIR, recordingLogger(), { poolSize: 4 });
     opened.push(app);
@@ -136,6 +136,16 @@ describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
     const byOldName = await asG1(a, '/source Dock Workers Federation');
     expect(byOldName).not.toMatch(/Harbour Dockers/);
     expect(await asG1(b, '/source Dock Workers Federation')).toBe(byOldName);
+  });
+
+  it('drops change log rows older than the cut, which a process booting afterwards does not need', async () => {
+    const a = await open();
+    const source = await registerSource(a, { name: 'wire', kind: 'folder', location: '/nowhere' }, NOW);
+    expect(await a.pruneChanges(new Date(Date.now() - 60_000))).toBe(0);
+    await ingestArticle(a, articleText(NEW_FIGURE), source, {}, NOW);
+    expect(await a.pruneChanges(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
+    expect(await a.pruneChanges(new Date(Date.now() + 60_000))).toBe(0);
+    expect(await ask(await open(), '/troops')).toBe(await ask(a, '/troops'));
   });
 });
 

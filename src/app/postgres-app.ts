@@ -4,7 +4,7 @@ import { ClaimIndex } from '../index/claim-index.js';
 import { IndexFollower } from '../index/follow.js';
 import type { Logger } from '../log.js';
 import { withStoredTopics } from '../newsroom/reload.js';
-import { listenForChanges, pgChangeFeed } from '../store/pg/change-feed.js';
+import { listenForChanges, pgChangeFeed, pruneChanges } from '../store/pg/change-feed.js';
 import { readIndexSnapshot } from '../store/pg/index-rows.js';
 import { openPostgres } from '../store/pg/pool.js';
 import { postgresStorePort } from '../store/pg/store-port.js';
@@ -15,12 +15,18 @@ import { type App, type AppOptions, assembleApp, dataFilesOf } from './app.js';
  * snapshot; from then on the index follows the change log, woken by each commit's NOTIFY and
  * asked again at every tick (catchUp), so a lost notification costs at most one tick.
  */
+/** The app on Postgres, with the upkeep the shared change log needs. */
+export interface PostgresApp extends App {
+  /** Drops change log rows older than `before` (the poller does, once a tick). */
+  pruneChanges(before: Date): Promise<number>;
+}
+
 export async function openPostgresApp(
   url: string,
   dataDir: string,
   log: Logger,
   options: AppOptions & { now?: Date; poolSize?: number } = {},
-): Promise<App> {
+): Promise<PostgresApp> {
   const data = dataFilesOf(dataDir);
   const pool = await openPostgres(url, { max: options.poolSize });
   try {
@@ -63,9 +69,10 @@ export async function openPostgresApp(
     const wake = () =>
       void catchUp(new Date()).catch((error: unknown) => log.error('index follow (notified) failed', error));
     let stopListening = async () => {};
-    const app: App = {
+    const app: PostgresApp = {
       ...assembleApp({ port, index, lexicon, dataDir }, data, options),
       catchUp,
+      pruneChanges: (before) => pruneChanges(pool, before),
       close: async () => {
         await stopListening();
         await running?.catch(() => undefined);

@@ -30,6 +30,8 @@ export interface TickDeps {
   deliverer?: string;
   /** Brings the index up to what other processes wrote (App.catchUp), first thing each tick. */
   catchUp?: (now: Date) => Promise<number>;
+  /** Upkeep of the shared store, done by the process that polled: the change log's old rows go. */
+  tidy?: (now: Date) => Promise<void>;
 }
 
 export interface TickReport {
@@ -100,7 +102,16 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   );
   await pump.finish();
   await sendEdits(deps, now);
+  await tidySafely(deps, now);
   return { poll, delivery: pump.total };
+}
+
+async function tidySafely(deps: TickDeps, now: Date): Promise<void> {
+  try {
+    await deps.tidy?.(now);
+  } catch (error) {
+    deps.log.error('store upkeep failed', error);
+  }
 }
 
 /** A failed catch-up is logged by name and the tick goes on: the next one reads from the same place. */

@@ -62,6 +62,16 @@ async function claimsWhere(on: Queryable, where: string, ids: readonly number[])
 }
 
 /**
+ * Drops log rows older than `before`. Every live process reads the log within a tick of a
+ * write, and one starting reads the store whole, so only a process stalled for longer than the
+ * retention could miss a change; answers how many rows went.
+ */
+export async function pruneChanges(on: Queryable, before: Date): Promise<number> {
+  const { rowCount } = await on.query('DELETE FROM changes WHERE at < $1', [before.toISOString()]);
+  return rowCount ?? 0;
+}
+
+/**
  * Calls `wake` whenever a process commits a change, on a connection of its own (LISTEN holds
  * one). A dropped connection is said and ends the listening: the ticks still catch up.
  */
