@@ -7,7 +7,7 @@
  * answer from the same claims; the copy's time is printed as what it is, not as ingest.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openApp } from '../../src/app/app.js';
@@ -70,7 +70,8 @@ async function ingestOnBoth(server: LocalPostgres, storePath: string, sample: nu
 function printIngest(ingest: PostgresBench['ingest']): void {
   console.log(
     `ingest: the store's first ${thousands(ingest.sample_articles)} articles rendered as text, through ingestArticle ` +
-      'one at a time into an empty store (extraction included; first 20 untimed)',
+      `one at a time into an empty store (extraction included; first 20 untimed; load average ${loadavg()[0]!.toFixed(1)} ` +
+      `on ${availableParallelism()} CPUs)`,
   );
   for (const [name, r] of [
     ['SQLite:  ', ingest.sqlite],
