@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { emptyPollReport } from '../polling/hooks.js';
 import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
-import type { Leases } from '../store/ports.js';
+import type { Leases } from '../store/leases-port.js';
 import type { Digest } from '../store/routes.js';
 
 /** What a tick needs besides the clock: the newsroom, where messages go, where trouble is told. */
