@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodePayload, noticeMessage } from '../src/alerting/message-payload.js';
 import type { Sender } from '../src/delivery/deliver.js';
 import { silentLogger } from '../src/log.js';
-import { runTick } from '../src/scheduler/tick.js';
+import { runBriefing, runTick } from '../src/scheduler/tick.js';
 import { SqliteLeases } from '../src/store/leases.js';
 import { Store } from '../src/store/store.js';
 import { useFeedRig } from './support/feed-rig.js';
@@ -63,5 +63,21 @@ describe('the poller lease', () => {
     expect((await tick(minutesAfter(T0, 11))).poll.sources).toBe(1);
     expect(rig.server.hits('/feed.xml')).toBe(1);
     expect(await new SqliteLeases(other.db).acquire('poller', 'bot-b', minutesAfter(T0, 12), TTL_MS)).toBe(false);
+  });
+
+  it('leaves a scheduled briefing to the process that holds the lease, so it goes out once', async () => {
+    const digest = rig.temp.app.store.routes.setDigest('g1', 'c9', '0 8 * * *', T0);
+    const deps = (holder: string, store: Store) => ({
+      newsroom: rig.temp.app,
+      sender,
+      log: silentLogger,
+      pollerLease: { leases: new SqliteLeases(store.db), holder, ttlMs: TTL_MS },
+    });
+    await new SqliteLeases(other.db).acquire('poller', 'bot-b', T0, TTL_MS);
+    sent.length = 0;
+    await runBriefing(deps('bot-a', rig.temp.app.store), digest, minutesAfter(T0, 1));
+    expect(sent).toEqual([]);
+    await runBriefing(deps('bot-b', other), digest, minutesAfter(T0, 1));
+    expect(sent).toEqual(['c9']);
   });
 });

@@ -123,4 +123,18 @@ describe('the scheduler', () => {
     expect(sender.sent[0]!.channelId).toBe('900000000000000003');
     expect(JSON.stringify(sender.sent[0]!.payload)).toMatch(/Briefing/);
   }, 10_000);
+
+  it('takes up at its next tick a briefing schedule another process set on a shared store', async () => {
+    const leases = temp.app.port.leases;
+    const running = (scheduler = await startScheduler(
+      { newsroom: temp.app, sender, log, pollerLease: { leases, holder: 'bot-a', ttlMs: 600_000 } },
+      { cron: NEVER, timeZone: 'UTC' },
+      () => NOW,
+    ));
+    // Written as another process writes it: straight to the store, with no signal to this one.
+    const digest = temp.app.store.routes.setDigest(GUILD, '900000000000000004', '0 8 * * *', NOW);
+    expect(running.nextBriefing(digest.id)).toBeNull();
+    await running.tick();
+    expect(running.nextBriefing(digest.id)?.getUTCHours()).toBe(8);
+  });
 });

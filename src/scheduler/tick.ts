@@ -138,6 +138,11 @@ export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryRe
 
 /** A channel's scheduled briefing: queued with its mark moved, then delivered with the rest. */
 export async function runBriefing(deps: TickDeps, digest: Digest, now: Date): Promise<DeliveryReport> {
-  await queueBriefing(deps.newsroom, digest, now);
+  // Every process on a shared store schedules every briefing: only the poller queues it, so it
+  // goes out once. A briefing missed while the lease changes hands is covered by the next one.
+  const lease = deps.pollerLease;
+  const queues = !lease || (await lease.leases.holder('poller', now)) === lease.holder;
+  if (queues) await queueBriefing(deps.newsroom, digest, now);
+  else deps.log.debug(`briefing ${digest.id}: left to the process holding the poller lease`);
   return deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { deliverer: deps.deliverer });
 }
