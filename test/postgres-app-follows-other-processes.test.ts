@@ -45,7 +45,7 @@ describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
   it('answers with the sample articles another process took in, as a process booted after it does', async () => {
     const [a, b] = [await open(), await open()];
     await loadDefaultFolders(a, 'console', NOW);
-    expect(await b.catchUp(new Date())).toBeGreaterThan(0);
+    await b.catchUp(new Date());
     const fromA = await ask(a, '/troops');
     expect(fromA).toMatch(/troops/i);
     expect(await ask(b, '/troops')).toBe(fromA);

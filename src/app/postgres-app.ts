@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { compileLexicon } from '../extract/index.js';
 import { ChangeCursor } from '../index/change-cursor.js';
 import { ClaimIndex } from '../index/claim-index.js';
@@ -28,7 +29,9 @@ export async function openPostgresApp(
   options: AppOptions & { now?: Date; poolSize?: number } = {},
 ): Promise<PostgresApp> {
   const data = dataFilesOf(dataDir);
-  const pool = await openPostgres(url, { max: options.poolSize });
+  // Unique to this run, so its follower knows its own changes (a restart boots from the store anyway).
+  const writer = `claimwatch-${randomUUID().slice(0, 8)}`;
+  const pool = await openPostgres(url, { max: options.poolSize, applicationName: writer });
   try {
     const port = postgresStorePort(pool);
     const lexicon = withStoredTopics(data.lexicon, await port.topics.all());
@@ -45,6 +48,7 @@ export async function openPostgresApp(
       pgChangeFeed(pool),
       new ChangeCursor(snapshot.change, snapshot.pending, options.now),
       topicsChanged,
+      writer,
     );
     // One catch-up at a time: a notification arriving mid-read asks for one more pass, not a second reader.
     let running: Promise<number> | null = null;

@@ -9,6 +9,8 @@ export interface StoreChange {
   ref: number;
   /** A link's source id; a name's [scope, alias] or a topic's [scope, key] as JSON. */
   detail: string | null;
+  /** The process that wrote it (its connections' application name). */
+  writer?: string | null;
 }
 
 /** What a follower reads from the shared store: the change log, and the rows it names as they now stand. */
@@ -39,6 +41,8 @@ export class IndexFollower {
     private readonly cursor: ChangeCursor,
     /** Topic definitions changed elsewhere: the owner reloads them and re-files these claims' topics. */
     private readonly topicsChanged?: (moves: Array<{ id: number; topic: string | null }>) => Promise<void>,
+    /** This process's writer name: its own changes are in its index already. */
+    private readonly self?: string,
   ) {}
 
   /** Reads the log forward to its end; answers how many changes were new to this process. */
@@ -52,7 +56,7 @@ export class IndexFollower {
           now,
         ),
       );
-      await this.apply(changes.filter((c) => fresh.has(c.id)));
+      await this.apply(changes.filter((c) => fresh.has(c.id) && (this.self === undefined || c.writer !== this.self)));
       applied += fresh.size;
       if (changes.length < BATCH) return applied;
     }
@@ -65,6 +69,7 @@ export class IndexFollower {
     const aliases = [...new Set(of('name').map((c) => (JSON.parse(c.detail ?? '[]') as [string, string])[1]))];
     const named = new Map((await this.feed.names(aliases)).map((row) => [row.alias, row.name]));
     for (const alias of aliases) this.index.names.refileAlias(alias, named.get(alias));
+    const refiled = [...named.values()];
     const unseen = unique(of('article').map((c) => c.ref)).filter((id) => !this.index.hasArticle(id));
     for (const { article, sourceIds, claims } of await this.feed.articles(unseen))
       this.index.addArticle(article, sourceIds, claims);
@@ -77,20 +82,25 @@ export class IndexFollower {
       });
       await this.topicsChanged(moves.map((row) => ({ id: row.id, topic: row.topic })));
     }
-    this.correct(claims);
+    this.correct(claims, refiled);
   }
 
   /** Claims another process corrected, re-filed as they now stand; ones this index already has so are left. */
-  private correct(rows: readonly ClaimRecord[]): void {
+  private correct(rows: readonly ClaimRecord[], refiled: readonly string[]): void {
     const corrections: Array<{ id: number; fields: ClaimCorrection }> = [];
+    // Names a claim moved from or to, and aliases refiled: each is offered while a claim uses it, as after a merge here.
+    const touched = new Set<string>(refiled);
     for (const row of rows) {
       const claim = this.index.claim(row.id);
       if (!claim) continue;
       const fields: Record<string, unknown> = {};
       for (const field of CORRECTABLE) if (claim[field] !== row[field]) fields[field] = row[field];
-      if (Object.keys(fields).length > 0) corrections.push({ id: row.id, fields: fields as ClaimCorrection });
+      if (Object.keys(fields).length === 0) continue;
+      corrections.push({ id: row.id, fields: fields as ClaimCorrection });
+      for (const name of [claim.claimant, claim.via, row.claimant, row.via]) if (name) touched.add(name);
     }
     if (corrections.length > 0) this.index.correctAll(corrections);
+    for (const name of touched) this.index.settleName(name);
   }
 }
 

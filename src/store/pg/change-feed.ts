@@ -11,7 +11,7 @@ export function pgChangeFeed(on: Queryable): ChangeFeed {
   return {
     async changesAfter(id, limit) {
       const { rows } = await on.query<StoreChange>(
-        'SELECT id, kind, ref, detail FROM changes WHERE id > $1 ORDER BY id LIMIT $2',
+        'SELECT id, kind, ref, detail, writer FROM changes WHERE id > $1 ORDER BY id LIMIT $2',
         [id, limit],
       );
       return rows;

@@ -260,6 +260,10 @@ export const PG_MIGRATIONS: readonly string[] = [
    END $$;
    CREATE TRIGGER names_forgotten AFTER DELETE ON names FOR EACH ROW EXECUTE FUNCTION note_removal_or_topic();
    CREATE TRIGGER topics_noted AFTER INSERT OR UPDATE OR DELETE ON topics FOR EACH ROW EXECUTE FUNCTION note_removal_or_topic();`,
+  // 4: which process wrote each change (its connections' application_name), so a follower
+  // passes over its own: that process's index took them when it wrote them, and reading them
+  // back could land between its commit and its own index update.
+  `ALTER TABLE changes ADD COLUMN writer TEXT DEFAULT current_setting('application_name', true);`,
 ];
 
 /** Any fixed number: every claimwatch process takes this lock while it migrates, so two never race. */
