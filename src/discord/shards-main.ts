@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     shard.on('spawn', (child) =>
       log.info(`shard ${shard.id} of ${plan.count}: pid ${'pid' in child ? child.pid : '-'}`),
     );
+    shard.on('ready', () => log.info(`shard ${shard.id} of ${plan.count}: ready`));
     shard.on('death', () => {
       if (!stopping) log.warn(`shard ${shard.id} exited; starting it again`);
     });

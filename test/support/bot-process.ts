@@ -24,13 +24,16 @@ export function tempDbPath(): string {
 
 /** The arguments to node that start the built bot. */
 export const BOT_ENTRY = ['--enable-source-maps', 'dist/src/main.js'];
+/** What `npm run shards` runs: the ShardingManager over the built bot. */
+export const SHARDS_ENTRY = ['--enable-source-maps', 'dist/src/discord/shards-main.js'];
 
 const started: BotProcess[] = [];
 
 /** Starts the bot; `killBots` in afterEach ends whatever is still running. */
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, BOT_ENTRY, {
-    env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: tempDbPath(), ...env },
+export function startBotProcess(env: Record<string, string>, entry = BOT_ENTRY): BotProcess {
+  const child = spawn(process.execPath, entry, {
+    // On a shared Postgres there is no SQLite file: setting both is refused.
+    env: { ...process.env, DISCORD_TOKEN: '', ...(env.DATABASE_URL ? {} : { CLAIMWATCH_DB: tempDbPath() }), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
