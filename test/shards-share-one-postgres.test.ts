@@ -1,0 +1,134 @@
+// Two bot processes on two shards, started as ShardingManager starts them (SHARDS=0 and SHARDS=1,
+// SHARD_COUNT=2), share one Postgres: 20 servers split across the shards, each following
+// 'troops' from a feed of its own, and a burst of 200 new figures. Whichever process is sending
+// is killed with SIGKILL 10 times, each time while it holds an alert between asking Discord to
+// post it and recording the answer, and is started again under the same name. Discord is made
+// to forget nonces each time, so only the bot's own look at the channel can tell a message it
+// sent before it died. Counted on the fake
+// Discord's side: every alert posted once, none lost; and each process answers its servers with
+// figures the other process may have taken in.
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type BotProcess, killBots, startBotProcess } from './support/bot-process.js';
+import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
+import { FAKE_TOKEN } from './support/fake-discord-client.js';
+import { onShard } from './support/fake-discord-gateway.js';
+import { type FeedServer, startFeedServer } from './support/feed-server.js';
+import { burstItems, figureOf, serverOptions, setUpNewsrooms } from './support/newsroom-servers.js';
+import { freshPostgresUrl } from './support/shared-stores.js';
+
+const server = inject('postgres');
+const missing = 'missing' in server ? server.missing : undefined;
+if (missing) console.warn(`SKIPPED shards on one Postgres: ${missing}`);
+
+const SERVERS = 20;
+const PER_SERVER = 10;
+const KILLS = 10;
+const TOTAL = SERVERS * PER_SERVER;
+
+let fake: FakeDiscord | undefined;
+let feeds: FeedServer | undefined;
+let db: pg.Client | undefined;
+afterEach(async () => {
+  await killBots();
+  await db?.end();
+  await fake?.close();
+  await feeds?.close();
+  [fake, feeds, db] = [undefined, undefined, undefined];
+});
+
+const until = async (condition: () => boolean | Promise<boolean>) => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe.skipIf(Boolean(missing))('two shard processes on one Postgres', () => {
+  it('post each of 200 alerts exactly once through 10 kills of the delivering process, and answer with each other’s figures', async () => {
+    if (!('url' in server)) throw new Error(server.missing);
+    const url = await freshPostgresUrl(server.url);
+    const [first, ...more] = serverOptions(SERVERS);
+    fake = await startFakeDiscord({ token: FAKE_TOKEN, guild: first, moreGuilds: more });
+    feeds = await startFeedServer();
+    const guilds = fake.guilds;
+    await setUpNewsrooms(url, feeds, guilds, (n) => burstItems(n, PER_SERVER));
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+    // Each message is created at once and answered 40 ms later: a kill mostly lands in between.
+    fake.slowAnswers('POST /channels/:id/messages', 40);
+
+    const env = (shard: number) => ({
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_BASE: fake!.restBase,
+      DATABASE_URL: url,
+      SHARDS: String(shard),
+      SHARD_COUNT: '2',
+      ALERT_CRON: '* * * * * *',
+      ALERT_CRON_ALLOW_FAST: 'true',
+      ALLOW_PRIVATE_SOURCES: 'true',
+      ALERTS_PER_TICK: String(PER_SERVER),
+    });
+    const bots: BotProcess[] = [startBotProcess(env(0)), startBotProcess(env(1))];
+    const created = () => fake!.channelMessages.length;
+    // A row whose attempt has begun and not ended: its holder is between asking Discord and recording the answer.
+    const midSend = async () =>
+      (
+        await db!.query(
+          `SELECT lease_holder AS holder, count(*)::int AS n FROM outbox
+            WHERE status = 'pending' AND attempts > 0 AND lease_holder IS NOT NULL GROUP BY 1`,
+        )
+      ).rows as Array<{ holder: string; n: number }>;
+
+    const killed = [0, 0];
+    let inDoubt = 0;
+    for (let kill = 0; kill < KILLS && created() < TOTAL; kill++) {
+      const before = created();
+      await until(() => created() >= Math.min(before + 5, TOTAL));
+      let sending: Array<{ holder: string; n: number }> = [];
+      await until(async () => (sending = await midSend()).length > 0 || created() >= TOTAL);
+      if (sending.length === 0) break;
+      const shard = Number(/shards-(\d+)$/.exec(sending[0]!.holder)![1]);
+      bots[shard]!.child.kill('SIGKILL');
+      expect(await bots[shard]!.exited).toBe(null);
+      inDoubt += sending[0]!.n;
+      killed[shard]!++;
+      fake.forgetNonces(); // down longer than Discord remembers a nonce
+      bots[shard] = startBotProcess(env(shard));
+    }
+    await until(async () => {
+      const left = await db!.query(`SELECT count(*)::int AS n FROM outbox WHERE status != 'sent'`);
+      return left.rows[0].n === 0 && created() >= TOTAL;
+    });
+
+    // On Discord's side: one message per nonce, each server's ten figures once in its own #alerts.
+    const nonces = fake.channelMessages.map((m) => `${m.channelId}/${m.body.nonce}`);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(nonces).toHaveLength(TOTAL);
+    for (const [n, guild] of guilds.entries()) {
+      const alerts = guild.channels.find((c: { name: string }) => c.name === 'alerts').id;
+      const lines = fake.channelMessages
+        .filter((m) => m.channelId === alerts)
+        .map((m) => String(m.body.embeds?.[0]?.description).split('\n')[0]!);
+      const expected = Array.from({ length: PER_SERVER }, (_, k) => figureOf(n, k));
+      for (const figure of expected)
+        expect(
+          lines.filter((l) => l.includes(`${figure} troops`)),
+          lines.join('\n'),
+        ).toHaveLength(1);
+      expect(lines).toHaveLength(PER_SERVER);
+    }
+    console.log(
+      `kills: ${killed[0]} of shard 0's process, ${killed[1]} of shard 1's; ${inDoubt} rows mid-send when killed; ` +
+        `${fake.requestsTo('POST /channels/:id/messages').length} message POSTs for ${created()} messages`,
+    );
+    expect(killed[0]! + killed[1]!).toBe(KILLS);
+    expect(inDoubt).toBeGreaterThanOrEqual(KILLS);
+
+    // Each process answers the servers on its own shard, with figures the poller took in.
+    for (const shard of [0, 1]) {
+      const n = guilds.findIndex((g) => onShard(g.id, [shard, 2]));
+      const record = await fake.sendInteraction(fake.chatInput({ name: 'troops', options: [], guild: guilds[n] }));
+      // The newest article of each of the four claimants: this server's figures, and no other's.
+      const answer = JSON.stringify(record.callback?.data);
+      for (let k = 0; k < 4; k++) expect(answer).toContain(`approximately ${figureOf(n, k)} troops`);
+    }
+  }, 180_000);
+});
