@@ -17,7 +17,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const manager = (env: Record<string, string>) => startBotProcess(env, SHARDS_ENTRY);
+const manager = (env: Record<string, string | undefined>) => startBotProcess(env, SHARDS_ENTRY);
 const pidsOf = (m: BotProcess, shard: number) =>
   [...m.output().matchAll(new RegExp(`shard ${shard} of \\d+: pid (\\d+)`, 'g'))].map((found) => Number(found[1]));
 const alive = (pid: number) => {
@@ -73,4 +73,23 @@ describe('npm run shards', { timeout: 120_000 }, () => {
       for (const pid of [...pidsOf(m, 0), ...pidsOf(m, 1)]) expect(alive(pid)).toBe(false);
     },
   );
+
+  it.skipIf(Boolean(missing))('leaves no shard process running when the manager itself is killed', async () => {
+    if (!('url' in server)) throw new Error(server.missing);
+    fake = await startFakeDiscord({ token: FAKE_TOKEN, recommendedShards: 2 });
+    const m = manager({
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_BASE: fake.restBase,
+      DATABASE_URL: await freshPostgresUrl(server.url),
+      // Not started by npm (npx, running the suite, sets this): the children must watch the manager itself.
+      npm_lifecycle_event: undefined,
+    });
+    await expect
+      .poll(() => m.output().match(/shard \d of 2: ready/g)?.length, { timeout: 60_000, interval: 100 })
+      .toBe(2);
+    const children = [...pidsOf(m, 0), ...pidsOf(m, 1)];
+    m.child.kill('SIGKILL');
+    // Orphaned, each child sees its manager gone and shuts down rather than deliver beside the next one.
+    await expect.poll(() => children.filter(alive), { timeout: 30_000, interval: 100 }).toEqual([]);
+  });
 });

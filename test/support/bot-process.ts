@@ -29,11 +29,17 @@ export const SHARDS_ENTRY = ['--enable-source-maps', 'dist/src/discord/shards-ma
 
 const started: BotProcess[] = [];
 
-/** Starts the bot; `killBots` in afterEach ends whatever is still running. */
-export function startBotProcess(env: Record<string, string>, entry = BOT_ENTRY): BotProcess {
+/** Starts the bot; `killBots` in afterEach ends whatever is still running. An undefined value unsets that variable. */
+export function startBotProcess(env: Record<string, string | undefined>, entry = BOT_ENTRY): BotProcess {
+  // On a shared Postgres there is no SQLite file: setting both is refused.
+  const all = {
+    ...process.env,
+    DISCORD_TOKEN: '',
+    ...(env.DATABASE_URL ? {} : { CLAIMWATCH_DB: tempDbPath() }),
+    ...env,
+  };
   const child = spawn(process.execPath, entry, {
-    // On a shared Postgres there is no SQLite file: setting both is refused.
-    env: { ...process.env, DISCORD_TOKEN: '', ...(env.DATABASE_URL ? {} : { CLAIMWATCH_DB: tempDbPath() }), ...env },
+    env: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
