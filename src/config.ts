@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { FASTEST_TICK_SECONDS, shortestGapSeconds } from './cron-gap.js';
 import { checkDatabaseUrl, instanceName } from './database-config.js';
+import { checkShardPlan, type ShardPlan } from './shard-config.js';
 
 // This file runs from src/ under tsx and from dist/src/ once built (npm start): the package root is one or two up.
 const PACKAGE_ROOT = new URL(/\/dist\/src\/[^/]+$/.test(import.meta.url) ? '../../' : '../', import.meta.url);
@@ -28,8 +29,9 @@ export interface DiscordConfig {
   /**
    * DISCORD_SHARDS: gateway connections this one process holds. 'auto' (the default) takes the
    * count Discord recommends, one until the bot is in about 1,000 servers; a number pins it.
+   * Under ShardingManager, the shard ids and total it sets in SHARDS and SHARD_COUNT.
    */
-  shards?: 'auto' | number;
+  shards?: ShardPlan;
 }
 
 /** Polling and alert delivery, the same in both modes. */
@@ -177,14 +179,6 @@ function checkPositive(name: string, value: string | undefined, fallback: number
   return number;
 }
 
-function checkShards(value: string | undefined, problems: string[]): 'auto' | number {
-  if (value === undefined || value.toLowerCase() === 'auto') return 'auto';
-  const count = Number(value);
-  if (Number.isInteger(count) && count >= 1 && count <= 1024) return count;
-  problems.push(`DISCORD_SHARDS must be auto or a whole number of shards from 1 to 1024; got ${JSON.stringify(value)}`);
-  return 'auto';
-}
-
 function resolveDbPath(value: string | undefined, cwd: string): string {
   if (value === undefined) return DEFAULT_DB_PATH;
   if (value === ':memory:' || isAbsolute(value)) return value;
@@ -198,11 +192,19 @@ export function loadConfig(env: Env, options: { cwd?: string } = {}): Config {
   const applicationId = checkSnowflake('DISCORD_APPLICATION_ID', read(env, 'DISCORD_APPLICATION_ID'), problems);
   const guildId = checkSnowflake('DISCORD_GUILD_ID', read(env, 'DISCORD_GUILD_ID'), problems);
   const apiBase = checkApiBase(read(env, 'DISCORD_API_BASE'), problems);
-  const shards = checkShards(read(env, 'DISCORD_SHARDS'), problems);
   const logLevel = checkLogLevel(read(env, 'LOG_LEVEL'), problems);
   const cwd = options.cwd ?? process.cwd();
   const dbPath = resolveDbPath(read(env, 'CLAIMWATCH_DB'), cwd);
   const databaseUrl = checkDatabaseUrl(read(env, 'DATABASE_URL'), read(env, 'CLAIMWATCH_DB') !== undefined, problems);
+  const shards = checkShardPlan(
+    {
+      shards: read(env, 'DISCORD_SHARDS'),
+      managedShards: read(env, 'SHARDS'),
+      managedCount: read(env, 'SHARD_COUNT'),
+      databaseUrl: read(env, 'DATABASE_URL'),
+    },
+    problems,
+  );
   const instance = instanceName(read(env, 'CLAIMWATCH_INSTANCE'), read(env, 'SHARDS'), problems);
   const dataDir = resolve(cwd, read(env, 'CLAIMWATCH_DATA') ?? DATA_DIR);
   const alerts: AlertConfig = {

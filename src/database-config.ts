@@ -36,14 +36,18 @@ export function checkDatabaseUrl(
  * Who this process is to the others on a shared store: the poller lease and the outbox rows it
  * claims are held under this name. Under discord.js's ShardingManager each process is told its
  * shards (SHARDS), which stay the same across a restart, so a restarted process takes back its
- * own rows at once rather than waiting out their lease.
+ * own rows at once rather than waiting out their lease. Every shard process inherits one
+ * CLAIMWATCH_INSTANCE, so its shards are added to it: two processes under one name would take
+ * each other's rows in flight as their own.
  */
 export function instanceName(value: string | undefined, shards: string | undefined, problems: string[]): string {
+  // SHARDS is `3` from the manager, or a JSON list such as `[2,3]` when set by hand.
+  const suffix = shards ? `/shards-${shards.replace(/[^\d,]/g, '').replace(/,/g, '-')}` : '';
   if (value !== undefined) {
-    if (/^[\w.:/-]{1,100}$/.test(value)) return value;
+    if (/^[\w.:/-]{1,100}$/.test(value)) return `${value}${suffix}`;
     problems.push(
       `CLAIMWATCH_INSTANCE must be 1 to 100 letters, digits or . _ : / -; got ${JSON.stringify(value.slice(0, 40))}`,
     );
   }
-  return shards ? `${hostname()}/shards-${shards.replace(/,/g, '-')}` : hostname();
+  return `${hostname()}${suffix}`;
 }

@@ -94,7 +94,10 @@ async function main(): Promise<number> {
   try {
     config = loadConfig(process.env);
     const log = createLogger(config.logLevel);
-    lifetime = startLifetime(log, { watchParent: startedByPackageManager(process.env) });
+    // A shard process watches its manager too: a killed manager must not leave shards delivering.
+    lifetime = startLifetime(log, {
+      watchParent: startedByPackageManager(process.env) || process.env.SHARDING_MANAGER !== undefined,
+    });
     opened = await openConfigured(config, log);
     return config.mode === 'console'
       ? await runConsoleBot(config, opened, log, lifetime)

@@ -230,10 +230,45 @@ describe('loadConfig', () => {
     for (const text of problems) expect(text).not.toContain('hunter2');
   });
 
-  it('names this process by CLAIMWATCH_INSTANCE, else by its host and the shards ShardingManager gave it', () => {
+  it('names this process by CLAIMWATCH_INSTANCE, else by its host, with the shards ShardingManager gave it', () => {
+    const shared = { DATABASE_URL: 'postgres://claimwatch@db.example/claimwatch' };
     expect(loadConfig({ CLAIMWATCH_INSTANCE: 'bot-a' }).instance).toBe('bot-a');
-    expect(loadConfig({ SHARDS: '2,3' }).instance).toBe(`${hostname()}/shards-2-3`);
+    expect(loadConfig({ ...shared, SHARDS: '1', SHARD_COUNT: '2' }).instance).toBe(`${hostname()}/shards-1`);
+    expect(loadConfig({ ...shared, SHARDS: '[2,3]', SHARD_COUNT: '4' }).instance).toBe(`${hostname()}/shards-2-3`);
+    // Every child of the manager inherits one CLAIMWATCH_INSTANCE: the shard keeps their names apart.
+    expect(loadConfig({ ...shared, CLAIMWATCH_INSTANCE: 'desk', SHARDS: '0', SHARD_COUNT: '2' }).instance).toBe(
+      'desk/shards-0',
+    );
     expect(loadConfig({}).instance).toBe(hostname());
     expect(problemsOf({ CLAIMWATCH_INSTANCE: 'bot a; drop' })[0]).toMatch(/^CLAIMWATCH_INSTANCE must be/);
+  });
+
+  it('opens only the shards ShardingManager gave this process, whatever DISCORD_SHARDS says', () => {
+    const shared = { DISCORD_TOKEN: TOKEN, DATABASE_URL: 'postgres://claimwatch@db.example/claimwatch' };
+    const managed = { ...shared, DISCORD_SHARDS: '2', SHARDS: '1', SHARD_COUNT: '2' };
+    expect(loadConfig(managed).discord?.shards).toEqual({ ids: [1], count: 2 });
+    expect(loadConfig({ ...shared, SHARDS: '[0,2]', SHARD_COUNT: '3' }).discord?.shards).toEqual({
+      ids: [0, 2],
+      count: 3,
+    });
+    for (const [shards, count] of [
+      ['2', '2'],
+      ['x', '2'],
+      ['0', 'auto'],
+      ['[]', '1'],
+    ])
+      expect(problemsOf({ ...shared, SHARDS: shards, SHARD_COUNT: count })[0]).toMatch(
+        /^SHARDS .* and SHARD_COUNT .* must name shard ids below the count/,
+      );
+  });
+
+  it('refuses to hold some shards on SQLite, which the processes holding the others cannot share', () => {
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, SHARDS: '0', SHARD_COUNT: '2' })[0]).toMatch(
+      /holds shard 0 of 2; .* set DATABASE_URL/,
+    );
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '[0,1]', SHARD_COUNT: '2' }).discord?.shards).toEqual({
+      ids: [0, 1],
+      count: 2,
+    });
   });
 });

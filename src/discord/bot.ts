@@ -14,6 +14,7 @@ import { answerAutocomplete, answerCommand } from '../app/dispatch.js';
 import type { DiscordConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderPayload, toReplyOptions } from '../render/render.js';
+import type { ShardPlan } from '../shard-config.js';
 import { type LoginFailure, loginUntilReady } from './login.js';
 import { rejectLongMessageRateLimits } from './sender.js';
 
@@ -165,8 +166,13 @@ async function respond(
   await interaction.followUp({ ...reply, flags: MessageFlags.Ephemeral });
 }
 
-/** Every shard in this process: Discord's recommended count, or the count DISCORD_SHARDS pins. */
-function shardOptions(shards: 'auto' | number): { shards: 'auto' } | { shards: number[]; shardCount: number } {
+/**
+ * The shards this process opens: every shard (Discord's recommended count, or the count
+ * DISCORD_SHARDS pins), or under ShardingManager only its own. Always passed explicitly: given
+ * any `shards` option discord.js no longer reads SHARDS itself, which 'auto' once silently did.
+ */
+function shardOptions(shards: ShardPlan): { shards: 'auto' } | { shards: number[]; shardCount: number } {
   if (shards === 'auto') return { shards: 'auto' };
+  if (typeof shards === 'object') return { shards: shards.ids, shardCount: shards.count };
   return { shards: Array.from({ length: shards }, (_, id) => id), shardCount: shards };
 }

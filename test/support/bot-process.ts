@@ -24,13 +24,22 @@ export function tempDbPath(): string {
 
 /** The arguments to node that start the built bot. */
 export const BOT_ENTRY = ['--enable-source-maps', 'dist/src/main.js'];
+/** What `npm run shards` runs: the ShardingManager over the built bot. */
+export const SHARDS_ENTRY = ['--enable-source-maps', 'dist/src/discord/shards-main.js'];
 
 const started: BotProcess[] = [];
 
-/** Starts the bot; `killBots` in afterEach ends whatever is still running. */
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, BOT_ENTRY, {
-    env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: tempDbPath(), ...env },
+/** Starts the bot; `killBots` in afterEach ends whatever is still running. An undefined value unsets that variable. */
+export function startBotProcess(env: Record<string, string | undefined>, entry = BOT_ENTRY): BotProcess {
+  // On a shared Postgres there is no SQLite file: setting both is refused.
+  const all = {
+    ...process.env,
+    DISCORD_TOKEN: '',
+    ...(env.DATABASE_URL ? {} : { CLAIMWATCH_DB: tempDbPath() }),
+    ...env,
+  };
+  const child = spawn(process.execPath, entry, {
+    env: Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

@@ -203,7 +203,9 @@ export interface InteractionOptions {
   /** Either raw API options, or `{name: value}` (string→3, integer→4, boolean→5, other number→10). */
   options?: Json[] | Record<string, OptionValue>;
   commandId?: string;
-  /** Channel name or id in the fake guild; default the first channel. */
+  /** The server the command is used in (one of `fake.guilds`); default the first. */
+  guild?: Json;
+  /** Channel name or id in that server; default its first channel. */
   channel?: string;
   user?: Json;
   /** Member permissions string (decimal bitfield). */
@@ -240,7 +242,8 @@ function buildCommandInteraction(
   let options = toApiOptions(opts.options, focused);
   if (opts.subcommand) options = [{ type: 1, name: opts.subcommand, options }];
   if (opts.group) options = [{ type: 2, name: opts.group, options }];
-  const channels: Json[] = ctx.guild.channels;
+  const guild = opts.guild ?? ctx.guild;
+  const channels: Json[] = guild.channels;
   const channel = channels.find((c) => c.id === opts.channel || c.name === opts.channel) ?? channels[0];
   if (!channel) throw new Error(`fake guild has no channel ${opts.channel ?? ''}`);
   const user = opts.user ?? ctx.user;
@@ -252,19 +255,19 @@ function buildCommandInteraction(
     token: `fake-itoken-${randomBytes(16).toString('hex')}`,
     version: 1,
     data: { id: opts.commandId ?? snowflake(), name: opts.name, type: 1, options },
-    guild_id: ctx.guild.id,
-    guild: { id: ctx.guild.id, locale: ctx.guild.preferred_locale, features: [] },
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: guild.preferred_locale, features: [] },
     channel_id: channel.id,
-    channel: { ...channel, guild_id: ctx.guild.id },
+    channel: { ...channel, guild_id: guild.id },
     member: {
       ...buildMember(user, { roles: opts.memberRoles ?? [] }),
       permissions: opts.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS,
     },
     app_permissions: opts.appPermissions ?? DEFAULT_APP_PERMISSIONS,
     locale,
-    guild_locale: ctx.guild.preferred_locale,
+    guild_locale: guild.preferred_locale,
     entitlements: [],
-    authorizing_integration_owners: { '0': ctx.guild.id },
+    authorizing_integration_owners: { '0': guild.id },
     context: 0,
     attachment_size_limit: 10485760,
     ...opts.extra,

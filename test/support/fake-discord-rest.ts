@@ -131,6 +131,7 @@ export class FakeRest {
   private readonly failures: Array<{ matcher: RouteMatcher; spec: FailureSpec; left: number }> = [];
   private readonly routes: Array<RouteDef & { regex: RegExp; names: string[] }> = [];
   private readonly listeners = new Set<(req: RecordedRequest) => void>();
+  private readonly delays: Array<{ matcher: RouteMatcher; ms: number }> = [];
 
   constructor(private readonly token: string | undefined) {}
 
@@ -143,6 +144,11 @@ export class FakeRest {
 
   failNext(matcher: RouteMatcher, spec: FailureSpec): void {
     this.failures.push({ matcher, spec, left: spec.times ?? 1 });
+  }
+
+  /** Matching requests take effect at once and are answered ms later: a process killed meanwhile never hears. */
+  slowAnswers(matcher: RouteMatcher, ms: number): void {
+    this.delays.push({ matcher, ms });
   }
 
   /** Called with every request once it has been answered. */
@@ -213,6 +219,8 @@ export class FakeRest {
       }
     }
     const result = await matched.def.handle({ req, params: matched.params });
+    const delay = this.delays.find((d) => matches(d.matcher, req));
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const resetAfter = 1;
     return {
       ...result,

@@ -32,6 +32,8 @@ export interface FakeState {
   botUser: Json;
   application: Json;
   guild: Json;
+  /** Every server the bot is in, `guild` first. */
+  guilds?: Json[];
   gatewayUrl(): string;
   /** What GET /gateway/bot recommends. */
   recommendedShards: number;
@@ -49,16 +51,21 @@ export interface FakeState {
 export function discordRoutes(state: FakeState): RouteDef[] {
   const nonces = state.nonces ?? new Map<string, Json>();
   const deployed = new Map<string, Json[]>();
+  const guilds = () => state.guilds ?? [state.guild];
   const channel = (id: string): Json => {
-    const found = (state.guild.channels as Json[]).find((c) => c.id === id);
-    if (!found) throw new DiscordError(404, 'Unknown Channel', 10003);
-    return { ...found, guild_id: state.guild.id };
+    for (const guild of guilds()) {
+      const found = (guild.channels as Json[]).find((c) => c.id === id);
+      if (found) return { ...found, guild_id: guild.id };
+    }
+    throw new DiscordError(404, 'Unknown Channel', 10003);
   };
   const checkApp = (app: string | undefined) => {
     if (app !== state.application.id) throw new DiscordError(403, 'Missing Access', 50001);
   };
-  const checkGuild = (guild: string | undefined) => {
-    if (guild !== state.guild.id) throw new DiscordError(403, 'Missing Access', 50001);
+  const checkGuild = (id: string | undefined): Json => {
+    const found = guilds().find((g) => g.id === id);
+    if (!found) throw new DiscordError(403, 'Missing Access', 50001);
+    return found;
   };
   const putCommands =
     (scope: CommandDeploy['scope']): RouteDef['handle'] =>
@@ -153,8 +160,7 @@ export function discordRoutes(state: FakeState): RouteDef[] {
       method: 'GET',
       pattern: '/guilds/:guild',
       handle: ({ params }) => {
-        checkGuild(params.guild);
-        return { body: state.guild };
+        return { body: checkGuild(params.guild) };
       },
     },
     {
@@ -197,7 +203,7 @@ export function discordRoutes(state: FakeState): RouteDef[] {
         const key = body.nonce === undefined ? undefined : `${target.id}/${body.nonce}`;
         const previous = key === undefined ? undefined : nonces.get(key);
         if (previous && body.enforce_nonce) return { body: previous };
-        const message = buildMessage(target.id, state.botUser, body, { guild_id: state.guild.id });
+        const message = buildMessage(target.id, state.botUser, body, { guild_id: target.guild_id });
         if (key !== undefined) nonces.set(key, message);
         state.channelMessages.push({ channelId: target.id, body, message, request: req });
         return { body: message };

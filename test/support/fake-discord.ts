@@ -41,6 +41,8 @@ export interface FakeDiscordOptions {
   applicationId?: string;
   applicationFlags?: number;
   guild?: FakeGuildOptions;
+  /** Further servers the bot is in, each with channels of its own (ids may be given, to place them on shards). */
+  moreGuilds?: FakeGuildOptions[];
   /** HELLO heartbeat_interval. Default 41250 (Discord's); lower it to exercise heartbeats/ACKs. */
   heartbeatIntervalMs?: number;
   /** Close every gateway IDENTIFY with this code (4004 bad token, 4014 disallowed intents); REST still answers. */
@@ -61,8 +63,10 @@ export interface FakeDiscord {
   gatewayUrl: string;
   botUser: Json;
   application: Json;
-  /** The full GUILD_CREATE payload. */
+  /** The full GUILD_CREATE payload of the first server. */
   guild: Json;
+  /** Every server the bot is in, `guild` first; pass one as `chatInput({ guild })`. */
+  guilds: Json[];
   /** The human guild owner, the default invoking user of built interactions. */
   user: Json;
   /** A guild channel by name or id (throws if absent). */
@@ -82,6 +86,8 @@ export interface FakeDiscord {
   gateway: FakeGateway;
   /** Queue a failure for the next matching request(s); see FailureSpec. */
   failNext(matcher: RouteMatcher, spec: FailureSpec): void;
+  /** Matching requests take effect at once and are answered ms later, so a sender can be killed in between. */
+  slowAnswers(matcher: RouteMatcher, ms: number): void;
   /** Discord's memory of enforced nonces expires (it lasts minutes): a replayed nonce now posts again. */
   forgetNonces(): void;
   /** From now on the bot may not post in this channel: POST messages answer 403 Missing Access (50001). */
@@ -120,6 +126,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   };
   const user = buildUser({ username: 'newsroom-editor', global_name: 'Newsroom Editor' });
   const guild = buildGuild(options.guild ?? {}, botUser, user);
+  const guilds = [guild, ...(options.moreGuilds ?? []).map((more) => buildGuild(more, botUser, user))];
   const interactions = new InteractionTracker(botUser, timeoutMs);
   const rest = new FakeRest(options.token);
   const commandDeploys: CommandDeploy[] = [];
@@ -133,6 +140,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       botUser,
       application,
       guild,
+      guilds,
       gatewayUrl: () => gatewayUrl,
       recommendedShards: options.recommendedShards ?? 1,
       interactions,
@@ -155,7 +163,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ready: {
         v: 10,
         user: botUser,
-        guilds: [{ id: guild.id, unavailable: true }],
+        guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
         application: { id: application.id, flags: application.flags },
         private_channels: [],
         presences: [],
@@ -165,7 +173,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         geo_ordered_rtc_regions: [],
         _trace: ['fake-discord'],
       },
-      guilds: [guild],
+      guilds,
     }),
   });
   await new Promise<void>((resolve, reject) => {
@@ -192,6 +200,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUser,
     application,
     guild,
+    guilds,
     user,
     channel: findChannel,
     forgetNonces: () => nonces.clear(),
@@ -220,6 +229,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     gateway,
     failNext: (matcher, spec) => rest.failNext(matcher, spec),
+    slowAnswers: (matcher, ms) => rest.slowAnswers(matcher, ms),
     chatInput: (opts) => buildChatInputInteraction(context(), opts),
     autocomplete: (opts) => buildAutocompleteInteraction(context(), opts),
     sendInteraction(payload, opts = {}) {
