@@ -15,7 +15,12 @@ import { openPostgresApp } from '../../src/app/postgres-app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openPostgres } from '../../src/store/pg/pool.js';
-import { type LocalPostgres, postgresBinDir, startLocalPostgres } from '../../test/support/postgres-server.js';
+import {
+  createDatabase,
+  type LocalPostgres,
+  postgresBinDir,
+  startLocalPostgres,
+} from '../../test/support/postgres-server.js';
 import { type Measured, runMeasure } from './bot.js';
 import type { MeasureConfig, QueryKind } from './bot-measure.js';
 import { benchStore, GUILDS, STORY_DAYS, STORY_START } from './bot-store.js';
@@ -34,20 +39,6 @@ export interface PostgresBench {
   postgres: Measured;
 }
 
-/** A database of its own on the bench's server, so the ingest sample and the full store never mix. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function ingestOnBoth(server: LocalPostgres, storePath: string, sample: number, now: Date) {
   const articles = sampleArticles(storePath, sample);
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bench-ingest-'));
@@ -59,7 +50,7 @@ async function ingestOnBoth(server: LocalPostgres, storePath: string, sample: nu
     await sqliteApp.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const pgApp = await openPostgresApp(await freshDatabase(server.url, 'ingest_sample'), DATA_DIR, silentLogger);
+  const pgApp = await openPostgresApp(await createDatabase(server.url, 'ingest_sample'), DATA_DIR, silentLogger);
   try {
     return { sample_articles: articles.length, sqlite, postgres: await ingestRate(pgApp, articles, now) };
   } finally {
@@ -135,7 +126,7 @@ export async function benchBotPostgres(
     const ingest = await ingestOnBoth(server, store.path, sample, now);
     printIngest(ingest);
 
-    const databaseUrl = await freshDatabase(server.url, 'bench_store');
+    const databaseUrl = await createDatabase(server.url, 'bench_store');
     const pool = await openPostgres(databaseUrl, { max: 2 });
     const bulk = await copyStoreToPostgres(store.path, pool).finally(() => pool.end());
     console.log(

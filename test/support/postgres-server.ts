@@ -6,6 +6,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export interface LocalPostgres {
   /** postgres://… for the server's `postgres` database; see `freshDatabaseUrl`. */
@@ -72,4 +73,18 @@ export async function startLocalPostgres(binDir: string): Promise<LocalPostgres>
       }
     },
   };
+}
+
+/** A database of its own on the server, so runs (test files, bench stores) never see each other's rows. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
