@@ -13,7 +13,7 @@ let t: TempApp;
 afterEach(() => t?.close());
 
 async function session(lines: string[]) {
-  t = tempApp();
+  t = await tempApp();
   await loadDefaultFolders(t.app, 'console', new Date());
   const out: string[] = [];
   await runConsole(

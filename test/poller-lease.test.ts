@@ -2,11 +2,10 @@
 // poller lease, delivers either way, and takes the polling over once the holder stops renewing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodePayload, noticeMessage } from '../src/alerting/message-payload.js';
+import type { App } from '../src/app/app.js';
 import type { Sender } from '../src/delivery/deliver.js';
 import { silentLogger } from '../src/log.js';
 import { runTick } from '../src/scheduler/tick.js';
-import { SqliteLeases } from '../src/store/leases.js';
-import { Store } from '../src/store/store.js';
 import { useFeedRig } from './support/feed-rig.js';
 import { minutesAfter, rssFeed, T0, withEtag } from './support/feed-server.js';
 
@@ -14,17 +13,17 @@ const TTL_MS = 10 * 60_000;
 const NOTICE = encodePayload(noticeMessage('A source keeps failing', 'Wire (timed out)'));
 
 const rig = useFeedRig();
-let other: Store;
-beforeEach(() => {
+let other: App;
+beforeEach(async () => {
   rig.server.route(
     '/feed.xml',
     withEtag(() => rssFeed('Wire', [])),
   );
-  rig.temp.app.store.sourceBook.add(
+  await rig.temp.app.port.sourceBook.add(
     { guildId: 'g1', name: 'Wire', kind: 'feed', location: rig.server.url('/feed.xml') },
     T0,
   );
-  other = Store.open(rig.temp.dbPath);
+  other = await rig.temp.openAnother();
 });
 afterEach(() => other.close());
 
@@ -41,15 +40,15 @@ const tick = (now: Date) =>
       newsroom: rig.temp.app,
       sender,
       log: silentLogger,
-      pollerLease: { leases: new SqliteLeases(rig.temp.app.store.db), holder: 'bot-a', ttlMs: TTL_MS },
+      pollerLease: { leases: rig.temp.app.port.leases, holder: 'bot-a', ttlMs: TTL_MS },
     },
     now,
   );
 
 describe('the poller lease', () => {
   it('keeps a tick from polling while another process holds it, and still delivers', async () => {
-    await new SqliteLeases(other.db).acquire('poller', 'bot-b', T0, TTL_MS);
-    rig.temp.app.store.outbox.enqueue({ guildId: 'g1', channelId: 'c1', kind: 'notice', payload: NOTICE }, T0);
+    await other.port.leases.acquire('poller', 'bot-b', T0, TTL_MS);
+    await rig.temp.app.port.outbox.enqueue({ guildId: 'g1', channelId: 'c1', kind: 'notice', payload: NOTICE }, T0);
     sent.length = 0;
     const report = await tick(minutesAfter(T0, 1));
     expect(report.poll.sources).toBe(0);
@@ -59,9 +58,9 @@ describe('the poller lease', () => {
   });
 
   it('passes the polling to this process once the holder has stopped renewing it', async () => {
-    await new SqliteLeases(other.db).acquire('poller', 'bot-b', T0, TTL_MS);
+    await other.port.leases.acquire('poller', 'bot-b', T0, TTL_MS);
     expect((await tick(minutesAfter(T0, 11))).poll.sources).toBe(1);
     expect(rig.server.hits('/feed.xml')).toBe(1);
-    expect(await new SqliteLeases(other.db).acquire('poller', 'bot-b', minutesAfter(T0, 12), TTL_MS)).toBe(false);
+    expect(await other.port.leases.acquire('poller', 'bot-b', minutesAfter(T0, 12), TTL_MS)).toBe(false);
   });
 });
