@@ -51,7 +51,7 @@ describe('polling and adding a damaged feed', () => {
     );
     const report = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
     expect(report).toMatchObject({ fetched: 1, failed: 0, newItems: 3 });
-    const feed = rig.temp.app.port.sourceBook.feed(rig.server.url('/wire.xml'));
+    const feed = await rig.temp.app.port.sourceBook.feed(rig.server.url('/wire.xml'));
     expect(feed).toMatchObject({
       failures: 0,
       lastError: expect.stringMatching(/^read, but the feed's end is not valid XML/),

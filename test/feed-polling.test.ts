@@ -82,7 +82,7 @@ describe('polling feeds', () => {
     expect(report).toEqual({ sources: 1, fetched: 1, notModified: 0, failed: 0, newItems: 1, claims: 1, waiting: 0 });
     expect(hooks.decisions).toHaveLength(1);
     expect(hooks.decisions[0]!.scopes).toEqual(['g1']);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
     expect(rig.temp.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
 
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
@@ -177,7 +177,7 @@ describe('polling feeds', () => {
 
     expect(rig.server.hits('/story/pentagon')).toBe(1);
     expect(hooks.decisions).toHaveLength(1);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops', 'Ukraine: 1200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops', 'Ukraine: 1200 casualties']);
   });
 
   it('falls back to the summary when the page of a teaser cannot be fetched', async () => {
@@ -189,7 +189,7 @@ describe('polling feeds', () => {
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(rig.server.hits('/story/gone')).toBe(1);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
   });
 
   it.each([
@@ -204,7 +204,7 @@ describe('polling feeds', () => {
     const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toMatchObject({ fetched: 1, newItems: 1 });
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
   });
 
   it('never takes an item in twice, however the feed re-lists or reorders it', async () => {
@@ -248,7 +248,7 @@ describe('polling feeds', () => {
 
     expect(first).toMatchObject({ fetched: 1, newItems: 2, claims: 2 });
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['']]);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
   });
 
   it('gives a resumed source what it missed while paused, though the feed has not changed since the others read it', async () => {
@@ -321,6 +321,6 @@ describe('polling folders', () => {
     expect(first).toMatchObject({ fetched: 1, newItems: 0, failed: 0 });
     expect(second).toMatchObject({ fetched: 1, newItems: 1, claims: 1 });
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['']]);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
   });
 });
