@@ -189,7 +189,8 @@ describe('when Discord fails on the way', () => {
     const dying: Sender = {
       async send(channelId, payload, nonce) {
         const result = await real.send(channelId, payload, nonce);
-        await rig.port.close();
+        // The app, not only its port: on Postgres the pool's end waits for the LISTEN connection.
+        await rig.temp.app.close();
         return result;
       },
     };

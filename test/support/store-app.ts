@@ -23,6 +23,11 @@ export function articleText(article: TestArticle): string {
   return `${header.join('\n')}\n---\n${article.body}\n`;
 }
 
+const once = (work: () => Promise<void>) => {
+  let done: Promise<void> | undefined;
+  return () => (done ??= work());
+};
+
 type Ingest = (article: TestArticle, options?: { guildId?: string; now?: Date }) => Promise<IngestResult>;
 
 function ingestInto(app: () => App, dir: string): Ingest {
@@ -72,10 +77,11 @@ export async function tempApp(appOptions: AppOptions = {}): Promise<TempApp> {
     query: (sql, params) => opened.query(sql, params),
     openAnother: () => opened.openAnother(),
     dbPath: opened.dbPath,
-    async close() {
+    // Once: a file's afterEach may close a handle an earlier test left in its variable.
+    close: once(async () => {
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
-    },
+    }),
   };
 }
 
