@@ -6,6 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_ENTRY, type BotProcess, killBots, startBotProcess, tempDbPath } from './support/bot-process.js';
 import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
+import { sqliteOnly } from './support/test-store.js';
+
+const skipped = sqliteOnly(
+  'bot-process-lifetime',
+  'the spawned bots run on copies of the SQLite sample store, and the second-bot refusal is the SQLite bot lock',
+);
 
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
@@ -20,7 +26,7 @@ const consoleReady = (b: BotProcess) =>
   expect.poll(() => b.output(), { timeout: 60_000, interval: 100 }).toMatch(/claimwatch console:/);
 
 // Each test starts real processes, slow to boot on a loaded machine.
-describe('a fatal gateway close', { timeout: 120_000 }, () => {
+describe.skipIf(skipped)('a fatal gateway close', { timeout: 120_000 }, () => {
   it.each([
     [4004, /refused the bot token \(gateway close 4004.*check DISCORD_TOKEN/],
     [4014, /refused the intents \(gateway close 4014, disallowed intents\).*Privileged Gateway Intents/],
@@ -33,7 +39,7 @@ describe('a fatal gateway close', { timeout: 120_000 }, () => {
   });
 });
 
-describe('a second bot on the same store', { timeout: 120_000 }, () => {
+describe.skipIf(skipped)('a second bot on the same store', { timeout: 120_000 }, () => {
   it('is refused with a clear message while the first keeps running', async () => {
     const db = tempDbPath();
     const first = bot({ CLAIMWATCH_DB: db });
@@ -58,7 +64,7 @@ describe('a second bot on the same store', { timeout: 120_000 }, () => {
   });
 });
 
-describe('stopping the bot', { timeout: 120_000 }, () => {
+describe.skipIf(skipped)('stopping the bot', { timeout: 120_000 }, () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s shuts the console bot down cleanly with exit 0', async (signal) => {
     const started = bot({});
     await consoleReady(started);

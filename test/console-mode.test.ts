@@ -8,6 +8,7 @@ import { loadDefaultFolders } from '../src/app/app.js';
 import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import { type TempApp, tempApp } from './support/store-app.js';
+import { botStoreEnv } from './support/test-store.js';
 
 let t: TempApp;
 afterEach(() => t?.close());
@@ -54,12 +55,12 @@ describe('console mode', () => {
 });
 
 describe('npm start without DISCORD_TOKEN', () => {
-  it('builds, loads the sample articles, answers /troops from standard input and exits cleanly at end of input', () => {
+  it('builds, loads the sample articles, answers /troops from standard input and exits cleanly at end of input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimwatch-start-'));
     const result = spawnSync('npm', ['start', '--silent'], {
       input: '/troops\n',
       encoding: 'utf8',
-      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db') },
+      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db'), ...(await botStoreEnv()) },
     });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/claimwatch console: \d+ claims from 21 articles/);

@@ -100,3 +100,8 @@ export async function openTestApp(dir: string, options: AppOptions = {}): Promis
     },
   };
 }
+
+/** The environment that puts a spawned bot on the suite's store: a fresh database on Postgres, else nothing (its SQLite file). */
+export async function botStoreEnv(): Promise<Record<string, string>> {
+  return onPostgres ? { DATABASE_URL: await testPostgresUrl() } : {};
+}
