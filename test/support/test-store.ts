@@ -101,7 +101,10 @@ export async function openTestApp(dir: string, options: AppOptions = {}): Promis
   };
 }
 
-/** The environment that puts a spawned bot on the suite's store: a fresh database on Postgres, else nothing (its SQLite file). */
+/**
+ * The environment that puts a spawned bot on the suite's store, spread after CLAIMWATCH_DB: on
+ * Postgres a fresh database, with CLAIMWATCH_DB emptied (the bot refuses both set); else nothing.
+ */
 export async function botStoreEnv(): Promise<Record<string, string>> {
-  return onPostgres ? { DATABASE_URL: await testPostgresUrl() } : {};
+  return onPostgres ? { DATABASE_URL: await testPostgresUrl(), CLAIMWATCH_DB: '' } : {};
 }
