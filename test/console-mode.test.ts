@@ -8,7 +8,7 @@ import { loadDefaultFolders } from '../src/app/app.js';
 import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import { type TempApp, tempApp } from './support/store-app.js';
-import { botStoreEnv } from './support/test-store.js';
+import { botStoreEnv, onPostgres } from './support/test-store.js';
 
 let t: TempApp;
 afterEach(() => t?.close());
@@ -63,6 +63,8 @@ describe('npm start without DISCORD_TOKEN', () => {
       env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db'), ...(await botStoreEnv()) },
     });
     expect(result.status).toBe(0);
+    // The bot says which store it opened: the one the suite runs on.
+    expect(`${result.stdout}${result.stderr}`).toMatch(onPostgres ? /store: Postgres/ : /^(?![\s\S]*store: Postgres)/);
     expect(result.stdout).toMatch(/claimwatch console: \d+ claims from 21 articles/);
     expect(result.stdout).toMatch(/Latest figure by claimant\n {2}- NIS: /);
   }, 180_000); // npm start compiles to dist/ first (its prestart)
