@@ -177,7 +177,10 @@ describe('polling feeds', () => {
 
     expect(rig.server.hits('/story/pentagon')).toBe(1);
     expect(hooks.decisions).toHaveLength(1);
-    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops', 'Ukraine: 1200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual([
+      'Pentagon: 8000 troops',
+      'Ukraine: 1200 casualties',
+    ]);
   });
 
   it('falls back to the summary when the page of a teaser cannot be fetched', async () => {
