@@ -5,7 +5,7 @@ import { encodePayload, noticeMessage } from '../src/alerting/message-payload.js
 import type { App } from '../src/app/app.js';
 import type { Sender } from '../src/delivery/deliver.js';
 import { silentLogger } from '../src/log.js';
-import { runTick } from '../src/scheduler/tick.js';
+import { runBriefing, runTick } from '../src/scheduler/tick.js';
 import { useFeedRig } from './support/feed-rig.js';
 import { minutesAfter, rssFeed, T0, withEtag } from './support/feed-server.js';
 
@@ -62,5 +62,21 @@ describe('the poller lease', () => {
     expect((await tick(minutesAfter(T0, 11))).poll.sources).toBe(1);
     expect(rig.server.hits('/feed.xml')).toBe(1);
     expect(await other.port.leases.acquire('poller', 'bot-b', minutesAfter(T0, 12), TTL_MS)).toBe(false);
+  });
+
+  it('leaves a scheduled briefing to the process that holds the lease, so it goes out once', async () => {
+    const digest = await rig.temp.app.port.routes.setDigest('g1', 'c9', '0 8 * * *', T0);
+    const deps = (holder: string, app: App) => ({
+      newsroom: rig.temp.app,
+      sender,
+      log: silentLogger,
+      pollerLease: { leases: app.port.leases, holder, ttlMs: TTL_MS },
+    });
+    await other.port.leases.acquire('poller', 'bot-b', T0, TTL_MS);
+    sent.length = 0;
+    await runBriefing(deps('bot-a', rig.temp.app), digest, minutesAfter(T0, 1));
+    expect(sent).toEqual([]);
+    await runBriefing(deps('bot-b', other), digest, minutesAfter(T0, 1));
+    expect(sent).toEqual(['c9']);
   });
 });

@@ -4,7 +4,7 @@
 // notified ones do: the cursor waits for an id committed late by how long ago it went missing.
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { type App, loadDefaultFolders } from '../src/app/app.js';
-import { openPostgresApp } from '../src/app/postgres-app.js';
+import { openPostgresApp, type PostgresApp } from '../src/app/postgres-app.js';
 import { DATA_DIR } from '../src/config.js';
 import { ingestArticle, registerSource } from '../src/newsroom/ingest.js';
 import { answerText, askApp } from './support/ask.js';
@@ -28,7 +28,7 @@ const NEW_FIGURE = {
 
 describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
   let url: string;
-  const opened: App[] = [];
+  const opened: PostgresApp[] = [];
   const open = async () => {
     const app = await openPostgresApp(url, DATA_DIR, recordingLogger(), { poolSize: 4 });
     opened.push(app);
@@ -94,4 +94,69 @@ describe.skipIf(Boolean(missing))('two processes on one Postgres', () => {
     expect(a.index.claimCount()).toBe(1);
     expect(await ask(a, '/troops')).toBe(await ask(await open(), '/troops'));
   });
+
+  it('files and answers by a topic another process added, as that process does', async () => {
+    const [a, b] = [await open(), await open()];
+    const source = await registerSource(a, { guildId: 'g1', name: 'desk', kind: 'folder', location: '/g1' }, NOW);
+    await ingestArticle(a, articleText(FLOODS), source, {}, NOW);
+    const asG1 = (app: App, line: string) => askApp(app, line, { guildId: 'g1', now: NOW }).then(answerText);
+    await asG1(
+      a,
+      '/topics add key:flood-deaths label:"Deaths in the floods" units:"dead, deaths" subjects:"Derna, floods"',
+    );
+    await b.catchUp(new Date());
+    const there = await asG1(a, '/topic name:flood-deaths');
+    expect(there).toMatch(/11,300/);
+    expect(await asG1(b, '/topic name:flood-deaths')).toBe(there);
+  });
+
+  it('follows a claimant merge and its split made by another process', async () => {
+    const [a, b] = [await open(), await open()];
+    const source = await registerSource(a, { guildId: 'g1', name: 'desk', kind: 'folder', location: '/g1' }, NOW);
+    for (const [n, body] of DOCKS.entries())
+      await ingestArticle(
+        a,
+        articleText({ ...NEW_FIGURE, url: `https://harbour.example/${n}`, body }),
+        source,
+        {},
+        NOW,
+      );
+    const asG1 = (app: App, line: string) => askApp(app, line, { guildId: 'g1', now: NOW }).then(answerText);
+    await asG1(a, '/claimants alias name:"Dock Workers Federation" into:"Harbour Dockers"');
+    await b.catchUp(new Date());
+    const merged = await asG1(a, '/claimants list');
+    expect(merged).toContain('Harbour Dockers: 2 figures in 2 claims');
+    expect(await asG1(b, '/claimants list')).toBe(merged);
+    await asG1(a, '/claimants split name:"Dock Workers Federation"');
+    await b.catchUp(new Date());
+    const split = await asG1(a, '/claimants list');
+    expect(split).toContain('Dock Workers Federation: 1 figure in 1 claim');
+    expect(await asG1(b, '/claimants list')).toBe(split);
+    // The alias is gone from both: the name no longer finds the claimant it was merged into.
+    const byOldName = await asG1(a, '/source Dock Workers Federation');
+    expect(byOldName).not.toMatch(/Harbour Dockers/);
+    expect(await asG1(b, '/source Dock Workers Federation')).toBe(byOldName);
+  });
+
+  it('drops change log rows older than the cut, which a process booting afterwards does not need', async () => {
+    const a = await open();
+    const source = await registerSource(a, { name: 'wire', kind: 'folder', location: '/nowhere' }, NOW);
+    expect(await a.pruneChanges(new Date(Date.now() - 60_000))).toBe(0);
+    await ingestArticle(a, articleText(NEW_FIGURE), source, {}, NOW);
+    expect(await a.pruneChanges(new Date(Date.now() + 60_000))).toBeGreaterThan(0);
+    expect(await a.pruneChanges(new Date(Date.now() + 60_000))).toBe(0);
+    expect(await ask(await open(), '/troops')).toBe(await ask(a, '/troops'));
+  });
 });
+
+const FLOODS = {
+  outlet: 'Coast Daily',
+  date: '2023-09-14',
+  url: 'https://coast.example/derna',
+  body: 'The Red Crescent said 11,300 people were dead in Derna after the floods.',
+};
+
+const DOCKS = [
+  'The Dock Workers Federation said 42,000 people marched in the port city on Tuesday.',
+  'Organisers from Harbour Dockers said 45,000 marched by the evening.',
+];

@@ -123,4 +123,20 @@ describe('the scheduler', () => {
     expect(sender.sent[0]!.channelId).toBe('900000000000000003');
     expect(JSON.stringify(sender.sent[0]!.payload)).toMatch(/Briefing/);
   }, 10_000);
+
+  it('takes up at its next tick a briefing schedule another process set on a shared store', async () => {
+    const leases = temp.app.port.leases;
+    const running = (scheduler = await startScheduler(
+      { newsroom: temp.app, sender, log, pollerLease: { leases, holder: 'bot-a', ttlMs: 600_000 } },
+      { cron: NEVER, timeZone: 'UTC' },
+      () => NOW,
+    ));
+    // Written by another process on the store, with no signal to this one.
+    const other = await temp.openAnother();
+    const digest = await other.port.routes.setDigest(GUILD, '900000000000000004', '0 8 * * *', NOW);
+    await other.close();
+    expect(running.nextBriefing(digest.id)).toBeNull();
+    await running.tick();
+    expect(running.nextBriefing(digest.id)?.getUTCHours()).toBe(8);
+  });
 });

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Backend,
+  leaseEnd,
   type SharedStore,
   type SharedStoreProcess,
   sharedStoreBackends,
@@ -27,19 +28,19 @@ for (const backend of sharedStoreBackends()) {
     it('hands a claimed row to no other deliverer until its lease ends, then to the next one, counted as in doubt', async () => {
       const [a, b] = [await rig.process(), await rig.process()];
       const id = await a.outbox.enqueue(message(1), NOW);
-      expect((await a.outbox.claimDue('a', NOW, LEASE_MS)).map((m) => m.id)).toEqual([id]);
+      expect((await a.outbox.claimDue('a', NOW, leaseEnd(NOW, LEASE_MS))).map((m) => m.id)).toEqual([id]);
       await a.outbox.beginAttempt([id]);
-      expect(await b.outbox.claimDue('b', at(30), LEASE_MS)).toEqual([]);
-      const [taken] = await b.outbox.claimDue('b', at(61), LEASE_MS);
+      expect(await b.outbox.claimDue('b', at(30), leaseEnd(at(30), LEASE_MS))).toEqual([]);
+      const [taken] = await b.outbox.claimDue('b', at(61), leaseEnd(at(61), LEASE_MS));
       expect(taken).toMatchObject({ id, attempts: 1, status: 'pending' });
     });
 
     it('gives a deliverer back its own claimed rows at once, as after a restart under the same name', async () => {
       const d = await rig.process();
       const id = await d.outbox.enqueue(message(1), NOW);
-      await d.outbox.claimDue('bot', NOW, LEASE_MS);
+      await d.outbox.claimDue('bot', NOW, leaseEnd(NOW, LEASE_MS));
       const again = await rig.process();
-      expect((await again.outbox.claimDue('bot', at(1), LEASE_MS)).map((m) => m.id)).toEqual([id]);
+      expect((await again.outbox.claimDue('bot', at(1), leaseEnd(at(1), LEASE_MS))).map((m) => m.id)).toEqual([id]);
     });
 
     it('gives every row to exactly one of several deliverers claiming at the same moment', async () => {
@@ -49,7 +50,7 @@ for (const backend of sharedStoreBackends()) {
         deliverers.map(async (d, i) => {
           const mine: number[] = [];
           for (;;) {
-            const ids = (await d.outbox.claimDue(`d${i}`, at(1), LEASE_MS, 7)).map((r) => r.id);
+            const ids = (await d.outbox.claimDue(`d${i}`, at(1), leaseEnd(at(1), LEASE_MS), 7)).map((r) => r.id);
             if (ids.length === 0) return mine;
             mine.push(...ids);
             await d.outbox.markSent(ids, `m${i}`, at(1));
@@ -68,13 +69,13 @@ for (const backend of sharedStoreBackends()) {
         await d.outbox.enqueue(message(2), NOW),
         await d.outbox.enqueue(message(3), NOW),
       ];
-      await d.outbox.claimDue('d', NOW, LEASE_MS);
+      await d.outbox.claimDue('d', NOW, leaseEnd(NOW, LEASE_MS));
       await d.outbox.markSent([sent], 'm1', NOW);
       await d.outbox.setAside([aside], 'channel gone');
       await d.outbox.retryLater([later], 'rate limited', at(10));
       expect(await d.outbox.pendingCount()).toBe(1);
-      expect(await d.outbox.claimDue('other', at(5), LEASE_MS)).toEqual([]);
-      expect((await d.outbox.claimDue('other', at(10), LEASE_MS)).map((m) => m.id)).toEqual([later]);
+      expect(await d.outbox.claimDue('other', at(5), leaseEnd(at(5), LEASE_MS))).toEqual([]);
+      expect((await d.outbox.claimDue('other', at(10), leaseEnd(at(10), LEASE_MS))).map((m) => m.id)).toEqual([later]);
     });
   });
 

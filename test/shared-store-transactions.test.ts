@@ -2,7 +2,7 @@
 // nested one undone alone; and on SQLite, whose one connection would otherwise mix them, one at a
 // time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Backend, type SharedStore, sharedStoreBackends } from './support/shared-stores.js';
+import { type Backend, leaseEnd, type SharedStore, sharedStoreBackends } from './support/shared-stores.js';
 
 const NOW = new Date('2026-01-10T08:00:00Z');
 const message = (n: number) => ({ guildId: 'g1', channelId: 'c1', kind: 'alert' as const, payload: `{"n":${n}}` });
@@ -37,7 +37,7 @@ for (const backend of sharedStoreBackends()) {
           .catch(() => undefined);
         await tx.outbox.enqueue(message(3), NOW);
       });
-      const claimed = await p.outbox.claimDue('d', NOW, 60_000);
+      const claimed = await p.outbox.claimDue('d', NOW, leaseEnd(NOW, 60_000));
       expect(claimed.map((m) => m.payload)).toEqual(['{"n":1}', '{"n":3}']);
     });
 

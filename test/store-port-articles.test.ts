@@ -17,7 +17,7 @@ import type { NewSource } from '../src/store/records.js';
 import type { NewArticle } from '../src/store/store.js';
 import type { StorePort } from '../src/store/store-port.js';
 import { freshPostgresUrl } from './support/shared-stores.js';
-import { storePortBackends } from './support/store-ports.js';
+import { storePortBackends, troopsClaim } from './support/store-ports.js';
 
 const NOW = new Date('2026-01-10T08:00:00.000Z');
 const LATER = new Date('2026-01-11T09:30:00.000Z');
@@ -30,25 +30,7 @@ const wire = (name: string, more: Partial<NewSource> = {}): NewSource => ({
   ...more,
 });
 
-const claim = (sentence: string, low: number | null, more: Partial<Claim> = {}): Claim => ({
-  sentence,
-  low,
-  high: low,
-  hedge: null,
-  unit: 'troops',
-  topic: 'troops',
-  status: 'reported',
-  claimant: 'NIS',
-  via: null,
-  speaker: null,
-  outlet: 'Yonhap',
-  date: '2026-01-09',
-  offset: 0,
-  figureText: low === null ? null : String(low),
-  role: 'current',
-  aside: null,
-  ...more,
-});
+const claim = troopsClaim;
 
 const story = (identity: string, more: Partial<NewArticle> = {}): NewArticle => ({
   identity,

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'v
 import type { Claim } from '../src/extract/types.js';
 import type { FeedState, NewSource } from '../src/store/records.js';
 import type { StorePort } from '../src/store/store-port.js';
-import { storePortBackends } from './support/store-ports.js';
+import { storePortBackends, troopsClaim } from './support/store-ports.js';
 
 const NOW = new Date('2026-01-10T08:00:00.000Z');
 const LATER = new Date('2026-01-11T09:30:00.000Z');
@@ -18,24 +18,7 @@ const feedSource = (name: string, more: Partial<NewSource> = {}): NewSource => (
   ...more,
 });
 
-const claim = (sentence: string, low: number): Claim => ({
-  sentence,
-  low,
-  high: low,
-  hedge: null,
-  unit: 'troops',
-  topic: 'troops',
-  status: 'reported',
-  claimant: 'NIS',
-  via: null,
-  speaker: null,
-  outlet: 'Yonhap',
-  date: '2026-01-09',
-  offset: 0,
-  figureText: String(low),
-  role: 'current',
-  aside: null,
-});
+const claim = troopsClaim;
 
 for (const backend of storePortBackends()) {
   if (backend.missing) console.warn(`SKIPPED ${backend.name} store-port tests: ${backend.missing}`);

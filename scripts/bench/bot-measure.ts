@@ -2,11 +2,13 @@
  * The bot bench's measuring half, run by bot.ts as a fresh process
  * (`node --expose-gc --import tsx scripts/bench/bot-measure.ts <config json>`) so its RSS is
  * the bot's own and not the generator's or the extraction bench's. Boots as the bot does
- * (openApp), answers through the real entry points, prints one JSON object on its last line.
+ * (openApp, or openPostgresApp when given a database URL), answers through the real entry points,
+ * prints one JSON object on its last line.
  */
 import type { AutocompleteInput } from '../../commands/types.js';
 import { type App, commandContext, openApp } from '../../src/app/app.js';
 import { answerAutocomplete } from '../../src/app/dispatch.js';
+import { openPostgresApp } from '../../src/app/postgres-app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { answerLine } from '../../src/console/ask.js';
 import { optionReader } from '../../src/console/command-line.js';
@@ -14,6 +16,8 @@ import { silentLogger } from '../../src/log.js';
 
 export interface MeasureConfig {
   db: string;
+  /** A Postgres database holding the same store: boot and answer from it instead of the SQLite file. */
+  databaseUrl?: string;
   /** The server the queries are asked in: it has its own sources, so visibility is checked. */
   guild: string;
   /** "Now" for relative dates: the end of the generated story. */
@@ -170,14 +174,16 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const app = openApp(config.db, DATA_DIR);
+  const app = config.databaseUrl
+    ? await openPostgresApp(config.databaseUrl, DATA_DIR, silentLogger)
+    : openApp(config.db, DATA_DIR);
   const bootSeconds = (performance.now() - started) / 1000;
   // CPU time too: on a shared machine the wall clock counts other processes' turns.
   const cpu = process.cpuUsage(cpuBefore);
   const bootCpuSeconds = Number(((cpu.user + cpu.system) / 1e6).toFixed(3));
   const rssAfterBoot = process.memoryUsage().rss;
   if (config.bootOnly) {
-    app.store.close();
+    await app.close();
     const boot = { boot_seconds: Number(bootSeconds.toFixed(3)), boot_cpu_seconds: bootCpuSeconds };
     console.log(JSON.stringify({ ...boot, rss_after_boot_mb: mb(rssAfterBoot) }));
     return;
@@ -218,7 +224,7 @@ async function main(): Promise<void> {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     latency,
   };
-  app.store.close();
+  await app.close();
   console.log(JSON.stringify(result));
 }
 

@@ -27,7 +27,7 @@ const TARGETS = {
   rss_growth: 1.5,
 } as const;
 
-interface Measured {
+export interface Measured {
   claims: number;
   boot_seconds: number;
   boot_cpu_seconds: number;
@@ -45,7 +45,7 @@ interface Measured {
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 const thousands = (n: number) => n.toLocaleString('en-US');
 
-function runMeasure<T = Measured>(config: MeasureConfig): T {
+export function runMeasure<T = Measured>(config: MeasureConfig): T {
   // `--import tsx` is how `npm run bench` itself runs TypeScript; --expose-gc allows the forced gc.
   const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', MEASURE, JSON.stringify(config)], {
     cwd: ROOT,

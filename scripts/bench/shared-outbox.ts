@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPostgres } from '../../src/store/pg/pool.js';
-import { postgresPorts } from '../../src/store/pg/ports.js';
-import type { OutboxQueue } from '../../src/store/ports.js';
-import { sqlitePorts } from '../../src/store/sqlite-ports.js';
+import { postgresStorePort } from '../../src/store/pg/store-port.js';
+import { sqliteStorePort } from '../../src/store/sqlite-store-port.js';
 import { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/store/store-port.js';
 import { postgresBinDir, startLocalPostgres } from '../../test/support/postgres-server.js';
 
 const DELIVERERS = 4;
@@ -24,7 +24,7 @@ interface Run {
   exactly_once: boolean;
 }
 
-async function run(queues: OutboxQueue[], alerts: number): Promise<Run> {
+async function run(queues: Array<StorePort['outbox']>, alerts: number): Promise<Run> {
   const started = performance.now();
   for (let n = 0; n < alerts; n++)
     await queues[0]!.enqueue({ guildId: 'g', channelId: `c${n % 20}`, kind: 'alert', payload: `{"n":${n}}` }, NOW);
@@ -33,7 +33,7 @@ async function run(queues: OutboxQueue[], alerts: number): Promise<Run> {
     queues.map(async (queue, i) => {
       const mine: number[] = [];
       for (;;) {
-        const ids = (await queue.claimDue(`d${i}`, NOW, 60_000, BATCH)).map((m) => m.id);
+        const ids = (await queue.claimDue(`d${i}`, NOW, new Date(NOW.getTime() + 60_000), BATCH)).map((m) => m.id);
         if (ids.length === 0) return mine;
         await queue.beginAttempt(ids);
         await queue.markSent(ids, null, NOW);
@@ -55,7 +55,7 @@ async function onSqlite(alerts: number): Promise<Run> {
   const stores = Array.from({ length: DELIVERERS }, () => Store.open(join(dir, 'claimwatch.db')));
   try {
     return await run(
-      stores.map((s) => sqlitePorts(s).outbox),
+      stores.map((s) => sqliteStorePort(s).outbox),
       alerts,
     );
   } finally {
@@ -71,7 +71,7 @@ async function onPostgres(alerts: number): Promise<Run | string> {
   const pools = await Promise.all(Array.from({ length: DELIVERERS }, () => openPostgres(server.url, { max: 2 })));
   try {
     return await run(
-      pools.map((p) => postgresPorts(p).outbox),
+      pools.map((p) => postgresStorePort(p).outbox),
       alerts,
     );
   } finally {

@@ -10,9 +10,13 @@ import { openPostgresApp } from './postgres-app.js';
 export interface OpenedApp {
   app: App;
   /** What this process's ticks need to share the store with other processes; nothing for SQLite. */
-  sharing: Pick<TickDeps, 'pollerLease' | 'deliverer' | 'catchUp'>;
+  sharing: Pick<TickDeps, 'pollerLease' | 'deliverer' | 'catchUp' | 'tidy'>;
   close(): Promise<void>;
 }
+
+/** How long the change log keeps a row: far longer than any process lags behind it while running. */
+const CHANGE_LOG_DAYS = 7;
+const DAY_MS = 86_400_000;
 
 /** The poller lease outlives a few missed ticks, so a slow tick does not hand polling to another process. */
 function leaseMs(cronExpression: string): number {
@@ -38,6 +42,10 @@ export async function openConfigured(config: Config, log: Logger): Promise<Opene
       pollerLease: { leases: app.port.leases, holder: config.instance, ttlMs: leaseMs(alerts.cron) },
       deliverer: config.instance,
       catchUp: app.catchUp,
+      tidy: async (now) => {
+        const pruned = await app.pruneChanges(new Date(now.getTime() - CHANGE_LOG_DAYS * DAY_MS));
+        if (pruned > 0) log.debug(`change log: ${pruned} rows older than ${CHANGE_LOG_DAYS} days dropped`);
+      },
     };
     log.info(`store: Postgres, shared; this process is ${config.instance}`);
     return { app, sharing, close: () => app.close() };

@@ -1,9 +1,10 @@
+import { compileLexicon } from '../extract/index.js';
 import { ChangeCursor } from '../index/change-cursor.js';
 import { ClaimIndex } from '../index/claim-index.js';
 import { IndexFollower } from '../index/follow.js';
 import type { Logger } from '../log.js';
 import { withStoredTopics } from '../newsroom/reload.js';
-import { listenForChanges, pgChangeFeed } from '../store/pg/change-feed.js';
+import { listenForChanges, pgChangeFeed, pruneChanges } from '../store/pg/change-feed.js';
 import { readIndexSnapshot } from '../store/pg/index-rows.js';
 import { openPostgres } from '../store/pg/pool.js';
 import { postgresStorePort } from '../store/pg/store-port.js';
@@ -14,12 +15,18 @@ import { type App, type AppOptions, assembleApp, dataFilesOf } from './app.js';
  * snapshot; from then on the index follows the change log, woken by each commit's NOTIFY and
  * asked again at every tick (catchUp), so a lost notification costs at most one tick.
  */
+/** The app on Postgres, with the upkeep the shared change log needs. */
+export interface PostgresApp extends App {
+  /** Drops change log rows older than `before` (the poller does, once a tick). */
+  pruneChanges(before: Date): Promise<number>;
+}
+
 export async function openPostgresApp(
   url: string,
   dataDir: string,
   log: Logger,
   options: AppOptions & { now?: Date; poolSize?: number } = {},
-): Promise<App> {
+): Promise<PostgresApp> {
   const data = dataFilesOf(dataDir);
   const pool = await openPostgres(url, { max: options.poolSize });
   try {
@@ -27,10 +34,17 @@ export async function openPostgresApp(
     const lexicon = withStoredTopics(data.lexicon, await port.topics.all());
     const snapshot = await readIndexSnapshot(pool);
     const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
+    // Another process changed a topic: file and extract by the new set, as /topics does here.
+    const topicsChanged = async (moves: Array<{ id: number; topic: string | null }>) => {
+      const next = withStoredTopics(data.lexicon, await port.topics.all());
+      app.lexicon = compileLexicon(next);
+      for (const _ of index.retopic(next, moves)) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
     const follower = new IndexFollower(
       index,
       pgChangeFeed(pool),
       new ChangeCursor(snapshot.change, snapshot.pending, options.now),
+      topicsChanged,
     );
     // One catch-up at a time: a notification arriving mid-read asks for one more pass, not a second reader.
     let running: Promise<number> | null = null;
@@ -54,18 +68,21 @@ export async function openPostgresApp(
     };
     const wake = () =>
       void catchUp(new Date()).catch((error: unknown) => log.error('index follow (notified) failed', error));
-    const stopListening = await listenForChanges(pool, wake, (error) =>
-      log.warn(`change notifications stopped (${error.message}); the index still catches up every tick`),
-    );
-    return {
+    let stopListening = async () => {};
+    const app: PostgresApp = {
       ...assembleApp({ port, index, lexicon, dataDir }, data, options),
       catchUp,
+      pruneChanges: (before) => pruneChanges(pool, before),
       close: async () => {
         await stopListening();
         await running?.catch(() => undefined);
         await port.close();
       },
     };
+    stopListening = await listenForChanges(pool, wake, (error) =>
+      log.warn(`change notifications stopped (${error.message}); the index still catches up every tick`),
+    );
+    return app;
   } catch (error) {
     await pool.end();
     throw error;

@@ -5,9 +5,9 @@ import type { ClaimCorrection, ClaimIndex } from './claim-index.js';
 /** One entry of the store's change log: what another process wrote that answers must show. */
 export interface StoreChange {
   id: number;
-  kind: 'article' | 'claim' | 'source' | 'link' | 'name';
+  kind: 'article' | 'claim' | 'source' | 'link' | 'name' | 'topic';
   ref: number;
-  /** A link's source id; a name's [scope, alias] as JSON. */
+  /** A link's source id; a name's [scope, alias] or a topic's [scope, key] as JSON. */
   detail: string | null;
 }
 
@@ -15,7 +15,8 @@ export interface StoreChange {
 export interface ChangeFeed {
   changesAfter(id: number, limit: number): Promise<StoreChange[]>;
   sources(ids: readonly number[]): Promise<SourceRecord[]>;
-  names(keys: ReadonlyArray<readonly [scope: string, alias: string]>): Promise<Array<{ alias: string; name: string }>>;
+  /** Each alias's name as boot would learn it (the first scope's); an alias no scope keeps is left out. */
+  names(aliases: readonly string[]): Promise<Array<{ alias: string; name: string }>>;
   /** The articles with their source links and claims. */
   articles(
     ids: readonly number[],
@@ -36,6 +37,8 @@ export class IndexFollower {
     private readonly index: ClaimIndex,
     private readonly feed: ChangeFeed,
     private readonly cursor: ChangeCursor,
+    /** Topic definitions changed elsewhere: the owner reloads them and re-files these claims' topics. */
+    private readonly topicsChanged?: (moves: Array<{ id: number; topic: string | null }>) => Promise<void>,
   ) {}
 
   /** Reads the log forward to its end; answers how many changes were new to this process. */
@@ -59,13 +62,22 @@ export class IndexFollower {
     const of = (kind: StoreChange['kind']) => changes.filter((c) => c.kind === kind);
     // Sources first: an article's audience is worked out from the sources that carry it.
     for (const source of await this.feed.sources(unique(of('source').map((c) => c.ref)))) this.index.addSource(source);
-    const names = of('name').map((c) => JSON.parse(c.detail ?? '[]') as [string, string]);
-    for (const { alias, name } of await this.feed.names(names)) this.index.names.learnAlias(alias, name);
+    const aliases = [...new Set(of('name').map((c) => (JSON.parse(c.detail ?? '[]') as [string, string])[1]))];
+    const named = new Map((await this.feed.names(aliases)).map((row) => [row.alias, row.name]));
+    for (const alias of aliases) this.index.names.refileAlias(alias, named.get(alias));
     const unseen = unique(of('article').map((c) => c.ref)).filter((id) => !this.index.hasArticle(id));
     for (const { article, sourceIds, claims } of await this.feed.articles(unseen))
       this.index.addArticle(article, sourceIds, claims);
     for (const link of of('link')) this.index.linkArticle(link.ref, Number(link.detail));
-    this.correct(await this.feed.claims(unique(of('claim').map((c) => c.ref))));
+    const claims = await this.feed.claims(unique(of('claim').map((c) => c.ref)));
+    if (of('topic').length > 0 && this.topicsChanged) {
+      const moves = claims.filter((row) => {
+        const claim = this.index.claim(row.id);
+        return claim !== undefined && claim.topic !== row.topic;
+      });
+      await this.topicsChanged(moves.map((row) => ({ id: row.id, topic: row.topic })));
+    }
+    this.correct(claims);
   }
 
   /** Claims another process corrected, re-filed as they now stand; ones this index already has so are left. */

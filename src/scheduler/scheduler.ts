@@ -57,6 +57,8 @@ export async function startScheduler(
     return job('poll tick', async (now) => {
       try {
         const report = await runTick(deps, now);
+        // On a shared store another process may have set a schedule: each tick reads them again.
+        if (deps.pollerLease) await reloadDigests();
         const eventful =
           report.poll.newItems +
             report.poll.failed +
@@ -73,9 +75,13 @@ export async function startScheduler(
   const options = { timezone: settings.timeZone };
   const main = cron.schedule(settings.cron, () => void tick(), { ...options, name: 'poll tick' });
   const briefings = new Map<number, ScheduledTask>();
+  let loaded: string | undefined;
   const loadDigests = async () => {
     const digests = await deps.newsroom.port.routes.digests();
     const zones = await Promise.all(digests.map((digest) => zoneOf(deps.newsroom, digest.guildId)));
+    const key = JSON.stringify(digests.map((d, i) => [d.id, d.schedule, zones[i]]));
+    if (key === loaded) return;
+    loaded = key;
     for (const task of briefings.values()) void task.destroy();
     briefings.clear();
     for (const [i, digest] of digests.entries()) {

@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { Newsroom } from '../newsroom/newsroom.js';
 import { emptyPollReport } from '../polling/hooks.js';
 import { type PollOptions, type PollReport, pollDue } from '../polling/poll.js';
-import type { Leases } from '../store/ports.js';
+import type { Leases } from '../store/leases-port.js';
 import type { Digest } from '../store/routes.js';
 
 /** What a tick needs besides the clock: the newsroom, where messages go, where trouble is told. */
@@ -30,6 +30,8 @@ export interface TickDeps {
   deliverer?: string;
   /** Brings the index up to what other processes wrote (App.catchUp), first thing each tick. */
   catchUp?: (now: Date) => Promise<number>;
+  /** Upkeep of the shared store, done by the process that polled: the change log's old rows go. */
+  tidy?: (now: Date) => Promise<void>;
 }
 
 export interface TickReport {
@@ -100,7 +102,16 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickReport> {
   );
   await pump.finish();
   await sendEdits(deps, now);
+  await tidySafely(deps, now);
   return { poll, delivery: pump.total };
+}
+
+async function tidySafely(deps: TickDeps, now: Date): Promise<void> {
+  try {
+    await deps.tidy?.(now);
+  } catch (error) {
+    deps.log.error('store upkeep failed', error);
+  }
 }
 
 /** A failed catch-up is logged by name and the tick goes on: the next one reads from the same place. */
@@ -127,6 +138,11 @@ export async function flushOutbox(deps: TickDeps, now: Date): Promise<DeliveryRe
 
 /** A channel's scheduled briefing: queued with its mark moved, then delivered with the rest. */
 export async function runBriefing(deps: TickDeps, digest: Digest, now: Date): Promise<DeliveryReport> {
-  await queueBriefing(deps.newsroom, digest, now);
+  // Every process on a shared store schedules every briefing: only the poller queues it, so it
+  // goes out once. A briefing missed while the lease changes hands is covered by the next one.
+  const lease = deps.pollerLease;
+  const queues = !lease || (await lease.leases.holder('poller', now)) === lease.holder;
+  if (queues) await queueBriefing(deps.newsroom, digest, now);
+  else deps.log.debug(`briefing ${digest.id}: left to the process holding the poller lease`);
   return deliverDue(deps.newsroom.port, deps.sender, now, deps.log, { deliverer: deps.deliverer });
 }

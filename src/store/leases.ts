@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Leases } from './ports.js';
+import type { Leases } from './leases-port.js';
 import { statementCache } from './statements.js';
 
 /** Leases in SQLite: one process holds the store (bot-lock.ts), but the contract is Postgres's. */

@@ -123,7 +123,12 @@ export class Outbox {
     return Number(lastInsertRowid);
   }
 
-  /** Due pending rows no live lease holds, now held by `holder` until `until` (see OutboxQueue.claimDue). */
+  /**
+   * Due pending rows no live lease holds, oldest first, now held by `holder` until `until`. A
+   * holder that dies loses its rows when the lease ends, and their attempts tell the next one a
+   * send may already have gone out; a holder takes back its own rows at once, so a process
+   * restarted under the same name need not wait.
+   */
   claimDue(holder: string, now: Date, until: Date, limit = 500): OutboxMessage[] {
     const at = now.toISOString();
     const claim = this.sql(`UPDATE outbox SET lease_holder = ?, lease_until = ?

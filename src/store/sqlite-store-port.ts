@@ -1,7 +1,7 @@
 import { SqliteTransactions } from './async-transaction.js';
 import { claimsForFiling, lastArticleId, setClaimTopics } from './claim-topics.js';
 import { SqliteLeases } from './leases.js';
-import type { Leases } from './ports.js';
+import type { Leases } from './leases-port.js';
 import type { Store } from './store.js';
 import type { ArticlesPort, FilingPort, StorePort } from './store-port.js';
 

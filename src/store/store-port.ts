@@ -7,10 +7,10 @@
 import type { claimsForFiling, lastArticleId, setClaimTopics } from './claim-topics.js';
 import type { ClaimantBook } from './claimant-book.js';
 import type { Corrections } from './corrections.js';
+import type { Leases } from './leases-port.js';
 import type { MessageEdits } from './message-edits.js';
 import type { NameBook } from './name-book.js';
 import type { Outbox } from './outbox.js';
-import type { Leases } from './ports.js';
 import type { Routes } from './routes.js';
 import type { SettingsBook } from './settings-book.js';
 import type { SourceBook } from './source-book.js';

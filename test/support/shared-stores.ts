@@ -1,4 +1,4 @@
-// The two stores the shared-store ports run on, opened the way two processes would open them:
+// The two stores the store port runs on, opened the way two processes would open them:
 // SQLite as two connections to one file, Postgres as two pools on a fresh database of the
 // suite's private server (test/support/postgres-global.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgres } from '../../src/store/pg/pool.js';
-import { postgresPorts } from '../../src/store/pg/ports.js';
-import { type SharedPorts, sqlitePorts } from '../../src/store/sqlite-ports.js';
+import { postgresStorePort } from '../../src/store/pg/store-port.js';
+import { sqliteStorePort } from '../../src/store/sqlite-store-port.js';
 import { Store } from '../../src/store/store.js';
+import type { StorePort } from '../../src/store/store-port.js';
 
-export type SharedStoreProcess = SharedPorts;
+export type SharedStoreProcess = StorePort;
+
+/** When a lease taken at `at` for `ms` ends: the outbox's claimDue takes the end, not the length. */
+export const leaseEnd = (at: Date, ms: number): Date => new Date(at.getTime() + ms);
 
 export interface SharedStore {
   /** Opens the store again, as another process would. */
@@ -30,15 +34,15 @@ const sqlite: Backend = {
   name: 'SQLite',
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'claimwatch-shared-'));
-    const stores: Store[] = [];
+    const ports: StorePort[] = [];
     return {
       async process() {
-        const store = Store.open(join(dir, 'claimwatch.db'));
-        stores.push(store);
-        return sqlitePorts(store);
+        const port = sqliteStorePort(Store.open(join(dir, 'claimwatch.db')));
+        ports.push(port);
+        return port;
       },
       async close() {
-        for (const store of stores) store.close();
+        for (const port of ports) await port.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -70,15 +74,15 @@ function postgres(): Backend {
     async open() {
       if (!('url' in server)) throw new Error(server.missing);
       const url = await freshPostgresUrl(server.url);
-      const pools: pg.Pool[] = [];
+      const ports: StorePort[] = [];
       return {
         async process() {
-          const pool = await openPostgres(url, { max: 4 });
-          pools.push(pool);
-          return postgresPorts(pool);
+          const port = postgresStorePort(await openPostgres(url, { max: 4 }));
+          ports.push(port);
+          return port;
         },
         async close() {
-          await Promise.all(pools.map((pool) => pool.end()));
+          await Promise.all(ports.map((port) => port.close()));
         },
       };
     },

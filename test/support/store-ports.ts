@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import type { Claim } from '../../src/extract/index.js';
 import { openPostgres } from '../../src/store/pg/pool.js';
 import { postgresStorePort } from '../../src/store/pg/store-port.js';
 import { sqliteStorePort } from '../../src/store/sqlite-store-port.js';
@@ -48,3 +49,24 @@ function postgres(): PortBackend {
 }
 
 export const storePortBackends = (): PortBackend[] => [sqlite, postgres()];
+
+/** A claim as the extractor hands it over: NIS on troops, reported, in a Yonhap article. */
+export const troopsClaim = (sentence: string, low: number | null, more: Partial<Claim> = {}): Claim => ({
+  sentence,
+  low,
+  high: low,
+  hedge: null,
+  unit: 'troops',
+  topic: 'troops',
+  status: 'reported',
+  claimant: 'NIS',
+  via: null,
+  speaker: null,
+  outlet: 'Yonhap',
+  date: '2026-01-09',
+  offset: 0,
+  figureText: low === null ? null : String(low),
+  role: 'current',
+  aside: null,
+  ...more,
+});

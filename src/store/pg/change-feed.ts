@@ -21,11 +21,13 @@ export function pgChangeFeed(on: Queryable): ChangeFeed {
       const { rows } = await on.query<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ANY($1)`, [ids]);
       return rows.map(toSource);
     },
-    async names(keys) {
-      if (keys.length === 0) return [];
+    async names(aliases) {
+      if (aliases.length === 0) return [];
+      // Boot learns each alias from the first scope in the store's order: the same row wins here.
       const { rows } = await on.query<{ alias: string; name: string }>(
-        `SELECT alias, name FROM names WHERE (guild_id, alias) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [keys.map((k) => k[0]), keys.map((k) => k[1])],
+        `SELECT DISTINCT ON (alias COLLATE "C") alias, name FROM names WHERE alias = ANY($1)
+         ORDER BY alias COLLATE "C", guild_id COLLATE "C"`,
+        [aliases],
       );
       return rows;
     },
@@ -57,6 +59,16 @@ async function claimsWhere(on: Queryable, where: string, ids: readonly number[])
     rowMode: 'array',
   });
   return rows.map(claimFromRow);
+}
+
+/**
+ * Drops log rows older than `before`. Every live process reads the log within a tick of a
+ * write, and one starting reads the store whole, so only a process stalled for longer than the
+ * retention could miss a change; answers how many rows went.
+ */
+export async function pruneChanges(on: Queryable, before: Date): Promise<number> {
+  const { rowCount } = await on.query('DELETE FROM changes WHERE at < $1', [before.toISOString()]);
+  return rowCount ?? 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Leases } from '../ports.js';
+import type { Leases } from '../leases-port.js';
 import type { Queryable } from './transaction.js';
 
 /** Leases in one table: taking one is a single statement, so two processes asking at once cannot both win. */

@@ -244,6 +244,22 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE TRIGGER links_noted AFTER INSERT ON article_sources FOR EACH ROW EXECUTE FUNCTION note_change();
    CREATE TRIGGER names_noted AFTER INSERT OR UPDATE ON names FOR EACH ROW EXECUTE FUNCTION note_change();
    CREATE TRIGGER changes_wake AFTER INSERT ON changes FOR EACH STATEMENT EXECUTE FUNCTION wake_listeners();`,
+  // 3: what migration 2 left out. A name forgotten (a claimant split) must leave the other
+  // indexes too, and a topic defined, changed or removed by command changes how every process
+  // files and answers; the claims it moved are logged by the claims trigger already.
+  `CREATE FUNCTION note_removal_or_topic() RETURNS trigger LANGUAGE plpgsql AS $$
+   DECLARE changed RECORD;
+   BEGIN
+     IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+     IF TG_TABLE_NAME = 'names' THEN
+       INSERT INTO changes (kind, ref, detail) VALUES ('name', 0, json_build_array(changed.guild_id, changed.alias)::text);
+     ELSE
+       INSERT INTO changes (kind, ref, detail) VALUES ('topic', 0, json_build_array(changed.guild_id, changed.key)::text);
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER names_forgotten AFTER DELETE ON names FOR EACH ROW EXECUTE FUNCTION note_removal_or_topic();
+   CREATE TRIGGER topics_noted AFTER INSERT OR UPDATE OR DELETE ON topics FOR EACH ROW EXECUTE FUNCTION note_removal_or_topic();`,
 ];
 
 /** Any fixed number: every claimwatch process takes this lock while it migrates, so two never race. */
