@@ -1,5 +1,6 @@
 // Per-channel delivery through the real @discordjs/rest client and a fake Discord on 127.0.0.1:
 // channels that refuse for good, and folded alerts going out as one digest.
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodePayload } from '../src/alerting/message-payload.js';
 import { deliverDue } from '../src/delivery/deliver.js';
@@ -7,6 +8,7 @@ import { discordSender } from '../src/discord/sender.js';
 import type { DiscordPayload } from '../src/render/render.js';
 import { type DeliveryRig, deliveryRig, later, NOW, POST_MESSAGES } from './support/delivery-rig.js';
 import { assertWithinDiscordLimits } from './support/discord-limits.js';
+import { inOrder } from './support/in-order.js';
 
 let rig: DeliveryRig;
 beforeEach(async () => {
@@ -19,33 +21,31 @@ afterEach(async () => {
 const deliver = (at: Date = NOW) => deliverDue(rig.port, discordSender(rig.rest), at, rig.log);
 const postsTo = (name: string) => rig.fake.requestsTo(`POST /channels/${rig.channel(name)}/messages`);
 const follow = (...names: string[]) =>
-  names.forEach((name, i) => {
-    rig.store.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i));
-  });
+  inOrder(names, (name, i) => rig.port.routes.follow(rig.guildId, 'troops', rig.channel(name), later(i)));
 const warnings = () => rig.log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
 
 describe('a channel that refuses for good', () => {
   it('on 403 marks the route and every pending message there broken, tells the moderators once elsewhere, and never retries', async () => {
-    follow('alerts', 'desk');
-    const due = rig.queue('alerts');
-    const folded = rig.queue('alerts', { folded: true });
-    const backingOff = rig.queue('alerts');
-    rig.store.outbox.retryLater([backingOff], 'earlier 500', later(600_000));
-    const elsewhere = rig.queue('general');
+    await follow('alerts', 'desk');
+    const due = await rig.queue('alerts');
+    const folded = await rig.queue('alerts', { folded: true });
+    const backingOff = await rig.queue('alerts');
+    await rig.port.outbox.retryLater([backingOff], 'earlier 500', later(600_000));
+    const elsewhere = await rig.queue('general');
     rig.fake.revokeAccess('alerts');
 
     expect(await deliver()).toEqual({ sent: 1, retried: 0, broken: 3, deferred: 0 });
     expect(postsTo('alerts').map((r) => r.status)).toEqual([403]); // one try: neither the REST client nor we retried
-    expect(rig.row(elsewhere).status).toBe('sent');
+    expect((await rig.row(elsewhere)).status).toBe('sent');
     for (const id of [due, folded, backingOff])
-      expect(rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Missing Access (403)' });
-    expect(rig.store.routes.broken(rig.channel('alerts'))).toMatchObject({
+      expect(await rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Missing Access (403)' });
+    expect(await rig.port.routes.broken(rig.channel('alerts'))).toMatchObject({
       guildId: rig.guildId,
       reason: 'Missing Access (403)',
       brokenAt: NOW.toISOString(),
     });
 
-    const notices = rig.rows().filter((r) => r.kind === 'notice');
+    const notices = (await rig.rows()).filter((r) => r.kind === 'notice');
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ channelId: rig.channel('desk'), status: 'pending' });
     const notice = decodePayload(notices[0]!.payload).answer;
@@ -59,22 +59,22 @@ describe('a channel that refuses for good', () => {
     ).toBe(true);
 
     // The next run posts the notice, and nothing goes to the broken channel again.
-    rig.queue('alerts', { at: later(1000) });
+    await rig.queue('alerts', { at: later(1000) });
     expect(await deliver(later(60_000))).toEqual({ sent: 1, retried: 0, broken: 1, deferred: 0 });
     expect(postsTo('alerts')).toHaveLength(1);
     expect(postsTo('desk')).toHaveLength(1);
     assertWithinDiscordLimits(postsTo('desk')[0]!.body as DiscordPayload);
-    expect(rig.rows().filter((r) => r.kind === 'notice')).toHaveLength(1);
+    expect((await rig.rows()).filter((r) => r.kind === 'notice')).toHaveLength(1);
   });
 
   it('on 404 Unknown Channel marks it broken and, with no other channel to tell, only logs a warning', async () => {
-    follow('alerts');
-    const id = rig.queue('alerts');
+    await follow('alerts');
+    const id = await rig.queue('alerts');
     rig.fake.removeChannel('alerts');
     expect(await deliver()).toMatchObject({ broken: 1 });
-    expect(rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Unknown Channel (404)' });
-    expect(rig.store.routes.broken(rig.row(id).channelId)?.reason).toBe('Unknown Channel (404)');
-    expect(rig.rows().filter((r) => r.kind === 'notice')).toEqual([]);
+    expect(await rig.row(id)).toMatchObject({ status: 'broken', lastError: 'Unknown Channel (404)' });
+    expect((await rig.port.routes.broken((await rig.row(id)).channelId))?.reason).toBe('Unknown Channel (404)');
+    expect((await rig.rows()).filter((r) => r.kind === 'notice')).toEqual([]);
     expect(
       warnings().some((w) => w.includes('Unknown Channel (404)') && w.includes('no other alert channel to tell')),
     ).toBe(true);
@@ -82,32 +82,34 @@ describe('a channel that refuses for good', () => {
   });
 
   it('does not tell the moderators in a channel that is itself broken', async () => {
-    follow('alerts', 'desk');
-    rig.store.routes.markChannelBroken(rig.guildId, rig.channel('desk'), 'Missing Access (403)', NOW);
-    rig.queue('alerts');
+    await follow('alerts', 'desk');
+    await rig.port.routes.markChannelBroken(rig.guildId, rig.channel('desk'), 'Missing Access (403)', NOW);
+    await rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 403 });
     await deliver();
-    expect(rig.rows().filter((r) => r.kind === 'notice')).toEqual([]);
+    expect((await rig.rows()).filter((r) => r.kind === 'notice')).toEqual([]);
   });
 
   it('leaves a message Discord rejects as malformed broken without breaking the channel', async () => {
-    const bad = rig.queue('alerts');
-    const good = rig.queue('alerts');
+    const bad = await rig.queue('alerts');
+    const good = await rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 400 });
     expect(await deliver()).toEqual({ sent: 1, retried: 0, broken: 1, deferred: 0 });
-    expect(rig.row(bad)).toMatchObject({ status: 'broken', lastError: 'rejected: Invalid Form Body (400)' });
-    expect(rig.row(good).status).toBe('sent');
-    expect(rig.store.routes.broken(rig.channel('alerts'))).toBeUndefined();
+    expect(await rig.row(bad)).toMatchObject({ status: 'broken', lastError: 'rejected: Invalid Form Body (400)' });
+    expect((await rig.row(good)).status).toBe('sent');
+    expect(await rig.port.routes.broken(rig.channel('alerts'))).toBeUndefined();
   });
 });
 
 describe('folded alerts', () => {
   it('go out as one digest message per channel, with the unfolded ones on their own', async () => {
-    const single = rig.queue('alerts');
-    const foldedHere = ['NIS', 'Zelenskyy', 'Kremlin'].map((claimant) =>
+    const single = await rig.queue('alerts');
+    const foldedHere = await inOrder(['NIS', 'Zelenskyy', 'Kremlin'], (claimant) =>
       rig.queue('alerts', { folded: true, claimant }),
     );
-    const foldedThere = ['NIS', 'Pentagon'].map((claimant) => rig.queue('general', { folded: true, claimant }));
+    const foldedThere = await inOrder(['NIS', 'Pentagon'], (claimant) =>
+      rig.queue('general', { folded: true, claimant }),
+    );
 
     expect(await deliver()).toEqual({ sent: 6, retried: 0, broken: 0, deferred: 0 });
     const posted = rig.fake.channelMessages.map((m) => [m.channelId, m.body.embeds[0].title]);
@@ -119,37 +121,37 @@ describe('folded alerts', () => {
     const digest = rig.fake.channelMessages[1]!;
     assertWithinDiscordLimits(digest.body as DiscordPayload);
     expect(digest.body.embeds[0].fields[0].value.split('\n')).toEqual(
-      foldedHere.map((id) => decodePayload(rig.row(id).payload).line),
+      (await inOrder(foldedHere, rig.row)).map((row) => decodePayload(row.payload).line),
     );
-    expect(foldedHere.map((id) => rig.row(id))).toEqual(
+    expect(await inOrder(foldedHere, rig.row)).toEqual(
       foldedHere.map((id) => expect.objectContaining({ id, status: 'sent', messageId: digest.message.id })),
     );
-    expect(rig.row(single).messageId).toBe(rig.fake.channelMessages[0]?.message.id);
-    expect(foldedThere.map((id) => rig.row(id).status)).toEqual(['sent', 'sent']);
+    expect((await rig.row(single)).messageId).toBe(rig.fake.channelMessages[0]?.message.id);
+    expect((await inOrder(foldedThere, rig.row)).map((row) => row.status)).toEqual(['sent', 'sent']);
   });
 
   it('resend a digest whose answer was lost as the same message, even when more folded alerts arrived meanwhile', async () => {
-    const first = ['NIS', 'Zelenskyy'].map((claimant) => rig.queue('alerts', { folded: true, claimant }));
+    const first = await inOrder(['NIS', 'Zelenskyy'], (claimant) => rig.queue('alerts', { folded: true, claimant }));
     rig.fake.failNext(POST_MESSAGES, { status: 500, times: 4, afterHandling: true });
     expect(await deliver()).toMatchObject({ retried: 2 });
     expect(rig.fake.channelMessages).toHaveLength(1);
 
-    const arrived = rig.queue('alerts', { folded: true, claimant: 'Kremlin', at: later(10_000) });
+    const arrived = await rig.queue('alerts', { folded: true, claimant: 'Kremlin', at: later(10_000) });
     expect(await deliver(later(30_000))).toMatchObject({ sent: 3 });
     // The retried pair replays its nonce (no new post); the newcomer goes out on its own.
     expect(rig.fake.channelMessages.map((m) => m.body.embeds[0].title)).toEqual([
       '2 more alerts',
       'New figure · North Korean troops in Russia',
     ]);
-    expect(first.map((id) => rig.row(id).messageId)).toEqual([
+    expect((await inOrder(first, rig.row)).map((row) => row.messageId)).toEqual([
       rig.fake.channelMessages[0]?.message.id,
       rig.fake.channelMessages[0]?.message.id,
     ]);
-    expect(rig.row(arrived).messageId).toBe(rig.fake.channelMessages[1]?.message.id);
+    expect((await rig.row(arrived)).messageId).toBe(rig.fake.channelMessages[1]?.message.id);
   });
 
   it('fit in one message however many there are', async () => {
-    for (let i = 0; i < 120; i++) rig.queue('alerts', { folded: true, claimant: `Claimant ${i}` });
+    for (let i = 0; i < 120; i++) await rig.queue('alerts', { folded: true, claimant: `Claimant ${i}` });
     expect((await deliver()).sent).toBe(120);
     expect(rig.fake.channelMessages).toHaveLength(1);
     assertWithinDiscordLimits(rig.fake.channelMessages[0]!.body as DiscordPayload);

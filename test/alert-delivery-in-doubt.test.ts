@@ -21,7 +21,7 @@ const LIST_MESSAGES = 'GET /channels/:id/messages';
 
 describe('an alert whose send is in doubt', () => {
   it('is found in the channel after Discord forgot its nonce, marked sent, and not posted again', async () => {
-    const id = rig.queue('alerts');
+    const id = await rig.queue('alerts');
     // Discord creates the message; the answer is lost on the way back.
     rig.fake.failNext(POST_MESSAGES, { status: 500, afterHandling: true });
     expect(await deliver(NOW)).toMatchObject({ sent: 0, retried: 1 });
@@ -32,11 +32,11 @@ describe('an alert whose send is in doubt', () => {
     expect(rig.fake.channelMessages).toHaveLength(1);
     expect(rig.fake.requestsTo(POST_MESSAGES)).toHaveLength(1);
     expect(rig.fake.requestsTo(LIST_MESSAGES)).toHaveLength(1);
-    expect(rig.row(id)).toMatchObject({ status: 'sent', messageId: rig.fake.channelMessages[0]!.message.id });
+    expect(await rig.row(id)).toMatchObject({ status: 'sent', messageId: rig.fake.channelMessages[0]!.message.id });
   });
 
   it('is sent again when the channel does not hold it: the first try never reached Discord', async () => {
-    const id = rig.queue('alerts');
+    const id = await rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 500 });
     expect(await deliver(NOW)).toMatchObject({ retried: 1 });
     expect(rig.fake.channelMessages).toHaveLength(0);
@@ -44,11 +44,11 @@ describe('an alert whose send is in doubt', () => {
     rig.fake.forgetNonces();
     expect(await deliver(later(30 * 60_000))).toMatchObject({ sent: 1 });
     expect(rig.fake.channelMessages).toHaveLength(1);
-    expect(referenceOf(rig.fake.channelMessages[0]!.message)).toBe(rig.row(id).nonce);
+    expect(referenceOf(rig.fake.channelMessages[0]!.message)).toBe((await rig.row(id)).nonce);
   });
 
   it('goes out with its nonce when the channel cannot be read, and says so in the log', async () => {
-    rig.queue('alerts');
+    await rig.queue('alerts');
     rig.fake.failNext(POST_MESSAGES, { status: 500, afterHandling: true });
     await deliver(NOW);
     rig.fake.failNext(LIST_MESSAGES, { status: 403 });
@@ -61,7 +61,7 @@ describe('an alert whose send is in doubt', () => {
   });
 
   it('is not looked for on a first try: a new message costs one request', async () => {
-    rig.queue('alerts');
+    await rig.queue('alerts');
     await deliver(NOW);
     expect(rig.fake.requestsTo(LIST_MESSAGES)).toHaveLength(0);
     expect(rig.fake.requestsTo(POST_MESSAGES)).toHaveLength(1);

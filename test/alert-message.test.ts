@@ -9,14 +9,14 @@ import { type TempApp, tempApp } from './support/store-app.js';
 const LABEL = 'North Korean troops in Russia';
 
 let temp: TempApp | undefined;
-afterEach(() => {
-  temp?.close();
+afterEach(async () => {
+  await temp?.close();
   temp = undefined;
 });
 
 /** Alerts from the real pipeline: a Pentagon figure on Oct 31, then a revised one relayed by Yonhap with a denial and a no-evidence statement. */
 async function storyAlerts(): Promise<Alert[]> {
-  temp = tempApp();
+  temp = await tempApp();
   await temp.ingest({
     outlet: 'Reuters',
     date: '2024-10-31',

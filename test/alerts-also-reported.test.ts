@@ -35,7 +35,7 @@ let harbour: TestItem[];
 let lantern: TestItem[];
 beforeEach(async () => {
   rig = await alertRig();
-  rig.follow('troops', 'alerts');
+  await rig.follow('troops', 'alerts');
   wire = [FIRST];
   harbour = [];
   lantern = [];

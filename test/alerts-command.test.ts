@@ -31,8 +31,8 @@ function asMember(line: string, guildId = G1): Promise<Answer> {
   return answerCommand(t.app.commands, input, commandContext(t.app, NOW), silentLogger);
 }
 
-beforeEach(() => {
-  t = tempApp();
+beforeEach(async () => {
+  t = await tempApp();
   digestChanges = 0;
   t.app.routeChanges.follow(() => void digestChanges++);
 });
@@ -53,7 +53,7 @@ describe('/alerts as Discord sees it', () => {
   it('refuses a member who is not a moderator, and changes nothing', async () => {
     const answer = await asMember(`/alerts follow troops ${DESK}`);
     expect(answer).toMatchObject({ ephemeral: true, summary: expect.stringMatching(/^\/alerts is for moderators/) });
-    expect(t.app.store.routes.follows(G1)).toEqual([]);
+    expect(await t.app.port.routes.follows(G1)).toEqual([]);
     expect((await asMember('/alerts why 1')).summary).toMatch(/is for moderators/);
   });
 
@@ -79,7 +79,7 @@ describe('/alerts follow and unfollow', () => {
       `<#${DESK}> will get an alert the first time a figure on North Korean troops in Russia reaches this server`,
     );
     expect(answer.summary).toContain('More than 5 alerts at once are folded into one digest message.');
-    expect(t.app.store.routes.channelsFor(G1, 'troops')).toEqual([DESK]);
+    expect(await t.app.port.routes.channelsFor(G1, 'troops')).toEqual([DESK]);
   });
 
   it('takes a topic by its label as well as its key, and lists all the channel follows', async () => {
@@ -92,12 +92,12 @@ describe('/alerts follow and unfollow', () => {
 
   it('says so when the channel already follows the topic, and clears a broken mark when followed again', async () => {
     await ask(`/alerts follow troops ${DESK}`);
-    t.app.store.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
+    await t.app.port.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
     const again = await ask(`/alerts follow troops ${DESK}`);
     expect(again.title).toBe('Already following North Korean troops in Russia');
     expect(again.summary).toContain('It was marked broken (Missing Access); alerts will be tried there again.');
-    expect(t.app.store.routes.broken(DESK)).toBeUndefined();
-    expect(t.app.store.routes.follows(G1)).toHaveLength(1);
+    expect(await t.app.port.routes.broken(DESK)).toBeUndefined();
+    expect(await t.app.port.routes.follows(G1)).toHaveLength(1);
   });
 
   it('unfollows, saying what the channel still follows', async () => {
@@ -106,7 +106,7 @@ describe('/alerts follow and unfollow', () => {
     const answer = await ask(`/alerts unfollow troops ${DESK}`);
     expect(answer.title).toBe('Stopped following North Korean troops in Russia');
     expect(answer.summary).toContain('It still follows: Casualties among North Korean troops (`casualties`).');
-    expect(t.app.store.routes.channelsFor(G1, 'troops')).toEqual([]);
+    expect(await t.app.port.routes.channelsFor(G1, 'troops')).toEqual([]);
   });
 
   it('explains an unknown topic, a channel that did not follow, and a channel given twice', async () => {
@@ -123,14 +123,14 @@ describe('/alerts follow and unfollow', () => {
     expect((await ask('/alerts follow troops "#news desk"')).summary).toBe(
       'Name the channel as #name, <#id> or its id: one word, no spaces.',
     );
-    expect(t.app.store.routes.follows(G1)).toEqual([]);
+    expect(await t.app.port.routes.follows(G1)).toEqual([]);
   });
 
   it('acts on the defaults scope from the console, where channels are named as typed', async () => {
     const answer = await ask('/alerts follow troops #desk', null);
     expect(answer.summary).toContain('#desk will get an alert');
-    expect(t.app.store.routes.channelsFor('', 'troops')).toEqual(['desk']);
-    expect(t.app.store.routes.follows(G1)).toEqual([]);
+    expect(await t.app.port.routes.channelsFor('', 'troops')).toEqual(['desk']);
+    expect(await t.app.port.routes.follows(G1)).toEqual([]);
   });
 });
 
@@ -140,7 +140,7 @@ describe('/alerts list', () => {
     await ask(`/alerts follow casualties ${DESK}`);
     await ask(`/alerts follow troops ${WIRE}`);
     await ask(`/alerts digest ${DESK} weekdays 08:00`);
-    t.app.store.routes.markChannelBroken(G1, WIRE, 'Missing Permissions', NOW);
+    await t.app.port.routes.markChannelBroken(G1, WIRE, 'Missing Permissions', NOW);
     const answer = await ask('/alerts list');
     expect(answer.ephemeral).toBe(true);
     expect(answer.sections).toEqual([
@@ -166,15 +166,15 @@ describe('/alerts list', () => {
   it("never shows one server another server's follows, briefings or broken channels, nor lets it change them", async () => {
     await ask(`/alerts follow troops ${DESK}`, G1);
     await ask(`/alerts digest ${DESK} daily 07:30`, G1);
-    t.app.store.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
+    await t.app.port.routes.markChannelBroken(G1, DESK, 'Missing Access', NOW);
     expect((await ask('/alerts list', G2)).title).toBe('No alerts set up');
     expect((await ask(`/alerts unfollow troops ${DESK}`, G2)).summary).toMatch(/does not follow/);
     expect((await ask(`/alerts digest ${DESK} off`, G2)).summary).toBe(`<#${DESK}> has no briefing to turn off.`);
     const followed = await ask(`/alerts follow troops ${DESK}`, G2);
     expect(followed.summary).not.toContain('marked broken');
-    expect(t.app.store.routes.broken(DESK)?.reason).toBe('Missing Access');
-    expect(t.app.store.routes.channelsFor(G1, 'troops')).toEqual([DESK]);
-    expect(t.app.store.routes.digests(G1)).toHaveLength(1);
+    expect((await t.app.port.routes.broken(DESK))?.reason).toBe('Missing Access');
+    expect(await t.app.port.routes.channelsFor(G1, 'troops')).toEqual([DESK]);
+    expect(await t.app.port.routes.digests(G1)).toHaveLength(1);
   });
 });
 
@@ -186,7 +186,9 @@ describe('/alerts digest', () => {
     expect(answer.summary).toContain(
       `<#${DESK}> gets a briefing on weekdays at 08:00, Asia/Seoul time (\`0 8 * * 1-5\`)`,
     );
-    expect(t.app.store.routes.digests(G1).map((d) => [d.channelId, d.schedule])).toEqual([[DESK, '0 8 * * 1-5']]);
+    expect((await t.app.port.routes.digests(G1)).map((d) => [d.channelId, d.schedule])).toEqual([
+      [DESK, '0 8 * * 1-5'],
+    ]);
     expect(digestChanges).toBe(1);
   });
 
@@ -200,16 +202,16 @@ describe('/alerts digest', () => {
   ])('takes %s as the cron schedule %s', async (typed, cron, words) => {
     const answer = await ask(`/alerts digest ${DESK} ${typed}`);
     expect(answer.summary).toContain(`gets a briefing ${words}, UTC time`);
-    expect(t.app.store.routes.digests(G1)[0]!.schedule).toBe(cron);
+    expect((await t.app.port.routes.digests(G1))[0]!.schedule).toBe(cron);
   });
 
   it('replaces a channel\'s schedule, and "off" removes it', async () => {
     await ask(`/alerts digest ${DESK} daily 07:30`);
     await ask(`/alerts digest ${DESK} weekdays 08:00`);
-    expect(t.app.store.routes.digests(G1).map((d) => d.schedule)).toEqual(['0 8 * * 1-5']);
+    expect((await t.app.port.routes.digests(G1)).map((d) => d.schedule)).toEqual(['0 8 * * 1-5']);
     const off = await ask(`/alerts digest ${DESK} off`);
     expect(off).toMatchObject({ title: 'Briefing off', summary: `<#${DESK}> gets no more scheduled briefings.` });
-    expect(t.app.store.routes.digests(G1)).toEqual([]);
+    expect(await t.app.port.routes.digests(G1)).toEqual([]);
     expect(digestChanges).toBe(3);
   });
 
@@ -223,7 +225,7 @@ describe('/alerts digest', () => {
       /^A briefing can come at most once an hour/,
     );
     expect((await ask(`/alerts digest ${DESK} off`)).summary).toBe(`<#${DESK}> has no briefing to turn off.`);
-    expect(t.app.store.routes.digests(G1)).toEqual([]);
+    expect(await t.app.port.routes.digests(G1)).toEqual([]);
     expect(digestChanges).toBe(0);
   });
 

@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot?.stop();
-  sample?.close();
+  await sample?.close();
 });
 afterEach(() => {
   expect(bot.fake.unhandled).toEqual([]);
@@ -83,7 +83,7 @@ describe('/alerts in Discord', () => {
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.embeds[0]!.title).toBe('Following North Korean troops in Russia');
     expect(reply.embeds[0]!.description).toContain(`<#${channel.id}> will get an alert`);
-    expect(sample.app.store.routes.channelsFor(bot.fake.guild.id, 'troops')).toEqual([channel.id]);
+    expect(await sample.app.port.routes.channelsFor(bot.fake.guild.id, 'troops')).toEqual([channel.id]);
   });
 
   it('refuses a member without Manage Server, whatever the client showed them', async () => {

@@ -52,7 +52,7 @@ afterEach(async () => {
 describe('a new figure reaches the channels that follow its topic, once', () => {
   it('posts nothing when a source is added, then one alert for a new figure with what it changes', async () => {
     const wire = [FIRST];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     const added = await rig.feedSource('Desk Wire', '/wire.xml', wire);
     expect(added.items).toBe(1);
     await rig.tick(at('2024-10-23'));
@@ -74,7 +74,7 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
   it('does not post again when a second outlet reports a figure already alerted', async () => {
     const wire = [FIRST];
     const harbour: TestItem[] = [];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
     await rig.feedSource('Harbour Times', '/harbour.xml', harbour);
     wire.push(RAISED);
@@ -92,7 +92,7 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
     await rig.feedSource('Harbour Times', '/harbour.xml', harbour);
     wire.push(RAISED);
     await rig.tick(at('2024-10-30'));
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     harbour.push({ ...RAISED, guid: 'harbour-copy' });
     const report = await rig.tick(at('2024-10-31'));
     expect(report.poll.newItems).toBe(1);
@@ -101,7 +101,7 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 
   it('alerts a denial with no figure once, and a reworded one not again', async () => {
     const wire = [FIRST];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
     wire.push(DENIAL);
     await rig.tick(at('2024-11-02'));
@@ -119,19 +119,19 @@ describe('a new figure reaches the channels that follow its topic, once', () => 
 
   it('delivers exactly one message when Discord answers 500 before it answers 200', async () => {
     const wire = [FIRST];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
     rig.fake.failNext('POST /channels/:id/messages', { status: 500 });
     wire.push(RAISED);
     await rig.tick(at('2024-10-30'));
     await rig.tick(at('2024-10-30'));
     expect(rig.posted('alerts')).toHaveLength(1);
-    expect(rig.temp.app.store.outbox.pendingCount()).toBe(0);
+    expect(await rig.temp.app.port.outbox.pendingCount()).toBe(0);
   });
 
   it("folds the alerts past a channel's limit into one digest message", async () => {
     const wire: TestItem[] = [];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
     const claimants = [
       'Pentagon',
@@ -160,8 +160,8 @@ describe('alerts stay within the newsroom whose source carried the figure', () =
   it("queues a server's own source's figure for that server only, and a default source's for every follower", async () => {
     const { app } = rig.temp;
     const other = '222222222222222222';
-    rig.follow('troops', 'alerts');
-    rig.follow('troops', 'alerts', other);
+    await rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts', other);
     const own = await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId },
@@ -169,15 +169,15 @@ describe('alerts stay within the newsroom whose source carried the figure', () =
     await decideAlerts(app, own.articleId, [rig.guildId], tickBudget(5), at('2024-10-30'));
     const shared = await rig.temp.ingest({ outlet: 'Desk Wire', date: '2024-10-23', body: FIRST.content! });
     await decideAlerts(app, shared.articleId, [''], tickBudget(5), at('2024-10-30'));
-    const rows = app.store.db
-      .prepare('SELECT guild_id AS guildId, decision_id AS decision FROM outbox ORDER BY id')
-      .all() as Array<{ guildId: string }>;
+    const rows = await rig.temp.query<{ guildId: string }>(
+      'SELECT guild_id AS "guildId", decision_id AS decision FROM outbox ORDER BY id',
+    );
     expect(rows.map((r) => r.guildId)).toEqual([rig.guildId, rig.guildId, other]);
   });
 
   it('never decides the same alert twice for a server, whatever calls it again', async () => {
     const { app } = rig.temp;
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     const own = await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId },
@@ -190,14 +190,14 @@ describe('alerts stay within the newsroom whose source carried the figure', () =
 describe('scheduled briefings', () => {
   it('lists what is new since the last briefing, then says nothing changed', async () => {
     const { app } = rig.temp;
-    rig.follow('troops', 'desk');
-    const digest = app.store.routes.setDigest(rig.guildId, rig.channel('desk'), '0 8 * * 1-5', at('2024-10-01'));
+    await rig.follow('troops', 'desk');
+    const digest = await app.port.routes.setDigest(rig.guildId, rig.channel('desk'), '0 8 * * 1-5', at('2024-10-01'));
     await rig.temp.ingest(
       { outlet: 'Desk Wire', date: '2024-10-30', body: RAISED.content! },
       { guildId: rig.guildId, now: at('2024-10-30') },
     );
     await queueBriefing(app, digest, at('2024-10-31'));
-    await queueBriefing(app, app.store.routes.digest(digest.id)!, at('2024-11-01'));
+    await queueBriefing(app, (await app.port.routes.digest(digest.id))!, at('2024-11-01'));
     await rig.tick(at('2024-11-01'));
     const [first, second] = rig.posted('desk');
     expect(text(first!)).toMatch(/NIS.*10,000 troops/);

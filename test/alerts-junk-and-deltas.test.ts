@@ -9,8 +9,8 @@ import { type TempApp, type TestArticle, tempApp } from './support/store-app.js'
 const article = (date: string, body: string, outlet = 'Harbour Wire'): TestArticle => ({ outlet, date, body });
 
 let temp: TempApp;
-beforeEach(() => {
-  temp = tempApp();
+beforeEach(async () => {
+  temp = await tempApp();
 });
 afterEach(() => temp.close());
 
@@ -38,7 +38,8 @@ describe('a number far below the running range is flagged, not headlined', () =>
       article('2030-04-03', 'President Zelenskyy said 2 North Korean troops had been seen near Sudzha.'),
     );
     expect(junk).toEqual([]);
-    const stored = [...temp.app.store.claims()].find((c) => c.low === 2)!;
+    const [low] = await temp.query<{ id: number }>('SELECT id FROM claims WHERE low = 2');
+    const stored = temp.app.index.claim(low!.id)!;
     expect(stored.aside).toMatch(/far below the running range \(11,000.12,000 troops\)/);
     const [next] = await alertsOf(
       article('2030-04-04', 'President Zelenskyy said about 14,000 North Korean troops were now in Kursk.'),

@@ -4,6 +4,7 @@ import { explainAlerts } from '../src/alerting/why.js';
 import type { Answer } from '../src/answers/answer.js';
 import { answerLine } from '../src/console/ask.js';
 import { silentLogger } from '../src/log.js';
+import { inOrder } from './support/in-order.js';
 import { type TempApp, type TestArticle, tempApp } from './support/store-app.js';
 
 const G1 = '111111111111111111';
@@ -55,8 +56,8 @@ const TWICE: TestArticle = {
 };
 
 let t: TempApp;
-beforeEach(() => {
-  t = tempApp();
+beforeEach(async () => {
+  t = await tempApp();
 });
 afterEach(() => t.close());
 
@@ -67,28 +68,32 @@ const why = async (target: string, guildId: string = G1): Promise<Answer> =>
 const reason = (answer: Answer, n = 0) => answer.sections[0]!.lines[n]!.split('\n')[1]!;
 
 /** What the alerting path writes for a claim that alerts: one decision, one message per channel. */
-function alerted(claimId: number, channels: string[], options: { guildId?: string; folded?: boolean } = {}): number[] {
-  const { outbox } = t.app.store;
+async function alerted(
+  claimId: number,
+  channels: string[],
+  options: { guildId?: string; folded?: boolean } = {},
+): Promise<number[]> {
+  const { outbox } = t.app.port;
   const claim = t.app.index.claim(claimId)!;
   const guildId = options.guildId ?? G1;
-  const decisionId = outbox.decide(
+  const decisionId = (await outbox.decide(
     guildId,
     alertKeyOf(claim),
     claim.id,
     claim.articleId,
     options.folded ? 'folded' : 'queued',
     ARRIVED,
-  )!;
-  return channels.map((channelId) =>
+  ))!;
+  return inOrder(channels, (channelId) =>
     outbox.enqueue({ guildId, channelId, kind: 'alert', decisionId, payload: '{}', folded: options.folded }, ARRIVED),
   );
 }
 
 describe('/alerts why, for a claim that alerted', () => {
   it('names the channel and when the alert was sent', async () => {
-    t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
+    await t.app.port.routes.follow(G1, 'troops', DESK, BEFORE);
     const [claim] = await ingest(NIS_1500);
-    t.app.store.outbox.markSent(alerted(claim!.id, [DESK]), 'm1', SENT);
+    await t.app.port.outbox.markSent(await alerted(claim!.id, [DESK]), 'm1', SENT);
     const answer = await why(String(claim!.id));
     expect(answer).toMatchObject({ title: `Claim #${claim!.id} alerted here`, ephemeral: true });
     expect(answer.sections[0]!.lines[0]).toMatch(/^\*\*#1\*\* \*\*NIS\*\*: approximately 1,500 troops \[troops\]\n/);
@@ -97,9 +102,9 @@ describe('/alerts why, for a claim that alerted', () => {
 
   it('says a message is still waiting, with its attempts and last error', async () => {
     const [claim] = await ingest(NIS_1500);
-    const ids = alerted(claim!.id, [DESK]);
-    t.app.store.outbox.beginAttempt(ids);
-    t.app.store.outbox.retryLater(ids, '503 Service Unavailable', new Date('2025-05-01T12:05:00Z'));
+    const ids = await alerted(claim!.id, [DESK]);
+    await t.app.port.outbox.beginAttempt(ids);
+    await t.app.port.outbox.retryLater(ids, '503 Service Unavailable', new Date('2025-05-01T12:05:00Z'));
     expect(reason(await why('#1'))).toBe(
       `Alerted <#${DESK}>, waiting to be sent (1 attempt so far, last error: 503 Service Unavailable; ` +
         'next try May 1, 2025, 12:05 UTC) (decided May 1, 2025, 12:00 UTC).',
@@ -108,10 +113,10 @@ describe('/alerts why, for a claim that alerted', () => {
 
   it("gives a broken channel's reason, per channel", async () => {
     const [claim] = await ingest(NIS_1500);
-    const [desk, wire] = alerted(claim!.id, [DESK, WIRE]);
-    t.app.store.outbox.markSent([desk!], 'm1', SENT);
-    t.app.store.outbox.setAside([wire!], 'DiscordAPIError[50001]: Missing Access');
-    t.app.store.routes.markChannelBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
+    const [desk, wire] = await alerted(claim!.id, [DESK, WIRE]);
+    await t.app.port.outbox.markSent([desk!], 'm1', SENT);
+    await t.app.port.outbox.setAside([wire!], 'DiscordAPIError[50001]: Missing Access');
+    await t.app.port.routes.markChannelBroken(G1, WIRE, 'the bot lost access to the channel', SENT);
     expect((await why('1')).title).toBe('Claim #1 alerted here');
     expect(reason(await why('1'))).toBe(
       `Alerted <#${DESK}>, sent May 1, 2025, 12:01 UTC; the alert for <#${WIRE}> could not be posted: ` +
@@ -121,7 +126,7 @@ describe('/alerts why, for a claim that alerted', () => {
 
   it('does not call a claim alerted when its only channel was broken', async () => {
     const [claim] = await ingest(NIS_1500);
-    t.app.store.outbox.setAside(alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
+    await t.app.port.outbox.setAside(await alerted(claim!.id, [DESK]), 'DiscordAPIError[10003]: Unknown Channel');
     const answer = await why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
     expect(reason(answer)).toBe(
@@ -132,7 +137,7 @@ describe('/alerts why, for a claim that alerted', () => {
 
   it('says when the alert was folded into a digest', async () => {
     const [claim] = await ingest(NIS_1500);
-    t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { folded: true }), 'm1', SENT);
+    await t.app.port.outbox.markSent(await alerted(claim!.id, [DESK], { folded: true }), 'm1', SENT);
     expect(reason(await why('1'))).toBe(
       `Folded into a digest for <#${DESK}>, sent May 1, 2025, 12:01 UTC (decided May 1, 2025, 12:00 UTC).`,
     );
@@ -143,7 +148,7 @@ describe('/alerts why, for a claim that did not alert', () => {
   it('names the earlier claim that alerted when a repeat arrives', async () => {
     await ingest(NIS_1500);
     const [first] = await ingest(NIS_3000);
-    alerted(first!.id, [DESK]);
+    await alerted(first!.id, [DESK]);
     const [repeat] = await ingest(NIS_3000_AGAIN);
     const answer = await why(String(repeat!.id));
     expect(answer.title).toBe(`Claim #${repeat!.id} did not alert here`);
@@ -164,7 +169,7 @@ describe('/alerts why, for a claim that did not alert', () => {
 
   it('says a statement already alerted for that topic, claimant and status, whatever its wording', async () => {
     const [denial] = await ingest(DENIAL);
-    alerted(denial!.id, [DESK]);
+    await alerted(denial!.id, [DESK]);
     const [reworded] = await ingest(DENIAL_REWORDED);
     expect(reason(await why(String(reworded!.id)))).toBe(
       `Seen before: a denial by **Kremlin** on this topic already alerted here with **Kremlin** in TASS, Oct 25, 2024 ` +
@@ -174,7 +179,7 @@ describe('/alerts why, for a claim that did not alert', () => {
 
   it('says a claim with no topic alerts nobody, next to one that alerted, for an article asked about by its link', async () => {
     const [pentagon, city] = await ingest(MIXED);
-    alerted(pentagon!.id, [DESK]);
+    await alerted(pentagon!.id, [DESK]);
     const answer = await why('https://news.example/reuters/mixed?utm_source=feed');
     expect(answer.title).toBe('Alerts from Test article');
     expect(answer.summary).toBe(
@@ -194,7 +199,7 @@ describe('/alerts why, for a claim that did not alert', () => {
     expect(reason(await why(`article ${first!.articleId}`), 1)).toBe(
       `Same alert as #${first!.id} earlier in this article: an article raises each alert once.`,
     );
-    alerted(first!.id, [DESK]);
+    await alerted(first!.id, [DESK]);
     expect(reason(await why(`article ${first!.articleId}`), 1)).toBe(
       `Same alert as #${first!.id} in this article, which raised it: an article raises each alert once.`,
     );
@@ -202,7 +207,7 @@ describe('/alerts why, for a claim that did not alert', () => {
 
   it('reads a decision that found no followers, with the follows as they stand', async () => {
     const [claim] = await ingest(NIS_1500);
-    t.app.store.outbox.decide(G1, alertKeyOf(claim!), claim!.id, claim!.articleId, 'no-followers', ARRIVED);
+    await t.app.port.outbox.decide(G1, alertKeyOf(claim!), claim!.id, claim!.articleId, 'no-followers', ARRIVED);
     const answer = await why('1');
     expect(answer.title).toBe('Claim #1 did not alert here');
     expect(reason(answer)).toBe(
@@ -217,7 +222,7 @@ describe('/alerts why, for a claim that did not alert', () => {
       'No channel here followed North Korean troops in Russia (`troops`) when it arrived (May 1, 2025, 12:00 UTC). ' +
         'No channel follows it now either: `/alerts follow troops <channel>` sends the next one.',
     );
-    t.app.store.routes.follow(G1, 'troops', DESK, ASKED);
+    await t.app.port.routes.follow(G1, 'troops', DESK, ASKED);
     expect(reason(await why(String(claim!.id)))).toMatch(
       new RegExp(
         `when it arrived \\(May 1, 2025, 12:00 UTC\\)\\. Now followed in <#${DESK}> \\(since May 3, 2025, 10:00 UTC\\)\\.$`,
@@ -226,8 +231,8 @@ describe('/alerts why, for a claim that did not alert', () => {
   });
 
   it('says every channel following the topic was broken when it arrived', async () => {
-    t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
-    t.app.store.routes.markChannelBroken(G1, DESK, 'Unknown Channel', BEFORE);
+    await t.app.port.routes.follow(G1, 'troops', DESK, BEFORE);
+    await t.app.port.routes.markChannelBroken(G1, DESK, 'Unknown Channel', BEFORE);
     await ingest(NIS_1500);
     expect(reason(await why('1'))).toBe(
       `Every channel following the topic was marked broken when it arrived (<#${DESK}>: Unknown Channel); following again mends one.`,
@@ -235,7 +240,7 @@ describe('/alerts why, for a claim that did not alert', () => {
   });
 
   it('says a claim that came in while the topic was followed arrived before alerts were decided', async () => {
-    t.app.store.routes.follow(G1, 'troops', DESK, BEFORE);
+    await t.app.port.routes.follow(G1, 'troops', DESK, BEFORE);
     await ingest(NIS_1500);
     expect(reason(await why('1'))).toBe(
       "It arrived (May 1, 2025, 12:00 UTC) before alerts were decided for it: a source's first fetch is taken in silently, " +
@@ -257,7 +262,7 @@ describe('/alerts why, between servers', () => {
 
   it("reads only this server's decisions for a claim every server sees", async () => {
     const [claim] = await ingest(NIS_1500, '');
-    t.app.store.outbox.markSent(alerted(claim!.id, [DESK], { guildId: G1 }), 'm1', SENT);
+    await t.app.port.outbox.markSent(await alerted(claim!.id, [DESK], { guildId: G1 }), 'm1', SENT);
     expect((await why('1', G1)).title).toBe('Claim #1 alerted here');
     expect((await why('1', G2)).title).toBe('Claim #1 did not alert here');
     expect(reason(await why('1', G2))).toMatch(/^No channel here followed/);

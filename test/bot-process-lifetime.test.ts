@@ -6,6 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_ENTRY, type BotProcess, killBots, startBotProcess, tempDbPath } from './support/bot-process.js';
 import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
+import { botStoreEnv, sqliteOnly } from './support/test-store.js';
+
+const lockOnly = sqliteOnly(
+  "bot-process-lifetime, 'a second bot on the same store'",
+  'the second-bot refusal is the SQLite bot lock; bots on Postgres share the store by design',
+);
 
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
@@ -14,7 +20,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const bot = startBotProcess;
+/** The bot on the suite's store: a copy of the SQLite sample store, or a fresh Postgres database. */
+const bot = async (env: Record<string, string>) => startBotProcess({ ...env, ...(await botStoreEnv()) });
 
 const consoleReady = (b: BotProcess) =>
   expect.poll(() => b.output(), { timeout: 60_000, interval: 100 }).toMatch(/claimwatch console:/);
@@ -26,19 +33,19 @@ describe('a fatal gateway close', { timeout: 120_000 }, () => {
     [4014, /refused the intents \(gateway close 4014, disallowed intents\).*Privileged Gateway Intents/],
   ])('close %i stops the bot with exit 1 and a line naming the cause and the fix', async (code, said) => {
     fake = await startFakeDiscord({ refuseIdentify: code });
-    const started = bot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase });
+    const started = await bot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase });
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(said);
     expect(started.output()).not.toMatch(/\n\s+at /); // a line for the operator, not a stack
   });
 });
 
-describe('a second bot on the same store', { timeout: 120_000 }, () => {
+describe.skipIf(lockOnly)('a second bot on the same store', { timeout: 120_000 }, () => {
   it('is refused with a clear message while the first keeps running', async () => {
     const db = tempDbPath();
-    const first = bot({ CLAIMWATCH_DB: db });
+    const first = startBotProcess({ CLAIMWATCH_DB: db });
     await consoleReady(first);
-    const second = bot({ CLAIMWATCH_DB: db });
+    const second = startBotProcess({ CLAIMWATCH_DB: db });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(`Another claimwatch bot is already running on ${db}`);
     expect(second.output()).toContain('CLAIMWATCH_DB');
@@ -48,11 +55,11 @@ describe('a second bot on the same store', { timeout: 120_000 }, () => {
 
   it('starts once the first one was killed with SIGKILL: the lock dies with its process', async () => {
     const db = tempDbPath();
-    const first = bot({ CLAIMWATCH_DB: db });
+    const first = startBotProcess({ CLAIMWATCH_DB: db });
     await consoleReady(first);
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = bot({ CLAIMWATCH_DB: db });
+    const second = startBotProcess({ CLAIMWATCH_DB: db });
     await consoleReady(second);
     expect(second.output()).not.toContain('already running');
   });
@@ -60,7 +67,7 @@ describe('a second bot on the same store', { timeout: 120_000 }, () => {
 
 describe('stopping the bot', { timeout: 120_000 }, () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s shuts the console bot down cleanly with exit 0', async (signal) => {
-    const started = bot({});
+    const started = await bot({});
     await consoleReady(started);
     started.child.kill(signal);
     expect(await started.exited).toBe(0);
@@ -69,7 +76,7 @@ describe('stopping the bot', { timeout: 120_000 }, () => {
 
   it('SIGINT stops the Discord bot: it leaves the gateway and exits 0', async () => {
     fake = await startFakeDiscord({ token: FAKE_TOKEN });
-    const started = bot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase });
+    const started = await bot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase });
     await expect.poll(() => started.output(), { timeout: 60_000, interval: 100 }).toMatch(/logged in to Discord/);
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);
@@ -96,6 +103,7 @@ describe('stopping the bot', { timeout: 120_000 }, () => {
           DISCORD_API_BASE: fake.restBase,
           CLAIMWATCH_DB: tempDbPath(),
           npm_lifecycle_event: 'start',
+          ...(await botStoreEnv()),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       },

@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killBots, startBotProcess } from './support/bot-process.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
+import { sqliteOnly } from './support/test-store.js';
+
+const skipped = sqliteOnly(
+  'bot-start-refusals',
+  'each refusal is about the SQLite store file CLAIMWATCH_DB names (not a database, no folder, not writable)',
+);
 
 afterEach(killBots);
 
@@ -19,7 +25,7 @@ async function refused(env: Record<string, string>): Promise<string> {
 }
 
 // Each test starts the real process, slow to boot on a loaded machine.
-describe('the bot refusing to start', { timeout: 120_000 }, () => {
+describe.skipIf(skipped)('the bot refusing to start', { timeout: 120_000 }, () => {
   it('names a store file that is not a database, and leaves it as it was', async () => {
     const path = join(folder(), 'claimwatch.db');
     const garbage = 'not a database\n'.repeat(100);

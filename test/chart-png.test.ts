@@ -25,7 +25,7 @@ const BACKGROUND = [0x2b, 0x2d, 0x31];
 
 let t: TempApp;
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const [outlet, date, body] of STORY) await t.ingest({ outlet, date, body });
 });
 afterEach(() => t.close());

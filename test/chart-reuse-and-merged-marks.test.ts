@@ -6,7 +6,7 @@ import { type TempApp, tempApp } from './support/store-app.js';
 
 let t: TempApp;
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   await t.ingest({
     outlet: 'Yonhap',
     date: '2024-10-18',

@@ -46,8 +46,8 @@ const STORY: Article[] = [
 ];
 
 let t: TempApp;
-beforeEach(() => {
-  t = tempApp();
+beforeEach(async () => {
+  t = await tempApp();
 });
 afterEach(() => t.close());
 

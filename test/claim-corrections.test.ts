@@ -28,12 +28,15 @@ const RAISED: TestItem = {
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
 
 let rig: AlertRig;
+let raisedClaimId: number;
 beforeEach(async () => {
   rig = await alertRig();
-  rig.follow('troops', 'alerts');
+  await rig.follow('troops', 'alerts');
   await rig.feedSource('Desk Wire', '/desk.xml', [FIRST, RAISED].slice(0, 1));
   rig.serveFeed('/desk.xml', 'Desk Wire', [FIRST, RAISED]);
   await rig.tick(at('2030-08-05'));
+  const [raised] = await rig.temp.query<{ id: number }>("SELECT id FROM claims WHERE sentence LIKE '%10,000%'");
+  raisedClaimId = raised!.id;
 });
 afterEach(async () => {
   await rig.close();
@@ -56,14 +59,14 @@ async function ask(line: string, options: { moderator?: boolean; guildId?: strin
   return renderText(answer);
 }
 
-const alertedClaim = () => rig.temp.app.store.edits.alertsOf(raisedId())[0]!;
-const raisedId = () => [...rig.temp.app.store.claims()].find((c) => c.sentence.includes('10,000'))!.id;
+const alertedClaim = async () => (await rig.temp.app.port.edits.alertsOf(raisedId()))[0]!;
+const raisedId = () => raisedClaimId;
 const postedText = () => JSON.stringify(rig.fake.channelMessages.at(-1)!.message.embeds);
 
 describe('a moderator corrects a claim', () => {
   it('fixes the figure: the posted alert is edited with a correction line, and /claim shows who and when', async () => {
     expect(rig.posted('alerts')).toHaveLength(1);
-    expect(alertedClaim().status).toBe('sent');
+    expect((await alertedClaim()).status).toBe('sent');
     const reply = await ask(`/correction fix ${raisedId()} figure:9,000 note:the agency revised its count`);
     expect(reply).toMatch(/corrected[\s\S]*figure 10,000 → 9,000[\s\S]*1 posted alert will be edited/);
     await rig.tick(at('2030-08-06'));
@@ -108,7 +111,7 @@ describe('a moderator corrects a claim', () => {
 
   it('keeps the correction, and delivers its edit, across a restart', async () => {
     await ask(`/correction fix ${raisedId()} claimant:Pentagon status:confirmed`);
-    rig.temp.reopen();
+    await rig.temp.reopen();
     expect(await ask(`/claim ${raisedId()}`)).toMatch(
       /Status:\** confirmed[\s\S]*Claimant:\** Pentagon[\s\S]*claimant NIS → Pentagon/,
     );
@@ -130,7 +133,7 @@ describe('corrections are guarded', () => {
     expect(await ask(`/correction fix ${raisedId()} topic:weather`)).toMatch(/There is no topic "weather"/);
     expect(await ask(`/correction fix ${raisedId()} figure:10,000`)).toMatch(/already reads that way/);
     expect(await ask(`/correction fix ${raisedId()}`)).toMatch(/Say what to correct/);
-    expect(rig.temp.app.store.corrections.history(raisedId())).toEqual([]);
+    expect(await rig.temp.app.port.corrections.history(raisedId())).toEqual([]);
   });
 
   it('leaves another server’s claims and the shared defaults alone', async () => {

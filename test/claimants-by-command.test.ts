@@ -8,8 +8,8 @@ import { type TempApp, tempApp } from './support/store-app.js';
 let t: TempApp;
 const NOW = new Date('2023-03-10T12:00:00Z');
 
-beforeEach(() => {
-  t = tempApp();
+beforeEach(async () => {
+  t = await tempApp();
 });
 afterEach(() => t.close());
 
@@ -69,7 +69,7 @@ describe('moderators correct who the bot credits', () => {
     const answer = await ask(line);
     expect(answer.ephemeral).toBe(true);
     expect(text(answer)).toContain(message);
-    expect(t.app.store.claimants.changes('g1')).toEqual([]);
+    expect(await t.app.port.claimants.changes('g1')).toEqual([]);
   });
 
   it('leaves another server’s claims and list alone', async () => {
@@ -81,6 +81,6 @@ describe('moderators correct who the bot credits', () => {
   it('refuses a member who is not a moderator', async () => {
     const answer = await ask('/claimants alias name:"Dock Workers Federation" into:"Harbour Dockers"', 'g1', false);
     expect(answer.ephemeral).toBe(true);
-    expect(t.app.store.claimants.changes('g1')).toEqual([]);
+    expect(await t.app.port.claimants.changes('g1')).toEqual([]);
   });
 });

@@ -2,8 +2,7 @@
 // after it must read as a bot started afresh on the same store reads it. Articles written for the test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimantChoices, sourceChoices } from '../src/answers/choices.js';
-import { type App, openApp } from '../src/app/app.js';
-import { DATA_DIR } from '../src/config.js';
+import type { App } from '../src/app/app.js';
 import { answerText, askApp } from './support/ask.js';
 import { type TempApp, tempApp } from './support/store-app.js';
 import { STORY } from './support/story.js';
@@ -35,7 +34,7 @@ const LATER = [
 ];
 
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const article of [...STORY, ...LATER]) await t.ingest(article);
   await t.ingest(
     {
@@ -82,13 +81,13 @@ async function answers(app: App, guildId: string | null) {
   return said;
 }
 
-/** The live app's answers, then those of a bot opened afresh on the same store file. */
+/** The live app's answers, then those of a bot opened afresh on the same store. */
 async function expectSameAsRestart() {
-  const reopened = openApp(t.dbPath, DATA_DIR);
+  const reopened = await t.openAnother();
   try {
     for (const guildId of [null, 'g1']) expect(await answers(t.app, guildId)).toEqual(await answers(reopened, guildId));
   } finally {
-    reopened.store.close();
+    await reopened.close();
   }
 }
 
@@ -103,7 +102,7 @@ describe('after a claimant change, the live answers are those of a restarted bot
     'alias, rename and split, one after another (claims saved as columns first: %s)',
     async (saved) => {
       // A reopened app saves every claim's columns; the changes below then reach the next boot by the store's record of changed claims.
-      if (saved) t.reopen();
+      if (saved) await t.reopen();
       await expectSameAsRestart();
       expect(await change('/claimants alias name:"Ostrander" into:"Kursk Defence Staff"')).toContain('now filed under');
       await expectSameAsRestart();
@@ -122,7 +121,7 @@ describe('after a claimant change, the live answers are those of a restarted bot
   );
 
   it('a server’s own merge, which leaves the claims other servers share under their name', async () => {
-    t.reopen();
+    await t.reopen();
     expect(await change('/claimants alias name:"Ostrander" into:"Kursk Defence Staff"', 'g1')).toContain('1 claim');
     await expectSameAsRestart();
     await change('/claimants split name:"Ostrander"', 'g1');

@@ -20,7 +20,7 @@ let bot: RunningBot;
 let guildId: string;
 
 beforeAll(async () => {
-  temp = tempApp();
+  temp = await tempApp();
   bot = await startBotOnFake(temp.app, recordingLogger(), { now: () => NOW });
   guildId = bot.fake.guild.id;
   // Everyone's: a default source.
@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot?.stop();
-  temp?.close();
+  await temp?.close();
 });
 
 async function exportIn(options: Record<string, string>) {

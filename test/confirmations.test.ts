@@ -53,8 +53,8 @@ describe('a body confirming or acknowledging the deployment is a confirmed state
 
 describe('a confirmation in answers and alerts', () => {
   let temp: TempApp;
-  beforeEach(() => {
-    temp = tempApp();
+  beforeEach(async () => {
+    temp = await tempApp();
   });
   afterEach(() => temp.close());
 

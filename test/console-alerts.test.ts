@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_ENTRY } from './support/bot-process.js';
+import { botStoreEnv } from './support/test-store.js';
 
 // The console bot as a user runs it, with ALERT_CRON ticking every second: the test waits for
 // what the process prints, not for a length of time.
@@ -24,6 +25,7 @@ describe('the console bot', () => {
         ALERT_CRON: '* * * * * *',
         ALERT_CRON_ALLOW_FAST: 'true',
         LOG_LEVEL: 'warn',
+        ...(await botStoreEnv()),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

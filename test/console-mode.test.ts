@@ -8,12 +8,13 @@ import { loadDefaultFolders } from '../src/app/app.js';
 import { runConsole } from '../src/console/console.js';
 import { silentLogger } from '../src/log.js';
 import { type TempApp, tempApp } from './support/store-app.js';
+import { botStoreEnv, onPostgres } from './support/test-store.js';
 
 let t: TempApp;
 afterEach(() => t?.close());
 
 async function session(lines: string[]) {
-  t = tempApp();
+  t = await tempApp();
   await loadDefaultFolders(t.app, 'console', new Date());
   const out: string[] = [];
   await runConsole(
@@ -54,14 +55,16 @@ describe('console mode', () => {
 });
 
 describe('npm start without DISCORD_TOKEN', () => {
-  it('builds, loads the sample articles, answers /troops from standard input and exits cleanly at end of input', () => {
+  it('builds, loads the sample articles, answers /troops from standard input and exits cleanly at end of input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimwatch-start-'));
     const result = spawnSync('npm', ['start', '--silent'], {
       input: '/troops\n',
       encoding: 'utf8',
-      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db') },
+      env: { ...process.env, DISCORD_TOKEN: '', CLAIMWATCH_DB: join(dir, 'claimwatch.db'), ...(await botStoreEnv()) },
     });
     expect(result.status).toBe(0);
+    // The bot says which store it opened: the one the suite runs on.
+    expect(`${result.stdout}${result.stderr}`).toMatch(onPostgres ? /store: Postgres/ : /^(?![\s\S]*store: Postgres)/);
     expect(result.stdout).toMatch(/claimwatch console: \d+ claims from 21 articles/);
     expect(result.stdout).toMatch(/Latest figure by claimant\n {2}- NIS: /);
   }, 180_000); // npm start compiles to dist/ first (its prestart)

@@ -16,8 +16,8 @@ beforeAll(async () => {
   sample = await openSampleApp();
   dir = mkdtempSync(join(tmpdir(), 'claimwatch-console-labels-'));
 });
-afterAll(() => {
-  sample?.close();
+afterAll(async () => {
+  await sample?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AlertRig, alertRig } from './support/alert-rig.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
 import { articlePage, type TestItem } from './support/feed-server.js';
+import { sqliteOnly } from './support/test-store.js';
 
 // The tick runs in a child process that the test kills with SIGKILL: once while it waits for an
 // article page mid-poll, once after Discord took a message but before the answer came back (and
@@ -40,6 +41,10 @@ const item = (n: number, who: string, figure: string, extra: Partial<TestItem> =
   ...extra,
 });
 
+const skipped = sqliteOnly(
+  'crash-restart',
+  'the killed ticks are child processes (test/support/tick-child.mjs) that open the SQLite file by path',
+);
 let rig: AlertRig;
 beforeEach(async () => {
   rig = await alertRig();
@@ -48,13 +53,13 @@ afterEach(async () => {
   await rig.close();
 });
 
-describe('a tick killed part-way and run again', () => {
+describe.skipIf(skipped)('a tick killed part-way and run again', () => {
   it('loses nothing and posts each alert exactly once', async () => {
     const wire: TestItem[] = [item(1, 'NATO', '3,000')];
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     await rig.feedSource('Desk Wire', '/wire.xml', wire);
-    const { dbPath } = rig.temp;
-    rig.temp.app.store.close();
+    const dbPath = rig.temp.dbPath!;
+    await rig.temp.app.port.close();
 
     // Kill 1: waiting for the page of a summary-only item.
     const pageLink = rig.feeds.url('/story/4');
@@ -91,11 +96,11 @@ describe('a tick killed part-way and run again', () => {
     const done = await third.exited;
     expect(done.code, done.out).toBe(0);
 
-    const app = rig.temp.reopen();
-    const count = (sql: string) => (app.store.db.prepare(sql).get() as { n: number }).n;
-    expect(count('SELECT count(*) AS n FROM articles')).toBe(4);
-    expect(count('SELECT count(*) AS n FROM claims WHERE low IS NOT NULL')).toBe(4);
-    expect(count(`SELECT count(*) AS n FROM outbox WHERE status != 'sent'`)).toBe(0);
+    await rig.temp.reopen();
+    const count = async (sql: string) => (await rig.temp.query<{ n: number }>(sql))[0]!.n;
+    expect(await count('SELECT count(*) AS n FROM articles')).toBe(4);
+    expect(await count('SELECT count(*) AS n FROM claims WHERE low IS NOT NULL')).toBe(4);
+    expect(await count(`SELECT count(*) AS n FROM outbox WHERE status != 'sent'`)).toBe(0);
     const headlines = rig.posted('alerts').map((embed) => String(embed.description).split('\n')[0]!);
     expect(headlines).toHaveLength(3);
     for (const figure of ['8,000', '10,000', '11,000'])

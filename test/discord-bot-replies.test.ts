@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bot?.stop();
-  sample?.close();
+  await sample?.close();
 });
 
 afterEach(() => {

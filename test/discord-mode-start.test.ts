@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { killBots, startBotProcess } from './support/bot-process.js';
 import { type FakeDiscord, startFakeDiscord } from './support/fake-discord.js';
 import { FAKE_TOKEN } from './support/fake-discord-client.js';
+import { botStoreEnv } from './support/test-store.js';
 
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
@@ -15,7 +16,7 @@ const startBot = startBotProcess;
 describe('the bot started with DISCORD_TOKEN', () => {
   it('logs in through DISCORD_API_BASE, answers a slash command, and stops cleanly on SIGTERM', async () => {
     fake = await startFakeDiscord({ token: FAKE_TOKEN });
-    const started = startBot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase });
+    const started = startBot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_BASE: fake.restBase, ...(await botStoreEnv()) });
     const bot = started.child;
     await expect.poll(() => started.output(), { timeout: 15_000, interval: 100 }).toMatch(/logged in to Discord/);
     const record = await fake.sendInteraction(fake.chatInput({ name: 'troops' }));

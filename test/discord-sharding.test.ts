@@ -15,7 +15,7 @@ let client: Client<true> | undefined;
 afterEach(async () => {
   await client?.destroy();
   await fake?.close();
-  sample?.close();
+  await sample?.close();
   [client, fake, sample] = [undefined, undefined, undefined];
 });
 

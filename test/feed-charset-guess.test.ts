@@ -93,14 +93,16 @@ describe('fetching such a feed', () => {
 
   it('says on /sources add, and keeps for /sources status, that the charset was a guess', async () => {
     server.route('/fr.xml', plain(latin1(rss('Le Défenseur', FRENCH)), { 'content-type': 'text/xml' }));
-    const t = tempApp({ fetcher: loopbackFetcher() });
+    const t = await tempApp({ fetcher: loopbackFetcher() });
     try {
       const added = await addFeedSource(t.app, { guildId: 'g1', name: 'Défenseur', url: server.url('/fr.xml') }, T0);
       expect(addedAnswer(added).summary).toContain('read as windows-1252 by a guess');
       await pollDue(t.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
-      expect(t.app.store.sourceBook.feed(server.url('/fr.xml')).lastError).toMatch(/read as windows-1252 by a guess/);
+      expect((await t.app.port.sourceBook.feed(server.url('/fr.xml'))).lastError).toMatch(
+        /read as windows-1252 by a guess/,
+      );
     } finally {
-      t.close();
+      await t.close();
     }
   });
 });

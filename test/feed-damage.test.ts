@@ -45,13 +45,13 @@ describe('polling and adding a damaged feed', () => {
 
   it('takes in the valid items and keeps the damage as the feed’s last error for /sources status', async () => {
     rig.server.route('/wire.xml', plain(brokenTail(rssFeed('Wire', items(3)), '</channel>')));
-    rig.temp.app.store.sourceBook.add(
+    await rig.temp.app.port.sourceBook.add(
       { guildId: 'g1', name: 'Wire', kind: 'feed', location: rig.server.url('/wire.xml') },
       T0,
     );
     const report = await pollDue(rig.temp.app, recordingHooks(), minutesAfter(T0, 5), silentLogger);
     expect(report).toMatchObject({ fetched: 1, failed: 0, newItems: 3 });
-    const feed = rig.temp.app.store.sourceBook.feed(rig.server.url('/wire.xml'));
+    const feed = await rig.temp.app.port.sourceBook.feed(rig.server.url('/wire.xml'));
     expect(feed).toMatchObject({
       failures: 0,
       lastError: expect.stringMatching(/^read, but the feed's end is not valid XML/),

@@ -48,11 +48,11 @@ let handle: TempApp;
 
 beforeEach(async () => {
   server = await startFeedServer('127.0.0.2');
-  handle = tempApp();
+  handle = await tempApp();
 });
 
 afterEach(async () => {
-  handle.close();
+  await handle.close();
   await server.close();
 });
 
@@ -63,8 +63,8 @@ function useFetcher(options: Partial<FetcherOptions> = {}): void {
 }
 
 /** A source saved without the test read addFeedSource does: its feed is broken from the start. */
-function brokenSource(guildId: string, name: string, path: string) {
-  const source = handle.app.store.sourceBook.add({ guildId, name, kind: 'feed', location: at(path) }, T0);
+async function brokenSource(guildId: string, name: string, path: string) {
+  const source = await handle.app.port.sourceBook.add({ guildId, name, kind: 'feed', location: at(path) }, T0);
   handle.app.index.addSource(source);
   return source;
 }
@@ -139,7 +139,7 @@ describe('a feed that fails', () => {
       useFetcher(options);
       const items = await healthyFeed();
       server.route('/broken.xml', handler);
-      brokenSource('g1', 'Broken', '/broken.xml');
+      await brokenSource('g1', 'Broken', '/broken.xml');
       const hooks = recordingHooks();
 
       const now = minutesAfter(T0, 5);
@@ -147,7 +147,7 @@ describe('a feed that fails', () => {
 
       expect(report).toMatchObject({ sources: 2, fetched: 1, failed: 1, newItems: 1 });
       expect(hooks.decisions.map((d) => d.scopes)).toEqual([['g1']]);
-      const feed = handle.app.store.sourceBook.feed(at('/broken.xml'));
+      const feed = await handle.app.port.sourceBook.feed(at('/broken.xml'));
       expect(feed.lastError).toMatch(reason);
       expect(feed).toMatchObject({
         failures: 1,
@@ -163,11 +163,11 @@ describe('a feed that fails', () => {
     useFetcher();
     const sent = { bytes: 0 };
     server.route('/huge.xml', fiftyMegabytes(sent));
-    brokenSource('g1', 'Huge', '/huge.xml');
+    await brokenSource('g1', 'Huge', '/huge.xml');
 
     await pollDue(handle.app, recordingHooks(), T0, silentLogger);
 
-    expect(handle.app.store.sourceBook.feed(at('/huge.xml')).lastError).toBe('larger than 5 MB');
+    expect((await handle.app.port.sourceBook.feed(at('/huge.xml'))).lastError).toBe('larger than 5 MB');
     expect(sent.bytes).toBeGreaterThan(5 * 1024 * 1024);
     expect(sent.bytes).toBeLessThan(20 * 1024 * 1024);
   });
@@ -186,11 +186,11 @@ describe('backing off', () => {
   it("honours a rate-limited server's Retry-After when it is longer than the backoff", async () => {
     useFetcher();
     server.route('/limited.xml', plain('slow down', { 'retry-after': '7200' }, 429));
-    brokenSource('g1', 'Limited', '/limited.xml');
+    await brokenSource('g1', 'Limited', '/limited.xml');
 
     await pollDue(handle.app, recordingHooks(), T0, silentLogger);
 
-    expect(handle.app.store.sourceBook.feed(at('/limited.xml'))).toMatchObject({
+    expect(await handle.app.port.sourceBook.feed(at('/limited.xml'))).toMatchObject({
       failures: 1,
       lastError: 'HTTP 429 Too Many Requests',
       nextPollAt: minutesAfter(T0, 120).toISOString(),
@@ -200,7 +200,7 @@ describe('backing off', () => {
   it('does not poll a feed again before its next attempt is due', async () => {
     useFetcher();
     server.route('/down.xml', plain('down', {}, 503));
-    brokenSource('g1', 'Down', '/down.xml');
+    await brokenSource('g1', 'Down', '/down.xml');
 
     await pollDue(handle.app, recordingHooks(), T0, silentLogger);
     const early = await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 4), silentLogger);
@@ -222,7 +222,7 @@ describe('telling servers about a failing feed', () => {
   ): Promise<Date> {
     let now = start;
     for (let i = 0; i < times; i += 1) {
-      const next = handle.app.store.sourceBook.feed(location).nextPollAt;
+      const next = (await handle.app.port.sourceBook.feed(location)).nextPollAt;
       now = next ? new Date(next) : now;
       await pollDue(handle.app, hooks, now, silentLogger);
     }
@@ -237,8 +237,8 @@ describe('telling servers about a failing feed', () => {
         ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response)
         : plain('oops', {}, 500)(request, response),
     );
-    brokenSource('g1', 'Wire', '/flaky.xml');
-    brokenSource('g2', 'Wire (shared)', '/flaky.xml');
+    await brokenSource('g1', 'Wire', '/flaky.xml');
+    await brokenSource('g2', 'Wire (shared)', '/flaky.xml');
     const hooks = recordingHooks();
 
     await pollRepeatedly(hooks, at('/flaky.xml'), 3, T0);
@@ -254,7 +254,10 @@ describe('telling servers about a failing feed', () => {
       'g1 paused',
       'g2 paused',
     ]);
-    expect(handle.app.store.sourceBook.inScope('g1')[0]).toMatchObject({ paused: true, pausedReason: 'failing' });
+    expect((await handle.app.port.sourceBook.inScope('g1'))[0]).toMatchObject({
+      paused: true,
+      pausedReason: 'failing',
+    });
     expect(server.hits('/flaky.xml')).toBe(PAUSE_AFTER);
 
     const muchLater = minutesAfter(last, 7 * 24 * 60);
@@ -267,7 +270,10 @@ describe('telling servers about a failing feed', () => {
     expect(hooks.notices.slice(4)).toEqual([
       { name: 'Wire', guildId: 'g1', event: 'recovered', detail: 'read again after 8 failed attempts' },
     ]);
-    expect(handle.app.store.sourceBook.inScope('g2')[0]).toMatchObject({ paused: true, pausedReason: 'failing' });
+    expect((await handle.app.port.sourceBook.inScope('g2'))[0]).toMatchObject({
+      paused: true,
+      pausedReason: 'failing',
+    });
   });
 
   it('says once that a feed works again after a streak that did not reach a pause', async () => {
@@ -276,7 +282,7 @@ describe('telling servers about a failing feed', () => {
     server.route('/flaky.xml', (request, response) =>
       healthy ? withEtag(() => rssFeed('Wire', [TROOPS]))(request, response) : plain('', {}, 404)(request, response),
     );
-    brokenSource('g1', 'Wire', '/flaky.xml');
+    await brokenSource('g1', 'Wire', '/flaky.xml');
     const hooks = recordingHooks();
 
     const last = await pollRepeatedly(hooks, at('/flaky.xml'), 4, T0);
@@ -284,12 +290,12 @@ describe('telling servers about a failing feed', () => {
     await pollRepeatedly(hooks, at('/flaky.xml'), 3, minutesAfter(last, 60));
 
     expect(hooks.notices.map((n) => n.event)).toEqual(['failing', 'recovered']);
-    expect(handle.app.store.sourceBook.feed(at('/flaky.xml'))).toMatchObject({
+    expect(await handle.app.port.sourceBook.feed(at('/flaky.xml'))).toMatchObject({
       failures: 0,
       lastError: null,
       nextPollAt: null,
     });
-    expect(handle.app.store.sourceBook.inScope('g1')[0]!.failureNotice).toBe(false);
+    expect((await handle.app.port.sourceBook.inScope('g1'))[0]!.failureNotice).toBe(false);
   });
 });
 
@@ -297,18 +303,21 @@ describe('trouble of our own', () => {
   it('still records a failure and backs off when telling a server about it throws', async () => {
     useFetcher();
     server.route('/down.xml', plain('down', {}, 503));
-    brokenSource('g1', 'Down', '/down.xml');
+    await brokenSource('g1', 'Down', '/down.xml');
     const hooks = recordingHooks();
     hooks.notice = () => {
       throw new Error('outbox unavailable');
     };
     const log = recordingLogger();
-    handle.app.store.sourceBook.saveFeed({ ...handle.app.store.sourceBook.feed(at('/down.xml')), failures: 2 });
+    await handle.app.port.sourceBook.saveFeed({
+      ...(await handle.app.port.sourceBook.feed(at('/down.xml'))),
+      failures: 2,
+    });
 
     const report = await pollDue(handle.app, hooks, T0, log);
 
     expect(report.failed).toBe(1);
-    expect(handle.app.store.sourceBook.feed(at('/down.xml'))).toMatchObject({
+    expect(await handle.app.port.sourceBook.feed(at('/down.xml'))).toMatchObject({
       failures: 3,
       nextPollAt: minutesAfter(T0, 20).toISOString(),
     });
@@ -323,14 +332,14 @@ describe('trouble of our own', () => {
         url.includes('/boom.xml') ? Promise.reject(new Error('kaboom')) : real.fetch(url, previous),
     };
     await healthyFeed();
-    brokenSource('g1', 'Boom', '/boom.xml');
+    await brokenSource('g1', 'Boom', '/boom.xml');
     const log = recordingLogger();
 
     const report = await pollDue(handle.app, recordingHooks(), minutesAfter(T0, 5), log);
 
     expect(report).toMatchObject({ fetched: 1, failed: 1, newItems: 1 });
     expect(log.errors().map((l) => l.message)).toEqual([`poll Boom: unexpected error reading ${at('/boom.xml')}`]);
-    expect(handle.app.store.sourceBook.feed(at('/boom.xml'))).toMatchObject({
+    expect(await handle.app.port.sourceBook.feed(at('/boom.xml'))).toMatchObject({
       failures: 1,
       lastError: expect.stringMatching(/internal error/),
     });
@@ -353,7 +362,7 @@ describe('trouble of our own', () => {
     expect(log.errors()).toHaveLength(1);
     expect(log.errors()[0]!.message).toMatch(/deciding alerts for article \d+ failed/);
     expect(handle.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
-    expect(handle.app.store.counts().claims).toBe(2);
+    expect((await handle.app.port.articles.counts()).claims).toBe(2);
     expect(calm.decisions).toHaveLength(1); // only the new item, not LOSSES again
   });
 });

@@ -60,9 +60,8 @@ function servedFeed(path: string, items: TestItem[], render = rssFeed, contentTy
   return items;
 }
 
-const claimsOf = (articleId: number) =>
-  rig.temp.app.store.sourceBook
-    .claimIdsOf(articleId)
+const claimsOf = async (articleId: number) =>
+  (await rig.temp.app.port.sourceBook.claimIdsOf(articleId))
     .map((id) => rig.temp.app.index.claim(id)!)
     .map((c) => `${c.claimant}: ${c.low} ${c.measure}`);
 
@@ -83,7 +82,7 @@ describe('polling feeds', () => {
     expect(report).toEqual({ sources: 1, fetched: 1, notModified: 0, failed: 0, newItems: 1, claims: 1, waiting: 0 });
     expect(hooks.decisions).toHaveLength(1);
     expect(hooks.decisions[0]!.scopes).toEqual(['g1']);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
     expect(rig.temp.app.index.search('Kursk', 5, 'g1')).toHaveLength(1);
 
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 10), silentLogger);
@@ -102,7 +101,7 @@ describe('polling feeds', () => {
 
     expect(added).toMatchObject({ items: 2, claims: 2, source: { guildId: 'g1', name: 'Ledger', kind: 'feed' } });
     expect(hooks.decisions).toEqual([]);
-    expect(rig.temp.app.store.sourceBook.itemCount(added.source.id)).toBe(2);
+    expect(await rig.temp.app.port.sourceBook.itemCount(added.source.id)).toBe(2);
     expect(rig.temp.app.index.search('North Korean', 5, 'g1')).toHaveLength(2);
     expect(rig.temp.app.index.search('North Korean', 5, 'g2')).toHaveLength(0);
   });
@@ -133,7 +132,7 @@ describe('polling feeds', () => {
   it('sends the stored ETag and does nothing more on a 304 than record the attempt', async () => {
     servedFeed('/ledger.xml', [TROOPS]);
     await addFeedSource(rig.temp.app, { guildId: 'g1', name: 'Ledger', url: rig.server.url('/ledger.xml') }, T0);
-    const stored = rig.temp.app.store.sourceBook.feed(rig.server.url('/ledger.xml'));
+    const stored = await rig.temp.app.port.sourceBook.feed(rig.server.url('/ledger.xml'));
     const hooks = recordingHooks();
 
     const at = minutesAfter(T0, 5);
@@ -142,7 +141,7 @@ describe('polling feeds', () => {
     expect(rig.server.requests.at(-1)!.headers['if-none-match']).toBe(stored.etag);
     expect(report).toEqual({ sources: 1, fetched: 0, notModified: 1, failed: 0, newItems: 0, claims: 0, waiting: 0 });
     expect(hooks.decisions).toEqual([]);
-    expect(rig.temp.app.store.sourceBook.feed(rig.server.url('/ledger.xml'))).toMatchObject({
+    expect(await rig.temp.app.port.sourceBook.feed(rig.server.url('/ledger.xml'))).toMatchObject({
       etag: stored.etag,
       items: 1,
       failures: 0,
@@ -178,7 +177,10 @@ describe('polling feeds', () => {
 
     expect(rig.server.hits('/story/pentagon')).toBe(1);
     expect(hooks.decisions).toHaveLength(1);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops', 'Ukraine: 1200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual([
+      'Pentagon: 8000 troops',
+      'Ukraine: 1200 casualties',
+    ]);
   });
 
   it('falls back to the summary when the page of a teaser cannot be fetched', async () => {
@@ -190,7 +192,7 @@ describe('polling feeds', () => {
     await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(rig.server.hits('/story/gone')).toBe(1);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
   });
 
   it.each([
@@ -205,7 +207,7 @@ describe('polling feeds', () => {
     const report = await pollDue(rig.temp.app, hooks, minutesAfter(T0, 5), silentLogger);
 
     expect(report).toMatchObject({ fetched: 1, newItems: 1 });
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
   });
 
   it('never takes an item in twice, however the feed re-lists or reorders it', async () => {
@@ -231,12 +233,12 @@ describe('polling feeds', () => {
 
     expect(report).toMatchObject({ fetched: 1, newItems: 0 });
     expect(hooks.decisions).toEqual([]);
-    expect(rig.temp.app.store.counts().articles).toBe(1);
+    expect((await rig.temp.app.port.articles.counts()).articles).toBe(1);
   });
 
   it('reads a feed saved without a first read (as from data/sources.json) silently the first time, and alerts after', async () => {
     const items = servedFeed('/ledger.xml', [LOSSES, TROOPS]);
-    const source = rig.temp.app.store.sourceBook.add(
+    const source = await rig.temp.app.port.sourceBook.add(
       { guildId: '', name: 'Ledger', kind: 'feed', location: rig.server.url('/ledger.xml') },
       T0,
     );
@@ -249,7 +251,7 @@ describe('polling feeds', () => {
 
     expect(first).toMatchObject({ fetched: 1, newItems: 2, claims: 2 });
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['']]);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['Pentagon: 8000 troops']);
   });
 
   it('gives a resumed source what it missed while paused, though the feed has not changed since the others read it', async () => {
@@ -282,7 +284,7 @@ describe('polling feeds', () => {
     const lookup: Lookup = async () => [{ address: '127.0.0.1', family: 4 }];
     rig.temp.app.fetcher = loopbackFetcher({ lookup });
     for (let i = 0; i < 12; i += 1) {
-      rig.temp.app.store.sourceBook.add(
+      await rig.temp.app.port.sourceBook.add(
         {
           guildId: 'g1',
           name: `Wire ${i}`,
@@ -322,6 +324,6 @@ describe('polling folders', () => {
     expect(first).toMatchObject({ fetched: 1, newItems: 0, failed: 0 });
     expect(second).toMatchObject({ fetched: 1, newItems: 1, claims: 1 });
     expect(hooks.decisions.map((d) => d.scopes)).toEqual([['']]);
-    expect(claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
+    expect(await claimsOf(hooks.decisions[0]!.articleId)).toEqual(['HUR: 200 casualties']);
   });
 });

@@ -19,16 +19,16 @@ const SPELLED_OUT = {
 
 describe('names the extractor learned', () => {
   it('file a later article’s spelling under the name an earlier one taught, and survive a restart', async () => {
-    t = tempApp();
+    t = await tempApp();
     await t.ingest(INTRODUCED);
     const later = await t.ingest(SPELLED_OUT);
     expect(later.added.map((c) => c.claimant)).toEqual(['AFAD']);
-    t.reopen();
+    await t.reopen();
     expect(t.app.index.claimsBy('AFAD').map((c) => c.low)).toEqual([2300, 3100]);
   });
 
   it('let /source find a body by any spelling it was introduced with', async () => {
-    t = tempApp();
+    t = await tempApp();
     await t.ingest(INTRODUCED);
     const answer = await answerLine(
       t.app,
@@ -40,20 +40,20 @@ describe('names the extractor learned', () => {
   });
 
   it('keep a server’s learned names to that server', async () => {
-    t = tempApp();
+    t = await tempApp();
     await t.ingest(INTRODUCED, { guildId: '100000000000000001' });
     const elsewhere = await t.ingest(SPELLED_OUT, { guildId: '100000000000000002' });
     expect(elsewhere.added.map((c) => c.claimant)).toEqual(['Disaster and Emergency Management Authority']);
   });
 
   it('keep the person who spoke for the claimant on the stored claim', async () => {
-    t = tempApp();
+    t = await tempApp();
     await t.ingest({
       outlet: 'Harbour Post',
       date: '2023-02-09',
       body: "Turkey's Health Minister Fahrettin Koca said 80,000 North Korean troops were treated.",
     });
-    t.reopen();
+    await t.reopen();
     const [claim] = t.app.index.claimsBy('Turkish Health Ministry');
     expect(claim?.speaker).toBe('Fahrettin Koca');
   });

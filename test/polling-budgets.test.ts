@@ -18,6 +18,7 @@ import {
   type TestItem,
   withEtag,
 } from './support/feed-server.js';
+import { inOrder } from './support/in-order.js';
 import { type TempApp, tempApp } from './support/store-app.js';
 
 const GUILD = '500000000000000001';
@@ -32,10 +33,10 @@ beforeEach(async () => {
   held = [];
   closed = 0;
   // Budgets in these tests end fetches, not the fetcher's own timeouts: those are far longer.
-  t = tempApp({ fetcher: loopbackFetcher({ headersTimeoutMs: 60_000, timeoutMs: 60_000 }) });
+  t = await tempApp({ fetcher: loopbackFetcher({ headersTimeoutMs: 60_000, timeoutMs: 60_000 }) });
 });
 afterEach(async () => {
-  t.close();
+  await t.close();
   await feeds.close();
 });
 
@@ -57,8 +58,8 @@ function teasers(prefix: string, count: number, link: (n: number) => string): Te
   }));
 }
 
-function source(name: string, path: string): void {
-  t.app.store.sourceBook.add({ guildId: GUILD, name, kind: 'feed', location: feeds.url(path) }, T0);
+async function source(name: string, path: string): Promise<void> {
+  await t.app.port.sourceBook.add({ guildId: GUILD, name, kind: 'feed', location: feeds.url(path) }, T0);
 }
 
 /** A sender that notes, for each message, how many hostile page requests were still open. */
@@ -88,9 +89,9 @@ describe('a feed whose pages never answer', () => {
       '/healthy.xml',
       withEtag(() => rssFeed('Healthy', healthy)),
     );
-    source('Hostile', '/hostile.xml');
-    source('Healthy', '/healthy.xml');
-    t.app.store.routes.follow(GUILD, 'troops', CHANNEL, T0);
+    await source('Hostile', '/hostile.xml');
+    await source('Healthy', '/healthy.xml');
+    await t.app.port.routes.follow(GUILD, 'troops', CHANNEL, T0);
     const { sent, sender } = recordingSender();
     await tick(sender, T0, {}); // the first read of each is silent
 
@@ -122,7 +123,7 @@ describe('a feed whose pages never answer', () => {
       '/hostile.xml',
       withEtag(() => rssFeed('Hostile', hostile)),
     );
-    source('Hostile', '/hostile.xml');
+    await source('Hostile', '/hostile.xml');
     const { sender } = recordingSender();
     await tick(sender, T0, {});
 
@@ -145,18 +146,18 @@ describe('a feed whose pages never answer', () => {
 
 describe('alerts sent while the poll goes on', () => {
   it("still fold a channel's alerts past its limit into one digest for the tick, however the sources land", async () => {
-    t.close();
-    t = tempApp({ fetcher: loopbackFetcher(), alertSettings: { timeZone: 'UTC', perChannelPerTick: 1 } });
-    const feedsItems = ['NATO', 'The Pentagon', 'Zelenskyy'].map((who, f) => {
+    await t.close();
+    t = await tempApp({ fetcher: loopbackFetcher(), alertSettings: { timeZone: 'UTC', perChannelPerTick: 1 } });
+    const feedsItems = await inOrder(['NATO', 'The Pentagon', 'Zelenskyy'], async (who, f) => {
       const list: TestItem[] = [];
       feeds.route(
         `/f${f}.xml`,
         withEtag(() => rssFeed(`Feed ${f}`, list)),
       );
-      source(`Feed ${f}`, `/f${f}.xml`);
+      await source(`Feed ${f}`, `/f${f}.xml`);
       return { who, list, f };
     });
-    t.app.store.routes.follow(GUILD, 'troops', CHANNEL, T0);
+    await t.app.port.routes.follow(GUILD, 'troops', CHANNEL, T0);
     const footers: string[] = [];
     const sender: Sender = {
       send: async (_channel, payload) => {
@@ -185,7 +186,7 @@ describe('the page budget of one source', () => {
       '/many.xml',
       withEtag(() => rssFeed('Many', items)),
     );
-    source('Many', '/many.xml');
+    await source('Many', '/many.xml');
     const { sender } = recordingSender();
     await tick(sender, T0, {});
     // Listed newest first, as feeds are.
@@ -224,7 +225,7 @@ describe('adding a feed whose pages never answer', () => {
     });
     expect(added).toMatchObject({ items: 30, summariesOnly: 30 });
     expect(held.length).toBeLessThanOrEqual(5); // the per-host limit keeps it lower still
-    expect(t.app.store.sourceBook.knownItems(added.source.id, ['guid:slow-0']).size).toBe(1);
+    expect((await t.app.port.sourceBook.knownItems(added.source.id, ['guid:slow-0'])).size).toBe(1);
     expect(addedAnswer(added).summary).toContain('30 items from their summaries only');
   });
 });

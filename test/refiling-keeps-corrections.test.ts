@@ -9,7 +9,7 @@ import { THREE_ESTIMATES } from './support/story.js';
 const NOW = new Date('2024-12-01T09:00:00Z');
 let t: TempApp;
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const article of THREE_ESTIMATES) await t.ingest(article);
 });
 afterEach(() => t.close());
@@ -68,7 +68,7 @@ describe('a topic re-filing after a moderator chose a claim’s topic', () => {
     expect(t.app.index.claim(id)!.topic).toBe('casualties');
     // The other claims were re-filed by their words as before.
     expect(t.app.index.claim(idOf(3000))!.topic).toBe('troops');
-    const reopened = t.reopen();
+    const reopened = await t.reopen();
     expect(reopened.index.claim(id)!.topic).toBe('casualties');
   });
 

@@ -42,35 +42,35 @@ let log: RecordingLogger;
 let sender: RecordingSender;
 let scheduler: Scheduler | undefined;
 
-beforeEach(() => {
-  temp = tempApp();
+beforeEach(async () => {
+  temp = await tempApp();
   log = recordingLogger();
   sender = recordingSender();
 });
 afterEach(async () => {
   await scheduler?.stop();
   scheduler = undefined;
-  temp.close();
+  await temp.close();
 });
 
 const start = async (cron = NEVER) =>
   (scheduler = await startScheduler({ newsroom: temp.app, sender, log }, { cron, timeZone: 'UTC' }, () => NOW));
 const queueNotice = (channelId: string) =>
-  temp.app.store.outbox.enqueue(
+  temp.app.port.outbox.enqueue(
     { guildId: GUILD, channelId, kind: 'notice', payload: encodePayload(noticeMessage('Left over', 'from before')) },
     NOW,
   );
 
 describe('the scheduler', () => {
   it('delivers what an earlier run left pending as soon as it starts', async () => {
-    queueNotice('900000000000000001');
+    await queueNotice('900000000000000001');
     await (await start()).stop();
     expect(sender.sent.map((s) => s.channelId)).toEqual(['900000000000000001']);
-    expect(temp.app.store.outbox.pendingCount()).toBe(0);
+    expect(await temp.app.port.outbox.pendingCount()).toBe(0);
   });
 
   it('skips a tick asked for while one is still waiting to run, and logs that it did', async () => {
-    queueNotice('900000000000000001');
+    await queueNotice('900000000000000001');
     const release = sender.hold();
     const running = await start();
     void running.tick();
@@ -104,11 +104,11 @@ describe('the scheduler', () => {
   });
 
   it('skips a briefing whose schedule is not valid cron, saying which', async () => {
-    temp.app.store.db
-      .prepare(
-        `INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at) VALUES (?, ?, 'at eight', ?, ?)`,
-      )
-      .run(GUILD, '900000000000000002', NOW.toISOString(), NOW.toISOString());
+    await temp.query(
+      `INSERT INTO digests (guild_id, channel_id, schedule, last_run_at, created_at)
+       VALUES ($1, $2, 'at eight', $3, $4) RETURNING id`,
+      [GUILD, '900000000000000002', NOW.toISOString(), NOW.toISOString()],
+    );
     await (await start()).stop();
     expect(log.lines.map((l) => l.message)).toContainEqual(
       expect.stringMatching(/^briefing \d+: schedule "at eight" is not valid cron; skipped$/),
@@ -117,7 +117,7 @@ describe('the scheduler', () => {
 
   it('posts a briefing on its own schedule once it is set', async () => {
     const running = await start();
-    temp.app.store.routes.setDigest(GUILD, '900000000000000003', '* * * * * *', NOW);
+    await temp.app.port.routes.setDigest(GUILD, '900000000000000003', '* * * * * *', NOW);
     await running.reloadDigests();
     while (sender.sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sender.sent[0]!.channelId).toBe('900000000000000003');
@@ -131,8 +131,10 @@ describe('the scheduler', () => {
       { cron: NEVER, timeZone: 'UTC' },
       () => NOW,
     ));
-    // Written as another process writes it: straight to the store, with no signal to this one.
-    const digest = temp.app.store.routes.setDigest(GUILD, '900000000000000004', '0 8 * * *', NOW);
+    // Written by another process on the store, with no signal to this one.
+    const other = await temp.openAnother();
+    const digest = await other.port.routes.setDigest(GUILD, '900000000000000004', '0 8 * * *', NOW);
+    await other.close();
     expect(running.nextBriefing(digest.id)).toBeNull();
     await running.tick();
     expect(running.nextBriefing(digest.id)?.getUTCHours()).toBe(8);

@@ -89,7 +89,7 @@ describe('a second story set up by command', () => {
       '/source name:"Libyan Red Crescent"',
     ];
     const live = await Promise.all(questions.map(async (q) => text(await ask(q))));
-    rig.temp.reopen();
+    await rig.temp.reopen();
     const restarted = await Promise.all(questions.map(async (q) => text(await ask(q))));
     expect(restarted).toEqual(live);
   });
@@ -125,10 +125,8 @@ describe('a second story set up by command', () => {
     await ask(ADD_FLOOD);
     await ask(`/alerts follow topic:flood-deaths channel:${rig.channel('desk')}`);
     expect(text(await ask('/topics remove key:flood-deaths'))).toContain('2 stored claims re-filed out of it');
-    expect(rig.temp.app.store.routes.follows(rig.guildId)).toEqual([]);
-    expect(rig.temp.app.store.db.prepare("SELECT count(*) AS n FROM claims WHERE topic LIKE 'flood%'").get()).toEqual({
-      n: 0,
-    });
+    expect(await rig.temp.app.port.routes.follows(rig.guildId)).toEqual([]);
+    expect(await rig.temp.query("SELECT count(*) AS n FROM claims WHERE topic LIKE 'flood%'")).toEqual([{ n: 0 }]);
   });
 
   it('narrows a topic by editing its subjects, and says how many claims moved', async () => {
@@ -159,19 +157,19 @@ describe('bad topic commands change nothing and say why', () => {
     const answer = await ask(line);
     expect(answer.ephemeral).toBe(true);
     expect(text(answer)).toContain(message);
-    expect(rig.temp.app.store.topics.all()).toEqual([]);
+    expect(await rig.temp.app.port.topics.all()).toEqual([]);
   });
 
   it('refuses a duplicate key and keeps the first definition', async () => {
     await ask(ADD_FLOOD);
     const again = await ask(ADD_FLOOD.replace('Deaths in the Derna floods', 'Another label'));
     expect(text(again)).toContain('exists already');
-    expect(rig.temp.app.store.topics.all().map((t) => t.def.label)).toEqual(['Deaths in the Derna floods']);
+    expect((await rig.temp.app.port.topics.all()).map((t) => t.def.label)).toEqual(['Deaths in the Derna floods']);
   });
 
   it('refuses a member who is not a moderator', async () => {
     const answer = await ask(ADD_FLOOD, rig.guildId, false);
     expect(answer.ephemeral).toBe(true);
-    expect(rig.temp.app.store.topics.all()).toEqual([]);
+    expect(await rig.temp.app.port.topics.all()).toEqual([]);
   });
 });

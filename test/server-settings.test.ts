@@ -62,7 +62,7 @@ describe('/settings in Discord', () => {
   it('is for moderators only', async () => {
     const reply = await settings('set', { timezone: 'Asia/Seoul' }, permissions('ViewChannel', 'SendMessages'));
     expect(reply.embeds[0]!.description).toMatch(/^\/settings is for moderators/);
-    expect(rig.temp.app.store.settings.of(rig.guildId)).toBeUndefined();
+    expect(await rig.temp.app.port.settings.of(rig.guildId)).toBeUndefined();
   });
 
   it('refuses a time zone it does not know, naming one it does', async () => {
@@ -70,7 +70,7 @@ describe('/settings in Discord', () => {
     expect(reply.embeds[0]!.description).toBe(
       '"Mars/Olympus\\_Mons" is not a time zone I know: give an IANA name such as Asia/Seoul, Europe/Kyiv or America/New_York.',
     );
-    expect(rig.temp.app.store.settings.of(rig.guildId)).toBeUndefined();
+    expect(await rig.temp.app.port.settings.of(rig.guildId)).toBeUndefined();
   });
 
   it('sets the time zone by its proper name and the notices channel, privately, and shows them', async () => {
@@ -80,7 +80,7 @@ describe('/settings in Discord', () => {
     const lines = reply.embeds[0]!.fields![0]!.value;
     expect(lines).toContain('**Time zone:** Asia/Seoul (now Nov 4, 2024, 21:00 GMT+9)');
     expect(lines).toContain(`**Notices:** <#${rig.channel('desk')}>`);
-    expect(rig.temp.app.store.settings.of(rig.guildId)).toMatchObject({
+    expect(await rig.temp.app.port.settings.of(rig.guildId)).toMatchObject({
       timeZone: 'Asia/Seoul',
       noticesChannel: rig.channel('desk'),
     });
@@ -99,7 +99,7 @@ describe('time zone names', () => {
       ['utc', 'UTC'],
     ]) {
       await operator(`/settings set timezone:${typed}`);
-      expect(rig.temp.app.store.settings.of('')?.timeZone).toBe(kept);
+      expect((await rig.temp.app.port.settings.of(''))?.timeZone).toBe(kept);
     }
   });
 });
@@ -119,11 +119,11 @@ describe('a server’s notices channel', () => {
       healthy ? withEtag(() => rssFeed('Wire', items))(request, response) : plain('down', {}, 503)(request, response),
     );
     await rig.addSource('Wire', '/wire.xml');
-    rig.follow('troops', 'alerts');
+    await rig.follow('troops', 'alerts');
     healthy = false;
     let now = NOW;
     for (let i = 0; i < 3; i++) {
-      const next = rig.temp.app.store.sourceBook.feed(rig.feeds.url('/wire.xml')).nextPollAt;
+      const next = (await rig.temp.app.port.sourceBook.feed(rig.feeds.url('/wire.xml'))).nextPollAt;
       now = next && new Date(next) > now ? new Date(next) : now;
       await rig.tick(now);
     }
@@ -166,11 +166,11 @@ describe('a server’s time zone', () => {
   });
 
   it('runs briefings at the hour in the zone, and says the time there, after a restart', async () => {
-    const app = rig.temp.reopen();
+    const app = await rig.temp.reopen();
     expect(answerText(await askApp(app, '/settings show', { guildId: rig.guildId, now: NOW }))).toContain(
       'Time zone: Asia/Seoul',
     );
-    const [digest] = app.store.routes.digests(rig.guildId);
+    const [digest] = await app.port.routes.digests(rig.guildId);
     const scheduler = await startScheduler(
       {
         newsroom: app,
@@ -194,7 +194,7 @@ describe('a server’s time zone', () => {
       await scheduler.stop();
     }
     const id = await queueBriefing(app, digest!, new Date('2024-11-04T23:00:00Z'));
-    const row = app.store.db.prepare('SELECT payload FROM outbox WHERE id = ?').get(id) as { payload: string };
-    expect(decodePayload(row.payload).answer.title).toBe('Briefing · Nov 5, 2024, 08:00 GMT+9');
+    const [row] = await rig.temp.query<{ payload: string }>('SELECT payload FROM outbox WHERE id = $1', [id]);
+    expect(decodePayload(row!.payload).answer.title).toBe('Briefing · Nov 5, 2024, 08:00 GMT+9');
   });
 });

@@ -10,7 +10,7 @@ let t: TempApp;
 const ask = (line: string) => answerLine(t.app, line, NOW, silentLogger);
 
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const article of STORY) await t.ingest(article);
 });
 afterEach(() => t.close());
@@ -192,7 +192,7 @@ describe('search after a restart', () => {
       date: '2024-12-01',
       body: 'The NIS said about 1,100 North Korean soldiers had been killed and 2,900 wounded near Kursk.',
     });
-    const rebuilt = t.reopen();
+    const rebuilt = await t.reopen();
     const ids = rebuilt.index.search('kursk killed wounded', 10, null).map((h) => h.claim.low);
     expect(ids).toEqual(expect.arrayContaining([1100, 2900]));
   });

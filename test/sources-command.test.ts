@@ -86,7 +86,7 @@ async function suggest(guildId: string | null, typed: string, moderator = true) 
 }
 
 const lines = (answer: Answer) => answer.sections.flatMap((s) => s.lines);
-const own = (guildId: string) => rig.temp.app.store.sourceBook.inScope(guildId).map((s) => s.name);
+const own = async (guildId: string) => (await rig.temp.app.port.sourceBook.inScope(guildId)).map((s) => s.name);
 
 describe('/sources add', () => {
   it('reads the feed, indexes its items without alerts and tells only the moderator how many items and claims it found', async () => {
@@ -99,7 +99,7 @@ describe('/sources add', () => {
       ephemeral: true,
       summary: 'Added **Eastern Ledger**: 2 items, 2 claims; its current items were indexed without alerts.',
     });
-    expect(rig.temp.app.store.sourceBook.find('g1', 'eastern ledger')).toMatchObject({
+    expect(await rig.temp.app.port.sourceBook.find('g1', 'eastern ledger')).toMatchObject({
       kind: 'feed',
       location: rig.server.url('/ledger.xml'),
       topics: ['troops', 'casualties'],
@@ -140,9 +140,9 @@ describe('/sources add', () => {
 
     expect(answer).toMatchObject({ title: 'Sorry', ephemeral: true });
     expect(unescapeMarkdown(answer.summary!)).toBe(message); // the page's title is quoted, so escaped
-    expect(own('g1')).toEqual([]);
-    expect(rig.temp.app.store.sourceBook.feed(url())).toMatchObject({ lastAttemptAt: null, failures: 0 });
-    expect(rig.temp.app.store.counts().articles).toBe(0);
+    expect(await own('g1')).toEqual([]);
+    expect(await rig.temp.app.port.sourceBook.feed(url())).toMatchObject({ lastAttemptAt: null, failures: 0 });
+    expect((await rig.temp.app.port.articles.counts()).articles).toBe(0);
   });
 
   it('refuses a name the server already uses, an address it already reads, and a topic the story does not have', async () => {
@@ -162,7 +162,7 @@ describe('/sources add', () => {
     expect(badTopic.summary).toMatch(
       /^There is no topic "weather"\. Topics: `troops` \(North Korean troops in Russia\), `casualties`/,
     );
-    expect(own('g1')).toEqual(['Ledger']);
+    expect(await own('g1')).toEqual(['Ledger']);
   });
 
   it.each([
@@ -175,7 +175,7 @@ describe('/sources add', () => {
       ephemeral: true,
       summary: expect.stringMatching(/cannot hold invisible characters/),
     });
-    expect(own('g1')).toEqual([]);
+    expect(await own('g1')).toEqual([]);
   });
 
   it('answers a subcommand it does not have by naming the ones it has, as /alerts does', async () => {
@@ -211,7 +211,7 @@ describe('/sources add', () => {
     const answer = await ask(`/sources add name:Desk url:"${folder}"`, null);
 
     expect(answer.summary).toBe('Added **Desk**: 1 item, 1 claim; its current items were indexed without alerts.');
-    expect(rig.temp.app.store.sourceBook.find('', 'Desk')).toMatchObject({ kind: 'folder', location: folder });
+    expect(await rig.temp.app.port.sourceBook.find('', 'Desk')).toMatchObject({ kind: 'folder', location: folder });
   });
 });
 
@@ -224,7 +224,7 @@ describe('/sources for moderators only, each server its own', () => {
     expect(answer).toMatchObject({ title: 'Sorry', ephemeral: true });
     expect(answer.summary).toMatch(/^\/sources is for moderators/);
     expect(rig.server.hits('/ledger.xml')).toBe(0);
-    expect(own('g1')).toEqual([]);
+    expect(await own('g1')).toEqual([]);
     expect(await suggest('g1', '', false)).toEqual([]);
   });
 
@@ -241,7 +241,7 @@ describe('/sources for moderators only, each server its own', () => {
       expect(answer.summary).toBe('No source named **Ledger** here. `/sources list` shows them.');
     expect(await suggest('g2', 'led')).toEqual([]);
     expect(await suggest('g1', 'led')).toEqual(['Ledger']);
-    expect(rig.temp.app.store.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
+    expect(await rig.temp.app.port.sourceBook.find('g1', 'Ledger')).toMatchObject({ paused: false, removedAt: null });
   });
 });
 
@@ -310,15 +310,15 @@ describe('/sources list, pause, resume, status and remove', () => {
 
   it('resumes a source paused after repeated failures and makes its feed due at once', async () => {
     await ask(`/sources add name:Ledger url:"${rig.server.url('/ledger.xml')}"`, 'g1');
-    const book = rig.temp.app.store.sourceBook;
-    const source = book.find('g1', 'Ledger')!;
-    book.saveFeed({
-      ...book.feed(source.location),
+    const book = rig.temp.app.port.sourceBook;
+    const source = (await book.find('g1', 'Ledger'))!;
+    await book.saveFeed({
+      ...(await book.feed(source.location)),
       failures: 8,
       lastError: 'HTTP 500 Internal Server Error',
       nextPollAt: minutesAfter(T0, 360).toISOString(),
     });
-    book.setPaused(source.id, 'failing');
+    await book.setPaused(source.id, 'failing');
 
     const answer = await ask('/sources resume Ledger', 'g1');
 
@@ -326,8 +326,8 @@ describe('/sources list, pause, resume, status and remove', () => {
       'Resumed **Ledger**: it is read again at the next poll. It had been paused after 8 failures in a row ' +
         '(the last: HTTP 500 Internal Server Error). If that read fails too, it is paused again.',
     );
-    expect(book.find('g1', 'Ledger')).toMatchObject({ paused: false, pausedReason: null });
-    expect(book.dueSources(['feed'], minutesAfter(T0, 1)).map((d) => d.source.name)).toEqual(['Ledger']);
+    expect(await book.find('g1', 'Ledger')).toMatchObject({ paused: false, pausedReason: null });
+    expect((await book.dueSources(['feed'], minutesAfter(T0, 1))).map((d) => d.source.name)).toEqual(['Ledger']);
   });
 
   it('removes a source: it is no longer listed or polled, and the claims it brought stay', async () => {

@@ -15,7 +15,7 @@ const section = (answer: { sections: Array<{ heading: string; lines: string[] }>
   answer.sections.find((s) => s.heading.startsWith(heading))?.lines ?? [];
 
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const article of STORY) await t.ingest(article);
 });
 afterEach(() => t.close());
@@ -135,7 +135,7 @@ describe('each newsroom’s own sources', () => {
     expect((await t.ingest(SCOOP)).duplicate).toBe(true);
     expect((await ask('/troops', '222')).text).toMatch(/Pentagon: 12,000 troops/);
     expect((await ask('/troops', '222')).text).toMatch(/12,000 troops/);
-    const rebuilt = t.reopen();
+    const rebuilt = await t.reopen();
     expect(renderText(await answerLine(rebuilt, '/troops', NOW, silentLogger, '222'))).toMatch(
       /Pentagon: 12,000 troops/,
     );

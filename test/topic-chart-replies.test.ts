@@ -18,7 +18,7 @@ import {
   startBotOnFake,
 } from './support/bot-app.js';
 import { runRecorded } from './support/cli.js';
-import { tempApp } from './support/store-app.js';
+import { tempSqliteApp } from './support/store-app.js';
 
 let sample: BotApp;
 let bot: RunningBot;
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot?.stop();
-  sample?.close();
+  await sample?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -101,7 +101,8 @@ describe('the chart outside Discord', () => {
   });
 
   it('is written by cli chart, and a topic with no figures says why and exits 1', async () => {
-    const t = tempApp();
+    // The CLI reads a SQLite file by path, whichever store the suite runs on.
+    const t = tempSqliteApp();
     try {
       await t.ingest({
         outlet: 'Desk Wire',

@@ -6,7 +6,7 @@ import { THREE_ESTIMATES } from './support/story.js';
 
 let t: TempApp;
 beforeEach(async () => {
-  t = tempApp();
+  t = await tempApp();
   for (const article of THREE_ESTIMATES) await t.ingest(article);
 });
 afterEach(() => t.close());

@@ -1,4 +1,4 @@
-// The whole alert path on real parts: feeds served on 127.0.0.1, a real SQLite store, the poller,
+// The whole alert path on real parts: feeds served on 127.0.0.1, the suite's store (a real SQLite file or Postgres), the poller,
 // the decider, the outbox, and the real @discordjs/rest client posting to a fake Discord.
 import { REST } from 'discord.js';
 import { discordEditor } from '../../src/discord/editor.js';
@@ -23,7 +23,7 @@ export interface AlertRig {
   addSource(name: string, path: string, guildId?: string | null): ReturnType<typeof addFeedSource>;
   /** serveFeed, then addSource: a server's feed whose current items are taken in silently. */
   feedSource(name: string, path: string, items: TestItem[]): ReturnType<typeof addFeedSource>;
-  follow(topic: string, channel: string, guildId?: string): void;
+  follow(topic: string, channel: string, guildId?: string): Promise<void>;
   tick(now: Date): Promise<TickReport>;
   /** Embeds Discord received, by channel name. */
   posted(channel: string): Array<Record<string, any>>;
@@ -36,7 +36,7 @@ export async function alertRig(options: { perChannelPerTick?: number } = {}): Pr
     token: FAKE_TOKEN,
     guild: { channels: [{ name: 'general' }, { name: 'alerts' }, { name: 'desk' }] },
   });
-  const temp = tempApp({
+  const temp = await tempApp({
     fetcher: loopbackFetcher(),
     alertSettings: { timeZone: 'UTC', perChannelPerTick: options.perChannelPerTick ?? 5 },
   });
@@ -62,13 +62,13 @@ export async function alertRig(options: { perChannelPerTick?: number } = {}): Pr
       rig.serveFeed(path, name, items);
       return rig.addSource(name, path);
     },
-    follow: (topic, name, guild = guildId) =>
-      void temp.app.store.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z')),
+    follow: async (topic, name, guild = guildId) =>
+      void (await temp.app.port.routes.follow(guild, topic, channel(name), new Date('2024-10-01T00:00:00Z'))),
     tick: (now) => runTick({ newsroom: temp.app, sender: discordSender(rest), editor: discordEditor(rest), log }, now),
     posted: (name) =>
       fake.channelMessages.filter((m) => m.channelId === channel(name)).flatMap((m) => m.body.embeds ?? []),
     async close() {
-      temp.close();
+      await temp.close();
       await fake.close();
       await feeds.close();
     },

@@ -1,4 +1,4 @@
-// An App over a real SQLite file in a fresh temp dir, loaded with the sample articles in data/articles,
+// An App on the suite's store (test-store.ts) in a fresh temp dir, loaded with the sample articles in data/articles,
 // a Logger that records its lines, and the real bot (startDiscordBot) logged in to a fake Discord.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,40 +6,41 @@ import { join } from 'node:path';
 import type { Client } from 'discord.js';
 import type { Command } from '../../commands/types.js';
 import type { Answer } from '../../src/answers/answer.js';
-import { type App, loadDefaultFolders, openApp, type SqliteApp } from '../../src/app/app.js';
+import { type App, loadDefaultFolders } from '../../src/app/app.js';
 import { DATA_DIR } from '../../src/config.js';
 import { type BotOptions, startDiscordBot } from '../../src/discord/bot.js';
 import type { Logger } from '../../src/log.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import type { FakeGuildOptions } from './fake-discord-builders.js';
 import { FAKE_TOKEN } from './fake-discord-client.js';
+import { openTestApp, type TestStoreApp } from './test-store.js';
 
 /** A fixed "now" after the last sample article, so relative dates ("yesterday") cannot drift. */
 export const SAMPLE_NOW = new Date('2025-06-01T12:00:00Z');
 
 export interface BotApp {
-  app: SqliteApp;
+  app: App;
   /** Closes the store and removes the temp dir. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openSampleApp(now: Date = SAMPLE_NOW): Promise<BotApp> {
   const dir = mkdtempSync(join(tmpdir(), 'claimwatch-bot-'));
-  let app: SqliteApp | undefined;
+  let opened: TestStoreApp | undefined;
   try {
-    app = openApp(join(dir, 'claimwatch.db'), DATA_DIR);
-    const outcomes = await loadDefaultFolders(app, 'console', now);
+    opened = await openTestApp(dir);
+    const outcomes = await loadDefaultFolders(opened.app, 'console', now);
     if (outcomes.length === 0) throw new Error(`no sample articles loaded from ${DATA_DIR}`);
   } catch (error) {
-    app?.store.close();
+    await opened?.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const opened = app;
+  const store = opened;
   return {
-    app: opened,
-    close() {
-      opened.store.close();
+    app: store.app,
+    async close() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

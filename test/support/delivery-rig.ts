@@ -1,11 +1,10 @@
-// A real SQLite store (tempApp), a fake Discord on 127.0.0.1 and the real @discordjs/rest client
+// The suite's store (tempApp: SQLite or Postgres), a fake Discord on 127.0.0.1 and the real @discordjs/rest client
 // talking to it, for outbox delivery tests. Call close() in afterEach.
 import { REST, type RESTOptions } from 'discord.js';
 import { alertMessage } from '../../src/alerting/alert-message.js';
 import type { Alert } from '../../src/alerting/alert-rule.js';
 import { encodePayload } from '../../src/alerting/message-payload.js';
 import type { MessageKind } from '../../src/store/outbox.js';
-import type { Store } from '../../src/store/store.js';
 import type { StorePort } from '../../src/store/store-port.js';
 import { type RecordingLogger, recordingLogger } from './bot-app.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
@@ -60,7 +59,6 @@ export interface DeliveryRig {
   fake: FakeDiscord;
   rest: REST;
   log: RecordingLogger;
-  readonly store: Store;
   readonly port: StorePort;
   guildId: string;
   /** Channel id by name in the fake guild. */
@@ -69,9 +67,9 @@ export interface DeliveryRig {
   queue(
     channel: string,
     options?: { folded?: boolean; claimant?: string; kind?: MessageKind; payload?: string; at?: Date },
-  ): number;
-  row(id: number): OutboxRow;
-  rows(): OutboxRow[];
+  ): Promise<number>;
+  row(id: number): Promise<OutboxRow>;
+  rows(): Promise<OutboxRow[]>;
   /** A REST client with other options (closed with the rig). */
   restWith(options: Partial<RESTOptions>): REST;
   close(): Promise<void>;
@@ -79,7 +77,7 @@ export interface DeliveryRig {
 
 export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Promise<DeliveryRig> {
   const fake = await startFakeDiscord({ token: FAKE_TOKEN, guild: { channels: channels.map((name) => ({ name })) } });
-  const temp = tempApp();
+  const temp = await tempApp();
   const clients: REST[] = [];
   const restWith = (options: Partial<RESTOptions>) => {
     const client = new REST({ ...options, api: fake.restBase }).setToken(FAKE_TOKEN);
@@ -87,8 +85,8 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
     return client;
   };
   const channel = (name: string) => fake.channel(name).id as string;
-  const select = `SELECT id, channel_id AS channelId, kind, status, attempts, next_attempt_at AS nextAttemptAt, message_id AS messageId,
-    last_error AS lastError, nonce, payload FROM outbox`;
+  const select = `SELECT id, channel_id AS "channelId", kind, status, attempts, next_attempt_at AS "nextAttemptAt",
+    message_id AS "messageId", last_error AS "lastError", nonce, payload FROM outbox`;
   const rig: DeliveryRig = {
     temp,
     fake,
@@ -99,14 +97,11 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
     get port() {
       return temp.app.port;
     },
-    get store() {
-      return temp.app.store;
-    },
     queue(name, options = {}) {
       const payload =
         options.payload ??
         encodePayload(alertMessage(figureAlert({ claimant: options.claimant ?? 'Pentagon' }), LABEL));
-      return rig.store.outbox.enqueue(
+      return rig.port.outbox.enqueue(
         {
           guildId: rig.guildId,
           channelId: channel(name),
@@ -117,8 +112,12 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
         options.at ?? NOW,
       );
     },
-    row: (id) => rig.store.db.prepare(`${select} WHERE id = ?`).get(id) as OutboxRow,
-    rows: () => rig.store.db.prepare(`${select} ORDER BY id`).all() as OutboxRow[],
+    row: async (id) => {
+      const [found] = await temp.query<OutboxRow>(`${select} WHERE id = $1`, [id]);
+      if (!found) throw new Error(`no outbox row ${id}`);
+      return found;
+    },
+    rows: () => temp.query<OutboxRow>(`${select} ORDER BY id`),
     restWith,
     async close() {
       for (const client of clients) {
@@ -126,7 +125,7 @@ export async function deliveryRig(channels = ['general', 'alerts', 'desk']): Pro
         client.clearHandlerSweeper();
       }
       await fake.close();
-      temp.close();
+      await temp.close();
     },
   };
   return rig;

@@ -1,4 +1,4 @@
-// Feeds served on 127.0.0.1 and an app over a real SQLite file that may read them, fresh for
+// Feeds served on 127.0.0.1 and an app on the suite's store that may read them, fresh for
 // every test of the file that calls useFeedRig(), closed after it.
 import { afterEach, beforeEach } from 'vitest';
 import type { FetcherOptions } from '../../src/sources/fetch.js';
@@ -15,10 +15,10 @@ export function useFeedRig(fetcher: Partial<FetcherOptions> = {}): FeedRig {
   let temp: TempApp;
   beforeEach(async () => {
     server = await startFeedServer();
-    temp = tempApp({ fetcher: loopbackFetcher(fetcher) });
+    temp = await tempApp({ fetcher: loopbackFetcher(fetcher) });
   });
   afterEach(async () => {
-    temp.close();
+    await temp.close();
     await server.close();
   });
   return {
