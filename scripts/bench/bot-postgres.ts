@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openApp } from '../../src/app/app.js';
 import { openPostgresApp } from '../../src/app/postgres-app.js';
 import { DATA_DIR } from '../../src/config.js';

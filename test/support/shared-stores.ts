@@ -4,13 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgres } from '../../src/store/pg/pool.js';
 import { postgresStorePort } from '../../src/store/pg/store-port.js';
 import { sqliteStorePort } from '../../src/store/sqlite-store-port.js';
 import { Store } from '../../src/store/store.js';
 import type { StorePort } from '../../src/store/store-port.js';
+import { createDatabase } from './postgres-server.js';
 
 export type SharedStoreProcess = StorePort;
 
@@ -53,17 +53,7 @@ let databases = 0;
 
 /** A database of its own on the suite's server, so test files never see each other's rows. */
 export async function freshPostgresUrl(serverUrl: string): Promise<string> {
-  const name = `claimwatch_${process.pid}_${Date.now()}_${databases++}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(serverUrl, `claimwatch_${process.pid}_${Date.now()}_${databases++}`);
 }
 
 function postgres(): Backend {
