@@ -1,15 +1,15 @@
 // Each process on a shared Postgres keeps its own index: boot reads the store whole, and a
 // follower reads the change log forward, so what another process writes is in this process's
 // answers at its next catch-up. Written here with plain SQL, as another process's rows.
+
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { bootFollowingIndex } from '../src/app/postgres-index.js';
 import { DATA_DIR } from '../src/config.js';
 import { ChangeCursor } from '../src/index/change-cursor.js';
-import { ClaimIndex } from '../src/index/claim-index.js';
 import { IndexFollower } from '../src/index/follow.js';
 import { loadLexicon } from '../src/newsroom/data-files.js';
 import { pgChangeFeed } from '../src/store/pg/change-feed.js';
-import { readIndexSnapshot } from '../src/store/pg/index-rows.js';
 import { openPostgres } from '../src/store/pg/pool.js';
 import { freshPostgresUrl } from './support/shared-stores.js';
 
@@ -56,16 +56,7 @@ describe.skipIf(Boolean(missing))('an index following a shared Postgres store', 
   });
   afterEach(() => pool.end());
 
-  async function boot() {
-    const snapshot = await readIndexSnapshot(pool);
-    const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
-    const follower = new IndexFollower(
-      index,
-      pgChangeFeed(pool),
-      new ChangeCursor(snapshot.change, snapshot.pending, NOW),
-    );
-    return { index, follower };
-  }
+  const boot = () => bootFollowingIndex(pool, lexicon, { now: NOW });
 
   it('boots with every claim the store holds, sentences and all', async () => {
     const source = await addSource(pool);

@@ -1,16 +1,13 @@
 // Sources, articles, their claims and re-filing: the same answers through the store port on
 // SQLite and on Postgres. On Postgres, an article written through the port also reaches another
 // process's index through the change log its triggers keep.
+
 import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { bootFollowingIndex } from '../src/app/postgres-index.js';
 import { DATA_DIR } from '../src/config.js';
 import type { Claim } from '../src/extract/types.js';
-import { ChangeCursor } from '../src/index/change-cursor.js';
-import { ClaimIndex } from '../src/index/claim-index.js';
-import { IndexFollower } from '../src/index/follow.js';
 import { loadLexicon } from '../src/newsroom/data-files.js';
-import { pgChangeFeed } from '../src/store/pg/change-feed.js';
-import { readIndexSnapshot } from '../src/store/pg/index-rows.js';
 import { openPostgres } from '../src/store/pg/pool.js';
 import { postgresStorePort } from '../src/store/pg/store-port.js';
 import type { NewSource } from '../src/store/records.js';
@@ -318,16 +315,7 @@ describe.skipIf(Boolean(missing))("another process's index following articles wr
   });
   afterEach(() => port.close());
 
-  async function boot() {
-    const snapshot = await readIndexSnapshot(pool);
-    const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
-    const follower = new IndexFollower(
-      index,
-      pgChangeFeed(pool),
-      new ChangeCursor(snapshot.change, snapshot.pending, NOW),
-    );
-    return { index, follower };
-  }
+  const boot = () => bootFollowingIndex(pool, lexicon, { now: NOW });
 
   it('takes in an article, a second link and new topics at its next catch-ups', async () => {
     const a = await port.articles.ensureSource(wire('wire'), NOW);

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { compileLexicon } from '../extract/index.js';
-import { ChangeCursor } from '../index/change-cursor.js';
-import { ClaimIndex } from '../index/claim-index.js';
-import { IndexFollower } from '../index/follow.js';
+import type { ClaimIndex } from '../index/claim-index.js';
 import type { Logger } from '../log.js';
 import { withStoredTopics } from '../newsroom/reload.js';
-import { listenForChanges, pgChangeFeed, pruneChanges } from '../store/pg/change-feed.js';
-import { readIndexSnapshot } from '../store/pg/index-rows.js';
+import { listenForChanges, pruneChanges } from '../store/pg/change-feed.js';
 import { openPostgres } from '../store/pg/pool.js';
 import { postgresStorePort } from '../store/pg/store-port.js';
 import { type App, type AppOptions, assembleApp, dataFilesOf } from './app.js';
+import { bootFollowingIndex } from './postgres-index.js';
 
 /**
  * The app on a Postgres store other processes share. Boot reads the index whole from one
@@ -35,21 +33,17 @@ export async function openPostgresApp(
   try {
     const port = postgresStorePort(pool);
     const lexicon = withStoredTopics(data.lexicon, await port.topics.all());
-    const snapshot = await readIndexSnapshot(pool);
-    const index = ClaimIndex.fromRows(snapshot.rows, lexicon);
     // Another process changed a topic: file and extract by the new set, as /topics does here.
-    const topicsChanged = async (moves: Array<{ id: number; topic: string | null }>) => {
+    const topicsChanged = async (index: ClaimIndex, moves: Array<{ id: number; topic: string | null }>) => {
       const next = withStoredTopics(data.lexicon, await port.topics.all());
       app.lexicon = compileLexicon(next);
       for (const _ of index.retopic(next, moves)) await new Promise<void>((resolve) => setImmediate(resolve));
     };
-    const follower = new IndexFollower(
-      index,
-      pgChangeFeed(pool),
-      new ChangeCursor(snapshot.change, snapshot.pending, options.now),
+    const { index, follower } = await bootFollowingIndex(pool, lexicon, {
+      now: options.now,
       topicsChanged,
-      writer,
-    );
+      self: writer,
+    });
     // One catch-up at a time: a notification arriving mid-read asks for one more pass, not a second reader.
     let running: Promise<number> | null = null;
     let again = false;
